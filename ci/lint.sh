@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Static gates: code style, types, layering, the contract, generated/ drift, migrations drift.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin
+BIN=node_modules/.bin
+step() { printf '\n== %s\n' "$*"; }
+
+step "ruff"
+"$PY/ruff" check .
+step "mypy (strict on core, services, db)"
+"$PY/mypy"
+step "import-linter (layers, domain independence)"
+"$PY/lint-imports"
+step "openapi-spec-validator"
+"$PY/openapi-spec-validator" generated/openapi.yaml generated/root.yaml
+step "redocly lint"
+"$BIN/redocly" lint spec/openapi.yaml spec/root.yaml 2>&1 | grep -vE '║|╔|╚' | tail -n 3
+step "spectral lint"
+"$BIN/spectral" lint --fail-severity=warn spec/openapi.yaml spec/root.yaml
+step "generated/ drift"
+bash ci/generate.sh
+if ! git diff --exit-code --stat -- generated/; then
+  echo "generated/ is stale: run 'make generate' and commit the result" >&2
+  exit 1
+fi
+if [ -n "$(git status --porcelain -- generated/)" ]; then
+  git status --porcelain -- generated/
+  echo "generated/ has untracked files: run 'make generate' and commit the result" >&2
+  exit 1
+fi
+step "alembic upgrade head && alembic check (fresh SQLite)"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+DATABASE_URL="sqlite:///$tmp/check.db" TRELLIS_VAR_DIR="$tmp" "$PY/alembic" upgrade head
+DATABASE_URL="sqlite:///$tmp/check.db" TRELLIS_VAR_DIR="$tmp" "$PY/alembic" check

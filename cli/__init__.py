@@ -1,0 +1,123 @@
+"""`trellis` command line: serve, worker, migrate, create-admin, dev-admin."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import secrets
+import sys
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from core.settings import get_settings
+
+    settings = get_settings()
+    uvicorn.run(
+        "core.app:create_app",
+        factory=True,
+        host=args.host or settings.host,
+        port=args.port or settings.port,
+        workers=args.workers,
+        proxy_headers=bool(settings.trusted_proxies),
+        forwarded_allow_ips=",".join(settings.trusted_proxies) or None,
+        access_log=False,
+        log_level="warning",
+    )
+    return 0
+
+
+def _worker(args: argparse.Namespace) -> int:
+    from huey.consumer import Consumer
+
+    import jobs
+    from core.jobs import queue
+    from core.logging import configure_logging
+    from core.settings import get_settings
+
+    configure_logging(get_settings().log_level, get_settings().log_json)
+    jobs.load_all()
+    Consumer(queue, workers=args.workers, periodic=True).run()
+    return 0
+
+
+def _migrate(_args: argparse.Namespace) -> int:
+    from core.migrations import upgrade
+
+    print("Migrating the database to the latest revision...", flush=True)
+    upgrade()
+    print("Database is at the latest revision.", flush=True)
+    return 0
+
+
+def _create_admin(args: argparse.Namespace) -> int:
+    from core.db import transaction
+    from services import identity
+
+    password = os.environ.get("TRELLIS_ADMIN_PASSWORD") or None
+    generated = False
+    if password is None and sys.stdin.isatty():
+        password = getpass.getpass("Password (8-128 characters, empty to generate one): ") or None
+    if password is None:
+        password, generated = secrets.token_urlsafe(18), True
+    if not 8 <= len(password) <= 128:
+        print("error: the password must have 8 to 128 characters", file=sys.stderr)
+        return 2
+    with transaction(write=True) as session:
+        user, created = identity.ensure_admin(session, email=args.email, password=password)
+    print(f"{'Created' if created else 'Promoted'} admin {user.email}")
+    if generated:
+        print(f"Password (shown once): {password}")
+    return 0
+
+
+def _dev_admin(_args: argparse.Namespace) -> int:
+    """Makes sure a development admin exists; prints its credentials only when it is created."""
+    from core.db import transaction
+    from services import identity
+
+    with transaction(write=True) as session:
+        existing = identity.find_admin(session)
+        if existing is not None:
+            print(
+                f"Dev admin: {existing.email} (password was printed when it was created; "
+                "reset it with `trellis create-admin --email ...`)"
+            )
+            return 0
+        password = secrets.token_urlsafe(18)
+        user, _ = identity.ensure_admin(session, email="admin@example.com", password=password)
+    print("=" * 60)
+    print(f"Dev admin created: {user.email}")
+    print(f"Password (shown once): {password}")
+    print("=" * 60)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="trellis", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="serve the API with uvicorn")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.set_defaults(func=_serve)
+    worker = commands.add_parser("worker", help="run the job consumer (periodic jobs included)")
+    worker.add_argument("--workers", type=int, default=2)
+    worker.set_defaults(func=_worker)
+    commands.add_parser(
+        "migrate", help="upgrade the database to the latest migration"
+    ).set_defaults(func=_migrate)
+    admin = commands.add_parser("create-admin", help="create or promote an admin account")
+    admin.add_argument("--email", required=True)
+    admin.set_defaults(func=_create_admin)
+    commands.add_parser("dev-admin", help="ensure a development admin exists").set_defaults(
+        func=_dev_admin
+    )
+    args = parser.parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,229 @@
+"""The application: a Starlette outer app dispatching to one Connexion AsyncApp per domain.
+
+    HTTP -> RequestContextMiddleware (request id, log, body cap) -> [CORS] -> Starlette router
+            ├── /docs, /api/v1/openapi.{json,yaml}, /root/openapi.json   (published contract, UI)
+            └── DomainDispatcher: /api/v1/<domain>/... -> that domain's Connexion app
+                                  anything else        -> the root API (/health, /ready)
+
+Each Connexion app gets the same resolver, compiled validators, role middleware and problem
+rendering; `strict_validation` and `validate_responses` are on in every environment.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import html
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import anyio.to_thread
+import orjson
+import swagger_ui_bundle
+from connexion import AsyncApp
+from connexion.apps.asynchronous import AsyncOperation
+from connexion.decorators.response import BaseResponseDecorator
+from connexion.exceptions import ProblemException
+from connexion.jsonifier import Jsonifier
+from connexion.lifecycle import ConnexionRequest
+from connexion.middleware import MiddlewarePosition
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from core.db import dispose_engine, get_engine
+from core.errors import DomainError
+from core.logging import configure_logging
+from core.middleware import RequestContextMiddleware
+from core.problems import connexion_error_handler
+from core.resolver import TagResolver
+from core.security import RoleMiddleware, operation_roles
+from core.settings import Settings, get_settings
+from core.spec import MAIN_SPEC, ROOT_SPEC, load_spec, split_by_domain
+from core.validation import PARSED_BODY_KEY, validator_map
+
+API_PREFIX = "/api/v1"
+
+
+class _OrjsonModule:
+    """The json-module interface Connexion's Jsonifier expects, backed by orjson."""
+
+    @staticmethod
+    def dumps(data: Any, **_: Any) -> str:
+        return orjson.dumps(data).decode()
+
+    @staticmethod
+    def loads(data: str | bytes) -> Any:
+        return orjson.loads(data)
+
+
+def _patch_connexion() -> None:
+    """Three fixes applied once to Connexion 3.3 (see docs/architecture.md)."""
+    # 1. Operations that document errors as application/problem+json and success as
+    #    application/json made every plain-dict return a 500 ("Multiple response content types").
+    #    Handlers return JSON; problems are rendered by core.problems with their own type.
+    original = BaseResponseDecorator._infer_content_type
+
+    def infer_content_type(data: Any, headers: dict[str, Any]) -> str | None:
+        try:
+            result: str | None = original(data, headers)
+        except Exception:
+            return "application/json"
+        return result
+
+    BaseResponseDecorator._infer_content_type = staticmethod(infer_content_type)
+
+    # 2. The validator already parsed the body with orjson; hand that object to the handler.
+    original_json = ConnexionRequest.json
+
+    async def parsed_json(self: ConnexionRequest) -> Any:
+        scope = self._starlette_request.scope
+        if PARSED_BODY_KEY in scope:
+            return scope[PARSED_BODY_KEY]
+        return await original_json(self)
+
+    ConnexionRequest.json = parsed_json
+
+    # 3. Connexion rebuilds each operation's decorator chain on every request; build it once.
+    fn_property = AsyncOperation.__dict__["fn"]
+    if isinstance(fn_property, property) and fn_property.fget is not None:
+        cached = functools.cached_property(fn_property.fget)
+        cached.__set_name__(AsyncOperation, "fn")
+        AsyncOperation.fn = cached
+
+
+def _connexion_app(spec: dict[str, Any], *, name: str) -> AsyncApp:
+    app = AsyncApp(
+        name,
+        jsonifier=Jsonifier(_OrjsonModule),
+        strict_validation=True,
+        validate_responses=True,
+        resolver=TagResolver(),
+        validator_map=validator_map(),
+        swagger_ui_options=None,
+    )
+    app.add_middleware(
+        RoleMiddleware, position=MiddlewarePosition.BEFORE_VALIDATION, roles=operation_roles(spec)
+    )
+    app.add_api(spec, swagger_ui=False, serve_spec=False)
+    for error in (Exception, DomainError, ProblemException, HTTPException, 404, 405):
+        app.add_error_handler(error, connexion_error_handler)
+    return app
+
+
+def _build_stack(app: AsyncApp) -> None:
+    """Builds Connexion's lazily built middleware stack now, not on the first request."""
+    middleware = app.middleware
+    if middleware.middleware_stack is None:
+        middleware.app, middleware.middleware_stack = middleware._build_middleware_stack()
+
+
+class DomainDispatcher:
+    """Routes /api/v1/<domain>/... with one dict lookup; everything else goes to the root API."""
+
+    def __init__(self, domains: dict[str, ASGIApp], root: ASGIApp) -> None:
+        self.domains = domains
+        self.root = root
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path: str = scope.get("path", "")
+        app = self.root
+        if path.startswith(API_PREFIX + "/"):
+            app = self.domains.get(path[len(API_PREFIX) + 1 :].split("/", 1)[0], self.root)
+        await app(scope, receive, send)
+
+
+_DOCS_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Trellis API</title>
+<link rel="stylesheet" href="/docs/static/swagger-ui.css"></head>
+<body><div id="ui"></div>
+<script src="/docs/static/swagger-ui-bundle.js"></script>
+<script src="/docs/static/swagger-ui-standalone-preset.js"></script>
+<script>
+window.ui = SwaggerUIBundle({urls: %s, dom_id: "#ui", deepLinking: true,
+  presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
+  layout: "StandaloneLayout", persistAuthorization: true});
+</script></body></html>"""
+
+#: Published contracts: (label, URL, bundle file).
+PUBLISHED = [
+    ("Trellis API", f"{API_PREFIX}/openapi.json", MAIN_SPEC),
+    ("Root endpoints", "/openapi.json", ROOT_SPEC),
+]
+
+
+def _contract_routes() -> list[Any]:
+    routes: list[Any] = []
+    for _label, url, path in PUBLISHED:
+        body = orjson.dumps(load_spec(path))
+
+        async def serve(_request: Request, body: bytes = body) -> Response:
+            return Response(body, media_type="application/json")
+
+        routes.append(Route(url, serve, methods=["GET"]))
+    urls = orjson.dumps([{"name": label, "url": url} for label, url, _ in PUBLISHED]).decode()
+    page = _DOCS_PAGE % html.escape(urls, quote=False)
+
+    async def docs(_request: Request) -> Response:
+        return HTMLResponse(page)
+
+    static_dir = Path(swagger_ui_bundle.swagger_ui_path)
+    routes += [
+        Route("/docs", docs, methods=["GET"]),
+        Mount("/docs/static", app=StaticFiles(directory=static_dir), name="docs-static"),
+    ]
+    return routes
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    settings = settings or get_settings()
+    configure_logging(settings.log_level, settings.log_json)
+    _patch_connexion()
+
+    domain_apps = {
+        domain: _connexion_app(part, name=f"trellis.{domain}")
+        for domain, part in split_by_domain(load_spec(MAIN_SPEC)).items()
+    }
+    root_spec = load_spec(ROOT_SPEC)
+    root_app = _connexion_app(root_spec, name="trellis.root")
+    all_apps = [*domain_apps.values(), root_app]
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        # Sync handlers run in AnyIO's pool; match it to the DB pool so threads never queue on it.
+        limiter = anyio.to_thread.current_default_thread_limiter()
+        limiter.total_tokens = max(limiter.total_tokens, settings.db_pool_size * 2)
+        for connexion_app in all_apps:
+            _build_stack(connexion_app)
+        get_engine()
+        yield
+        dispose_engine()
+
+    middleware = [Middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)]
+    if settings.cors_origins:
+        middleware.append(
+            Middleware(
+                CORSMiddleware,
+                allow_origins=list(settings.cors_origins),
+                allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+                allow_headers=[
+                    "Authorization",
+                    "Content-Type",
+                    "If-Match",
+                    "Idempotency-Key",
+                    "X-Request-ID",
+                ],
+                expose_headers=["ETag", "Location", "Retry-After", "X-Request-ID"],
+                allow_credentials=True,
+            )
+        )
+    app = Starlette(routes=_contract_routes(), middleware=middleware, lifespan=lifespan)
+    app.router.default = DomainDispatcher(domain_apps, root_app)
+    return app

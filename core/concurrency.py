@@ -1,0 +1,29 @@
+"""ETags and If-Match: optimistic concurrency for editable resources.
+
+A resource's ETag is its integer `version` in quotes. Services lock the row (`FOR UPDATE`), call
+`check_if_match` and then bump the version, so of several writers holding the same ETag exactly one
+wins and the others get 412 without changing anything.
+"""
+
+from __future__ import annotations
+
+from core.errors import PreconditionFailed
+
+
+def etag(version: int) -> str:
+    return f'"{version}"'
+
+
+def check_if_match(if_match: str | None, version: int) -> None:
+    """Raises PreconditionFailed unless If-Match is absent, `*`, or lists the current ETag."""
+    if if_match is None:
+        return
+    current = etag(version)
+    candidates = [part.strip() for part in if_match.split(",")]
+    if "*" in candidates:
+        return
+    # If-Match uses the strong comparison: weak validators never match (RFC 9110 13.1.1).
+    if current not in candidates:
+        raise PreconditionFailed(
+            "The resource changed since the given ETag; fetch it again.", current_etag=current
+        )

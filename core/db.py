@@ -1,0 +1,142 @@
+"""Database engine and the one-transaction-per-request unit of work.
+
+`transaction()` opens a Session, commits when the block ends and rolls back on any exception. A
+nested `transaction()` joins the open one (the idempotency layer wraps a handler's own block), so a
+request has exactly one transaction whoever opens it first. Services `flush()` but never commit.
+
+SQLite is configured for concurrent use: WAL, foreign keys, a busy timeout, and `BEGIN IMMEDIATE`
+for writing requests so two writers queue on the lock instead of failing when the second one
+upgrades a stale read snapshot. PostgreSQL runs at READ COMMITTED; services that need a row lock
+use `SELECT ... FOR UPDATE`.
+"""
+
+from __future__ import annotations
+
+import contextvars
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import DateTime, Engine, create_engine, event
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.types import TypeDecorator
+
+from core.settings import get_settings
+
+_engine: Engine | None = None
+_write_factory: sessionmaker[Session] | None = None
+_read_factory: sessionmaker[Session] | None = None
+_current_session: contextvars.ContextVar[Session | None] = contextvars.ContextVar(
+    "trellis_session", default=None
+)
+#: Set by the request middleware: GET/HEAD/OPTIONS requests open read transactions.
+request_is_write: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "trellis_request_is_write", default=True
+)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware datetimes stored as UTC on every engine; naive input is refused."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTCDateTime column")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Take transaction control away from pysqlite so BEGIN is ours (see _on_begin).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        mode = connection.get_execution_options().get("sqlite_begin", "IMMEDIATE")
+        connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def make_engine(url: str, pool_size: int = 10) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
+        _configure_sqlite(engine)
+        return engine
+    return create_engine(
+        url,
+        pool_size=pool_size,
+        max_overflow=pool_size,
+        pool_pre_ping=True,
+        pool_timeout=10,
+    )
+
+
+def get_engine() -> Engine:
+    global _engine, _write_factory, _read_factory
+    if _engine is None:
+        settings = get_settings()
+        _engine = make_engine(settings.database_url, settings.db_pool_size)
+        _write_factory = sessionmaker(bind=_engine, expire_on_commit=False)
+        _read_factory = sessionmaker(
+            bind=_engine.execution_options(sqlite_begin="DEFERRED"), expire_on_commit=False
+        )
+    return _engine
+
+
+def dispose_engine() -> None:
+    """Closes every pooled connection; the next `get_engine()` builds a fresh engine."""
+    global _engine, _write_factory, _read_factory
+    if _engine is not None:
+        _engine.dispose()
+    _engine = _write_factory = _read_factory = None
+
+
+@contextmanager
+def transaction(write: bool | None = None) -> Iterator[Session]:
+    """One unit of work: commit at the end, roll back on error; joins an already open one."""
+    current = _current_session.get()
+    if current is not None:
+        yield current
+        return
+    get_engine()
+    is_write = request_is_write.get() if write is None else write
+    factory = _write_factory if is_write else _read_factory
+    assert factory is not None
+    session = factory()
+    token = _current_session.set(session)
+    try:
+        yield session
+        session.commit()
+    except BaseException as exc:
+        # A few errors must keep what was written before them (a reused refresh token revokes
+        # its family, then answers 401): they say so with `keeps_changes`.
+        if getattr(exc, "keeps_changes", False):
+            session.commit()
+        else:
+            session.rollback()
+        raise
+    finally:
+        _current_session.reset(token)
+        session.close()

@@ -1,0 +1,137 @@
+"""Outer ASGI middleware: request id, request log, body-size cap, read/write transaction mode.
+
+Pure ASGI (no BaseHTTPMiddleware) so streaming responses and the thread pool are unaffected.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import uuid
+from typing import Any
+
+import structlog
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from core.context import request_id_var
+from core.db import request_is_write
+from core.errors import DomainError
+from core.problems import send_problem
+
+_SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{8,128}$")
+_READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+log = structlog.get_logger("trellis.request")
+
+
+class PayloadTooLarge(DomainError):
+    status = 413
+    type = "/problems/payload-too-large"
+    title = "Content Too Large"
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", ()):
+        if key == name:
+            return str(value.decode("latin-1"))
+    return None
+
+
+async def _buffer_chunked(scope: Scope, receive: Receive) -> tuple[Scope, Receive]:
+    chunks = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            break
+    body = b"".join(chunks)
+    headers = [(k, v) for k, v in scope["headers"] if k != b"transfer-encoding"]
+    headers.append((b"content-length", str(len(body)).encode()))
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if sent:
+            return await receive()
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return {**scope, "headers": headers}, replay
+
+
+class RequestContextMiddleware:
+    def __init__(self, app: ASGIApp, *, max_body_bytes: int) -> None:
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        incoming = _header(scope, b"x-request-id")
+        request_id = incoming if incoming and _SANE_REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        rid_token = request_id_var.set(request_id)
+        write_token = request_is_write.set(scope["method"] not in _READ_METHODS)
+        scope.setdefault("extensions", {})
+        status = 500
+        response_started = False
+
+        async def send_wrapper(message: Message) -> None:
+            nonlocal status, response_started
+            if message["type"] == "http.response.start":
+                response_started = True
+                status = message["status"]
+                message.setdefault("headers", [])
+                message["headers"] = [*message["headers"], (b"x-request-id", request_id.encode())]
+            await send(message)
+
+        received = 0
+        cap = self.max_body_bytes
+
+        async def receive_wrapper() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > cap:
+                    raise PayloadTooLarge(f"The request body exceeds {cap} bytes.")
+            return message
+
+        try:
+            length = _header(scope, b"content-length")
+            if length is not None and length.isdigit() and int(length) > cap:
+                await send_problem(
+                    scope,
+                    receive,
+                    send_wrapper,
+                    PayloadTooLarge(f"The request body exceeds {cap} bytes."),
+                )
+            elif length is None and _header(scope, b"transfer-encoding") is not None:
+                # Connexion treats a body without Content-Length as absent: buffer the chunked
+                # body (within the cap) and give it a length.
+                scope, buffered = await _buffer_chunked(scope, receive_wrapper)
+                await self.app(scope, buffered, send_wrapper)
+            else:
+                await self.app(scope, receive_wrapper, send_wrapper)
+        except Exception as exc:
+            if response_started:
+                raise
+            await send_problem(scope, receive, send_wrapper, exc)
+        finally:
+            routing: dict[str, Any] = scope["extensions"].get("connexion_routing", {})
+            context: dict[str, Any] = scope["extensions"].get("connexion_context", {})
+            token_info = context.get("token_info") or {}
+            log.info(
+                "request",
+                request_id=request_id,
+                method=scope["method"],
+                path=scope["path"],
+                operation_id=routing.get("operation_id"),
+                status=status,
+                duration_ms=round((time.perf_counter() - started) * 1000, 2),
+                user_id=token_info.get("sub"),
+            )
+            request_is_write.reset(write_token)
+            request_id_var.reset(rid_token)

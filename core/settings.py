@@ -1,0 +1,128 @@
+"""Settings, read once from the environment.
+
+Every setting is documented in `.env.example` and the README's configuration table. The embedded
+defaults need no services at all: SQLite under `var/`, in-process rate limits and an SQLite job
+store. Secrets are never defaulted to a fixed value: when `JWT_SIGNING_KEYS` is unset, a random key
+is generated once and kept in `var/jwt-signing.key` (mode 0600), which suits a developer machine and
+is refused when `TRELLIS_ENV=production`.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(name, default)
+
+
+def _int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    return default if raw in (None, "") else int(raw)
+
+
+def _bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw in (None, ""):
+        return default
+    return raw.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _list(name: str) -> tuple[str, ...]:
+    raw = os.environ.get(name, "")
+    return tuple(item.strip() for item in raw.split(",") if item.strip())
+
+
+def _signing_keys(var_dir: Path, production: bool) -> dict[str, str]:
+    """Parses `kid1:secret1,kid2:secret2`; the first key signs, all of them verify."""
+    raw = os.environ.get("JWT_SIGNING_KEYS", "").strip()
+    if raw:
+        keys: dict[str, str] = {}
+        for entry in raw.split(","):
+            kid, sep, secret = entry.strip().partition(":")
+            if not sep or not kid or len(secret) < 32:
+                raise ValueError("JWT_SIGNING_KEYS entries must be kid:secret with 32+ chars")
+            keys[kid] = secret
+        return keys
+    if production:
+        raise ValueError("JWT_SIGNING_KEYS must be set when TRELLIS_ENV=production")
+    key_file = var_dir / "jwt-signing.key"
+    if not key_file.exists():
+        var_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(f"dev-{secrets.token_hex(4)}:{secrets.token_urlsafe(48)}")
+    kid, _, secret = key_file.read_text().strip().partition(":")
+    return {kid: secret}
+
+
+@dataclass(frozen=True)
+class Settings:
+    env: str
+    var_dir: Path
+    database_url: str
+    db_pool_size: int
+    redis_url: str | None
+    jwt_signing_keys: dict[str, str] = field(repr=False)
+    jwt_issuer: str
+    jwt_audience: str
+    access_token_ttl_seconds: int
+    refresh_token_ttl_seconds: int
+    max_body_bytes: int
+    login_limit_per_account: str
+    login_limit_per_address: str
+    idempotency_ttl_seconds: int
+    cors_origins: tuple[str, ...]
+    trusted_proxies: tuple[str, ...]
+    log_level: str
+    log_json: bool
+    host: str
+    port: int
+
+    @property
+    def production(self) -> bool:
+        return self.env == "production"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+def load_settings() -> Settings:
+    """Builds settings from the current environment (tests call it after changing variables)."""
+    env = _env("TRELLIS_ENV", "development")
+    var_dir = Path(_env("TRELLIS_VAR_DIR", str(PROJECT_ROOT / "var")))
+    database_url = _env("DATABASE_URL", f"sqlite:///{var_dir / 'trellis.db'}")
+    return Settings(
+        env=env,
+        var_dir=var_dir,
+        database_url=database_url,
+        db_pool_size=_int("DB_POOL_SIZE", 10),
+        redis_url=os.environ.get("REDIS_URL") or None,
+        jwt_signing_keys=_signing_keys(var_dir, env == "production"),
+        jwt_issuer=_env("JWT_ISSUER", "trellis"),
+        jwt_audience=_env("JWT_AUDIENCE", "trellis-api"),
+        access_token_ttl_seconds=_int("ACCESS_TOKEN_TTL_SECONDS", 15 * 60),
+        refresh_token_ttl_seconds=_int("REFRESH_TOKEN_TTL_SECONDS", 30 * 24 * 3600),
+        max_body_bytes=_int("MAX_BODY_BYTES", 1024 * 1024),
+        login_limit_per_account=_env("LOGIN_LIMIT_PER_ACCOUNT", "10/minute"),
+        login_limit_per_address=_env("LOGIN_LIMIT_PER_ADDRESS", "30/minute"),
+        idempotency_ttl_seconds=_int("IDEMPOTENCY_TTL_SECONDS", 24 * 3600),
+        cors_origins=_list("CORS_ORIGINS"),
+        trusted_proxies=_list("TRUSTED_PROXIES"),
+        log_level=_env("LOG_LEVEL", "INFO").upper(),
+        log_json=_bool("LOG_JSON", True),
+        host=_env("HOST", "127.0.0.1"),
+        port=_int("PORT", 8000),
+    )
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return load_settings()

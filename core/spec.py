@@ -1,0 +1,59 @@
+"""Loading the bundled contracts and splitting the main API per domain.
+
+`generated/openapi.yaml` is the one published document. Connexion routes an API's operations
+through a router scanned linearly, so at load time the bundle is cut into one sub-spec per domain
+(the first path segment: `/tasks/...` -> `tasks`), each served by its own Connexion app; the outer
+dispatcher picks the app with one dict lookup, so per-request cost does not grow with the number of
+domains.
+"""
+
+from __future__ import annotations
+
+import copy
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from core.settings import PROJECT_ROOT
+
+GENERATED = PROJECT_ROOT / "generated"
+MAIN_SPEC = GENERATED / "openapi.yaml"
+ROOT_SPEC = GENERATED / "root.yaml"
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+@lru_cache(maxsize=8)
+def load_spec(path: Path) -> dict[str, Any]:
+    with path.open("rb") as handle:
+        loaded: dict[str, Any] = yaml.load(handle, Loader=yaml.CSafeLoader)
+    return loaded
+
+
+def domain_of(path: str) -> str:
+    return path.strip("/").split("/", 1)[0]
+
+
+def split_by_domain(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """One spec per first path segment, each with the full components and info."""
+    grouped: dict[str, dict[str, Any]] = {}
+    for path, item in spec.get("paths", {}).items():
+        grouped.setdefault(domain_of(path), {})[path] = item
+    parts = {}
+    for domain, paths in grouped.items():
+        part = {key: value for key, value in spec.items() if key != "paths"}
+        part["paths"] = copy.deepcopy(paths)
+        part["components"] = copy.deepcopy(spec.get("components", {}))
+        parts[domain] = part
+    return parts
+
+
+def iter_operations(spec: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
+    """(path, method, operation) for every operation of a spec."""
+    found = []
+    for path, item in spec.get("paths", {}).items():
+        for method in HTTP_METHODS:
+            if method in item:
+                found.append((path, method, item[method]))
+    return found

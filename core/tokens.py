@@ -1,0 +1,62 @@
+"""Access tokens: short-lived HS256 JWTs with a `kid`, so signing keys can rotate.
+
+The first key of `JWT_SIGNING_KEYS` signs; every listed key verifies, so a new key is rolled out by
+putting it first and removing the old one after one access-token lifetime. Only HS256 is accepted:
+`alg: none`, other algorithms, unknown `kid`s, wrong issuer or audience, and expired or
+not-yet-valid tokens are all rejected the same way (None).
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+import uuid
+from typing import Any
+
+import jwt
+
+from core.settings import get_settings
+
+ALGORITHM = "HS256"
+
+
+def issue_access_token(*, user_id: uuid.UUID, role: str) -> tuple[str, int]:
+    """Returns (token, lifetime in seconds)."""
+    settings = get_settings()
+    kid, secret = next(iter(settings.jwt_signing_keys.items()))
+    now = int(time.time())
+    ttl = settings.access_token_ttl_seconds
+    claims = {
+        "sub": str(user_id),
+        "role": role,
+        "iss": settings.jwt_issuer,
+        "aud": settings.jwt_audience,
+        "iat": now,
+        "nbf": now,
+        "exp": now + ttl,
+        "jti": secrets.token_hex(8),
+    }
+    return jwt.encode(claims, secret, algorithm=ALGORITHM, headers={"kid": kid}), ttl
+
+
+def decode_access_token(token: str) -> dict[str, Any] | None:
+    """Verified claims of a token we issued, or None for anything else."""
+    settings = get_settings()
+    try:
+        header = jwt.get_unverified_header(token)
+        secret = settings.jwt_signing_keys.get(str(header.get("kid")))
+        if secret is None or header.get("alg") != ALGORITHM:
+            return None
+        claims: dict[str, Any] = jwt.decode(
+            token,
+            secret,
+            algorithms=[ALGORITHM],
+            audience=settings.jwt_audience,
+            issuer=settings.jwt_issuer,
+            options={"require": ["exp", "iat", "nbf", "sub", "iss", "aud"]},
+            leeway=5,
+        )
+        uuid.UUID(claims["sub"])
+    except (jwt.PyJWTError, ValueError, TypeError):
+        return None
+    return claims

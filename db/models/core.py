@@ -1,0 +1,27 @@
+"""Tables owned by core: stored responses for Idempotency-Key replays."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import LargeBinary, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from db.base import Base, new_id
+
+
+class IdempotencyRecord(Base):
+    __tablename__ = "core_idempotency_keys"
+    __table_args__ = (UniqueConstraint("principal", "operation_id", "key"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    principal: Mapped[str] = mapped_column(String(64))
+    operation_id: Mapped[str] = mapped_column(String(100))
+    key: Mapped[str] = mapped_column(String(255))
+    request_hash: Mapped[str] = mapped_column(String(64))
+    status_code: Mapped[int]
+    response_body: Mapped[bytes] = mapped_column(LargeBinary)
+    response_headers: Mapped[str] = mapped_column(String(2000), default="{}")
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime] = mapped_column(index=True)

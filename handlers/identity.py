@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from typing import Any
+
+from core.db import transaction
+from core.http import client_address
+from core.security import current_actor
+from services import identity
+
+
+def _user_json(user: Any) -> dict[str, Any]:
+    return {
+        "id": str(user.id),
+        "email": user.email,
+        "display_name": user.display_name,
+        "role": user.role,
+        "created_at": user.created_at.isoformat(),
+        "updated_at": user.updated_at.isoformat(),
+    }
+
+
+def _pair_json(pair: identity.TokenPair) -> dict[str, Any]:
+    return {
+        "access_token": pair.access_token,
+        "token_type": "Bearer",
+        "expires_in": pair.expires_in,
+        "refresh_token": pair.refresh_token,
+        "refresh_expires_in": pair.refresh_expires_in,
+    }
+
+
+def create_user(body: dict[str, Any]) -> tuple[dict[str, Any], int]:
+    with transaction() as session:
+        user = identity.create_user(session, **body)
+        return _user_json(user), 201
+
+
+def list_users(
+    limit: int = 20, cursor: str | None = None, email: str | None = None
+) -> dict[str, Any]:
+    with transaction() as session:
+        page = identity.list_users(
+            session, current_actor(), email=email, limit=limit, cursor=cursor
+        )
+        return {"items": [_user_json(user) for user in page.items], "next": page.next}
+
+
+def get_current_user() -> dict[str, Any]:
+    with transaction() as session:
+        return _user_json(identity.get_user(session, current_actor()))
+
+
+def update_current_user(body: dict[str, Any]) -> dict[str, Any]:
+    with transaction() as session:
+        return _user_json(identity.update_user(session, current_actor(), **body))
+
+
+def create_token(body: dict[str, Any]) -> dict[str, Any]:
+    with transaction() as session:
+        if body["grant_type"] == "REFRESH_TOKEN":
+            pair = identity.refresh(session, refresh_token=body["refresh_token"])
+        else:
+            pair = identity.log_in(
+                session,
+                email=body["email"],
+                password=body["password"],
+                client_address=client_address(),
+            )
+        return _pair_json(pair)
+
+
+def create_token_revocation(body: dict[str, Any]) -> tuple[None, int]:
+    with transaction() as session:
+        identity.log_out(
+            session, refresh_token=body["refresh_token"], everywhere=body.get("everywhere", False)
+        )
+    return None, 204

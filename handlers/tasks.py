@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from core.concurrency import etag
+from core.db import transaction
+from core.http import header
+from core.idempotency import idempotent
+from core.security import current_actor
+from core.timeutil import parse_rfc3339
+from services import tasks
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _task_json(task: Any) -> dict[str, Any]:
+    return {
+        "id": str(task.id),
+        "title": task.title,
+        "notes": task.notes,
+        "status": task.status,
+        "due_at": _iso(task.due_at),
+        "completed_at": _iso(task.completed_at),
+        "created_at": task.created_at.isoformat(),
+        "updated_at": task.updated_at.isoformat(),
+    }
+
+
+def _parse_times(body: dict[str, Any]) -> dict[str, Any]:
+    if body.get("due_at") is not None:
+        return {**body, "due_at": parse_rfc3339(body["due_at"], "body.due_at")}
+    return body
+
+
+def list_tasks(
+    status: str | None = None,
+    due_before: str | None = None,
+    due_after: str | None = None,
+    overdue: bool | None = None,
+    q: str | None = None,
+    sort: str = "-created_at",
+    limit: int = 20,
+    cursor: str | None = None,
+) -> dict[str, Any]:
+    with transaction() as session:
+        page = tasks.list_tasks(
+            session,
+            current_actor(),
+            status=status,
+            overdue=overdue,
+            q=q,
+            sort=sort,
+            limit=limit,
+            cursor=cursor,
+            due_before=parse_rfc3339(due_before, "query.due_before") if due_before else None,
+            due_after=parse_rfc3339(due_after, "query.due_after") if due_after else None,
+        )
+        return {"items": [_task_json(task) for task in page.items], "next": page.next}
+
+
+@idempotent
+def create_task(body: dict[str, Any]) -> tuple[dict[str, Any], int, dict[str, str]]:
+    with transaction() as session:
+        task = tasks.create_task(session, current_actor(), **_parse_times(body))
+        headers = {"ETag": etag(task.version), "Location": f"/api/v1/tasks/{task.id}"}
+        return _task_json(task), 201, headers
+
+
+def get_task(task_id: str) -> tuple[dict[str, Any], int, dict[str, str]]:
+    with transaction() as session:
+        task = tasks.get_task(session, current_actor(), task_id=uuid.UUID(task_id))
+        return _task_json(task), 200, {"ETag": etag(task.version)}
+
+
+def update_task(task_id: str, body: dict[str, Any]) -> tuple[dict[str, Any], int, dict[str, str]]:
+    with transaction() as session:
+        task = tasks.update_task(
+            session,
+            current_actor(),
+            task_id=uuid.UUID(task_id),
+            changes=_parse_times(body),
+            if_match=header("If-Match"),
+        )
+        return _task_json(task), 200, {"ETag": etag(task.version)}
+
+
+def delete_task(task_id: str) -> tuple[None, int]:
+    with transaction() as session:
+        tasks.delete_task(
+            session, current_actor(), task_id=uuid.UUID(task_id), if_match=header("If-Match")
+        )
+    return None, 204

@@ -1,0 +1,250 @@
+"""Identity: accounts, password login, refresh-token rotation, logout."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from core import ratelimit
+from core.db import utcnow
+from core.errors import Conflict, NotFound, RuleViolated, Unauthorized
+from core.pagination import Page, paginate, parse_datetime
+from core.passwords import hash_password, needs_rehash, verify_password
+from core.security import Actor
+from core.settings import get_settings
+from core.tokens import issue_access_token
+from db.models.identity import RefreshToken, User
+
+REFRESH_PREFIX = "rt_"
+
+
+class EmailTaken(Conflict):
+    type = "/problems/identity/email-taken"
+
+
+class InvalidCredentials(Unauthorized):
+    type = "/problems/identity/invalid-credentials"
+
+
+class InvalidRefreshToken(Unauthorized):
+    type = "/problems/identity/invalid-refresh-token"
+
+
+class RefreshTokenReused(InvalidRefreshToken):
+    type = "/problems/identity/refresh-token-reused"
+    keeps_changes = True  # the family revocation must survive the 401
+
+
+class WrongPassword(RuleViolated):
+    type = "/problems/identity/wrong-password"
+
+
+class UserNotFound(NotFound):
+    type = "/problems/identity/user-not-found"
+
+
+@dataclass(frozen=True)
+class TokenPair:
+    access_token: str
+    expires_in: int
+    refresh_token: str
+    refresh_expires_in: int
+
+
+def email_key(email: str) -> str:
+    return email.strip().lower()
+
+
+def _hash_refresh(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def create_user(
+    session: Session, *, email: str, password: str, display_name: str, role: str = "USER"
+) -> User:
+    """Creates an account; the email must be unused, compared case-insensitively."""
+    key = email_key(email)
+    if session.scalar(select(User.id).where(User.email_key == key)) is not None:
+        raise EmailTaken("An account with this email already exists.")
+    user = User(
+        email=email.strip(),
+        email_key=key,
+        display_name=display_name,
+        password_hash=hash_password(password),
+        role=role,
+    )
+    session.add(user)
+    try:
+        with session.begin_nested():
+            session.flush()
+    except IntegrityError as exc:  # a concurrent signup with the same email won the race
+        raise EmailTaken("An account with this email already exists.") from exc
+    return user
+
+
+def get_user(session: Session, actor: Actor) -> User:
+    """The caller's own account."""
+    user = session.get(User, actor.user_id)
+    if user is None or user.is_disabled:
+        raise InvalidCredentials("This account no longer exists.")
+    return user
+
+
+def _issue_pair(session: Session, user: User, family_id: uuid.UUID | None = None) -> TokenPair:
+    settings = get_settings()
+    access, access_ttl = issue_access_token(user_id=user.id, role=user.role)
+    refresh = REFRESH_PREFIX + secrets.token_urlsafe(32)
+    now = utcnow()
+    session.add(
+        RefreshToken(
+            user_id=user.id,
+            family_id=family_id or uuid.uuid4(),
+            token_hash=_hash_refresh(refresh),
+            created_at=now,
+            expires_at=now + timedelta(seconds=settings.refresh_token_ttl_seconds),
+        )
+    )
+    session.flush()
+    return TokenPair(access, access_ttl, refresh, settings.refresh_token_ttl_seconds)
+
+
+def log_in(session: Session, *, email: str, password: str, client_address: str) -> TokenPair:
+    """Checks email and password (failures throttled per account and per address)."""
+    settings = get_settings()
+    key = email_key(email)
+    throttles = (
+        (settings.login_limit_per_account, "login-account", key),
+        (settings.login_limit_per_address, "login-address", client_address),
+    )
+    for limit, *scope in throttles:
+        ratelimit.check(limit, *scope, detail="Too many failed logins; retry later.")
+    user = session.scalars(select(User).where(User.email_key == key)).first()
+    password_hash = user.password_hash if user is not None else None
+    if user is None or user.is_disabled or not verify_password(password_hash, password):
+        for limit, *scope in throttles:
+            ratelimit.hit(limit, *scope)
+        raise InvalidCredentials("Wrong email or password.")
+    if password_hash and needs_rehash(password_hash):
+        user.password_hash = hash_password(password)
+    return _issue_pair(session, user)
+
+
+def refresh(session: Session, *, refresh_token: str) -> TokenPair:
+    """Rotates a refresh token; reusing a rotated one revokes its whole family."""
+    row = session.scalars(
+        select(RefreshToken)
+        .where(RefreshToken.token_hash == _hash_refresh(refresh_token))
+        .with_for_update()
+    ).first()
+    now = utcnow()
+    if row is None or row.revoked_at is not None or row.expires_at <= now:
+        raise InvalidRefreshToken("Unknown, expired or revoked refresh token.")
+    if row.rotated_at is not None:
+        _revoke_families(session, RefreshToken.family_id == row.family_id)
+        raise RefreshTokenReused("This refresh token was already used; the login is revoked.")
+    user = session.get(User, row.user_id)
+    if user is None or user.is_disabled:
+        raise InvalidRefreshToken("Unknown, expired or revoked refresh token.")
+    row.rotated_at = now
+    return _issue_pair(session, user, family_id=row.family_id)
+
+
+def _revoke_families(session: Session, condition: object) -> None:
+    session.execute(
+        update(RefreshToken)
+        .where(condition, RefreshToken.revoked_at.is_(None))  # type: ignore[arg-type]
+        .values(revoked_at=utcnow())
+    )
+
+
+def log_out(session: Session, *, refresh_token: str, everywhere: bool) -> None:
+    """Revokes the token's login, or every login of its user; unknown tokens are ignored."""
+    row = session.scalars(
+        select(RefreshToken).where(RefreshToken.token_hash == _hash_refresh(refresh_token))
+    ).first()
+    if row is None:
+        return
+    if everywhere:
+        _revoke_families(session, RefreshToken.user_id == row.user_id)
+    else:
+        _revoke_families(session, RefreshToken.family_id == row.family_id)
+
+
+def update_user(
+    session: Session,
+    actor: Actor,
+    *,
+    display_name: str | None = None,
+    password: str | None = None,
+    current_password: str | None = None,
+) -> User:
+    """Updates the caller's account; a password change needs the current one and ends all logins."""
+    user = get_user(session, actor)
+    if password is not None:
+        if current_password is None or not verify_password(user.password_hash, current_password):
+            raise WrongPassword("current_password is missing or wrong.")
+        user.password_hash = hash_password(password)
+        _revoke_families(session, RefreshToken.user_id == user.id)
+    if display_name is not None:
+        user.display_name = display_name
+    session.flush()
+    return user
+
+
+def list_users(
+    session: Session, actor: Actor, *, email: str | None, limit: int, cursor: str | None
+) -> Page[User]:
+    """Every account, oldest first (admin only; the spec's x-roles enforces it)."""
+    query = select(User)
+    if email:
+        query = query.where(User.email_key.contains(email.lower(), autoescape=True))
+    return paginate(
+        session,
+        query,
+        kind="users",
+        columns=(User.created_at, User.id),
+        key=lambda user: (user.created_at, user.id),
+        parsers=(parse_datetime, uuid.UUID),
+        limit=limit,
+        cursor=cursor,
+    )
+
+
+def purge_expired_refresh_tokens(session: Session) -> int:
+    """Deletes refresh tokens past their expiry; returns how many."""
+    result = session.execute(delete(RefreshToken).where(RefreshToken.expires_at <= utcnow()))
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+def ensure_admin(
+    session: Session, *, email: str, password: str | None, display_name: str = "Administrator"
+) -> tuple[User, bool]:
+    """Creates an admin, or promotes the existing account (resetting its password if given)."""
+    user = session.scalars(select(User).where(User.email_key == email_key(email))).first()
+    if user is None:
+        if password is None:
+            raise RuleViolated("A password is needed to create a new admin.")
+        return create_user(
+            session, email=email, password=password, display_name=display_name, role="ADMIN"
+        ), True
+    user.role = "ADMIN"
+    user.is_disabled = False
+    if password is not None:
+        user.password_hash = hash_password(password)
+        _revoke_families(session, RefreshToken.user_id == user.id)
+    session.flush()
+    return user, False
+
+
+def find_admin(session: Session) -> User | None:
+    """Any enabled admin account (the dev setup only needs to know whether one exists)."""
+    return session.scalars(
+        select(User).where(User.role == "ADMIN", User.is_disabled.is_(False)).limit(1)
+    ).first()

@@ -1,0 +1,139 @@
+"""Tasks: a user's own to-do items."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, literal, select
+from sqlalchemy.orm import Session
+
+from core.concurrency import check_if_match
+from core.db import UTCDateTime, utcnow
+from core.errors import NotFound
+from core.pagination import Page, paginate, parse_datetime
+from core.security import Actor
+from db.models.tasks import Task
+
+# Tasks without a due date sort after every dated task when sorting by due_at.
+_NO_DUE_DATE = datetime(9999, 12, 31, tzinfo=UTC)
+_DUE_SORT_KEY = func.coalesce(Task.due_at, literal(_NO_DUE_DATE, UTCDateTime()))
+UPDATABLE = ("title", "notes", "status", "due_at")
+
+
+class TaskNotFound(NotFound):
+    type = "/problems/tasks/not-found"
+
+
+def _apply_status(task: Task, status: str) -> None:
+    if status == task.status:
+        return
+    task.status = status
+    task.completed_at = utcnow() if status == "DONE" else None
+
+
+def create_task(
+    session: Session,
+    actor: Actor,
+    *,
+    title: str,
+    notes: str = "",
+    status: str = "OPEN",
+    due_at: datetime | None = None,
+) -> Task:
+    """Creates a task owned by the caller; creating it DONE stamps completed_at."""
+    task = Task(owner_id=actor.user_id, title=title, notes=notes, status="OPEN", due_at=due_at)
+    _apply_status(task, status)
+    session.add(task)
+    session.flush()
+    return task
+
+
+def get_task(session: Session, actor: Actor, *, task_id: uuid.UUID, lock: bool = False) -> Task:
+    """The caller's task; someone else's task is NotFound, like a missing one."""
+    query = select(Task).where(Task.id == task_id, Task.owner_id == actor.user_id)
+    task = session.scalars(query.with_for_update() if lock else query).first()
+    if task is None:
+        raise TaskNotFound("No such task.")
+    return task
+
+
+def update_task(
+    session: Session,
+    actor: Actor,
+    *,
+    task_id: uuid.UUID,
+    changes: dict[str, Any],
+    if_match: str | None = None,
+) -> Task:
+    """Applies changes under a row lock; a stale If-Match fails with nothing changed."""
+    task = get_task(session, actor, task_id=task_id, lock=True)
+    check_if_match(if_match, task.version)
+    for field in UPDATABLE:
+        if field not in changes:
+            continue
+        if field == "status":
+            _apply_status(task, changes["status"])
+        else:
+            setattr(task, field, changes[field])
+    task.version += 1
+    task.updated_at = utcnow()
+    session.flush()
+    return task
+
+
+def delete_task(
+    session: Session, actor: Actor, *, task_id: uuid.UUID, if_match: str | None = None
+) -> None:
+    """Deletes the caller's task (guarded by If-Match when given)."""
+    task = get_task(session, actor, task_id=task_id, lock=True)
+    check_if_match(if_match, task.version)
+    session.delete(task)
+    session.flush()
+
+
+def list_tasks(
+    session: Session,
+    actor: Actor,
+    *,
+    status: str | None = None,
+    due_before: datetime | None = None,
+    due_after: datetime | None = None,
+    overdue: bool | None = None,
+    q: str | None = None,
+    sort: str = "-created_at",
+    limit: int = 20,
+    cursor: str | None = None,
+) -> Page[Task]:
+    """The caller's tasks, filtered, in the requested order, one keyset page at a time."""
+    query = select(Task).where(Task.owner_id == actor.user_id)
+    if status:
+        query = query.where(Task.status == status)
+    if due_before:
+        query = query.where(Task.due_at < due_before)
+    if due_after:
+        query = query.where(Task.due_at >= due_after)
+    if overdue is not None:
+        is_overdue = (Task.status == "OPEN") & (Task.due_at < utcnow())
+        query = query.where(is_overdue if overdue else ~is_overdue | Task.due_at.is_(None))
+    if q:
+        query = query.where(func.lower(Task.title).contains(q.lower(), autoescape=True))
+    field = sort.lstrip("-")
+    if field == "due_at":
+        columns: tuple[Any, ...] = (_DUE_SORT_KEY, Task.id)
+        key = lambda task: (task.due_at or _NO_DUE_DATE, task.id)  # noqa: E731
+    else:
+        columns = (Task.created_at, Task.id)
+        key = lambda task: (task.created_at, task.id)  # noqa: E731
+    return paginate(
+        session,
+        query,
+        kind=f"tasks:{sort}",
+        columns=columns,
+        key=key,
+        parsers=(parse_datetime, uuid.UUID),
+        limit=limit,
+        cursor=cursor,
+        descending=sort.startswith("-"),
+    )

@@ -1,0 +1,164 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from services import tasks
+from tests.factories.identity import auth_headers
+
+PROBLEM = "application/problem+json"
+
+
+def assert_problem(response, status, type_):
+    assert response.status_code == status
+    assert response.headers["content-type"] == PROBLEM
+    body = response.json()
+    assert body["type"] == type_
+    assert body["status"] == status
+    assert body["request_id"] == response.headers["x-request-id"]
+    return body
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/nothing-here", "/api/v1/tasks/a/b/c", "/nowhere", "/api/v1"]
+)
+def test_unknown_routes_are_problem_404(client, path):
+    assert_problem(client.get(path), 404, "/problems/not-found")
+
+
+def test_wrong_method_is_problem_405(client, user):
+    assert_problem(
+        client.put("/api/v1/tasks", headers=auth_headers(user)), 405, "/problems/method-not-allowed"
+    )
+
+
+def test_malformed_json_is_400(client, user):
+    response = client.post(
+        "/api/v1/tasks",
+        content=b'{"title": ',
+        headers={**auth_headers(user), "content-type": "application/json"},
+    )
+    body = assert_problem(response, 400, "/problems/validation")
+    assert body["errors"][0]["field"] == "body"
+
+
+def test_non_utf8_body_is_400(client, user):
+    response = client.post(
+        "/api/v1/tasks",
+        content=b'{"title": "\xff\xfe"}',
+        headers={**auth_headers(user), "content-type": "application/json"},
+    )
+    body = assert_problem(response, 400, "/problems/validation")
+    assert "UTF-8" in body["errors"][0]["message"]
+
+
+def test_wrong_content_type_is_415(client, user):
+    response = client.post(
+        "/api/v1/tasks",
+        content=b"title=x",
+        headers={**auth_headers(user), "content-type": "text/plain"},
+    )
+    assert_problem(response, 415, "/problems/unsupported-media-type")
+
+
+def test_body_over_the_cap_is_413_by_content_length(client, user):
+    big = json.dumps({"title": "x", "notes": "n" * (1024 * 1024)}).encode()
+    response = client.post(
+        "/api/v1/tasks",
+        content=big,
+        headers={**auth_headers(user), "content-type": "application/json"},
+    )
+    assert_problem(response, 413, "/problems/payload-too-large")
+
+
+def test_streamed_body_over_the_cap_is_413(client, user):
+    def chunks():
+        yield b'{"title": "x", "notes": "'
+        for _ in range(1100):
+            yield b"n" * 1024
+        yield b'"}'
+
+    response = client.post(
+        "/api/v1/tasks",
+        content=chunks(),
+        headers={**auth_headers(user), "content-type": "application/json"},
+    )
+    assert_problem(response, 413, "/problems/payload-too-large")
+
+
+def test_validation_problem_names_each_failing_field(client, user):
+    response = client.post(
+        "/api/v1/tasks", json={"notes": 5, "extra": True}, headers=auth_headers(user)
+    )
+    body = assert_problem(response, 400, "/problems/validation")
+    assert {e["field"] for e in body["errors"]} == {"body.title", "body.notes", "body.extra"}
+
+
+def test_query_problem_does_not_embed_the_schema(client, user):
+    response = client.get("/api/v1/tasks", params={"limit": "lots"}, headers=auth_headers(user))
+    body = assert_problem(response, 400, "/problems/validation")
+    assert body["errors"] == [
+        {"field": "query.limit", "message": '"lots" is not of type "integer"'}
+    ]
+    assert "maximum" not in body["detail"]
+
+
+def test_unhandled_exception_is_500_without_leaking_details(client, user, monkeypatch, capsys):
+    def explode(*_args, **_kwargs):
+        raise RuntimeError("SELECT password_hash FROM identity_users -- secret sauce")
+
+    monkeypatch.setattr(tasks, "list_tasks", explode)
+    response = client.get("/api/v1/tasks", headers=auth_headers(user))
+    body = assert_problem(response, 500, "/problems/internal")
+    assert "SELECT" not in response.text and "secret" not in response.text
+    assert "Traceback" not in response.text
+    assert body["detail"] == "The server could not complete the request."
+    assert "secret sauce" in capsys.readouterr().out  # the log keeps what the client must not see
+
+
+def test_request_id_is_echoed_when_sane_and_replaced_otherwise(client):
+    assert (
+        client.get("/health", headers={"X-Request-ID": "abc-12345678"}).headers["x-request-id"]
+        == "abc-12345678"
+    )
+    replaced = client.get("/health", headers={"X-Request-ID": "bad id with spaces"}).headers[
+        "x-request-id"
+    ]
+    assert replaced != "bad id with spaces" and len(replaced) == 32
+    assert len(client.get("/health").headers["x-request-id"]) == 32
+
+
+def test_request_log_line_has_the_request_fields(client, user, capsys):
+    client.get("/api/v1/tasks", headers={**auth_headers(user), "X-Request-ID": "log-test-0001"})
+    lines = [
+        json.loads(line) for line in capsys.readouterr().out.splitlines() if line.startswith("{")
+    ]
+    entry = next(line for line in lines if line.get("request_id") == "log-test-0001")
+    assert entry["operation_id"] == "listTasks"
+    assert entry["method"] == "GET"
+    assert entry["status"] == 200
+    assert entry["user_id"] == str(user.id)
+    assert isinstance(entry["duration_ms"], float)
+
+
+def test_published_contract_and_docs(client):
+    spec = client.get("/api/v1/openapi.json")
+    assert spec.status_code == 200
+    assert spec.json()["openapi"] == "3.0.3"
+    assert "/tasks" in spec.json()["paths"]
+    assert client.get("/openapi.json").json()["paths"].keys() >= {"/health", "/ready"}
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "SwaggerUIBundle" in docs.text
+    assert "/api/v1/openapi.json" in docs.text
+    assert client.get("/docs/static/swagger-ui-bundle.js").status_code == 200
+
+
+def test_health_and_readiness(client):
+    health = client.get("/health")
+    assert health.status_code == 200
+    assert health.headers["content-type"] == "application/health+json"
+    assert health.json()["status"] == "pass"
+    ready = client.get("/ready").json()
+    assert ready["status"] == "pass"
+    assert ready["checks"]["database:migrations"][0]["status"] == "pass"

@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+import time
+import uuid
+
+import jwt
+import pytest
+
+from core.settings import get_settings
+
+ME = "/api/v1/identity/users/me"
+SECRET = "s" * 48
+
+
+def claims(user, **overrides):
+    now = int(time.time())
+    base = {
+        "sub": str(user.id),
+        "role": user.role,
+        "iss": "trellis",
+        "aud": "trellis-api",
+        "iat": now,
+        "nbf": now,
+        "exp": now + 600,
+    }
+    base.update(overrides)
+    return {k: v for k, v in base.items() if v is not None}
+
+
+def call(client, token):
+    return client.get(ME, headers={"Authorization": f"Bearer {token}"})
+
+
+def test_valid_token_from_rotated_out_key_still_verifies(client, user):
+    # test-k0 is the second configured key: verify-only, as during a rotation
+    token = jwt.encode(claims(user), "o" * 48, algorithm="HS256", headers={"kid": "test-k0"})
+    assert call(client, token).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "alg_none",
+        "wrong_key",
+        "wrong_alg",
+        "expired",
+        "not_yet_valid",
+        "wrong_audience",
+        "wrong_issuer",
+        "unknown_kid",
+        "no_kid",
+        "no_exp",
+        "garbage",
+        "bad_sub",
+    ],
+)
+def test_bad_tokens_are_401(client, user, case):
+    kid = {"kid": "test-k1"}
+    if case == "alg_none":
+        token = jwt.encode(claims(user), None, algorithm="none", headers=kid)
+    elif case == "wrong_key":
+        token = jwt.encode(claims(user), "x" * 48, algorithm="HS256", headers=kid)
+    elif case == "wrong_alg":
+        token = jwt.encode(claims(user), SECRET * 2, algorithm="HS512", headers=kid)
+    elif case == "expired":
+        token = jwt.encode(
+            claims(user, exp=int(time.time()) - 60), SECRET, algorithm="HS256", headers=kid
+        )
+    elif case == "not_yet_valid":
+        token = jwt.encode(
+            claims(user, nbf=int(time.time()) + 600), SECRET, algorithm="HS256", headers=kid
+        )
+    elif case == "wrong_audience":
+        token = jwt.encode(claims(user, aud="other"), SECRET, algorithm="HS256", headers=kid)
+    elif case == "wrong_issuer":
+        token = jwt.encode(claims(user, iss="evil"), SECRET, algorithm="HS256", headers=kid)
+    elif case == "unknown_kid":
+        token = jwt.encode(claims(user), SECRET, algorithm="HS256", headers={"kid": "nope"})
+    elif case == "no_kid":
+        token = jwt.encode(claims(user), SECRET, algorithm="HS256")
+    elif case == "no_exp":
+        token = jwt.encode(claims(user, exp=None), SECRET, algorithm="HS256", headers=kid)
+    elif case == "bad_sub":
+        token = jwt.encode(claims(user, sub="not-a-uuid"), SECRET, algorithm="HS256", headers=kid)
+    else:
+        token = "not.a.jwt"
+    response = call(client, token)
+    assert response.status_code == 401
+    assert response.json()["type"] == "/problems/unauthorized"
+    assert response.headers["www-authenticate"].startswith("Bearer")
+
+
+def test_token_of_unknown_user_is_401(client):
+    token = jwt.encode(
+        {
+            "sub": str(uuid.uuid4()),
+            "role": "USER",
+            "iss": "trellis",
+            "aud": "trellis-api",
+            "iat": int(time.time()),
+            "nbf": int(time.time()),
+            "exp": int(time.time()) + 60,
+        },
+        SECRET,
+        algorithm="HS256",
+        headers={"kid": "test-k1"},
+    )
+    response = call(client, token)
+    assert response.status_code == 401
+    assert response.json()["type"] == "/problems/identity/invalid-credentials"
+
+
+def test_signing_uses_the_first_configured_key(user):
+    from core.tokens import issue_access_token
+
+    token, ttl = issue_access_token(user_id=user.id, role="USER")
+    assert jwt.get_unverified_header(token)["kid"] == "test-k1"
+    assert ttl == get_settings().access_token_ttl_seconds == 900

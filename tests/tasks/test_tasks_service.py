@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy.exc import StatementError
+
+from core.db import transaction
+from core.errors import PreconditionFailed
+from services import tasks
+from tests.factories.identity import actor_of, make_user
+from tests.factories.tasks import make_task
+
+
+def test_completing_sets_and_reopening_clears_completed_at(session, user):
+    task = tasks.create_task(session, actor_of(user), title="x")
+    tasks.update_task(session, actor_of(user), task_id=task.id, changes={"status": "DONE"})
+    assert task.completed_at is not None
+    first_completion = task.completed_at
+    tasks.update_task(session, actor_of(user), task_id=task.id, changes={"status": "DONE"})
+    assert task.completed_at == first_completion  # completing twice keeps the first time
+    tasks.update_task(session, actor_of(user), task_id=task.id, changes={"status": "OPEN"})
+    assert task.completed_at is None
+
+
+def test_every_update_bumps_the_version(session, user):
+    task = tasks.create_task(session, actor_of(user), title="x")
+    assert task.version == 1
+    tasks.update_task(session, actor_of(user), task_id=task.id, changes={"notes": "n"})
+    assert task.version == 2
+
+
+def test_if_match_star_and_lists(session, user):
+    task = tasks.create_task(session, actor_of(user), title="x")
+    tasks.update_task(
+        session, actor_of(user), task_id=task.id, changes={"notes": "a"}, if_match="*"
+    )
+    tasks.update_task(
+        session, actor_of(user), task_id=task.id, changes={"notes": "b"}, if_match='"7", "2"'
+    )
+    with pytest.raises(PreconditionFailed):
+        tasks.update_task(
+            session, actor_of(user), task_id=task.id, changes={"notes": "c"}, if_match='W/"3"'
+        )
+
+
+def test_other_users_task_is_not_found(session):
+    owner, other = make_user(), make_user()
+    task = make_task(owner)
+    with pytest.raises(tasks.TaskNotFound):
+        tasks.get_task(session, actor_of(other), task_id=task.id)
+    with pytest.raises(tasks.TaskNotFound):
+        tasks.delete_task(session, actor_of(other), task_id=task.id)
+
+
+def test_overdue_means_open_and_past_due(session, user):
+    past = datetime.now(UTC) - timedelta(hours=1)
+    make_task(user, title="late", due_at=past)
+    make_task(user, title="late but done", due_at=past, status="DONE")
+    page = tasks.list_tasks(session, actor_of(user), overdue=True)
+    assert [t.title for t in page.items] == ["late"]
+
+
+def test_title_search_treats_wildcards_literally(session, user):
+    make_task(user, title="100% done")
+    make_task(user, title="1000 things")
+    page = tasks.list_tasks(session, actor_of(user), q="0%")
+    assert [t.title for t in page.items] == ["100% done"]
+
+
+def test_naive_datetimes_are_refused(user):
+    with pytest.raises(StatementError, match="naive"), transaction(write=True) as session:
+        tasks.create_task(session, actor_of(user), title="x", due_at=datetime(2026, 1, 1))
+
+
+def test_datetimes_come_back_in_utc(session, user):
+    from datetime import timezone
+
+    due = datetime(2026, 5, 1, 12, 0, tzinfo=timezone(timedelta(hours=2)))
+    task = make_task(user, due_at=due)
+    session.expire_all()
+    fetched = tasks.get_task(session, actor_of(user), task_id=task.id)
+    assert fetched.due_at == due
+    assert fetched.due_at.utcoffset() == timedelta(0)
