@@ -8,6 +8,7 @@ step() { printf '\n== %s\n' "$*"; }
 
 step "ruff"
 "$PY/ruff" check .
+"$PY/ruff" format --check .
 step "mypy (strict on core, services, db)"
 "$PY/mypy"
 step "import-linter (layers, domain independence)"

@@ -5,7 +5,7 @@
             └── DomainDispatcher: /api/v1/<domain>/... -> that domain's Connexion app
                                   anything else        -> the root API (/health, /ready)
 
-Each Connexion app gets the same resolver, compiled validators, role middleware and problem
+Each Connexion app gets the same resolver, compiled validators, policy middleware and problem
 rendering; `strict_validation` and `validate_responses` are on in every environment.
 """
 
@@ -44,7 +44,7 @@ from core.logging import configure_logging
 from core.middleware import RequestContextMiddleware
 from core.problems import connexion_error_handler
 from core.resolver import TagResolver
-from core.security import RoleMiddleware, operation_roles
+from core.security import PolicyMiddleware, operation_policies
 from core.settings import Settings, get_settings
 from core.spec import MAIN_SPEC, ROOT_SPEC, load_spec, split_by_domain
 from core.validation import PARSED_BODY_KEY, validator_map
@@ -110,7 +110,9 @@ def _connexion_app(spec: dict[str, Any], *, name: str) -> AsyncApp:
         swagger_ui_options=None,
     )
     app.add_middleware(
-        RoleMiddleware, position=MiddlewarePosition.BEFORE_VALIDATION, roles=operation_roles(spec)
+        PolicyMiddleware,
+        position=MiddlewarePosition.BEFORE_VALIDATION,
+        policies=operation_policies(spec),
     )
     app.add_api(spec, swagger_ui=False, serve_spec=False)
     for error in (Exception, DomainError, ProblemException, HTTPException, 404, 405):

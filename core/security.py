@@ -5,8 +5,9 @@ verifies a JWT signature, so it stays cheap there. The verified claims become th
 `token_info`, from which `current_actor()` builds the `Actor` handlers pass to services.
 
 Connexion never checks scopes on bearer schemes, so roles are an operation extension,
-`x-roles: [ADMIN]`, enforced by `RoleMiddleware` after authentication and before validation:
-no credentials is a 401, credentials without the role a 403.
+`x-roles: [ADMIN]`, enforced by `PolicyMiddleware` after authentication and before validation:
+no credentials is a 401, credentials without the role a 403. The same middleware answers 428 for
+operations marked `x-if-match: required` that arrive without If-Match.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 from connexion.context import context
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from core.errors import Forbidden, Unauthorized
+from core.errors import Forbidden, PreconditionRequired, Unauthorized
 from core.tokens import decode_access_token
 
 ROLES = ("USER", "ADMIN")
@@ -49,33 +50,54 @@ def current_actor() -> Actor:
     return Actor(user_id=uuid.UUID(info["sub"]), role=info["role"])
 
 
-def operation_roles(spec: dict[str, Any]) -> dict[str, tuple[str, ...]]:
-    """operationId -> roles required by its `x-roles` extension."""
-    roles: dict[str, tuple[str, ...]] = {}
+@dataclass(frozen=True)
+class OperationPolicy:
+    """What the spec's extensions ask of one operation."""
+
+    roles: tuple[str, ...] = ()
+    if_match_required: bool = False
+
+
+def operation_policies(spec: dict[str, Any]) -> dict[str, OperationPolicy]:
+    """operationId -> policy from `x-roles: [ADMIN]` and `x-if-match: required`."""
+    policies: dict[str, OperationPolicy] = {}
     for path_item in spec.get("paths", {}).values():
         for operation in path_item.values():
-            if isinstance(operation, dict) and operation.get("x-roles"):
-                roles[operation["operationId"]] = tuple(operation["x-roles"])
-    return roles
+            if not isinstance(operation, dict) or "operationId" not in operation:
+                continue
+            policy = OperationPolicy(
+                roles=tuple(operation.get("x-roles", ())),
+                if_match_required=operation.get("x-if-match") == "required",
+            )
+            if policy != OperationPolicy():
+                policies[operation["operationId"]] = policy
+    return policies
 
 
-class RoleMiddleware:
-    """Refuses operations whose `x-roles` the authenticated caller does not hold (403)."""
+class PolicyMiddleware:
+    """Runs after authentication, before validation: x-roles (401/403) and x-if-match (428)."""
 
-    def __init__(self, app: ASGIApp, roles: dict[str, tuple[str, ...]] | None = None) -> None:
+    def __init__(self, app: ASGIApp, policies: dict[str, OperationPolicy] | None = None) -> None:
         self.app = app
-        self.roles = roles or {}
+        self.policies = policies or {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and self.roles:
-            operation_id = (
-                scope.get("extensions", {}).get("connexion_routing", {}).get("operation_id")
-            )
-            required = self.roles.get(operation_id or "")
-            if required:
-                info = scope.get("extensions", {}).get("connexion_context", {}).get("token_info")
-                if not info:
-                    raise Unauthorized()
-                if info.get("role") not in required:
-                    raise Forbidden(f"This operation requires the {' or '.join(required)} role.")
+        if scope["type"] == "http" and self.policies:
+            extensions = scope.get("extensions", {})
+            operation_id = extensions.get("connexion_routing", {}).get("operation_id")
+            policy = self.policies.get(operation_id or "")
+            if policy is not None:
+                if policy.roles:
+                    info = extensions.get("connexion_context", {}).get("token_info")
+                    if not info:
+                        raise Unauthorized()
+                    if info.get("role") not in policy.roles:
+                        roles = " or ".join(policy.roles)
+                        raise Forbidden(f"This operation requires the {roles} role.")
+                if policy.if_match_required and not any(
+                    key == b"if-match" for key, _ in scope.get("headers", ())
+                ):
+                    raise PreconditionRequired(
+                        "This operation needs an If-Match header with the ETag you last read."
+                    )
         await self.app(scope, receive, send)

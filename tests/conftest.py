@@ -33,7 +33,15 @@ from core.migrations import upgrade  # noqa: E402
 from core.settings import get_settings  # noqa: E402
 from db.base import Base  # noqa: E402
 
-pytest_plugins = ["tests.factories.identity", "tests.factories.tasks", "tests.live"]
+# Every tests/factories/<domain>.py is a plugin, so its fixtures are available everywhere.
+pytest_plugins = [
+    "tests.live",
+    *(
+        f"tests.factories.{path.stem}"
+        for path in sorted((Path(__file__).parent / "factories").glob("*.py"))
+        if path.stem != "__init__"
+    ),
+]
 
 
 def _reset_schema() -> None:

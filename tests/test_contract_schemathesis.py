@@ -74,6 +74,10 @@ class _AuthenticatedStateMachine(main.as_state_machine()):  # type: ignore[misc]
 
 TestStatefulTasks = _AuthenticatedStateMachine.TestCase
 TestStatefulTasks.settings = hypothesis.settings(
-    max_examples=25, stateful_step_count=6, deadline=None, derandomize=True,
-    suppress_health_check=list(HealthCheck), database=None,
+    max_examples=25,
+    stateful_step_count=6,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=list(HealthCheck),
+    database=None,
 )

@@ -1,5 +1,12 @@
-"""Every model module is imported here so `Base.metadata` is complete for Alembic and tests."""
+"""Imports every model module so `Base.metadata` is complete for Alembic, tests and backups.
 
-from db.models import core, identity, tasks
+A new domain only adds `db/models/<domain>.py`; nothing here needs editing.
+"""
 
-__all__ = ["core", "identity", "tasks"]
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+for _module in pkgutil.iter_modules(__path__):
+    importlib.import_module(f"{__name__}.{_module.name}")
