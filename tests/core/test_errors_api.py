@@ -162,3 +162,39 @@ def test_health_and_readiness(client):
     ready = client.get("/ready").json()
     assert ready["status"] == "pass"
     assert ready["checks"]["database:migrations"][0]["status"] == "pass"
+
+
+def test_chunked_body_without_content_length_is_read(client, user):
+    def chunks():
+        yield b'{"title": '
+        yield b'"chunked"}'
+
+    response = client.post(
+        "/api/v1/tasks",
+        content=chunks(),
+        headers={**auth_headers(user), "content-type": "application/json"},
+    )
+    assert response.status_code == 201
+    assert response.json()["title"] == "chunked"
+
+
+def test_unrepresentable_datetimes_are_400_not_500(client, user):
+    for value in ("0001-01-01T00:00:00+01:00", "2026-06-30T23:59:60Z"):
+        response = client.post(
+            "/api/v1/tasks", json={"title": "t", "due_at": value}, headers=auth_headers(user)
+        )
+        assert response.status_code in (201, 400), value
+    leap = client.post(
+        "/api/v1/tasks",
+        json={"title": "t", "due_at": "2026-06-30T23:59:60Z"},
+        headers=auth_headers(user),
+    )
+    assert leap.status_code == 201
+    assert leap.json()["due_at"] == "2026-06-30T23:59:59+00:00"
+    early = client.post(
+        "/api/v1/tasks",
+        json={"title": "t", "due_at": "0001-01-01T00:00:00+01:00"},
+        headers=auth_headers(user),
+    )
+    assert early.status_code == 400
+    assert early.json()["type"] == "/problems/validation"
