@@ -6,6 +6,7 @@ import argparse
 import getpass
 import os
 import secrets
+import shutil
 import sys
 
 
@@ -15,6 +16,11 @@ def _serve(args: argparse.Namespace) -> int:
     from core.settings import get_settings
 
     settings = get_settings()
+    # One fresh directory per server start: prometheus_client aggregates every worker's samples.
+    metrics_dir = settings.var_dir / "prometheus"
+    shutil.rmtree(metrics_dir, ignore_errors=True)
+    metrics_dir.mkdir(parents=True)
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
     uvicorn.run(
         "core.app:create_app",
         factory=True,

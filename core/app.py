@@ -23,8 +23,9 @@ import orjson
 import swagger_ui_bundle
 from connexion import AsyncApp
 from connexion.apps.asynchronous import AsyncOperation
+from connexion.context import operation
 from connexion.decorators.response import BaseResponseDecorator
-from connexion.exceptions import ProblemException
+from connexion.exceptions import NonConformingResponseHeaders, ProblemException
 from connexion.jsonifier import Jsonifier
 from connexion.lifecycle import ConnexionRequest
 from connexion.middleware import MiddlewarePosition
@@ -39,7 +40,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from core.db import dispose_engine, get_engine
-from core.errors import DomainError
+from core.errors import PROBLEM_JSON, DomainError
 from core.logging import configure_logging
 from core.middleware import RequestContextMiddleware
 from core.problems import connexion_error_handler
@@ -74,8 +75,9 @@ def _patch_connexion() -> None:
     def infer_content_type(data: Any, headers: dict[str, Any]) -> str | None:
         try:
             result: str | None = original(data, headers)
-        except Exception:
-            return "application/json"
+        except NonConformingResponseHeaders:
+            successes = [p for p in operation.produces if p != PROBLEM_JSON]
+            return successes[0] if len(set(successes)) == 1 else "application/json"
         return result
 
     BaseResponseDecorator._infer_content_type = staticmethod(infer_content_type)

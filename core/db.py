@@ -23,6 +23,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
+from core.metrics import track_pool
 from core.settings import get_settings
 
 _engine: Engine | None = None
@@ -98,6 +99,7 @@ def get_engine() -> Engine:
     if _engine is None:
         settings = get_settings()
         _engine = make_engine(settings.database_url, settings.db_pool_size)
+        track_pool(_engine)
         _write_factory = sessionmaker(bind=_engine, expire_on_commit=False)
         _read_factory = sessionmaker(
             bind=_engine.execution_options(sqlite_begin="DEFERRED"), expire_on_commit=False

@@ -16,6 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from core.context import request_id_var
 from core.db import request_is_write
 from core.errors import DomainError
+from core.metrics import IN_FLIGHT, observe_request
 from core.problems import send_problem
 
 _SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{8,128}$")
@@ -99,6 +100,7 @@ class RequestContextMiddleware:
                     raise PayloadTooLarge(f"The request body exceeds {cap} bytes.")
             return message
 
+        IN_FLIGHT.inc()
         try:
             length = _header(scope, b"content-length")
             if length is not None and length.isdigit() and int(length) > cap:
@@ -123,6 +125,9 @@ class RequestContextMiddleware:
             routing: dict[str, Any] = scope["extensions"].get("connexion_routing", {})
             context: dict[str, Any] = scope["extensions"].get("connexion_context", {})
             token_info = context.get("token_info") or {}
+            elapsed = time.perf_counter() - started
+            IN_FLIGHT.dec()
+            observe_request(routing.get("operation_id"), scope["method"], status, elapsed)
             log.info(
                 "request",
                 request_id=request_id,
@@ -130,7 +135,7 @@ class RequestContextMiddleware:
                 path=scope["path"],
                 operation_id=routing.get("operation_id"),
                 status=status,
-                duration_ms=round((time.perf_counter() - started) * 1000, 2),
+                duration_ms=round(elapsed * 1000, 2),
                 user_id=token_info.get("sub"),
             )
             request_is_write.reset(write_token)

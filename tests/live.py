@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 
@@ -22,6 +24,7 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def live_server() -> Iterator[str]:
     port = _free_port()
+    metrics_dir = tempfile.mkdtemp(prefix="trellis-metrics-")
     process = subprocess.Popen(
         [
             sys.executable,
@@ -38,7 +41,7 @@ def live_server() -> Iterator[str]:
             "--log-level",
             "warning",
         ],
-        env={**os.environ, "LOG_LEVEL": "WARNING"},
+        env={**os.environ, "LOG_LEVEL": "WARNING", "PROMETHEUS_MULTIPROC_DIR": metrics_dir},
         stdout=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
@@ -48,8 +51,10 @@ def live_server() -> Iterator[str]:
             if process.poll() is not None:
                 raise RuntimeError("the live server exited during startup")
             try:
-                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
+                status = httpx.get(f"{base}/health", timeout=1).status_code
+                if status == 200:
                     break
+                raise RuntimeError(f"the live server answers /health with {status}")
             except httpx.TransportError:
                 if time.monotonic() > deadline:
                     raise
@@ -58,3 +63,4 @@ def live_server() -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+        shutil.rmtree(metrics_dir, ignore_errors=True)
