@@ -28,7 +28,9 @@ def count(text: str, **labels: str) -> float:
 
 
 def test_a_request_is_counted_under_its_operation_id(client, user):
-    before = count(client.get("/metrics").text, operation_id="listTasks", method="GET", status="2xx")
+    before = count(
+        client.get("/metrics").text, operation_id="listTasks", method="GET", status="2xx"
+    )
     assert client.get("/api/v1/tasks", headers=auth_headers(user)).status_code == 200
     text = client.get("/metrics").text
     assert count(text, operation_id="listTasks", method="GET", status="2xx") == before + 1
@@ -48,20 +50,30 @@ def test_unknown_routes_collapse_into_one_label(client):
 
 def test_metrics_include_pool_queue_and_process_gauges(client):
     text = client.get("/metrics").text
-    for name in ("trellis_http_requests_in_flight", "trellis_db_pool_connections_in_use",
-                 "trellis_job_queue_depth", "process_cpu_seconds_total"):
+    for name in (
+        "trellis_http_requests_in_flight",
+        "trellis_db_pool_connections_in_use",
+        "trellis_job_queue_depth",
+        "process_cpu_seconds_total",
+    ):
         assert samples(text, name), name
 
 
 def test_metrics_aggregate_every_worker_process(live_server, user):
     with httpx.Client(base_url=live_server, timeout=10) as http:
-        before = count(http.get("/metrics").text, operation_id="getCurrentUser", method="GET",
-                       status="2xx")
+        before = count(
+            http.get("/metrics").text, operation_id="getCurrentUser", method="GET", status="2xx"
+        )
         for _ in range(40):  # spread over both workers by the kernel
-            assert http.get("/api/v1/identity/users/me", headers=auth_headers(user)).status_code == 200
+            assert (
+                http.get("/api/v1/identity/users/me", headers=auth_headers(user)).status_code == 200
+            )
         for _ in range(3):  # whichever worker answers the scrape sees the same total
             text = http.get("/metrics").text
-            assert count(text, operation_id="getCurrentUser", method="GET", status="2xx") == before + 40
+            assert (
+                count(text, operation_id="getCurrentUser", method="GET", status="2xx")
+                == before + 40
+            )
 
 
 def _promtool() -> str | None:
@@ -76,6 +88,10 @@ def test_promtool_accepts_the_exposition(client, user):
     client.get("/api/v1/tasks", headers=auth_headers(user))
     promtool = _promtool()
     assert promtool, "REQUIRE_SERVICES=1 but promtool is missing"
-    result = subprocess.run([promtool, "check", "metrics"], input=client.get("/metrics").content,
-                            capture_output=True, check=False)
+    result = subprocess.run(
+        [promtool, "check", "metrics"],
+        input=client.get("/metrics").content,
+        capture_output=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
