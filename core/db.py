@@ -82,11 +82,15 @@ def _configure_sqlite(engine: Engine) -> None:
 
 def make_engine(url: str, pool_size: int = 10) -> Engine:
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": 10}, hide_parameters=True
+        )
         _configure_sqlite(engine)
         return engine
     return create_engine(
         url,
+        # Errors must never carry request values (passwords, tokens) into logs.
+        hide_parameters=True,
         pool_size=pool_size,
         max_overflow=pool_size,
         pool_pre_ping=True,

@@ -132,6 +132,21 @@ def _collect(validator: Any, instance: Any, prefix: str) -> list[dict[str, str]]
     return errors
 
 
+def nul_errors(value: Any, field: str) -> list[dict[str, str]]:
+    """Fields whose strings hold a NUL character, which PostgreSQL text cannot store."""
+    if isinstance(value, str):
+        return (
+            [{"field": field, "message": "NUL characters are not allowed."}]
+            if "\x00" in value
+            else []
+        )
+    if isinstance(value, dict):
+        return [e for k, v in value.items() for e in nul_errors(v, f"{field}.{k}")]
+    if isinstance(value, list):
+        return [e for i, v in enumerate(value) for e in nul_errors(v, f"{field}.{i}")]
+    return []
+
+
 def parse_json_bytes(raw: bytes) -> Any:
     """Parses a JSON request body; malformed JSON or non-UTF-8 bytes are a 400, never a 500."""
     try:
@@ -156,7 +171,7 @@ class CompiledJSONBodyValidator(AbstractRequestBodyValidator):  # type: ignore[m
     def _validate(self, body: Any) -> None:
         if body is None and not self._nullable:
             raise ValidationProblem([{"field": "body", "message": "A JSON body is required."}])
-        errors = _collect(compiled(self._schema), body, "body")
+        errors = _collect(compiled(self._schema), body, "body") or nul_errors(body, "body")
         if errors:
             raise ValidationProblem(errors)
 
@@ -188,7 +203,9 @@ class CompiledParameterValidator(ParameterValidator):  # type: ignore[misc]
                         errors.append({"field": f"{location}.{name}", "message": "Required."})
                     continue
                 schema = param.get("schema", param)
-                errors += _collect(compiled(schema), value, f"{location}.{name}")
+                errors += _collect(compiled(schema), value, f"{location}.{name}") or nul_errors(
+                    value, f"{location}.{name}"
+                )
         if errors:
             raise ValidationProblem(errors)
 

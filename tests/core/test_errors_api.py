@@ -198,3 +198,14 @@ def test_unrepresentable_datetimes_are_400_not_500(client, user):
     )
     assert early.status_code == 400
     assert early.json()["type"] == "/problems/validation"
+
+
+def test_nul_characters_are_refused_everywhere(client, user):
+    body = client.post("/api/v1/tasks", json={"title": "a\u0000b"}, headers=auth_headers(user))
+    assert body.status_code == 400
+    assert body.json()["errors"] == [
+        {"field": "body.title", "message": "NUL characters are not allowed."}
+    ]
+    query = client.get("/api/v1/tasks", params={"q": "x\u0000"}, headers=auth_headers(user))
+    assert query.status_code == 400
+    assert query.json()["errors"][0]["field"] == "query.q"
