@@ -1,10 +1,18 @@
 # Every target is one line calling a script in ci/, so CI and developers run the same commands.
-.PHONY: run test install lint generate lock worker
+.PHONY: run migrate-check test test-sqlite test-services contracts coverage install lint generate lock worker
 
 run:      ## install, migrate, ensure a dev admin, serve on 127.0.0.1:8000
 	bash ci/run.sh
-test:     ## lint gates + the suite on SQLite, then on PostgreSQL + Redis
-	bash ci/test.sh
+test:     ## lint gates, the suite on SQLite then on PostgreSQL + Redis, contract gates, coverage
+	bash ci/test.sh all
+test-sqlite:   ## the suite on SQLite
+	bash ci/test.sh sqlite
+test-services: ## the suite on PostgreSQL + Redis (throwaway, or SERVICES_DATABASE_URL/SERVICES_REDIS_URL)
+	bash ci/test.sh services
+contracts:     ## Schemathesis CLI + Dredd against a live 2-worker server on PostgreSQL
+	bash ci/test.sh contracts
+coverage:      ## branch coverage floor over the runs so far
+	bash ci/test.sh coverage
 install:  ## .venv with the locked dependencies, node tools
 	bash ci/install.sh
 lint:     ## ruff, mypy, import-linter, spec lint, generated/ and migration drift
@@ -15,3 +23,5 @@ lock:     ## recompile requirements/*.txt from pyproject.toml
 	bash ci/lock.sh
 worker:   ## run the job consumer
 	.venv/bin/trellis worker
+migrate-check: ## alembic upgrade head && alembic check against DATABASE_URL
+	.venv/bin/alembic upgrade head && .venv/bin/alembic check

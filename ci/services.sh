@@ -23,6 +23,15 @@ free_port() {
 }
 
 PG_BIN=$(find_pg_bin || true)
+export PG_BIN
+
+# Services provided from outside (CI service containers): use them as they are.
+if [ -n "${SERVICES_DATABASE_URL:-}" ] && [ -n "${SERVICES_REDIS_URL:-}" ]; then
+  export DATABASE_URL="$SERVICES_DATABASE_URL" REDIS_URL="$SERVICES_REDIS_URL"
+  echo "services: using SERVICES_DATABASE_URL and SERVICES_REDIS_URL"
+  exec "$@"
+fi
+
 REDIS_BIN=$(command -v redis-server || true)
 if [ -z "$PG_BIN" ] || [ -z "$REDIS_BIN" ]; then
   missing=""

@@ -1,20 +1,47 @@
 #!/usr/bin/env bash
-# `make test`: static gates, the suite on SQLite, then again on throwaway PostgreSQL + Redis
-# (ci/services.sh; with REQUIRE_SERVICES=1 a missing service fails the run), then the coverage floor.
+# `make test`: static gates, the suite on SQLite, again on PostgreSQL + Redis, the live contract
+# gates, then the coverage floor. Each stage is also a make target, so the GitHub workflow's jobs
+# run exactly these commands:
+#   ci/test.sh [all|sqlite|services|contracts|coverage] [pytest args...]
+# The services stage starts throwaway PostgreSQL + Redis (ci/services.sh), or uses the ones named by
+# SERVICES_DATABASE_URL / SERVICES_REDIS_URL (CI service containers).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 export COVERAGE_FILE="$PWD/.coverage"
-rm -f .coverage .coverage.*
+stage=${1:-all}
+shift || true
 
-bash ci/lint.sh
+run_sqlite() {
+  printf '\n== tests on SQLite\n'
+  env -u DATABASE_URL -u REDIS_URL "$PY" -m pytest -q -p no:cacheprovider \
+    --cov --cov-append --cov-report= "$@"
+}
+run_services() {
+  printf '\n== tests on PostgreSQL + Redis\n'
+  bash ci/services.sh "$PY" -m pytest -q -p no:cacheprovider --cov --cov-append --cov-report= "$@"
+}
+run_contracts() {
+  printf '\n== contract gates against a live server\n'
+  bash ci/services.sh bash ci/contracts.sh
+}
+run_coverage() {
+  printf '\n== coverage (branch)\n'
+  "$PY" -m coverage report --fail-under=90
+}
 
-printf '\n== tests on SQLite\n'
-env -u DATABASE_URL -u REDIS_URL "$PY" -m pytest -q -p no:cacheprovider \
-  --cov --cov-report= "$@"
-
-printf '\n== tests on PostgreSQL + Redis\n'
-bash ci/services.sh "$PY" -m pytest -q -p no:cacheprovider --cov --cov-append --cov-report= "$@"
-
-printf '\n== coverage (branch)\n'
-"$PY" -m coverage report --fail-under=90
+case "$stage" in
+  all)
+    rm -f .coverage .coverage.*
+    bash ci/lint.sh
+    run_sqlite "$@"
+    run_services "$@"
+    run_contracts
+    run_coverage
+    ;;
+  sqlite) run_sqlite "$@" ;;
+  services) run_services "$@" ;;
+  contracts) run_contracts ;;
+  coverage) run_coverage ;;
+  *) echo "unknown stage: $stage" >&2; exit 2 ;;
+esac

@@ -47,7 +47,7 @@ from core.problems import connexion_error_handler
 from core.resolver import TagResolver
 from core.security import PolicyMiddleware, operation_policies
 from core.settings import Settings, get_settings
-from core.spec import MAIN_SPEC, ROOT_SPEC, load_spec, split_by_domain
+from core.spec import MAIN_SPEC, ROOT_SPEC, allow_index, load_spec, split_by_domain
 from core.validation import PARSED_BODY_KEY, validator_map
 
 API_PREFIX = "/api/v1"
@@ -117,9 +117,24 @@ def _connexion_app(spec: dict[str, Any], *, name: str) -> AsyncApp:
         policies=operation_policies(spec),
     )
     app.add_api(spec, swagger_ui=False, serve_spec=False)
-    for error in (Exception, DomainError, ProblemException, HTTPException, 404, 405):
+    for error in (Exception, DomainError, ProblemException, HTTPException, 404):
         app.add_error_handler(error, connexion_error_handler)
+    app.add_error_handler(405, _method_not_allowed_handler(spec))
     return app
+
+
+def _method_not_allowed_handler(spec: dict[str, Any]) -> Any:
+    """405 with an `Allow` header listing every method the contract documents for the path."""
+    index = allow_index(spec)
+
+    async def handler(request: ConnexionRequest, exc: Exception) -> Any:
+        path = request.url.path
+        allowed = next((methods for pattern, methods in index if pattern.match(path)), None)
+        if allowed is not None:
+            exc = HTTPException(405, headers={"Allow": allowed})
+        return await connexion_error_handler(request, exc)
+
+    return handler
 
 
 def _build_stack(app: AsyncApp) -> None:

@@ -10,6 +10,7 @@ domains.
 from __future__ import annotations
 
 import copy
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -57,3 +58,19 @@ def iter_operations(spec: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]
             if method in item:
                 found.append((path, method, item[method]))
     return found
+
+
+def allow_index(spec: dict[str, Any]) -> list[tuple[re.Pattern[str], str]]:
+    """(full-path pattern, Allow header value) per path of a spec, for 405 answers.
+
+    Starlette's own 405 lists only the first matching route's methods; the contract is the truth.
+    """
+    base = (spec.get("servers") or [{"url": ""}])[0]["url"].rstrip("/")
+    index = []
+    for path, item in spec.get("paths", {}).items():
+        methods = [method.upper() for method in HTTP_METHODS if method in item]
+        if "GET" in methods:
+            methods.append("HEAD")
+        pattern = re.sub(r"\\{[^}]+\\}", "[^/]+", re.escape(base + path))
+        index.append((re.compile(f"^{pattern}$"), ", ".join(methods)))
+    return index

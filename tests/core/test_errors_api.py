@@ -28,9 +28,23 @@ def test_unknown_routes_are_problem_404(client, path):
 
 
 def test_wrong_method_is_problem_405(client, user):
-    assert_problem(
-        client.put("/api/v1/tasks", headers=auth_headers(user)), 405, "/problems/method-not-allowed"
-    )
+    response = client.put("/api/v1/tasks", headers=auth_headers(user))
+    assert_problem(response, 405, "/problems/method-not-allowed")
+    assert response.headers["allow"] == "GET, POST, HEAD"
+
+
+@pytest.mark.parametrize(
+    ("path", "allowed"),
+    [
+        ("/api/v1/tasks/3f1c0d62-8a4e-4a8b-9d61-0c7f1b2e4d5a", "GET, DELETE, PATCH, HEAD"),
+        ("/health", "GET, HEAD"),
+    ],
+)
+def test_405_allow_lists_every_documented_method(client, path, allowed):
+    """Starlette alone would list only the first route's methods for a path."""
+    response = client.options(path)
+    assert_problem(response, 405, "/problems/method-not-allowed")
+    assert response.headers["allow"] == allowed
 
 
 def test_malformed_json_is_400(client, user):

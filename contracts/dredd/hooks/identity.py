@@ -1,0 +1,61 @@
+"""Identity fixtures: unique sign-ups, a throwaway account for self-service edits, real tokens."""
+
+from __future__ import annotations
+
+import dredd_hooks as hooks
+
+from contracts.dredd.support import (
+    ADMIN_EMAIL,
+    ADMIN_PASSWORD,
+    api,
+    body_of,
+    login,
+    set_body,
+    unique_email,
+)
+
+PASSWORD = "correct horse battery staple"
+
+
+def _throwaway_user() -> tuple[str, dict]:
+    email = unique_email()
+    account = {"email": email, "password": PASSWORD, "display_name": "Dredd"}
+    api("POST", "/identity/users", json=account)
+    return email, login(email, PASSWORD)
+
+
+@hooks.before("/identity/users > Sign up > 201 > application/json")
+def sign_up_with_a_fresh_email(transaction):
+    body = body_of(transaction)
+    body["email"] = unique_email()
+    set_body(transaction, body)
+
+
+@hooks.before("/identity/users/me > Update my account > 200 > application/json")
+def edit_a_throwaway_account(transaction):
+    # The example may change the password: never the admin's, which the other hooks use.
+    _email, tokens = _throwaway_user()
+    body = body_of(transaction)
+    if "password" in body:
+        body["current_password"] = PASSWORD
+    set_body(transaction, body)
+    transaction["request"]["headers"]["Authorization"] = f"Bearer {tokens['access_token']}"
+
+
+@hooks.before("/identity/tokens > Log in or refresh > 200 > application/json")
+def log_in_as_the_admin(transaction):
+    set_body(
+        transaction, {"grant_type": "PASSWORD", "email": ADMIN_EMAIL, "password": ADMIN_PASSWORD}
+    )
+
+
+@hooks.before("/identity/token-revocations > Log out > 204")
+def revoke_a_real_refresh_token(transaction):
+    _email, tokens = _throwaway_user()
+    set_body(transaction, {"refresh_token": tokens["refresh_token"]})
+
+
+@hooks.before("/identity/tokens > Log in or refresh > 401 > application/problem+json")
+def log_in_with_a_wrong_password(transaction):
+    wrong = {"grant_type": "PASSWORD", "email": ADMIN_EMAIL, "password": "not-the-password"}
+    set_body(transaction, wrong)
