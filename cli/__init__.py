@@ -1,4 +1,4 @@
-"""`trellis` command line: serve, worker, migrate, create-admin, dev-admin."""
+"""`trellis` command line: serve, worker, migrate, create-admin, dev-admin, backup, restore."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import os
 import secrets
 import shutil
 import sys
+from pathlib import Path
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -101,6 +102,50 @@ def _dev_admin(_args: argparse.Namespace) -> int:
     return 0
 
 
+def _progress(message: str) -> None:
+    print(message, flush=True)
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from core.settings import get_settings
+    from services import backup
+
+    settings = get_settings()
+    parent = Path(args.output) if args.output else settings.var_dir / "backups"
+    try:
+        made = backup.create_backup(settings.database_url, parent, _progress)
+    except backup.BackupError as error:
+        print(f"error: {error.detail}", file=sys.stderr)
+        return 1
+    print(made.directory)
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from core.settings import get_settings
+    from services import backup
+
+    url = args.database_url or get_settings().database_url
+    directory = Path(args.backup)
+    try:
+        if not args.verify_only:
+            backup.restore_backup(directory, url, _progress)
+        problems = (
+            backup.verify(directory, url, _progress) if args.verify or args.verify_only else []
+        )
+    except backup.BackupError as error:
+        print(f"error: {error.detail}", file=sys.stderr)
+        return 1
+    for problem in problems:
+        print(f"MISMATCH {problem}", file=sys.stderr)
+    if problems:
+        print(f"Verification failed: {len(problems)} differences", file=sys.stderr)
+        return 1
+    if args.verify or args.verify_only:
+        print("Verified: the database matches the backup manifest")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="trellis", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -121,6 +166,21 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("dev-admin", help="ensure a development admin exists").set_defaults(
         func=_dev_admin
     )
+    make_backup = commands.add_parser(
+        "backup", help="back up the database (pg_dump or SQLite online backup) with a manifest"
+    )
+    make_backup.add_argument(
+        "--output", help="parent directory (default: $TRELLIS_VAR_DIR/backups)"
+    )
+    make_backup.set_defaults(func=_backup)
+    restore = commands.add_parser("restore", help="restore a backup into an empty database")
+    restore.add_argument("backup", help="the backup directory (holds manifest.json)")
+    restore.add_argument("--database-url", help="target database (default: DATABASE_URL)")
+    restore.add_argument("--verify", action="store_true", help="then compare with the manifest")
+    restore.add_argument(
+        "--verify-only", action="store_true", help="only compare an existing database"
+    )
+    restore.set_defaults(func=_restore)
     args = parser.parse_args(argv)
     return int(args.func(args))
 
