@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+class TaskUpdateStatus(StrEnum):
+    DONE = "DONE"
+    OPEN = "OPEN"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,7 @@
+from enum import StrEnum
+
+class TokenPairTokenType(StrEnum):
+    BEARER = "Bearer"
+
+    def __str__(self) -> str:
+        return str(self.value)
