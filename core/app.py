@@ -1,9 +1,12 @@
-"""The application: a Starlette outer app dispatching to one Connexion AsyncApp per domain.
+"""The application: a Starlette outer app dispatching to one Connexion AsyncApp per route group.
 
     HTTP -> RequestContextMiddleware (request id, log, body cap) -> [CORS] -> Starlette router
             ├── /docs, /api/v1/openapi.{json,yaml}, /root/openapi.json   (published contract, UI)
-            └── DomainDispatcher: /api/v1/<domain>/... -> that domain's Connexion app
-                                  anything else        -> the root API (/health, /ready)
+            └── GroupDispatcher: /api/v1/<a>/<b>/... -> the Connexion app of group a/b (or a/*)
+                                 anything else        -> the root API (/health, /ready)
+
+Route groups (core.spec.route_group) keep each Connexion router to a handful of paths, so the cost
+of routing does not grow with the contract (bench/spec_growth.py measures it).
 
 Each Connexion app gets the same resolver, compiled validators, policy middleware and problem
 rendering; `strict_validation` and `validate_responses` are on in every environment.
@@ -47,7 +50,7 @@ from core.problems import connexion_error_handler
 from core.resolver import TagResolver
 from core.security import PolicyMiddleware, operation_policies
 from core.settings import Settings, get_settings
-from core.spec import MAIN_SPEC, ROOT_SPEC, allow_index, load_spec, split_by_domain
+from core.spec import MAIN_SPEC, ROOT_SPEC, allow_index, load_spec, split_by_route_group
 from core.validation import PARSED_BODY_KEY, validator_map
 
 API_PREFIX = "/api/v1"
@@ -101,13 +104,14 @@ def _patch_connexion() -> None:
         AsyncOperation.fn = cached
 
 
-def _connexion_app(spec: dict[str, Any], *, name: str) -> AsyncApp:
+def connexion_app(spec: dict[str, Any], *, name: str, package: str = "handlers") -> AsyncApp:
+    """One Connexion app for one spec, configured as every Trellis API is (bench/ reuses it)."""
     app = AsyncApp(
         name,
         jsonifier=Jsonifier(_OrjsonModule),
         strict_validation=True,
         validate_responses=True,
-        resolver=TagResolver(),
+        resolver=TagResolver(package),
         validator_map=validator_map(),
         swagger_ui_options=None,
     )
@@ -144,19 +148,34 @@ def _build_stack(app: AsyncApp) -> None:
         middleware.app, middleware.middleware_stack = middleware._build_middleware_stack()
 
 
-class DomainDispatcher:
-    """Routes /api/v1/<domain>/... with one dict lookup; everything else goes to the root API."""
+class GroupDispatcher:
+    """Routes /api/v1/<first>/<second>/... to its route group's app with dict lookups.
 
-    def __init__(self, domains: dict[str, ASGIApp], root: ASGIApp) -> None:
-        self.domains = domains
+    A concrete second segment wins over a templated one (`/identity/users` before
+    `/identity/{x}`), as OpenAPI requires; everything else goes to the root API (404 problems).
+    """
+
+    def __init__(self, groups: dict[str, ASGIApp], root: ASGIApp) -> None:
+        self.groups = groups
         self.root = root
 
+    def add(self, spec: dict[str, Any], *, name: str, package: str = "handlers") -> None:
+        """Serves every route group of `spec` (bench/ adds its own this way)."""
+        for group, part in split_by_route_group(spec).items():
+            self.groups[group] = connexion_app(part, name=f"{name}.{group}", package=package)
+
+    def app_for(self, path: str) -> ASGIApp:
+        if not path.startswith(API_PREFIX + "/"):
+            return self.root
+        first, slash, rest = path[len(API_PREFIX) + 1 :].partition("/")
+        groups = self.groups
+        if not slash:
+            return groups.get(first, self.root)
+        second = rest.split("/", 1)[0]
+        return groups.get(f"{first}/{second}") or groups.get(f"{first}/*", self.root)
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        path: str = scope.get("path", "")
-        app = self.root
-        if path.startswith(API_PREFIX + "/"):
-            app = self.domains.get(path[len(API_PREFIX) + 1 :].split("/", 1)[0], self.root)
-        await app(scope, receive, send)
+        await self.app_for(scope.get("path", ""))(scope, receive, send)
 
 
 _DOCS_PAGE = """<!doctype html>
@@ -206,21 +225,17 @@ def create_app(settings: Settings | None = None) -> Starlette:
     configure_logging(settings.log_level, settings.log_json)
     _patch_connexion()
 
-    domain_apps = {
-        domain: _connexion_app(part, name=f"trellis.{domain}")
-        for domain, part in split_by_domain(load_spec(MAIN_SPEC)).items()
-    }
-    root_spec = load_spec(ROOT_SPEC)
-    root_app = _connexion_app(root_spec, name="trellis.root")
-    all_apps = [*domain_apps.values(), root_app]
+    root_app = connexion_app(load_spec(ROOT_SPEC), name="trellis.root")
+    dispatcher = GroupDispatcher({}, root_app)
+    dispatcher.add(load_spec(MAIN_SPEC), name="trellis")
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         # Sync handlers run in AnyIO's pool; match it to the DB pool so threads never queue on it.
         limiter = anyio.to_thread.current_default_thread_limiter()
         limiter.total_tokens = max(limiter.total_tokens, settings.db_pool_size * 2)
-        for connexion_app in all_apps:
-            _build_stack(connexion_app)
+        for group_app in [*dispatcher.groups.values(), root_app]:
+            _build_stack(group_app)
         get_engine()
         yield
         dispose_engine()
@@ -244,5 +259,5 @@ def create_app(settings: Settings | None = None) -> Starlette:
             )
         )
     app = Starlette(routes=_contract_routes(), middleware=middleware, lifespan=lifespan)
-    app.router.default = DomainDispatcher(domain_apps, root_app)
+    app.router.default = dispatcher
     return app

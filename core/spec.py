@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -36,18 +37,40 @@ def domain_of(path: str) -> str:
     return path.strip("/").split("/", 1)[0]
 
 
-def split_by_domain(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """One spec per first path segment, each with the full components and info."""
+def route_group(path: str) -> str:
+    """The dispatch key of a spec path: its first two segments, a template segment as `*`.
+
+    `/tasks` -> `tasks`, `/tasks/{task_id}` -> `tasks/*`, `/identity/users/me` -> `identity/users`.
+    Each group is served by its own small Connexion app, so routing a request costs two dict
+    lookups plus a scan of its group's few paths, however large the contract grows.
+    """
+    first, _, rest = path.strip("/").partition("/")
+    if not _:
+        return first
+    second = rest.split("/", 1)[0]
+    return f"{first}/{'*' if second.startswith('{') else second}"
+
+
+def split_paths(spec: dict[str, Any], key: Callable[[str], str]) -> dict[str, dict[str, Any]]:
+    """One spec per `key(path)`, each with the full components and info."""
     grouped: dict[str, dict[str, Any]] = {}
     for path, item in spec.get("paths", {}).items():
-        grouped.setdefault(domain_of(path), {})[path] = item
+        grouped.setdefault(key(path), {})[path] = item
     parts = {}
-    for domain, paths in grouped.items():
-        part = {key: value for key, value in spec.items() if key != "paths"}
+    for name, paths in grouped.items():
+        part = {field: value for field, value in spec.items() if field != "paths"}
         part["paths"] = copy.deepcopy(paths)
         part["components"] = copy.deepcopy(spec.get("components", {}))
-        parts[domain] = part
+        parts[name] = part
     return parts
+
+
+def split_by_domain(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return split_paths(spec, domain_of)
+
+
+def split_by_route_group(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return split_paths(spec, route_group)
 
 
 def iter_operations(spec: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:

@@ -5,7 +5,7 @@ import copy
 import pytest
 from starlette.testclient import TestClient
 
-from core.app import _connexion_app
+from core.app import connexion_app
 from core.security import OperationPolicy, operation_policies
 from core.spec import MAIN_SPEC, load_spec, split_by_domain
 from tests.factories.identity import auth_headers
@@ -17,7 +17,7 @@ def strict_tasks_client():
     """The tasks API with deleteTask marked `x-if-match: required`, as an operator could."""
     spec = copy.deepcopy(split_by_domain(load_spec(MAIN_SPEC))["tasks"])
     spec["paths"]["/tasks/{task_id}"]["delete"]["x-if-match"] = "required"
-    with TestClient(_connexion_app(spec, name="strict-tasks")) as client:
+    with TestClient(connexion_app(spec, name="strict-tasks")) as client:
         yield client
 
 
