@@ -134,7 +134,11 @@ def run_wrk(
     if post:
         command += ["-s", str(POST_SCRIPT)]
     output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
-    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", output, re.MULTILINE))
+    latency = dict(
+        re.findall(r"^\s*(50|99)(?:\.0+)?%\s+([\d.]+(?:us|ms|s))\s*$", output, re.MULTILINE)
+    )
+    if set(latency) != {"50", "99"}:
+        raise RuntimeError(f"cannot read wrk's latency distribution:\n{output}")
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     socket_errors = re.search(r"Socket errors: .*?timeout (\d+)", output)
     return {

@@ -25,8 +25,10 @@ import anyio.to_thread
 import orjson
 import swagger_ui_bundle
 from connexion import AsyncApp
+from connexion import security as connexion_security
 from connexion.apps.asynchronous import AsyncOperation
 from connexion.context import operation
+from connexion.decorators import parameter as connexion_parameter
 from connexion.decorators.response import BaseResponseDecorator
 from connexion.exceptions import NonConformingResponseHeaders, ProblemException
 from connexion.jsonifier import Jsonifier
@@ -69,7 +71,7 @@ class _OrjsonModule:
 
 
 def _patch_connexion() -> None:
-    """Three fixes applied once to Connexion 3.3 (see docs/architecture.md)."""
+    """Four fixes applied once to Connexion 3.3 (see docs/architecture.md)."""
     # 1. Operations that document errors as application/problem+json and success as
     #    application/json made every plain-dict return a 500 ("Multiple response content types").
     #    Handlers return JSON; problems are rendered by core.problems with their own type.
@@ -102,6 +104,15 @@ def _patch_connexion() -> None:
         cached = functools.cached_property(fn_property.fget)
         cached.__set_name__(AsyncOperation, "fn")
         AsyncOperation.fn = cached
+
+    # 4. The parameter and security decorators inspect the handler's signature on every request
+    #    (~140 µs); a function's signature never changes, so remember it.
+    if not hasattr(connexion_parameter.inspect_function_arguments, "cache_info"):
+        remembered = functools.lru_cache(maxsize=None)(
+            connexion_parameter.inspect_function_arguments
+        )
+        connexion_parameter.inspect_function_arguments = remembered
+        connexion_security.inspect_function_arguments = remembered
 
 
 def connexion_app(spec: dict[str, Any], *, name: str, package: str = "handlers") -> AsyncApp:

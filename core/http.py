@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from connexion import request
 
 
@@ -14,3 +16,8 @@ def client_address() -> str:
 def header(name: str) -> str | None:
     value = request.headers.get(name)
     return str(value) if value is not None else None
+
+
+def iso(value: datetime | None) -> str | None:
+    """An optional timestamp as RFC 3339 (None stays None, which the contract allows as null)."""
+    return value.isoformat() if value is not None else None

@@ -1,20 +1,15 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Any
 
 from core.concurrency import etag
 from core.db import transaction
-from core.http import header
+from core.http import header, iso
 from core.idempotency import idempotent
 from core.security import current_actor
 from core.timeutil import parse_rfc3339
 from services import tasks
-
-
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
 
 
 def _task_json(task: Any) -> dict[str, Any]:
@@ -23,8 +18,8 @@ def _task_json(task: Any) -> dict[str, Any]:
         "title": task.title,
         "notes": task.notes,
         "status": task.status,
-        "due_at": _iso(task.due_at),
-        "completed_at": _iso(task.completed_at),
+        "due_at": iso(task.due_at),
+        "completed_at": iso(task.completed_at),
         "created_at": task.created_at.isoformat(),
         "updated_at": task.updated_at.isoformat(),
     }

@@ -27,7 +27,7 @@ from sqlalchemy import text  # noqa: E402
 from starlette.testclient import TestClient  # noqa: E402
 
 import db.models  # noqa: E402,F401
-from core import ratelimit  # noqa: E402
+from core import ratelimit, tokens  # noqa: E402
 from core.db import dispose_engine, get_engine, transaction  # noqa: E402
 from core.migrations import upgrade  # noqa: E402
 from core.settings import get_settings  # noqa: E402
@@ -79,6 +79,7 @@ def _clean_state() -> Iterator[None]:
 
         redis.Redis.from_url(redis_url).flushdb()
     ratelimit.reset_limiter()
+    tokens.forget_verified_tokens()
 
 
 @pytest.fixture(scope="session")

@@ -11,8 +11,8 @@ import hypothesis
 import pytest
 import schemathesis
 from hypothesis import HealthCheck
-from schemathesis import GenerationMode
 
+from contracts.schemathesis.hooks import before_call
 from core.app import create_app
 from core.settings import PROJECT_ROOT
 from core.spec import MAIN_SPEC, ROOT_SPEC
@@ -37,10 +37,8 @@ root.app = APP
 
 
 def drop_opaque_cursor(case) -> None:
-    """Only the server mints cursors: a schema-valid random one is rightly a 400 (see hooks)."""
-    positive = case.meta is None or case.meta.generation.mode == GenerationMode.POSITIVE
-    if positive and case.query and "cursor" in case.query:
-        del case.query["cursor"]
+    """The CLI's hook, applied to in-process calls (it also registers a replayable uuid format)."""
+    before_call(None, case, {})
 
 
 @pytest.fixture

@@ -116,3 +116,22 @@ def test_signing_uses_the_first_configured_key(user):
     token, ttl = issue_access_token(user_id=user.id, role="USER")
     assert jwt.get_unverified_header(token)["kid"] == "test-k1"
     assert ttl == get_settings().access_token_ttl_seconds == 900
+
+
+def test_verified_tokens_are_remembered_but_never_past_their_expiry(user, monkeypatch):
+    from core import tokens
+
+    tokens.forget_verified_tokens()
+    token, _ = tokens.issue_access_token(user_id=user.id, role=user.role)
+    calls = []
+    verify = tokens._verify
+    monkeypatch.setattr(tokens, "_verify", lambda value: calls.append(value) or verify(value))
+
+    first = tokens.decode_access_token(token)
+    assert tokens.decode_access_token(token) == first
+    assert len(calls) == 1  # the second request reused the verification
+
+    now = time.time()
+    monkeypatch.setattr(tokens.time, "time", lambda: now + 3600)  # past `exp`
+    tokens.decode_access_token(token)
+    assert len(calls) == 2  # an expired entry is verified again, never trusted

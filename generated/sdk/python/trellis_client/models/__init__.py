@@ -1,8 +1,15 @@
 """ Contains all the data models used in inputs/outputs """
 
+from .activity import Activity
+from .activity_kind import ActivityKind
+from .activity_list import ActivityList
+from .comment import Comment
+from .comment_create import CommentCreate
+from .comment_list import CommentList
 from .field_error import FieldError
 from .list_tasks_sort import ListTasksSort
 from .list_tasks_status import ListTasksStatus
+from .list_tickets_sort import ListTicketsSort
 from .password_grant import PasswordGrant
 from .password_grant_grant_type import PasswordGrantGrantType
 from .problem import Problem
@@ -15,9 +22,16 @@ from .task_list import TaskList
 from .task_status import TaskStatus
 from .task_update import TaskUpdate
 from .task_update_status import TaskUpdateStatus
+from .ticket import Ticket
+from .ticket_create import TicketCreate
+from .ticket_list import TicketList
+from .ticket_priority import TicketPriority
+from .ticket_state import TicketState
+from .ticket_update import TicketUpdate
 from .token_pair import TokenPair
 from .token_pair_token_type import TokenPairTokenType
 from .token_revocation import TokenRevocation
+from .transition import Transition
 from .user import User
 from .user_create import UserCreate
 from .user_list import UserList
@@ -25,9 +39,16 @@ from .user_role import UserRole
 from .user_update import UserUpdate
 
 __all__ = (
+    "Activity",
+    "ActivityKind",
+    "ActivityList",
+    "Comment",
+    "CommentCreate",
+    "CommentList",
     "FieldError",
     "ListTasksSort",
     "ListTasksStatus",
+    "ListTicketsSort",
     "PasswordGrant",
     "PasswordGrantGrantType",
     "Problem",
@@ -40,9 +61,16 @@ __all__ = (
     "TaskStatus",
     "TaskUpdate",
     "TaskUpdateStatus",
+    "Ticket",
+    "TicketCreate",
+    "TicketList",
+    "TicketPriority",
+    "TicketState",
+    "TicketUpdate",
     "TokenPair",
     "TokenPairTokenType",
     "TokenRevocation",
+    "Transition",
     "User",
     "UserCreate",
     "UserList",

@@ -1,0 +1,233 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem import Problem
+from ...models.ticket import Ticket
+from ...models.ticket_create import TicketCreate
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    body: TicketCreate,
+    idempotency_key: str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/tickets",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Ticket | None:
+    if response.status_code == 201:
+        response_201 = Ticket.from_dict(response.json())
+
+
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Ticket]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: TicketCreate,
+    idempotency_key: str | Unset = UNSET,
+
+) -> Response[Problem | Ticket]:
+    """ Open a ticket
+
+     Opens a ticket reported by you, in state OPEN (priority MEDIUM unless given). The creation is the
+    first entry of its activity log. Send an `Idempotency-Key` to make retries safe.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (TicketCreate):  Example: {'title': 'Login page times out on slow networks',
+            'description': 'Reproduced on 3G throttling in Chrome.', 'priority': 'HIGH'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Ticket]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+idempotency_key=idempotency_key,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: TicketCreate,
+    idempotency_key: str | Unset = UNSET,
+
+) -> Problem | Ticket | None:
+    """ Open a ticket
+
+     Opens a ticket reported by you, in state OPEN (priority MEDIUM unless given). The creation is the
+    first entry of its activity log. Send an `Idempotency-Key` to make retries safe.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (TicketCreate):  Example: {'title': 'Login page times out on slow networks',
+            'description': 'Reproduced on 3G throttling in Chrome.', 'priority': 'HIGH'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Ticket
+     """
+
+
+    return sync_detailed(
+        client=client,
+body=body,
+idempotency_key=idempotency_key,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: TicketCreate,
+    idempotency_key: str | Unset = UNSET,
+
+) -> Response[Problem | Ticket]:
+    """ Open a ticket
+
+     Opens a ticket reported by you, in state OPEN (priority MEDIUM unless given). The creation is the
+    first entry of its activity log. Send an `Idempotency-Key` to make retries safe.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (TicketCreate):  Example: {'title': 'Login page times out on slow networks',
+            'description': 'Reproduced on 3G throttling in Chrome.', 'priority': 'HIGH'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Ticket]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+idempotency_key=idempotency_key,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: TicketCreate,
+    idempotency_key: str | Unset = UNSET,
+
+) -> Problem | Ticket | None:
+    """ Open a ticket
+
+     Opens a ticket reported by you, in state OPEN (priority MEDIUM unless given). The creation is the
+    first entry of its activity log. Send an `Idempotency-Key` to make retries safe.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (TicketCreate):  Example: {'title': 'Login page times out on slow networks',
+            'description': 'Reproduced on 3G throttling in Chrome.', 'priority': 'HIGH'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Ticket
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+body=body,
+idempotency_key=idempotency_key,
+
+    )).parsed

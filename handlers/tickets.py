@@ -1,0 +1,162 @@
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from core.concurrency import etag
+from core.db import transaction
+from core.http import header, iso
+from core.idempotency import idempotent
+from core.security import current_actor
+from services import tickets
+
+
+def _ticket_json(ticket: Any) -> dict[str, Any]:
+    return {
+        "id": str(ticket.id),
+        "title": ticket.title,
+        "description": ticket.description,
+        "state": ticket.state,
+        "priority": ticket.priority,
+        "reporter_id": str(ticket.reporter_id),
+        "assignee_id": str(ticket.assignee_id) if ticket.assignee_id else None,
+        "created_at": ticket.created_at.isoformat(),
+        "updated_at": ticket.updated_at.isoformat(),
+        "closed_at": iso(ticket.closed_at),
+    }
+
+
+def _with_etag(ticket: Any, status: int = 200) -> tuple[dict[str, Any], int, dict[str, str]]:
+    return _ticket_json(ticket), status, {"ETag": etag(ticket.version)}
+
+
+def _assignee(body: dict[str, Any]) -> dict[str, Any]:
+    if body.get("assignee_id") is not None:
+        return {**body, "assignee_id": uuid.UUID(body["assignee_id"])}
+    return body
+
+
+def list_tickets(
+    state: str | None = None,
+    priority: str | None = None,
+    assignee_id: str | None = None,
+    reporter_id: str | None = None,
+    q: str | None = None,
+    sort: str = "-created_at",
+    limit: int = 20,
+    cursor: str | None = None,
+) -> dict[str, Any]:
+    with transaction() as session:
+        page = tickets.list_tickets(
+            session,
+            state=state,
+            priority=priority,
+            assignee=assignee_id,
+            reporter_id=uuid.UUID(reporter_id) if reporter_id else None,
+            q=q,
+            sort=sort,
+            limit=limit,
+            cursor=cursor,
+        )
+        return {"items": [_ticket_json(ticket) for ticket in page.items], "next": page.next}
+
+
+@idempotent
+def create_ticket(body: dict[str, Any]) -> tuple[dict[str, Any], int, dict[str, str]]:
+    with transaction() as session:
+        ticket = tickets.create_ticket(session, current_actor(), **_assignee(body))
+        data, status, headers = _with_etag(ticket, 201)
+        return data, status, {**headers, "Location": f"/api/v1/tickets/{ticket.id}"}
+
+
+def get_ticket(ticket_id: str) -> tuple[dict[str, Any], int, dict[str, str]]:
+    with transaction() as session:
+        return _with_etag(tickets.get_ticket(session, ticket_id=uuid.UUID(ticket_id)))
+
+
+def update_ticket(
+    ticket_id: str, body: dict[str, Any]
+) -> tuple[dict[str, Any], int, dict[str, str]]:
+    with transaction() as session:
+        ticket = tickets.update_ticket(
+            session,
+            current_actor(),
+            ticket_id=uuid.UUID(ticket_id),
+            changes=_assignee(body),
+            if_match=header("If-Match"),
+        )
+        return _with_etag(ticket)
+
+
+def create_ticket_transition(
+    ticket_id: str, body: dict[str, Any]
+) -> tuple[dict[str, Any], int, dict[str, str]]:
+    with transaction() as session:
+        ticket = tickets.transition_ticket(
+            session,
+            current_actor(),
+            ticket_id=uuid.UUID(ticket_id),
+            from_state=body["from"],
+            to_state=body["to"],
+        )
+        return _with_etag(ticket)
+
+
+def list_ticket_activity(
+    ticket_id: str, limit: int = 20, cursor: str | None = None
+) -> dict[str, Any]:
+    with transaction() as session:
+        page = tickets.list_activity(
+            session, ticket_id=uuid.UUID(ticket_id), limit=limit, cursor=cursor
+        )
+        items = [
+            {
+                "id": str(entry.id),
+                "kind": entry.kind,
+                "actor_id": str(entry.actor_id),
+                "from": entry.from_value,
+                "to": entry.to_value,
+                "created_at": entry.created_at.isoformat(),
+            }
+            for entry in page.items
+        ]
+        return {"items": items, "next": page.next}
+
+
+def _comment_json(comment: Any) -> dict[str, Any]:
+    return {
+        "id": str(comment.id),
+        "ticket_id": str(comment.ticket_id),
+        "author_id": str(comment.author_id),
+        "body": comment.body,
+        "created_at": comment.created_at.isoformat(),
+    }
+
+
+def list_ticket_comments(
+    ticket_id: str, limit: int = 20, cursor: str | None = None
+) -> dict[str, Any]:
+    with transaction() as session:
+        page = tickets.list_comments(
+            session, ticket_id=uuid.UUID(ticket_id), limit=limit, cursor=cursor
+        )
+        return {"items": [_comment_json(comment) for comment in page.items], "next": page.next}
+
+
+def create_ticket_comment(ticket_id: str, body: dict[str, Any]) -> tuple[dict[str, Any], int]:
+    with transaction() as session:
+        comment = tickets.add_comment(
+            session, current_actor(), ticket_id=uuid.UUID(ticket_id), body=body["body"]
+        )
+        return _comment_json(comment), 201
+
+
+def delete_ticket_comment(ticket_id: str, comment_id: str) -> tuple[None, int]:
+    with transaction() as session:
+        tickets.delete_comment(
+            session,
+            current_actor(),
+            ticket_id=uuid.UUID(ticket_id),
+            comment_id=uuid.UUID(comment_id),
+        )
+    return None, 204

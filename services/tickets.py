@@ -1,0 +1,309 @@
+"""Tickets: a team tracker. Every signed-in user reads and reports; the workflow is enforced here.
+
+Workflow (WORKFLOW): OPEN -> IN_PROGRESS | CLOSED, IN_PROGRESS -> OPEN | CLOSED, CLOSED -> OPEN.
+State changes and reassignments run under the ticket's row lock and append to its activity log,
+numbered by the ticket's own counter so the log has one order. A transition names the state it
+starts from: when the ticket has moved on, it fails with 409, so two clients acting on the same
+state never both succeed.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from core.concurrency import check_if_match
+from core.db import utcnow
+from core.errors import Conflict, Forbidden, NotFound, RuleViolated
+from core.pagination import Page, paginate, parse_datetime
+from core.security import Actor
+from db.models.identity import User
+from db.models.tickets import Ticket, TicketActivity, TicketComment
+
+WORKFLOW: dict[str, tuple[str, ...]] = {
+    "OPEN": ("IN_PROGRESS", "CLOSED"),
+    "IN_PROGRESS": ("OPEN", "CLOSED"),
+    "CLOSED": ("OPEN",),
+}
+EDITABLE = ("title", "description", "priority", "assignee_id")
+UNASSIGNED = "none"
+
+
+class TicketNotFound(NotFound):
+    type = "/problems/tickets/not-found"
+
+
+class CommentNotFound(NotFound):
+    type = "/problems/tickets/comment-not-found"
+
+
+class TicketForbidden(Forbidden):
+    type = "/problems/tickets/forbidden"
+
+
+class UnknownAssignee(RuleViolated):
+    type = "/problems/tickets/unknown-assignee"
+
+
+class IllegalTransition(RuleViolated):
+    type = "/problems/tickets/illegal-transition"
+
+
+class StateChanged(Conflict):
+    type = "/problems/tickets/state-changed"
+
+
+# ---- rules ------------------------------------------------------------------------------------
+
+
+def check_transition(current: str, target: str) -> None:
+    """Raises IllegalTransition (naming the allowed targets) unless the workflow allows it."""
+    allowed = WORKFLOW[current]
+    if target not in allowed:
+        raise IllegalTransition(
+            f"A {current} ticket can only move to {' or '.join(allowed)}.", allowed=list(allowed)
+        )
+
+
+def _may_change(actor: Actor, ticket: Ticket) -> bool:
+    return actor.is_admin or actor.user_id in (ticket.reporter_id, ticket.assignee_id)
+
+
+def _require_user(session: Session, user_id: uuid.UUID | None) -> None:
+    if user_id is not None and session.get(User, user_id) is None:
+        raise UnknownAssignee("No user has this id.", field="assignee_id")
+
+
+def _record(
+    session: Session,
+    ticket: Ticket,
+    actor: Actor,
+    kind: str,
+    before: str | None,
+    after: str | None,
+) -> None:
+    ticket.activity_count += 1
+    session.add(
+        TicketActivity(
+            ticket_id=ticket.id,
+            seq=ticket.activity_count,
+            kind=kind,
+            actor_id=actor.user_id,
+            from_value=before,
+            to_value=after,
+        )
+    )
+
+
+def _text(value: uuid.UUID | None) -> str | None:
+    return str(value) if value is not None else None
+
+
+# ---- tickets ----------------------------------------------------------------------------------
+
+
+def create_ticket(
+    session: Session,
+    actor: Actor,
+    *,
+    title: str,
+    description: str = "",
+    priority: str = "MEDIUM",
+    assignee_id: uuid.UUID | None = None,
+) -> Ticket:
+    """Opens a ticket reported by the caller; its creation is the first activity entry."""
+    _require_user(session, assignee_id)
+    ticket = Ticket(
+        id=uuid.uuid4(),
+        title=title,
+        description=description,
+        state="OPEN",
+        priority=priority,
+        reporter_id=actor.user_id,
+        assignee_id=assignee_id,
+        version=1,
+        activity_count=0,
+    )
+    session.add(ticket)
+    session.flush()
+    _record(session, ticket, actor, "CREATED", None, "OPEN")
+    if assignee_id is not None:
+        _record(session, ticket, actor, "REASSIGNED", None, str(assignee_id))
+    session.flush()
+    return ticket
+
+
+def get_ticket(session: Session, *, ticket_id: uuid.UUID, lock: bool = False) -> Ticket:
+    query = select(Ticket).where(Ticket.id == ticket_id)
+    ticket = session.scalars(query.with_for_update() if lock else query).first()
+    if ticket is None:
+        raise TicketNotFound("No such ticket.")
+    return ticket
+
+
+def update_ticket(
+    session: Session,
+    actor: Actor,
+    *,
+    ticket_id: uuid.UUID,
+    changes: dict[str, Any],
+    if_match: str | None = None,
+) -> Ticket:
+    """Edits fields and/or reassigns, under the row lock; a stale If-Match changes nothing."""
+    ticket = get_ticket(session, ticket_id=ticket_id, lock=True)
+    if not _may_change(actor, ticket):
+        raise TicketForbidden("Only the reporter, the assignee or an admin may change this ticket.")
+    check_if_match(if_match, ticket.version)
+    if "assignee_id" in changes and changes["assignee_id"] != ticket.assignee_id:
+        _require_user(session, changes["assignee_id"])
+        _record(
+            session,
+            ticket,
+            actor,
+            "REASSIGNED",
+            _text(ticket.assignee_id),
+            _text(changes["assignee_id"]),
+        )
+    for field in EDITABLE:
+        if field in changes:
+            setattr(ticket, field, changes[field])
+    _touch(ticket)
+    session.flush()
+    return ticket
+
+
+def transition_ticket(
+    session: Session, actor: Actor, *, ticket_id: uuid.UUID, from_state: str, to_state: str
+) -> Ticket:
+    """Moves the ticket from `from_state` to `to_state`, or fails without changing anything."""
+    check_transition(from_state, to_state)
+    ticket = get_ticket(session, ticket_id=ticket_id, lock=True)
+    if not _may_change(actor, ticket):
+        raise TicketForbidden("Only the reporter, the assignee or an admin may change this ticket.")
+    if ticket.state != from_state:
+        raise StateChanged(
+            f"The ticket is {ticket.state}, not {from_state}.",
+            state=ticket.state,
+            allowed=list(WORKFLOW[ticket.state]),
+        )
+    _record(session, ticket, actor, "TRANSITIONED", ticket.state, to_state)
+    ticket.state = to_state
+    ticket.closed_at = utcnow() if to_state == "CLOSED" else None
+    _touch(ticket)
+    session.flush()
+    return ticket
+
+
+def _touch(ticket: Ticket) -> None:
+    ticket.version += 1
+    ticket.updated_at = utcnow()
+
+
+def list_tickets(
+    session: Session,
+    *,
+    state: str | None = None,
+    priority: str | None = None,
+    assignee: str | None = None,
+    reporter_id: uuid.UUID | None = None,
+    q: str | None = None,
+    sort: str = "-created_at",
+    limit: int = 20,
+    cursor: str | None = None,
+) -> Page[Ticket]:
+    """Tickets filtered, newest (or oldest) first, one keyset page at a time.
+
+    `assignee` is a user id or "none" (unassigned).
+    """
+    query = select(Ticket)
+    if state:
+        query = query.where(Ticket.state == state)
+    if priority:
+        query = query.where(Ticket.priority == priority)
+    if assignee == UNASSIGNED:
+        query = query.where(Ticket.assignee_id.is_(None))
+    elif assignee:
+        query = query.where(Ticket.assignee_id == uuid.UUID(assignee))
+    if reporter_id:
+        query = query.where(Ticket.reporter_id == reporter_id)
+    if q:
+        needle = q.lower()
+        query = query.where(
+            or_(
+                func.lower(Ticket.title).contains(needle, autoescape=True),
+                func.lower(Ticket.description).contains(needle, autoescape=True),
+            )
+        )
+    return paginate(
+        session,
+        query,
+        kind=f"tickets:{sort}",
+        columns=(Ticket.created_at, Ticket.id),
+        key=lambda ticket: (ticket.created_at, ticket.id),
+        parsers=(parse_datetime, uuid.UUID),
+        limit=limit,
+        cursor=cursor,
+        descending=sort.startswith("-"),
+    )
+
+
+def list_activity(
+    session: Session, *, ticket_id: uuid.UUID, limit: int = 20, cursor: str | None = None
+) -> Page[TicketActivity]:
+    get_ticket(session, ticket_id=ticket_id)
+    return paginate(
+        session,
+        select(TicketActivity).where(TicketActivity.ticket_id == ticket_id),
+        kind="ticket-activity",
+        columns=(TicketActivity.seq,),
+        key=lambda entry: (entry.seq,),
+        parsers=(int,),
+        limit=limit,
+        cursor=cursor,
+    )
+
+
+# ---- comments ---------------------------------------------------------------------------------
+
+
+def add_comment(
+    session: Session, actor: Actor, *, ticket_id: uuid.UUID, body: str
+) -> TicketComment:
+    get_ticket(session, ticket_id=ticket_id)
+    comment = TicketComment(
+        id=uuid.uuid4(), ticket_id=ticket_id, author_id=actor.user_id, body=body
+    )
+    session.add(comment)
+    session.flush()
+    return comment
+
+
+def list_comments(
+    session: Session, *, ticket_id: uuid.UUID, limit: int = 20, cursor: str | None = None
+) -> Page[TicketComment]:
+    get_ticket(session, ticket_id=ticket_id)
+    return paginate(
+        session,
+        select(TicketComment).where(TicketComment.ticket_id == ticket_id),
+        kind="ticket-comments",
+        columns=(TicketComment.created_at, TicketComment.id),
+        key=lambda comment: (comment.created_at, comment.id),
+        parsers=(parse_datetime, uuid.UUID),
+        limit=limit,
+        cursor=cursor,
+    )
+
+
+def delete_comment(
+    session: Session, actor: Actor, *, ticket_id: uuid.UUID, comment_id: uuid.UUID
+) -> None:
+    comment = session.get(TicketComment, comment_id)
+    if comment is None or comment.ticket_id != ticket_id:
+        raise CommentNotFound("No such comment on this ticket.")
+    if not (actor.is_admin or comment.author_id == actor.user_id):
+        raise TicketForbidden("Only the author or an admin may delete this comment.")
+    session.delete(comment)
+    session.flush()
