@@ -19,7 +19,17 @@ schemathesis.openapi.format("uuid", UUIDS)
 
 @schemathesis.hook
 def before_call(context: Any, case: Any, kwargs: dict[str, Any]) -> None:
-    """Only the server mints cursors: a schema-valid random one is rightly a 400."""
+    """Makes schema-valid requests also meaningful, as a real client's are.
+
+    Only the server mints cursors: a schema-valid random one is rightly a 400. An Idempotency-Key
+    names one logical operation: generated data reuses short keys ("0") across unrelated
+    requests, and a replay then rightly returns a resource another step has deleted. Replays are
+    proven by the API tests (tests/tasks, tests/tickets).
+    """
     positive = case.meta is None or case.meta.generation.mode == GenerationMode.POSITIVE
-    if positive and case.query and "cursor" in case.query:
+    if not positive:
+        return
+    if case.query and "cursor" in case.query:
         del case.query["cursor"]
+    if case.headers and "Idempotency-Key" in case.headers:
+        case.headers["Idempotency-Key"] = str(uuid.uuid4())
