@@ -7,12 +7,18 @@ from .comment import Comment
 from .comment_create import CommentCreate
 from .comment_list import CommentList
 from .field_error import FieldError
+from .ingredient import Ingredient
+from .ingredient_line import IngredientLine
 from .list_tasks_sort import ListTasksSort
 from .list_tasks_status import ListTasksStatus
 from .list_tickets_sort import ListTicketsSort
 from .password_grant import PasswordGrant
 from .password_grant_grant_type import PasswordGrantGrantType
 from .problem import Problem
+from .recipe import Recipe
+from .recipe_create import RecipeCreate
+from .recipe_list import RecipeList
+from .recipe_update import RecipeUpdate
 from .refresh_grant import RefreshGrant
 from .refresh_grant_grant_type import RefreshGrantGrantType
 from .task import Task
@@ -32,6 +38,9 @@ from .token_pair import TokenPair
 from .token_pair_token_type import TokenPairTokenType
 from .token_revocation import TokenRevocation
 from .transition import Transition
+from .unit_type_1 import UnitType1
+from .unit_type_2_type_1 import UnitType2Type1
+from .unit_type_3_type_1 import UnitType3Type1
 from .user import User
 from .user_create import UserCreate
 from .user_list import UserList
@@ -46,12 +55,18 @@ __all__ = (
     "CommentCreate",
     "CommentList",
     "FieldError",
+    "Ingredient",
+    "IngredientLine",
     "ListTasksSort",
     "ListTasksStatus",
     "ListTicketsSort",
     "PasswordGrant",
     "PasswordGrantGrantType",
     "Problem",
+    "Recipe",
+    "RecipeCreate",
+    "RecipeList",
+    "RecipeUpdate",
     "RefreshGrant",
     "RefreshGrantGrantType",
     "Task",
@@ -71,6 +86,9 @@ __all__ = (
     "TokenPairTokenType",
     "TokenRevocation",
     "Transition",
+    "UnitType1",
+    "UnitType2Type1",
+    "UnitType3Type1",
     "User",
     "UserCreate",
     "UserList",

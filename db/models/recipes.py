@@ -1,0 +1,62 @@
+"""Recipes: ordered ingredient lines and steps, with cuisine and diet tags for filtering."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import JSON, Float, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from db.base import Base, Timestamped, new_id
+
+
+class Recipe(Timestamped, Base):
+    __tablename__ = "recipes"
+    __table_args__ = (
+        Index("ix_recipes_created", "created_at", "id"),
+        Index("ix_recipes_cuisine", "cuisine"),
+        Index("ix_recipes_author", "author_id"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    author_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("identity_users.id", ondelete="CASCADE")
+    )
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    servings: Mapped[int]
+    cuisine: Mapped[str | None] = mapped_column(String(50))
+    steps: Mapped[list[Any]] = mapped_column(JSON)
+    version: Mapped[int] = mapped_column(default=1)
+
+    ingredients: Mapped[list[RecipeIngredient]] = relationship(
+        order_by="RecipeIngredient.position",
+        cascade="all, delete-orphan",
+        lazy="selectin",
+    )
+    diets: Mapped[list[RecipeDiet]] = relationship(
+        order_by="RecipeDiet.diet", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class RecipeIngredient(Base):
+    __tablename__ = "recipe_ingredients"
+
+    recipe_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("recipes.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(primary_key=True)
+    quantity: Mapped[float | None] = mapped_column(Float)
+    unit: Mapped[str | None] = mapped_column(String(10))
+    item: Mapped[str] = mapped_column(String(200))
+
+
+class RecipeDiet(Base):
+    __tablename__ = "recipe_diets"
+    __table_args__ = (Index("ix_recipe_diets_diet", "diet", "recipe_id"),)
+
+    recipe_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("recipes.id", ondelete="CASCADE"), primary_key=True
+    )
+    diet: Mapped[str] = mapped_column(String(50), primary_key=True)

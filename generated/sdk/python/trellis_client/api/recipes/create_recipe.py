@@ -1,0 +1,249 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem import Problem
+from ...models.recipe import Recipe
+from ...models.recipe_create import RecipeCreate
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    body: RecipeCreate,
+    idempotency_key: str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/recipes",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Recipe | None:
+    if response.status_code == 201:
+        response_201 = Recipe.from_dict(response.json())
+
+
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Recipe]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: RecipeCreate,
+    idempotency_key: str | Unset = UNSET,
+
+) -> Response[Problem | Recipe]:
+    """ Publish a recipe
+
+     Publishes a recipe authored by you. Cuisine and diet tags are stored lower-case. Send an
+    `Idempotency-Key` to make retries safe.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (RecipeCreate):  Example: {'title': 'Spaghetti aglio e olio', 'servings': 2,
+            'cuisine': 'italian', 'diets': ['vegetarian', 'vegan'], 'ingredients': [{'quantity': 200,
+            'unit': 'g', 'item': 'spaghetti'}, {'quantity': 4, 'unit': 'piece', 'item': 'garlic
+            cloves'}, {'quantity': 3, 'unit': 'tbsp', 'item': 'olive oil'}, {'quantity': None, 'unit':
+            'pinch', 'item': 'chili flakes'}], 'steps': ['Boil the spaghetti in salted water.', 'Fry
+            sliced garlic in the oil until golden, add the chili, toss with the pasta.']}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Recipe]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+idempotency_key=idempotency_key,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: RecipeCreate,
+    idempotency_key: str | Unset = UNSET,
+
+) -> Problem | Recipe | None:
+    """ Publish a recipe
+
+     Publishes a recipe authored by you. Cuisine and diet tags are stored lower-case. Send an
+    `Idempotency-Key` to make retries safe.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (RecipeCreate):  Example: {'title': 'Spaghetti aglio e olio', 'servings': 2,
+            'cuisine': 'italian', 'diets': ['vegetarian', 'vegan'], 'ingredients': [{'quantity': 200,
+            'unit': 'g', 'item': 'spaghetti'}, {'quantity': 4, 'unit': 'piece', 'item': 'garlic
+            cloves'}, {'quantity': 3, 'unit': 'tbsp', 'item': 'olive oil'}, {'quantity': None, 'unit':
+            'pinch', 'item': 'chili flakes'}], 'steps': ['Boil the spaghetti in salted water.', 'Fry
+            sliced garlic in the oil until golden, add the chili, toss with the pasta.']}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Recipe
+     """
+
+
+    return sync_detailed(
+        client=client,
+body=body,
+idempotency_key=idempotency_key,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: RecipeCreate,
+    idempotency_key: str | Unset = UNSET,
+
+) -> Response[Problem | Recipe]:
+    """ Publish a recipe
+
+     Publishes a recipe authored by you. Cuisine and diet tags are stored lower-case. Send an
+    `Idempotency-Key` to make retries safe.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (RecipeCreate):  Example: {'title': 'Spaghetti aglio e olio', 'servings': 2,
+            'cuisine': 'italian', 'diets': ['vegetarian', 'vegan'], 'ingredients': [{'quantity': 200,
+            'unit': 'g', 'item': 'spaghetti'}, {'quantity': 4, 'unit': 'piece', 'item': 'garlic
+            cloves'}, {'quantity': 3, 'unit': 'tbsp', 'item': 'olive oil'}, {'quantity': None, 'unit':
+            'pinch', 'item': 'chili flakes'}], 'steps': ['Boil the spaghetti in salted water.', 'Fry
+            sliced garlic in the oil until golden, add the chili, toss with the pasta.']}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Recipe]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+idempotency_key=idempotency_key,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: RecipeCreate,
+    idempotency_key: str | Unset = UNSET,
+
+) -> Problem | Recipe | None:
+    """ Publish a recipe
+
+     Publishes a recipe authored by you. Cuisine and diet tags are stored lower-case. Send an
+    `Idempotency-Key` to make retries safe.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (RecipeCreate):  Example: {'title': 'Spaghetti aglio e olio', 'servings': 2,
+            'cuisine': 'italian', 'diets': ['vegetarian', 'vegan'], 'ingredients': [{'quantity': 200,
+            'unit': 'g', 'item': 'spaghetti'}, {'quantity': 4, 'unit': 'piece', 'item': 'garlic
+            cloves'}, {'quantity': 3, 'unit': 'tbsp', 'item': 'olive oil'}, {'quantity': None, 'unit':
+            'pinch', 'item': 'chili flakes'}], 'steps': ['Boil the spaghetti in salted water.', 'Fry
+            sliced garlic in the oil until golden, add the chili, toss with the pasta.']}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Recipe
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+body=body,
+idempotency_key=idempotency_key,
+
+    )).parsed
