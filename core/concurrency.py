@@ -27,3 +27,14 @@ def check_if_match(if_match: str | None, version: int) -> None:
         raise PreconditionFailed(
             "The resource changed since the given ETag; fetch it again.", current_etag=current
         )
+
+
+def matches_if_none_match(if_none_match: str | None, current: str) -> bool:
+    """True when a conditional GET may answer 304: If-None-Match is `*` or lists `current`.
+
+    If-None-Match uses the weak comparison (RFC 9110 13.1.2): `W/"3"` matches `"3"`.
+    """
+    if not if_none_match:
+        return False
+    candidates = [part.strip().removeprefix("W/") for part in if_none_match.split(",")]
+    return "*" in candidates or current.removeprefix("W/") in candidates

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from email.utils import format_datetime
 from typing import Any
 
 from connexion.context import context
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from core.errors import Forbidden, PreconditionRequired, Unauthorized
 from core.tokens import decode_access_token
@@ -56,10 +58,35 @@ class OperationPolicy:
 
     roles: tuple[str, ...] = ()
     if_match_required: bool = False
+    #: Deprecation (RFC 9745), Sunset (RFC 8594) and successor Link of a deprecated operation.
+    deprecation_headers: tuple[tuple[bytes, bytes], ...] = ()
+
+
+def deprecation_headers(operation: dict[str, Any]) -> tuple[tuple[bytes, bytes], ...]:
+    """Headers announcing a deprecated operation, from `deprecated: true` and its extensions.
+
+    `x-deprecated-at` (date, required) becomes `Deprecation: @<epoch>`, `x-sunset` (date) becomes
+    `Sunset: <HTTP-date>`, `x-successor` (path) becomes `Link: <path>; rel="successor-version"`.
+    """
+    if not operation.get("deprecated"):
+        return ()
+    since = _midnight_utc(operation["x-deprecated-at"])
+    headers = [(b"deprecation", f"@{int(since.timestamp())}".encode())]
+    if operation.get("x-sunset"):
+        sunset = format_datetime(_midnight_utc(operation["x-sunset"]), usegmt=True)
+        headers.append((b"sunset", sunset.encode()))
+    if operation.get("x-successor"):
+        headers.append((b"link", f'<{operation["x-successor"]}>; rel="successor-version"'.encode()))
+    return tuple(headers)
+
+
+def _midnight_utc(value: Any) -> datetime:
+    day = value if isinstance(value, date) else date.fromisoformat(str(value))
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
 def operation_policies(spec: dict[str, Any]) -> dict[str, OperationPolicy]:
-    """operationId -> policy from `x-roles: [ADMIN]` and `x-if-match: required`."""
+    """operationId -> policy from `x-roles`, `x-if-match: required` and `deprecated`."""
     policies: dict[str, OperationPolicy] = {}
     for path_item in spec.get("paths", {}).values():
         for operation in path_item.values():
@@ -68,6 +95,7 @@ def operation_policies(spec: dict[str, Any]) -> dict[str, OperationPolicy]:
             policy = OperationPolicy(
                 roles=tuple(operation.get("x-roles", ())),
                 if_match_required=operation.get("x-if-match") == "required",
+                deprecation_headers=deprecation_headers(operation),
             )
             if policy != OperationPolicy():
                 policies[operation["operationId"]] = policy
@@ -75,7 +103,8 @@ def operation_policies(spec: dict[str, Any]) -> dict[str, OperationPolicy]:
 
 
 class PolicyMiddleware:
-    """Runs after authentication, before validation: x-roles (401/403) and x-if-match (428)."""
+    """Runs after authentication, before validation: x-roles (401/403), x-if-match (428), and
+    the deprecation headers of deprecated operations (on the answers their handlers produce)."""
 
     def __init__(self, app: ASGIApp, policies: dict[str, OperationPolicy] | None = None) -> None:
         self.app = app
@@ -100,4 +129,15 @@ class PolicyMiddleware:
                     raise PreconditionRequired(
                         "This operation needs an If-Match header with the ETag you last read."
                     )
+                if policy.deprecation_headers:
+                    send = _adding_headers(send, policy.deprecation_headers)
         await self.app(scope, receive, send)
+
+
+def _adding_headers(send: Send, extra: tuple[tuple[bytes, bytes], ...]) -> Send:
+    async def wrapped(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            message = {**message, "headers": [*message.get("headers", []), *extra]}
+        await send(message)
+
+    return wrapped

@@ -6,6 +6,8 @@ from .activity_list import ActivityList
 from .comment import Comment
 from .comment_create import CommentCreate
 from .comment_list import CommentList
+from .contact import Contact
+from .contact_kind import ContactKind
 from .field_error import FieldError
 from .ingredient import Ingredient
 from .ingredient_line import IngredientLine
@@ -14,13 +16,19 @@ from .list_tasks_status import ListTasksStatus
 from .list_tickets_sort import ListTicketsSort
 from .password_grant import PasswordGrant
 from .password_grant_grant_type import PasswordGrantGrantType
+from .portfolio import Portfolio
+from .portfolio_content import PortfolioContent
 from .problem import Problem
+from .project import Project
+from .project_list import ProjectList
 from .recipe import Recipe
 from .recipe_create import RecipeCreate
 from .recipe_list import RecipeList
 from .recipe_update import RecipeUpdate
 from .refresh_grant import RefreshGrant
 from .refresh_grant_grant_type import RefreshGrantGrantType
+from .skill import Skill
+from .skill_level import SkillLevel
 from .task import Task
 from .task_create import TaskCreate
 from .task_create_status import TaskCreateStatus
@@ -46,6 +54,8 @@ from .user_create import UserCreate
 from .user_list import UserList
 from .user_role import UserRole
 from .user_update import UserUpdate
+from .version_list import VersionList
+from .version_list_items_item import VersionListItemsItem
 
 __all__ = (
     "Activity",
@@ -54,6 +64,8 @@ __all__ = (
     "Comment",
     "CommentCreate",
     "CommentList",
+    "Contact",
+    "ContactKind",
     "FieldError",
     "Ingredient",
     "IngredientLine",
@@ -62,13 +74,19 @@ __all__ = (
     "ListTicketsSort",
     "PasswordGrant",
     "PasswordGrantGrantType",
+    "Portfolio",
+    "PortfolioContent",
     "Problem",
+    "Project",
+    "ProjectList",
     "Recipe",
     "RecipeCreate",
     "RecipeList",
     "RecipeUpdate",
     "RefreshGrant",
     "RefreshGrantGrantType",
+    "Skill",
+    "SkillLevel",
     "Task",
     "TaskCreate",
     "TaskCreateStatus",
@@ -94,4 +112,6 @@ __all__ = (
     "UserList",
     "UserRole",
     "UserUpdate",
+    "VersionList",
+    "VersionListItemsItem",
 )

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from typing import Any
+
+from core.concurrency import etag, matches_if_none_match
+from core.db import transaction
+from core.http import header, iso
+from core.security import current_actor
+from services import portfolio
+
+Answer = tuple[dict[str, Any] | None, int, dict[str, str]]
+
+
+def _document(published: portfolio.Published) -> dict[str, Any]:
+    return {
+        "version": published.version,
+        "published_at": iso(published.published_at),
+        "note": published.note,
+        **published.content,
+    }
+
+
+def _conditional(published: portfolio.Published, cache: str) -> Answer:
+    """200 with the document, or 304 when the caller's If-None-Match is current."""
+    headers = {"ETag": etag(published.version), "Cache-Control": cache}
+    if matches_if_none_match(header("If-None-Match"), headers["ETag"]):
+        return None, 304, headers
+    return _document(published), 200, headers
+
+
+def get_portfolio() -> Answer:
+    with transaction() as session:
+        return _conditional(portfolio.current(session), portfolio.CURRENT_CACHE)
+
+
+def get_portfolio_version(version: int) -> Answer:
+    with transaction() as session:
+        return _conditional(portfolio.version(session, version), portfolio.IMMUTABLE_CACHE)
+
+
+def publish_portfolio(body: dict[str, Any]) -> Answer:
+    with transaction() as session:
+        published = portfolio.publish(
+            session, current_actor(), content=body, if_match=header("If-Match")
+        )
+        return _document(published), 200, {"ETag": etag(published.version)}
+
+
+def list_portfolio_versions(limit: int = 20, cursor: str | None = None) -> dict[str, Any]:
+    with transaction() as session:
+        page = portfolio.list_versions(session, limit=limit, cursor=cursor)
+        items = [
+            {"version": row.number, "published_at": iso(row.published_at), "note": row.note}
+            for row in page.items
+        ]
+        return {"items": items, "next": page.next}
+
+
+def get_portfolio_projects() -> dict[str, Any]:
+    with transaction() as session:
+        published = portfolio.current(session)
+        return {"version": published.version, "items": published.content["projects"]}
