@@ -13,6 +13,15 @@ config = context.config
 target_metadata = Base.metadata
 
 
+#: Indexes only PostgreSQL has (created by migrations, not expressible in the models): prefix
+#: `pgix_`. Autogenerate and `alembic check` leave them alone.
+PG_ONLY_INDEX_PREFIX = "pgix_"
+
+
+def _include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
+    return not (type_ == "index" and (name or "").startswith(PG_ONLY_INDEX_PREFIX))
+
+
 def _url() -> str:
     return config.get_main_option("sqlalchemy.url") or get_settings().database_url
 
@@ -34,6 +43,7 @@ def run_migrations_online() -> None:
                 target_metadata=target_metadata,
                 render_as_batch=connection.dialect.name == "sqlite",
                 compare_type=True,
+                include_object=_include_object,
             )
             with context.begin_transaction():
                 context.run_migrations()

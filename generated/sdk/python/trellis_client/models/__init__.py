@@ -14,6 +14,10 @@ from .ingredient_line import IngredientLine
 from .list_tasks_sort import ListTasksSort
 from .list_tasks_status import ListTasksStatus
 from .list_tickets_sort import ListTicketsSort
+from .page import Page
+from .page_create import PageCreate
+from .page_list import PageList
+from .page_update import PageUpdate
 from .password_grant import PasswordGrant
 from .password_grant_grant_type import PasswordGrantGrantType
 from .portfolio import Portfolio
@@ -27,6 +31,9 @@ from .recipe_list import RecipeList
 from .recipe_update import RecipeUpdate
 from .refresh_grant import RefreshGrant
 from .refresh_grant_grant_type import RefreshGrantGrantType
+from .restoration import Restoration
+from .revision import Revision
+from .revision_list import RevisionList
 from .skill import Skill
 from .skill_level import SkillLevel
 from .task import Task
@@ -72,6 +79,10 @@ __all__ = (
     "ListTasksSort",
     "ListTasksStatus",
     "ListTicketsSort",
+    "Page",
+    "PageCreate",
+    "PageList",
+    "PageUpdate",
     "PasswordGrant",
     "PasswordGrantGrantType",
     "Portfolio",
@@ -85,6 +96,9 @@ __all__ = (
     "RecipeUpdate",
     "RefreshGrant",
     "RefreshGrantGrantType",
+    "Restoration",
+    "Revision",
+    "RevisionList",
     "Skill",
     "SkillLevel",
     "Task",

@@ -1,0 +1,71 @@
+"""Notes: a personal wiki of Markdown pages with revisions, tags and slugs that survive renames."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from core.db import utcnow
+from db.base import Base, Timestamped, new_id
+
+
+class NotePage(Timestamped, Base):
+    __tablename__ = "notes_pages"
+    __table_args__ = (
+        UniqueConstraint("owner_id", "slug"),
+        Index("ix_notes_pages_owner_updated", "owner_id", "updated_at", "id"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    owner_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("identity_users.id", ondelete="CASCADE"))
+    title: Mapped[str] = mapped_column(String(200))
+    slug: Mapped[str] = mapped_column(String(100))
+    body: Mapped[str] = mapped_column(Text, default="")
+    html: Mapped[str] = mapped_column(Text, default="")
+    archived_at: Mapped[datetime | None]
+    revision: Mapped[int] = mapped_column(default=0)
+    version: Mapped[int] = mapped_column(default=1)
+
+    tags: Mapped[list[NoteTag]] = relationship(
+        order_by="NoteTag.tag", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class NoteTag(Base):
+    __tablename__ = "notes_page_tags"
+    __table_args__ = (Index("ix_notes_page_tags_tag", "tag", "page_id"),)
+
+    page_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("notes_pages.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag: Mapped[str] = mapped_column(String(50), primary_key=True)
+
+
+class NoteSlug(Base):
+    """A former slug of a page (renamed), kept so old links redirect."""
+
+    __tablename__ = "notes_slugs"
+
+    owner_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("identity_users.id", ondelete="CASCADE"), primary_key=True
+    )
+    slug: Mapped[str] = mapped_column(String(100), primary_key=True)
+    page_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("notes_pages.id", ondelete="CASCADE"))
+
+
+class NoteRevision(Base):
+    __tablename__ = "notes_revisions"
+
+    page_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("notes_pages.id", ondelete="CASCADE"), primary_key=True
+    )
+    number: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    author_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("identity_users.id", ondelete="CASCADE")
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

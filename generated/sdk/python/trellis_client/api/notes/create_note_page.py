@@ -1,0 +1,237 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.page import Page
+from ...models.page_create import PageCreate
+from ...models.problem import Problem
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    body: PageCreate,
+    idempotency_key: str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/notes/pages",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Page | Problem | None:
+    if response.status_code == 201:
+        response_201 = Page.from_dict(response.json())
+
+
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Page | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: PageCreate,
+    idempotency_key: str | Unset = UNSET,
+
+) -> Response[Page | Problem]:
+    """ Write a page
+
+     Creates a page and its first revision. The slug comes from the title (`Release checklist` →
+    `release-checklist`, `-2`, `-3`... when taken). The body is Markdown; `html` is its sanitised
+    rendering. Send an `Idempotency-Key` to make retries safe.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (PageCreate):  Example: {'title': 'Release checklist', 'body': '# Release\\n\\n- [ ]
+            tag\\n- [ ] announce', 'tags': ['ops']}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Page | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+idempotency_key=idempotency_key,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: PageCreate,
+    idempotency_key: str | Unset = UNSET,
+
+) -> Page | Problem | None:
+    """ Write a page
+
+     Creates a page and its first revision. The slug comes from the title (`Release checklist` →
+    `release-checklist`, `-2`, `-3`... when taken). The body is Markdown; `html` is its sanitised
+    rendering. Send an `Idempotency-Key` to make retries safe.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (PageCreate):  Example: {'title': 'Release checklist', 'body': '# Release\\n\\n- [ ]
+            tag\\n- [ ] announce', 'tags': ['ops']}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Page | Problem
+     """
+
+
+    return sync_detailed(
+        client=client,
+body=body,
+idempotency_key=idempotency_key,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: PageCreate,
+    idempotency_key: str | Unset = UNSET,
+
+) -> Response[Page | Problem]:
+    """ Write a page
+
+     Creates a page and its first revision. The slug comes from the title (`Release checklist` →
+    `release-checklist`, `-2`, `-3`... when taken). The body is Markdown; `html` is its sanitised
+    rendering. Send an `Idempotency-Key` to make retries safe.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (PageCreate):  Example: {'title': 'Release checklist', 'body': '# Release\\n\\n- [ ]
+            tag\\n- [ ] announce', 'tags': ['ops']}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Page | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+idempotency_key=idempotency_key,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: PageCreate,
+    idempotency_key: str | Unset = UNSET,
+
+) -> Page | Problem | None:
+    """ Write a page
+
+     Creates a page and its first revision. The slug comes from the title (`Release checklist` →
+    `release-checklist`, `-2`, `-3`... when taken). The body is Markdown; `html` is its sanitised
+    rendering. Send an `Idempotency-Key` to make retries safe.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (PageCreate):  Example: {'title': 'Release checklist', 'body': '# Release\\n\\n- [ ]
+            tag\\n- [ ] announce', 'tags': ['ops']}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Page | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+body=body,
+idempotency_key=idempotency_key,
+
+    )).parsed

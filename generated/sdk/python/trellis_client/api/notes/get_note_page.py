@@ -1,0 +1,202 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.page import Page
+from ...models.problem import Problem
+from typing import cast
+from uuid import UUID
+
+
+
+def _get_kwargs(
+    page_id: UUID,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/notes/pages/{page_id}".format(page_id=quote(str(page_id), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Page | Problem | None:
+    if response.status_code == 200:
+        response_200 = Page.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Page | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    page_id: UUID,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[Page | Problem]:
+    """ Read a page
+
+     One of your pages (archived ones too). Other users' pages answer 404.
+
+    Args:
+        page_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Page | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        page_id=page_id,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    page_id: UUID,
+    *,
+    client: AuthenticatedClient,
+
+) -> Page | Problem | None:
+    """ Read a page
+
+     One of your pages (archived ones too). Other users' pages answer 404.
+
+    Args:
+        page_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Page | Problem
+     """
+
+
+    return sync_detailed(
+        page_id=page_id,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    page_id: UUID,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[Page | Problem]:
+    """ Read a page
+
+     One of your pages (archived ones too). Other users' pages answer 404.
+
+    Args:
+        page_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Page | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        page_id=page_id,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    page_id: UUID,
+    *,
+    client: AuthenticatedClient,
+
+) -> Page | Problem | None:
+    """ Read a page
+
+     One of your pages (archived ones too). Other users' pages answer 404.
+
+    Args:
+        page_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Page | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        page_id=page_id,
+client=client,
+
+    )).parsed

@@ -1,0 +1,271 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.page_list import PageList
+from ...models.problem import Problem
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    q: str | Unset = UNSET,
+    tag: str | Unset = UNSET,
+    archived: bool | Unset = False,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    params["q"] = q
+
+    params["tag"] = tag
+
+    params["archived"] = archived
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/notes/pages",
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageList | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageList.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PageList | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    q: str | Unset = UNSET,
+    tag: str | Unset = UNSET,
+    archived: bool | Unset = False,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+
+) -> Response[PageList | Problem]:
+    """ List or search my pages
+
+     Your pages, most recently updated first. `q` matches the title case-insensitively, as a prefix or
+    anywhere inside (an index serves it on PostgreSQL). Archived pages are left out unless
+    `archived=true`, which lists only them.
+
+    Args:
+        q (str | Unset):
+        tag (str | Unset):
+        archived (bool | Unset):  Default: False.
+        limit (int | Unset):  Default: 20.
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageList | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        q=q,
+tag=tag,
+archived=archived,
+limit=limit,
+cursor=cursor,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    q: str | Unset = UNSET,
+    tag: str | Unset = UNSET,
+    archived: bool | Unset = False,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+
+) -> PageList | Problem | None:
+    """ List or search my pages
+
+     Your pages, most recently updated first. `q` matches the title case-insensitively, as a prefix or
+    anywhere inside (an index serves it on PostgreSQL). Archived pages are left out unless
+    `archived=true`, which lists only them.
+
+    Args:
+        q (str | Unset):
+        tag (str | Unset):
+        archived (bool | Unset):  Default: False.
+        limit (int | Unset):  Default: 20.
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageList | Problem
+     """
+
+
+    return sync_detailed(
+        client=client,
+q=q,
+tag=tag,
+archived=archived,
+limit=limit,
+cursor=cursor,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    q: str | Unset = UNSET,
+    tag: str | Unset = UNSET,
+    archived: bool | Unset = False,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+
+) -> Response[PageList | Problem]:
+    """ List or search my pages
+
+     Your pages, most recently updated first. `q` matches the title case-insensitively, as a prefix or
+    anywhere inside (an index serves it on PostgreSQL). Archived pages are left out unless
+    `archived=true`, which lists only them.
+
+    Args:
+        q (str | Unset):
+        tag (str | Unset):
+        archived (bool | Unset):  Default: False.
+        limit (int | Unset):  Default: 20.
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageList | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        q=q,
+tag=tag,
+archived=archived,
+limit=limit,
+cursor=cursor,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    q: str | Unset = UNSET,
+    tag: str | Unset = UNSET,
+    archived: bool | Unset = False,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+
+) -> PageList | Problem | None:
+    """ List or search my pages
+
+     Your pages, most recently updated first. `q` matches the title case-insensitively, as a prefix or
+    anywhere inside (an index serves it on PostgreSQL). Archived pages are left out unless
+    `archived=true`, which lists only them.
+
+    Args:
+        q (str | Unset):
+        tag (str | Unset):
+        archived (bool | Unset):  Default: False.
+        limit (int | Unset):  Default: 20.
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageList | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+q=q,
+tag=tag,
+archived=archived,
+limit=limit,
+cursor=cursor,
+
+    )).parsed
