@@ -1,0 +1,94 @@
+"""No password, access token or refresh token ever reaches the logs, in any flow (issue #4 §5).
+
+Every log line the process writes (structlog's request log on stdout, stdlib logging on stderr) is
+captured at the file-descriptor level while one account goes through sign-up, a failed and a
+good login, refresh, reuse of a rotated refresh token, a password change, logout, requests with
+forged and expired credentials and a validation error that carries a password.
+"""
+
+from __future__ import annotations
+
+import jwt
+
+from tests.factories.identity import PASSWORD
+
+USERS = "/api/v1/identity/users"
+TOKENS = "/api/v1/identity/tokens"
+
+
+def test_a_full_identity_flow_logs_no_secret(client, capfd):
+    email, password, new_password = (
+        "secretive@example.com",
+        "first-secret-Pa55",
+        "second-secret-Pa55",
+    )
+    secrets = [password, new_password, "wrong-secret-guess", "tiny1"]
+
+    assert (
+        client.post(
+            USERS, json={"email": email, "password": password, "display_name": "S"}
+        ).status_code
+        == 201
+    )
+    short = client.post(
+        USERS, json={"email": "x@example.com", "password": "tiny1", "display_name": "S"}
+    )
+    assert short.status_code == 400
+    assert (
+        client.post(
+            TOKENS,
+            json={"grant_type": "PASSWORD", "email": email, "password": "wrong-secret-guess"},
+        ).status_code
+        == 401
+    )
+    login = client.post(
+        TOKENS, json={"grant_type": "PASSWORD", "email": email, "password": password}
+    )
+    assert login.status_code == 200
+    first = login.json()
+    secrets += [first["access_token"], first["refresh_token"]]
+
+    refreshed = client.post(
+        TOKENS, json={"grant_type": "REFRESH_TOKEN", "refresh_token": first["refresh_token"]}
+    ).json()
+    secrets += [refreshed["access_token"], refreshed["refresh_token"]]
+    reused = client.post(
+        TOKENS, json={"grant_type": "REFRESH_TOKEN", "refresh_token": first["refresh_token"]}
+    )
+    assert reused.status_code == 401
+
+    bearer = {"Authorization": f"Bearer {refreshed['access_token']}"}
+    assert client.get(f"{USERS}/me", headers=bearer).status_code == 200
+    changed = client.patch(
+        f"{USERS}/me",
+        json={"password": new_password, "current_password": password},
+        headers=bearer,
+    )
+    assert changed.status_code == 200
+    again = client.post(
+        TOKENS, json={"grant_type": "PASSWORD", "email": email, "password": new_password}
+    ).json()
+    secrets += [again["access_token"], again["refresh_token"]]
+    assert (
+        client.post(
+            "/api/v1/identity/token-revocations", json={"refresh_token": again["refresh_token"]}
+        ).status_code
+        == 204
+    )
+
+    forged = jwt.encode({"sub": "x"}, "not-our-key-" * 4, algorithm="HS256")
+    secrets.append(forged)
+    assert (
+        client.get(f"{USERS}/me", headers={"Authorization": f"Bearer {forged}"}).status_code == 401
+    )
+    assert (
+        client.get("/api/v1/tasks", headers={"Authorization": f"Basic {PASSWORD}"}).status_code
+        == 401
+    )
+
+    out, err = capfd.readouterr()
+    logs = out + err
+    assert '"event": "request"' in logs  # the request log was captured
+    for secret in secrets:
+        assert secret not in logs, f"a secret reached the logs: {secret[:6]}..."
+    assert PASSWORD not in logs
