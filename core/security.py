@@ -1,8 +1,9 @@
 """Authentication glue for Connexion and the role check every operation goes through.
 
-Connexion calls `bearer_info` (named by `x-bearerInfoFunc` in the spec) on the event loop; it only
-verifies a JWT signature, so it stays cheap there. The verified claims become the request's
-`token_info`, from which `current_actor()` builds the `Actor` handlers pass to services.
+Connexion calls `services.identity.bearer_info` (named by `x-bearerInfoFunc` in the spec): it
+verifies the JWT and re-reads the account, so a disabled account or a changed role takes effect at
+once. The result becomes the request's `token_info`, from which `current_actor()` builds the
+`Actor` handlers pass to services.
 
 Connexion never checks scopes on bearer schemes, so roles are an operation extension,
 `x-roles: [ADMIN]`, enforced by `PolicyMiddleware` after authentication and before validation:
@@ -22,7 +23,6 @@ from connexion.context import context
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from core.errors import Forbidden, PreconditionRequired, Unauthorized
-from core.tokens import decode_access_token
 
 ROLES = ("USER", "ADMIN")
 
@@ -35,13 +35,6 @@ class Actor:
     @property
     def is_admin(self) -> bool:
         return self.role == "ADMIN"
-
-
-def bearer_info(token: str) -> dict[str, Any] | None:
-    claims = decode_access_token(token)
-    if claims is None:
-        return None
-    return {"sub": claims["sub"], "role": claims.get("role", "USER"), "scheme": "bearer"}
 
 
 def current_actor() -> Actor:

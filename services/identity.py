@@ -7,19 +7,21 @@ import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
+import anyio.to_thread
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from core import ratelimit
-from core.db import utcnow
+from core.db import transaction, utcnow
 from core.errors import Conflict, NotFound, RuleViolated, Unauthorized
 from core.pagination import Page, paginate, parse_datetime
 from core.passwords import hash_password, needs_rehash, verify_password
 from core.security import Actor
 from core.settings import get_settings
-from core.tokens import issue_access_token
+from core.tokens import decode_access_token, issue_access_token
 from db.models.identity import RefreshToken, User
 
 REFRESH_PREFIX = "rt_"
@@ -248,3 +250,31 @@ def find_admin(session: Session) -> User | None:
     return session.scalars(
         select(User).where(User.role == "ADMIN", User.is_disabled.is_(False)).limit(1)
     ).first()
+
+
+# ---- authentication of every request ----------------------------------------------------------
+
+
+async def bearer_info(token: str) -> dict[str, Any] | None:
+    """Connexion's `x-bearerInfoFunc`: a verified JWT whose account still exists and is enabled.
+
+    The account is re-read on every request (in a worker thread, off the event loop), so disabling
+    an account or changing its role takes effect on its very next request, whatever tokens it
+    holds. The role in the token is only a hint; the stored role is the one that counts.
+    """
+    claims = decode_access_token(token)
+    if claims is None:
+        return None
+    role = await anyio.to_thread.run_sync(account_role, uuid.UUID(claims["sub"]))
+    if role is None:
+        return None
+    return {"sub": claims["sub"], "role": role, "scheme": "bearer"}
+
+
+def account_role(user_id: uuid.UUID) -> str | None:
+    """The account's current role, or None when it is gone or disabled."""
+    with transaction() as session:
+        row = session.execute(select(User.role, User.is_disabled).where(User.id == user_id)).first()
+    if row is None or row.is_disabled:
+        return None
+    return str(row.role)

@@ -1,13 +1,15 @@
-"""Tables owned by core: stored responses for Idempotency-Key replays."""
+"""Tables owned by core: stored responses for Idempotency-Key replays, the audit trail."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import LargeBinary, String, UniqueConstraint
+from sqlalchemy import JSON, Index, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from core.db import utcnow
 from db.base import Base, new_id
 
 
@@ -25,3 +27,18 @@ class IdempotencyRecord(Base):
     response_headers: Mapped[str] = mapped_column(String(2000), default="{}")
     created_at: Mapped[datetime]
     expires_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class AuditEvent(Base):
+    """Who did what to which account or credential: the audit trail admins read."""
+
+    __tablename__ = "core_audit_events"
+    __table_args__ = (Index("ix_core_audit_events_created", "created_at", "id"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    actor_id: Mapped[uuid.UUID | None]
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    target_type: Mapped[str] = mapped_column(String(40))
+    target_id: Mapped[str] = mapped_column(String(64), index=True)
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -107,7 +107,9 @@ def test_token_of_unknown_user_is_401(client):
     )
     response = call(client, token)
     assert response.status_code == 401
-    assert response.json()["type"] == "/problems/identity/invalid-credentials"
+    # Refused at authentication, like any other credential that names no usable account.
+    assert response.json()["type"] == "/problems/unauthorized"
+    assert response.headers["www-authenticate"].startswith("Bearer")
 
 
 def test_signing_uses_the_first_configured_key(user):

@@ -1,8 +1,16 @@
 """ Contains all the data models used in inputs/outputs """
 
+from .account import Account
+from .account_list import AccountList
+from .account_role import AccountRole
+from .account_update import AccountUpdate
+from .account_update_role import AccountUpdateRole
 from .activity import Activity
 from .activity_kind import ActivityKind
 from .activity_list import ActivityList
+from .audit_event import AuditEvent
+from .audit_event_details import AuditEventDetails
+from .audit_event_list import AuditEventList
 from .comment import Comment
 from .comment_create import CommentCreate
 from .comment_list import CommentList
@@ -34,6 +42,7 @@ from .refresh_grant_grant_type import RefreshGrantGrantType
 from .restoration import Restoration
 from .revision import Revision
 from .revision_list import RevisionList
+from .search_accounts_role import SearchAccountsRole
 from .skill import Skill
 from .skill_level import SkillLevel
 from .task import Task
@@ -65,9 +74,17 @@ from .version_list import VersionList
 from .version_list_items_item import VersionListItemsItem
 
 __all__ = (
+    "Account",
+    "AccountList",
+    "AccountRole",
+    "AccountUpdate",
+    "AccountUpdateRole",
     "Activity",
     "ActivityKind",
     "ActivityList",
+    "AuditEvent",
+    "AuditEventDetails",
+    "AuditEventList",
     "Comment",
     "CommentCreate",
     "CommentList",
@@ -99,6 +116,7 @@ __all__ = (
     "Restoration",
     "Revision",
     "RevisionList",
+    "SearchAccountsRole",
     "Skill",
     "SkillLevel",
     "Task",

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from core.db import transaction
+from core.http import iso
+from core.security import current_actor
+from services import admin, audit
+
+
+def _account_json(user: Any) -> dict[str, Any]:
+    return {
+        "id": str(user.id),
+        "email": user.email,
+        "display_name": user.display_name,
+        "role": user.role,
+        "disabled": user.is_disabled,
+        "created_at": user.created_at.isoformat(),
+        "updated_at": user.updated_at.isoformat(),
+    }
+
+
+def search_accounts(
+    q: str | None = None,
+    role: str | None = None,
+    disabled: bool | None = None,
+    limit: int = 20,
+    cursor: str | None = None,
+) -> dict[str, Any]:
+    with transaction() as session:
+        page = admin.search_users(
+            session, q=q, role=role, disabled=disabled, limit=limit, cursor=cursor
+        )
+        return {"items": [_account_json(user) for user in page.items], "next": page.next}
+
+
+def update_account(user_id: str, body: dict[str, Any]) -> dict[str, Any]:
+    with transaction() as session:
+        user = admin.update_account(
+            session, current_actor(), user_id=uuid.UUID(user_id), changes=body
+        )
+        return _account_json(user)
+
+
+def list_audit_events(
+    action: str | None = None,
+    target_id: str | None = None,
+    limit: int = 20,
+    cursor: str | None = None,
+) -> dict[str, Any]:
+    with transaction() as session:
+        page = audit.list_events(
+            session, action=action, target_id=target_id, limit=limit, cursor=cursor
+        )
+        items = [
+            {
+                "id": str(event.id),
+                "actor_id": str(event.actor_id) if event.actor_id else None,
+                "action": event.action,
+                "target_type": event.target_type,
+                "target_id": event.target_id,
+                "details": event.details,
+                "created_at": iso(event.created_at),
+            }
+            for event in page.items
+        ]
+        return {"items": items, "next": page.next}

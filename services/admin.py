@@ -1,0 +1,102 @@
+"""Admin: find accounts, change roles, disable and enable them. Every change is audited.
+
+A disabled account stops working at once: its refresh tokens are revoked here, login and refresh
+refuse it, and every authenticated request re-reads the account (services.identity.bearer_info),
+so an access token issued before the change is refused on its next use, and a new role applies
+on the next request. An admin cannot demote or disable their own account, so the last admin can
+never lock everyone out.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.orm import Session
+
+from core.db import utcnow
+from core.errors import RuleViolated
+from core.pagination import Page, paginate, parse_datetime
+from core.security import Actor
+from db.models.identity import RefreshToken, User
+from services import audit
+from services.identity import UserNotFound
+
+
+class SelfLockout(RuleViolated):
+    type = "/problems/admin/self-lockout"
+
+
+def search_users(
+    session: Session,
+    *,
+    q: str | None = None,
+    role: str | None = None,
+    disabled: bool | None = None,
+    limit: int = 20,
+    cursor: str | None = None,
+) -> Page[User]:
+    """Accounts oldest first; `q` is a case-insensitive substring of the email or display name."""
+    query = select(User)
+    if q:
+        needle = q.lower()
+        query = query.where(
+            or_(
+                User.email_key.contains(needle, autoescape=True),
+                func.lower(User.display_name).contains(needle, autoescape=True),
+            )
+        )
+    if role:
+        query = query.where(User.role == role)
+    if disabled is not None:
+        query = query.where(User.is_disabled.is_(disabled))
+    return paginate(
+        session,
+        query,
+        kind="admin-users",
+        columns=(User.created_at, User.id),
+        key=lambda user: (user.created_at, user.id),
+        parsers=(parse_datetime, uuid.UUID),
+        limit=limit,
+        cursor=cursor,
+    )
+
+
+def update_account(
+    session: Session, actor: Actor, *, user_id: uuid.UUID, changes: dict[str, Any]
+) -> User:
+    """Changes role and/or disabled state under the row lock, auditing each change."""
+    user = session.scalars(select(User).where(User.id == user_id).with_for_update()).first()
+    if user is None:
+        raise UserNotFound("No such account.")
+    if user.id == actor.user_id and (
+        changes.get("role", user.role) != user.role or changes.get("disabled") is True
+    ):
+        raise SelfLockout("Admins cannot demote or disable their own account.")
+    if "role" in changes and changes["role"] != user.role:
+        audit.record(
+            session,
+            actor_id=actor.user_id,
+            action="ROLE_CHANGED",
+            target_type="user",
+            target_id=user.id,
+            before=user.role,
+            after=changes["role"],
+        )
+        user.role = changes["role"]
+    if "disabled" in changes and changes["disabled"] != user.is_disabled:
+        user.is_disabled = changes["disabled"]
+        action = "USER_DISABLED" if user.is_disabled else "USER_ENABLED"
+        audit.record(
+            session, actor_id=actor.user_id, action=action, target_type="user", target_id=user.id
+        )
+        if user.is_disabled:
+            session.execute(
+                update(RefreshToken)
+                .where(RefreshToken.user_id == user.id, RefreshToken.revoked_at.is_(None))
+                .values(revoked_at=utcnow())
+            )
+    user.updated_at = utcnow()
+    session.flush()
+    return user

@@ -1,0 +1,60 @@
+"""The audit trail: one row per security-relevant action, written in the acting transaction."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.pagination import Page, paginate, parse_datetime
+from db.models.core import AuditEvent
+
+
+def record(
+    session: Session,
+    *,
+    actor_id: uuid.UUID | None,
+    action: str,
+    target_type: str,
+    target_id: uuid.UUID | str,
+    **details: Any,
+) -> None:
+    session.add(
+        AuditEvent(
+            id=uuid.uuid4(),
+            actor_id=actor_id,
+            action=action,
+            target_type=target_type,
+            target_id=str(target_id),
+            details=details,
+        )
+    )
+
+
+def list_events(
+    session: Session,
+    *,
+    action: str | None = None,
+    target_id: str | None = None,
+    limit: int = 20,
+    cursor: str | None = None,
+) -> Page[AuditEvent]:
+    """Newest first."""
+    query = select(AuditEvent)
+    if action:
+        query = query.where(AuditEvent.action == action)
+    if target_id:
+        query = query.where(AuditEvent.target_id == target_id)
+    return paginate(
+        session,
+        query,
+        kind="audit",
+        columns=(AuditEvent.created_at, AuditEvent.id),
+        key=lambda event: (event.created_at, event.id),
+        parsers=(parse_datetime, uuid.UUID),
+        limit=limit,
+        cursor=cursor,
+        descending=True,
+    )
