@@ -6,7 +6,8 @@ Each size builds the benchmark app with the `bench` domain padded by synthetic o
 with its own path, parameters and request schema), in two layouts: all padding in the `bench`
 domain itself (worst case for routing inside one Connexion app) and spread over 30 other domains.
 The probed route is declared last. The request goes through the whole ASGI stack in process (no
-sockets), and the CPU time per request is the median of 5 batches. No database: framework cost only.
+sockets), and the CPU time per request is the median of 5 batches. The handler touches no table;
+authentication reads the caller's account (SQLite), as every authenticated request does.
 """
 
 from __future__ import annotations
@@ -116,10 +117,20 @@ def main() -> int:
     args = parser.parse_args()
     import uuid
 
+    from core.db import transaction
     from core.migrations import upgrade
+    from services import identity
 
     upgrade()
-    token, _ = issue_access_token(user_id=uuid.uuid4(), role="USER")
+    # Authentication reads the account on every request: the token must name a real one.
+    with transaction(write=True) as session:
+        user = identity.create_user(
+            session,
+            email=f"growth-{uuid.uuid4().hex[:8]}@example.com",
+            password="growth benchmark",
+            display_name="Growth",
+        )
+        token, _ = issue_access_token(user_id=user.id, role=user.role)
     print("| operations | layout | CPU µs per request |")
     print("|---|---|---|")
     for size in [int(s) for s in args.sizes.split(",")]:

@@ -10,12 +10,12 @@ from datetime import timedelta
 from typing import Any
 
 import anyio.to_thread
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from core import ratelimit
-from core.db import transaction, utcnow
+from core.db import get_engine, utcnow
 from core.errors import Conflict, NotFound, RuleViolated, Unauthorized
 from core.pagination import Page, paginate, parse_datetime
 from core.passwords import hash_password, needs_rehash, verify_password
@@ -271,10 +271,21 @@ async def bearer_info(token: str) -> dict[str, Any] | None:
     return {"sub": claims["sub"], "role": role, "scheme": "bearer"}
 
 
+_ACCOUNT_STATE = select(User.role, User.is_disabled).where(User.id == bindparam("user_id"))
+
+
 def account_role(user_id: uuid.UUID) -> str | None:
-    """The account's current role, or None when it is gone or disabled."""
-    with transaction() as session:
-        row = session.execute(select(User.role, User.is_disabled).where(User.id == user_id)).first()
+    """The account's current role, or None when it is gone or disabled.
+
+    One statement on an autocommit connection: no ORM session, no BEGIN/COMMIT round trips; this
+    runs before every authenticated request.
+    """
+    with get_engine().connect() as connection:
+        row = (
+            connection.execution_options(isolation_level="AUTOCOMMIT")
+            .execute(_ACCOUNT_STATE, {"user_id": user_id})
+            .first()
+        )
     if row is None or row.is_disabled:
         return None
     return str(row.role)
