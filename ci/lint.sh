@@ -30,6 +30,12 @@ if [ -n "$(git status --porcelain -- generated/)" ]; then
   echo "generated/ has untracked files: run 'make generate' and commit the result" >&2
   exit 1
 fi
+step "lock files hold versions and hashes only (no download or project addresses)"
+if grep -nE '://|"resolved"|--(extra-)?index-url|--find-links' package-lock.json requirements/*.txt; then
+  echo "a lock file records an address: run 'make lock' (ci/clean-npm-lock.js strips npm's)" >&2
+  exit 1
+fi
+
 step "deploy files (hadolint, compose schema + compose config, workflow schema)"
 "$PY/hadolint" Dockerfile
 "$PY/check-jsonschema" --builtin-schema vendor.compose-spec docker-compose.yml
