@@ -7,6 +7,9 @@ wins and the others get 412 without changing anything.
 
 from __future__ import annotations
 
+from typing import Any
+
+from core.db import utcnow
 from core.errors import PreconditionFailed
 
 
@@ -38,3 +41,9 @@ def matches_if_none_match(if_none_match: str | None, current: str) -> bool:
         return False
     candidates = [part.strip().removeprefix("W/") for part in if_none_match.split(",")]
     return "*" in candidates or current.removeprefix("W/") in candidates
+
+
+def bump_version(row: Any) -> None:
+    """Records a write: the next ETag (`version`) and the time of the change (`updated_at`)."""
+    row.version += 1
+    row.updated_at = utcnow()

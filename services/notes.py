@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from core.concurrency import check_if_match
+from core.concurrency import bump_version, check_if_match
 from core.db import utcnow
 from core.errors import Conflict, NotFound
 from core.pagination import Page, paginate, parse_datetime
@@ -180,7 +180,7 @@ def update_page(
         _set_tags(page, changes["tags"])
     if "archived" in changes and changes["archived"] != (page.archived_at is not None):
         page.archived_at = utcnow() if changes["archived"] else None
-    _touch(page)
+    bump_version(page)
     session.flush()
     return page
 
@@ -193,14 +193,9 @@ def restore_revision(
     check_if_match(if_match, page.version)
     old = get_revision(session, actor, page_id=page_id, number=number)
     _write(session, page, actor, old.title, old.body)
-    _touch(page)
+    bump_version(page)
     session.flush()
     return page
-
-
-def _touch(page: NotePage) -> None:
-    page.version += 1
-    page.updated_at = utcnow()
 
 
 def delete_page(

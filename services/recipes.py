@@ -9,8 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from core.concurrency import check_if_match
-from core.db import utcnow
+from core.concurrency import bump_version, check_if_match
 from core.errors import Forbidden, NotFound
 from core.pagination import Page, paginate, parse_datetime
 from core.security import Actor
@@ -100,8 +99,7 @@ def update_recipe(
         recipe.diets.clear()
     session.flush()
     _set_lists(recipe, changes)
-    recipe.version += 1
-    recipe.updated_at = utcnow()
+    bump_version(recipe)
     session.flush()
     return recipe
 

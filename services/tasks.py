@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import func, literal, select
 from sqlalchemy.orm import Session
 
-from core.concurrency import check_if_match
+from core.concurrency import bump_version, check_if_match
 from core.db import UTCDateTime, utcnow
 from core.errors import NotFound
 from core.pagination import Page, paginate, parse_datetime
@@ -77,8 +77,7 @@ def update_task(
             _apply_status(task, changes["status"])
         else:
             setattr(task, field, changes[field])
-    task.version += 1
-    task.updated_at = utcnow()
+    bump_version(task)
     session.flush()
     return task
 

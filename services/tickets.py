@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from core.concurrency import check_if_match
+from core.concurrency import bump_version, check_if_match
 from core.db import utcnow
 from core.errors import Conflict, Forbidden, NotFound, RuleViolated
 from core.pagination import Page, paginate, parse_datetime
@@ -170,7 +170,7 @@ def update_ticket(
     for field in EDITABLE:
         if field in changes:
             setattr(ticket, field, changes[field])
-    _touch(ticket)
+    bump_version(ticket)
     session.flush()
     return ticket
 
@@ -192,14 +192,9 @@ def transition_ticket(
     _record(session, ticket, actor, "TRANSITIONED", ticket.state, to_state)
     ticket.state = to_state
     ticket.closed_at = utcnow() if to_state == "CLOSED" else None
-    _touch(ticket)
+    bump_version(ticket)
     session.flush()
     return ticket
-
-
-def _touch(ticket: Ticket) -> None:
-    ticket.version += 1
-    ticket.updated_at = utcnow()
 
 
 def list_tickets(

@@ -7,17 +7,12 @@ import uuid
 import pytest
 
 from tests.factories.identity import PASSWORD, auth_headers, make_user
+from tests.problems import assert_problem
 
 USERS = "/api/v1/admin/users"
 AUDIT = "/api/v1/admin/audit-events"
 ME = "/api/v1/identity/users/me"
 TOKENS = "/api/v1/identity/tokens"
-
-
-def assert_problem(response, status, type_):  # type: ignore[no-untyped-def]
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"] == "application/problem+json"
-    assert response.json()["type"] == type_
 
 
 def login(client, user):  # type: ignore[no-untyped-def]

@@ -6,18 +6,7 @@ import pytest
 
 from services import tasks
 from tests.factories.identity import auth_headers
-
-PROBLEM = "application/problem+json"
-
-
-def assert_problem(response, status, type_):
-    assert response.status_code == status
-    assert response.headers["content-type"] == PROBLEM
-    body = response.json()
-    assert body["type"] == type_
-    assert body["status"] == status
-    assert body["request_id"] == response.headers["x-request-id"]
-    return body
+from tests.problems import assert_problem
 
 
 @pytest.mark.parametrize(

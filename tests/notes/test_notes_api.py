@@ -6,15 +6,10 @@ import uuid
 
 from tests.factories.identity import auth_headers, make_user
 from tests.factories.notes import edit_page, make_page
+from tests.problems import assert_problem
 
 URL = "/api/v1/notes/pages"
 SLUGS = "/api/v1/notes/slugs"
-
-
-def assert_problem(response, status, type_):  # type: ignore[no-untyped-def]
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"] == "application/problem+json"
-    assert response.json()["type"] == type_
 
 
 def test_create_page_renders_sanitised_html(client, user):

@@ -12,6 +12,7 @@ import pytest
 from core.concurrency import matches_if_none_match
 from core.security import deprecation_headers
 from tests.factories.identity import auth_headers, make_user
+from tests.problems import assert_problem
 
 URL = "/api/v1/portfolio"
 CONTENT = {
@@ -28,12 +29,6 @@ CONTENT = {
     "contacts": [{"kind": "EMAIL", "label": "Work", "value": "ada@example.com"}],
     "note": "First edition.",
 }
-
-
-def assert_problem(response, status, type_):  # type: ignore[no-untyped-def]
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"] == "application/problem+json"
-    assert response.json()["type"] == type_
 
 
 def publish(client, admin, content=CONTENT, etag='"0"'):  # type: ignore[no-untyped-def]

@@ -6,6 +6,7 @@ import uuid
 
 from tests.factories.identity import auth_headers, make_user
 from tests.factories.recipes import PASTA_LINES, make_recipe
+from tests.problems import assert_problem
 
 URL = "/api/v1/recipes"
 NEW = {
@@ -21,12 +22,6 @@ NEW = {
     ],
     "steps": ["Whisk.", "Fry."],
 }
-
-
-def assert_problem(response, status, type_):  # type: ignore[no-untyped-def]
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"] == "application/problem+json"
-    assert response.json()["type"] == type_
 
 
 def test_create_recipe(client, user):

@@ -11,16 +11,9 @@ import pytest
 
 from tests.factories.identity import auth_headers, make_user
 from tests.factories.tickets import make_ticket, move_ticket
+from tests.problems import assert_problem
 
 URL = "/api/v1/tickets"
-
-
-def assert_problem(response, status, type_):  # type: ignore[no-untyped-def]
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"] == "application/problem+json"
-    body = response.json()
-    assert body["type"] == type_
-    return body
 
 
 # ---- createTicket -----------------------------------------------------------------------------
