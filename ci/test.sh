@@ -10,16 +10,18 @@ cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 export COVERAGE_FILE="$PWD/.coverage"
 stage=${1:-all}
+mkdir -p reports
 shift || true
 
 run_sqlite() {
   printf '\n== tests on SQLite\n'
   env -u DATABASE_URL -u REDIS_URL "$PY" -m pytest -q -p no:cacheprovider \
-    --cov --cov-append --cov-report= "$@"
+    --junitxml=reports/junit-sqlite.xml --cov --cov-append --cov-report= "$@"
 }
 run_services() {
   printf '\n== tests on PostgreSQL + Redis\n'
-  bash ci/services.sh "$PY" -m pytest -q -p no:cacheprovider --cov --cov-append --cov-report= "$@"
+  bash ci/services.sh "$PY" -m pytest -q -p no:cacheprovider --junitxml=reports/junit-services.xml \
+    --cov --cov-append --cov-report= "$@"
 }
 run_contracts() {
   printf '\n== contract gates against a live server\n'
@@ -32,12 +34,15 @@ run_coverage() {
 
 case "$stage" in
   all)
-    rm -f .coverage .coverage.*
+    rm -f .coverage .coverage.* reports/junit-*.xml reports/schemathesis-*.xml
     bash ci/lint.sh
     run_sqlite "$@"
     run_services "$@"
     run_contracts
     run_coverage
+    printf '\n== all test stages\n'
+    "$PY" ci/junit_total.py reports/junit-sqlite.xml reports/junit-services.xml \
+      reports/schemathesis-main.xml reports/schemathesis-root.xml
     ;;
   sqlite) run_sqlite "$@" ;;
   services) run_services "$@" ;;
