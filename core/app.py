@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import html
+import inspect
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,7 @@ from connexion.apps.asynchronous import AsyncOperation
 from connexion.context import operation
 from connexion.decorators import parameter as connexion_parameter
 from connexion.decorators.response import BaseResponseDecorator
-from connexion.exceptions import NonConformingResponseHeaders, ProblemException
+from connexion.exceptions import NonConformingResponseHeaders, OAuthProblem, ProblemException
 from connexion.jsonifier import Jsonifier
 from connexion.lifecycle import ConnexionRequest
 from connexion.middleware import MiddlewarePosition
@@ -71,7 +72,7 @@ class _OrjsonModule:
 
 
 def _patch_connexion() -> None:
-    """Four fixes applied once to Connexion 3.3 (see docs/architecture.md)."""
+    """Five fixes applied once to Connexion 3.3 (see docs/architecture.md)."""
     # 1. Operations that document errors as application/problem+json and success as
     #    application/json made every plain-dict return a 500 ("Multiple response content types").
     #    Handlers return JSON; problems are rendered by core.problems with their own type.
@@ -113,6 +114,42 @@ def _patch_connexion() -> None:
         )
         connexion_parameter.inspect_function_arguments = remembered
         connexion_security.inspect_function_arguments = remembered
+
+    # 5. Connexion accepts a request as soon as one of its credentials is valid, even when it
+    #    also presents an invalid one (a bad bearer token beside a good session cookie). Trellis
+    #    checks every credential presented and refuses the request if any of them is bad, so a
+    #    client never silently acts as someone other than it believes.
+    connexion_security.SecurityHandlerFactory.verify_security = classmethod(
+        _verify_every_credential
+    )
+
+
+def _verify_every_credential(cls: Any, auth_funcs: list[Any]) -> Any:
+    async def verify_fn(request: Any) -> None:
+        accepted: Any = connexion_security.NO_VALUE
+        errors: list[Exception] = []
+        for func in auth_funcs:
+            try:
+                info = func(request)
+                while inspect.isawaitable(info):
+                    info = await info
+            except Exception as error:  # ranked below, as Connexion does
+                errors.append(error)
+                continue
+            if info is not connexion_security.NO_VALUE and accepted is connexion_security.NO_VALUE:
+                accepted = info
+        authorization = request.headers.get("authorization")
+        if authorization is not None and not authorization.lower().startswith("bearer "):
+            # Connexion skips an Authorization header of another scheme; it is still a
+            # credential the client meant to use, and it is not one Trellis accepts.
+            errors.append(OAuthProblem(detail="Unsupported authorization scheme"))
+        if errors:
+            cls._raise_most_specific(errors)
+        if accepted is connexion_security.NO_VALUE:
+            raise OAuthProblem(detail="No authorization token provided")
+        request.context.update({"user": accepted.get("sub"), "token_info": accepted})
+
+    return verify_fn
 
 
 def connexion_app(spec: dict[str, Any], *, name: str, package: str = "handlers") -> AsyncApp:

@@ -115,9 +115,16 @@ class TooManyRequests(DomainError):
     type = "/problems/too-many-requests"
     title = "Too Many Requests"
 
-    def __init__(self, detail: str | None = None, *, retry_after: int, **extensions: Any) -> None:
+    def __init__(
+        self,
+        detail: str | None = None,
+        *,
+        retry_after: int,
+        headers: dict[str, str] | None = None,
+        **extensions: Any,
+    ) -> None:
         super().__init__(
             detail or "Too many requests; retry later.",
-            headers={"Retry-After": str(max(1, retry_after))},
+            headers={**(headers or {}), "Retry-After": str(max(1, retry_after))},
             **extensions,
         )

@@ -45,6 +45,14 @@ def current_actor() -> Actor:
     return Actor(user_id=uuid.UUID(info["sub"]), role=info["role"])
 
 
+def current_credential() -> dict[str, Any]:
+    """What authenticated the current request: `scheme` (bearer, apikey, session) and its ids."""
+    info = context.get("token_info")
+    if not info:
+        raise Unauthorized()
+    return dict(info)
+
+
 @dataclass(frozen=True)
 class OperationPolicy:
     """What the spec's extensions ask of one operation."""
@@ -104,13 +112,21 @@ class PolicyMiddleware:
         self.policies = policies or {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and self.policies:
-            extensions = scope.get("extensions", {})
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        extensions = scope.get("extensions", {})
+        info = extensions.get("connexion_context", {}).get("token_info")
+        if info and info.get("response_headers"):
+            # What the credential check wants on the answer: RateLimit-* for API keys, new
+            # cookies for a rotated session.
+            extra = tuple((k.lower().encode(), v.encode()) for k, v in info["response_headers"])
+            send = _adding_headers(send, extra)
+        if self.policies:
             operation_id = extensions.get("connexion_routing", {}).get("operation_id")
             policy = self.policies.get(operation_id or "")
             if policy is not None:
                 if policy.roles:
-                    info = extensions.get("connexion_context", {}).get("token_info")
                     if not info:
                         raise Unauthorized()
                     if info.get("role") not in policy.roles:

@@ -39,6 +39,20 @@ def _list(name: str) -> tuple[str, ...]:
     return tuple(item.strip() for item in raw.split(",") if item.strip())
 
 
+def _dev_secret(var_dir: Path, filename: str, make: str) -> str:
+    """A development secret generated once into var/ (mode 0600) and read back afterwards."""
+    key_file = var_dir / filename
+    if not key_file.exists():
+        var_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another process won the race: read what it wrote
+            return key_file.read_text().strip()
+        with os.fdopen(fd, "w") as handle:
+            handle.write(make)
+    return key_file.read_text().strip()
+
+
 def _signing_keys(var_dir: Path, production: bool) -> dict[str, str]:
     """Parses `kid1:secret1,kid2:secret2`; the first key signs, all of them verify."""
     raw = os.environ.get("JWT_SIGNING_KEYS", "").strip()
@@ -52,14 +66,21 @@ def _signing_keys(var_dir: Path, production: bool) -> dict[str, str]:
         return keys
     if production:
         raise ValueError("JWT_SIGNING_KEYS must be set when TRELLIS_ENV=production")
-    key_file = var_dir / "jwt-signing.key"
-    if not key_file.exists():
-        var_dir.mkdir(parents=True, exist_ok=True)
-        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as handle:
-            handle.write(f"dev-{secrets.token_hex(4)}:{secrets.token_urlsafe(48)}")
-    kid, _, secret = key_file.read_text().strip().partition(":")
+    made = f"dev-{secrets.token_hex(4)}:{secrets.token_urlsafe(48)}"
+    kid, _, secret = _dev_secret(var_dir, "jwt-signing.key", made).partition(":")
     return {kid: secret}
+
+
+def _api_key_pepper(var_dir: Path, production: bool) -> str:
+    """The HMAC key API key secrets are hashed with; changing it invalidates every key."""
+    raw = os.environ.get("API_KEY_PEPPER", "").strip()
+    if raw:
+        if len(raw) < 32:
+            raise ValueError("API_KEY_PEPPER must have 32+ characters")
+        return raw
+    if production:
+        raise ValueError("API_KEY_PEPPER must be set when TRELLIS_ENV=production")
+    return _dev_secret(var_dir, "api-key-pepper.key", secrets.token_urlsafe(48))
 
 
 @dataclass(frozen=True)
@@ -77,6 +98,12 @@ class Settings:
     max_body_bytes: int
     login_limit_per_account: str
     login_limit_per_address: str
+    api_key_pepper: str = field(repr=False)
+    api_key_rate_limit_per_minute: int
+    api_key_failures_per_address: str
+    session_idle_timeout_seconds: int
+    session_absolute_timeout_seconds: int
+    session_cookie_insecure_localhost: bool
     idempotency_ttl_seconds: int
     cors_origins: tuple[str, ...]
     trusted_proxies: tuple[str, ...]
@@ -113,6 +140,12 @@ def load_settings() -> Settings:
         max_body_bytes=_int("MAX_BODY_BYTES", 1024 * 1024),
         login_limit_per_account=_env("LOGIN_LIMIT_PER_ACCOUNT", "10/minute"),
         login_limit_per_address=_env("LOGIN_LIMIT_PER_ADDRESS", "30/minute"),
+        api_key_pepper=_api_key_pepper(var_dir, env == "production"),
+        api_key_rate_limit_per_minute=_int("API_KEY_RATE_LIMIT_PER_MINUTE", 600),
+        api_key_failures_per_address=_env("API_KEY_FAILURES_PER_ADDRESS", "20/minute"),
+        session_idle_timeout_seconds=_int("SESSION_IDLE_TIMEOUT_SECONDS", 30 * 60),
+        session_absolute_timeout_seconds=_int("SESSION_ABSOLUTE_TIMEOUT_SECONDS", 12 * 3600),
+        session_cookie_insecure_localhost=_bool("SESSION_COOKIE_INSECURE_LOCALHOST", False),
         idempotency_ttl_seconds=_int("IDEMPOTENCY_TTL_SECONDS", 24 * 3600),
         cors_origins=_list("CORS_ORIGINS"),
         trusted_proxies=_list("TRUSTED_PROXIES"),

@@ -4,8 +4,8 @@ import uuid
 from typing import Any
 
 from core.db import transaction
-from core.http import iso
 from core.security import current_actor
+from handlers import _wire as wire
 from services import admin, audit
 
 
@@ -53,16 +53,4 @@ def list_audit_events(
         page = audit.list_events(
             session, action=action, target_id=target_id, limit=limit, cursor=cursor
         )
-        items = [
-            {
-                "id": str(event.id),
-                "actor_id": str(event.actor_id) if event.actor_id else None,
-                "action": event.action,
-                "target_type": event.target_type,
-                "target_id": event.target_id,
-                "details": event.details,
-                "created_at": iso(event.created_at),
-            }
-            for event in page.items
-        ]
-        return {"items": items, "next": page.next}
+        return {"items": [wire.audit_event_json(event) for event in page.items], "next": page.next}

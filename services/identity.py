@@ -118,7 +118,18 @@ def _issue_pair(session: Session, user: User, family_id: uuid.UUID | None = None
 
 
 def log_in(session: Session, *, email: str, password: str, client_address: str) -> TokenPair:
-    """Checks email and password (failures throttled per account and per address)."""
+    """Checks email and password, then starts a token login."""
+    user = authenticate_password(
+        session, email=email, password=password, client_address=client_address
+    )
+    return _issue_pair(session, user)
+
+
+def authenticate_password(
+    session: Session, *, email: str, password: str, client_address: str
+) -> User:
+    """The enabled account with this email and password (failures throttled per account and
+    per address); every login, by token or by session cookie, goes through here."""
     settings = get_settings()
     key = email_key(email)
     throttles = (
@@ -135,7 +146,7 @@ def log_in(session: Session, *, email: str, password: str, client_address: str) 
         raise InvalidCredentials("Wrong email or password.")
     if password_hash and needs_rehash(password_hash):
         user.password_hash = hash_password(password)
-    return _issue_pair(session, user)
+    return user
 
 
 def refresh(session: Session, *, refresh_token: str) -> TokenPair:

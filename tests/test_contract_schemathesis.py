@@ -1,4 +1,5 @@
-"""Schemathesis over every operation of every spec, in process, authenticated as an admin.
+"""Schemathesis over every operation of every spec, in process, authenticated as an admin, and
+over the identity operations once more with each of the three credential kinds.
 
 Positive and negative data are generated from the contract; every response must match the spec
 (status documented, body and headers valid, no 5xx, bad input rejected with 4xx). The stateful
@@ -7,16 +8,20 @@ test follows the spec's links (create a task, then read, update and delete it).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import hypothesis
 import pytest
 import schemathesis
 from hypothesis import HealthCheck
+from schemathesis.specs.openapi.checks import negative_data_rejection
 
 from contracts.schemathesis.hooks import before_call
 from core.app import create_app
-from core.settings import PROJECT_ROOT
+from core.settings import PROJECT_ROOT, get_settings
 from core.spec import MAIN_SPEC, ROOT_SPEC
-from tests.factories.identity import auth_headers, make_user
+from tests.factories.apikeys import key_headers, make_api_key
+from tests.factories.identity import PASSWORD, auth_headers, make_user
 
 APP = create_app()
 SETTINGS = hypothesis.settings(
@@ -41,9 +46,62 @@ def drop_opaque_cursor(case) -> None:
     before_call(None, case, {})
 
 
+@pytest.fixture(autouse=True)
+def _generous_limits(monkeypatch) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """Generated traffic sends thousands of bad keys and passwords from one address; the throttles
+    are tested elsewhere, here they would only turn later answers into 429s."""
+    monkeypatch.setenv("API_KEY_FAILURES_PER_ADDRESS", "1000000/minute")
+    monkeypatch.setenv("LOGIN_LIMIT_PER_ADDRESS", "1000000/minute")
+    monkeypatch.setenv("LOGIN_LIMIT_PER_ACCOUNT", "1000000/minute")
+    get_settings.cache_clear()
+    yield
+    monkeypatch.undo()
+    get_settings.cache_clear()
+
+
 @pytest.fixture
 def admin_headers() -> dict[str, str]:
     return auth_headers(make_user(role="ADMIN"))
+
+
+def _session_headers(admin) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    from starlette.testclient import TestClient
+
+    browser = TestClient(APP, base_url="http://testserver")
+    response = browser.post("/api/v1/sessions", json={"email": admin.email, "password": PASSWORD})
+    assert response.status_code == 201, response.text
+    token = browser.cookies["trellis_session"]
+    return {"Cookie": f"trellis_session={token}", "X-CSRF-Token": response.json()["csrf_token"]}
+
+
+@pytest.fixture(params=["bearer", "apikey", "session"])
+def credential_headers(request) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    admin = make_user(role="ADMIN")
+    if request.param == "bearer":
+        return auth_headers(admin)
+    if request.param == "apikey":
+        return key_headers(make_api_key(admin, rate_limit_per_minute=100000))
+    return _session_headers(admin)
+
+
+def _only_session_cookie(case) -> bool:  # type: ignore[no-untyped-def]
+    security = case.operation.definition.raw.get("security", [])
+    return [list(alternative) for alternative in security] == [["sessionCookie"]]
+
+
+identity_ops = main.include(tag=["identity", "apikeys", "sessions", "admin"])
+
+
+@identity_ops.parametrize()
+@SETTINGS
+def test_identity_operations_honour_the_contract_with_each_credential(case, credential_headers):
+    drop_opaque_cursor(case)
+    excluded = []
+    if "Cookie" in credential_headers and _only_session_cookie(case):
+        # The operation's one input is the session cookie; a negative case "without the cookie"
+        # is overridden by the credential this run sends, so it cannot be rejected.
+        excluded.append(negative_data_rejection)
+    case.call_and_validate(headers=credential_headers, excluded_checks=excluded or None)
 
 
 @main.parametrize()

@@ -8,6 +8,13 @@ from .account_update_role import AccountUpdateRole
 from .activity import Activity
 from .activity_kind import ActivityKind
 from .activity_list import ActivityList
+from .api_key import ApiKey
+from .api_key_create import ApiKeyCreate
+from .api_key_create_scope import ApiKeyCreateScope
+from .api_key_created import ApiKeyCreated
+from .api_key_created_scope import ApiKeyCreatedScope
+from .api_key_list import ApiKeyList
+from .api_key_scope import ApiKeyScope
 from .audit_event import AuditEvent
 from .audit_event_details import AuditEventDetails
 from .audit_event_list import AuditEventList
@@ -43,6 +50,10 @@ from .restoration import Restoration
 from .revision import Revision
 from .revision_list import RevisionList
 from .search_accounts_role import SearchAccountsRole
+from .session import Session
+from .session_created import SessionCreated
+from .session_list import SessionList
+from .session_login import SessionLogin
 from .skill import Skill
 from .skill_level import SkillLevel
 from .task import Task
@@ -82,6 +93,13 @@ __all__ = (
     "Activity",
     "ActivityKind",
     "ActivityList",
+    "ApiKey",
+    "ApiKeyCreate",
+    "ApiKeyCreated",
+    "ApiKeyCreatedScope",
+    "ApiKeyCreateScope",
+    "ApiKeyList",
+    "ApiKeyScope",
     "AuditEvent",
     "AuditEventDetails",
     "AuditEventList",
@@ -117,6 +135,10 @@ __all__ = (
     "Revision",
     "RevisionList",
     "SearchAccountsRole",
+    "Session",
+    "SessionCreated",
+    "SessionList",
+    "SessionLogin",
     "Skill",
     "SkillLevel",
     "Task",

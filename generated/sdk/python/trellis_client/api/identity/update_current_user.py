@@ -63,6 +63,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_401
 
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -94,7 +108,8 @@ def sync_detailed(
     """ Update my account
 
      Changes the display name and/or the password. A password change needs `current_password` and revokes
-    every refresh token issued before it (all other logins end).
+    every refresh token issued before it (all other logins end). API keys cannot change the account:
+    this needs a bearer token or a session.
 
     Args:
         body (UserUpdate): Change your display name, or your password (give `current_password`
@@ -129,7 +144,8 @@ def sync(
     """ Update my account
 
      Changes the display name and/or the password. A password change needs `current_password` and revokes
-    every refresh token issued before it (all other logins end).
+    every refresh token issued before it (all other logins end). API keys cannot change the account:
+    this needs a bearer token or a session.
 
     Args:
         body (UserUpdate): Change your display name, or your password (give `current_password`
@@ -159,7 +175,8 @@ async def asyncio_detailed(
     """ Update my account
 
      Changes the display name and/or the password. A password change needs `current_password` and revokes
-    every refresh token issued before it (all other logins end).
+    every refresh token issued before it (all other logins end). API keys cannot change the account:
+    this needs a bearer token or a session.
 
     Args:
         body (UserUpdate): Change your display name, or your password (give `current_password`
@@ -194,7 +211,8 @@ async def asyncio(
     """ Update my account
 
      Changes the display name and/or the password. A password change needs `current_password` and revokes
-    every refresh token issued before it (all other logins end).
+    every refresh token issued before it (all other logins end). API keys cannot change the account:
+    this needs a bearer token or a session.
 
     Args:
         body (UserUpdate): Change your display name, or your password (give `current_password`
