@@ -28,8 +28,9 @@ free_port() {
 
 export TRELLIS_ENV=development TRELLIS_VAR_DIR="$work/var" ARGON2_MEMORY_KIB=1024 LOG_LEVEL=WARNING
 # The generated traffic logs in thousands of times with wrong passwords; the throttle is tested
-# elsewhere, here it would only turn every later login into a 429.
+# elsewhere, here it would only turn every later login (and API key) into a 429.
 export LOGIN_LIMIT_PER_ACCOUNT=100000/minute LOGIN_LIMIT_PER_ADDRESS=100000/minute
+export API_KEY_FAILURES_PER_ADDRESS=100000/minute
 export ACCESS_TOKEN_TTL_SECONDS=7200
 PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"

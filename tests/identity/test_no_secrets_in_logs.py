@@ -3,7 +3,8 @@
 Every log line the process writes (structlog's request log on stdout, stdlib logging on stderr) is
 captured at the file-descriptor level while one account goes through sign-up, a failed and a
 good login, refresh, reuse of a rotated refresh token, a password change, logout, requests with
-forged and expired credentials and a validation error that carries a password.
+forged and expired credentials and a validation error that carries a password; then an API key's
+life (created, used, refused, revoked) and a cookie session's (login, CSRF failure, logout).
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ from __future__ import annotations
 import jwt
 
 from tests.factories.identity import PASSWORD
+from tests.factories.sessions import new_browser
 
 USERS = "/api/v1/identity/users"
 TOKENS = "/api/v1/identity/tokens"
 
 
-def test_a_full_identity_flow_logs_no_secret(client, capfd):
+def test_a_full_identity_flow_logs_no_secret(app, client, capfd):
     email, password, new_password = (
         "secretive@example.com",
         "first-secret-Pa55",
@@ -69,6 +71,7 @@ def test_a_full_identity_flow_logs_no_secret(client, capfd):
         TOKENS, json={"grant_type": "PASSWORD", "email": email, "password": new_password}
     ).json()
     secrets += [again["access_token"], again["refresh_token"]]
+    bearer_again = {"Authorization": f"Bearer {again['access_token']}"}
     assert (
         client.post(
             "/api/v1/identity/token-revocations", json={"refresh_token": again["refresh_token"]}
@@ -85,6 +88,25 @@ def test_a_full_identity_flow_logs_no_secret(client, capfd):
         client.get("/api/v1/tasks", headers={"Authorization": f"Basic {PASSWORD}"}).status_code
         == 401
     )
+
+    key = client.post(
+        "/api/v1/apikeys/keys", json={"name": "logged?", "scope": "READ_ONLY"}, headers=bearer_again
+    ).json()["key"]
+    secrets.append(key)
+    assert client.get("/api/v1/tasks", headers={"X-API-Key": key}).status_code == 200
+    assert (
+        client.post("/api/v1/tasks", json={"title": "x"}, headers={"X-API-Key": key}).status_code
+        == 403
+    )
+    assert client.get("/api/v1/tasks", headers={"X-API-Key": key + "x"}).status_code == 401
+
+    browser = new_browser(app)
+    session = browser.post("/api/v1/sessions", json={"email": email, "password": new_password})
+    assert session.status_code == 201
+    secrets += [browser.cookies["trellis_session"], session.json()["csrf_token"]]
+    assert browser.post("/api/v1/tasks", json={"title": "x"}).status_code == 403
+    csrf = {"X-CSRF-Token": session.json()["csrf_token"]}
+    assert browser.delete("/api/v1/sessions/current", headers=csrf).status_code == 204
 
     out, err = capfd.readouterr()
     logs = out + err
