@@ -104,6 +104,11 @@ class Settings:
     session_idle_timeout_seconds: int
     session_absolute_timeout_seconds: int
     session_cookie_insecure_localhost: bool
+    oauth_discovery_url: str
+    oauth_client_id: str
+    oauth_client_secret: str = field(repr=False)
+    oauth_redirect_uri: str
+    oauth_scopes: str
     idempotency_ttl_seconds: int
     cors_origins: tuple[str, ...]
     trusted_proxies: tuple[str, ...]
@@ -146,6 +151,15 @@ def load_settings() -> Settings:
         session_idle_timeout_seconds=_int("SESSION_IDLE_TIMEOUT_SECONDS", 30 * 60),
         session_absolute_timeout_seconds=_int("SESSION_ABSOLUTE_TIMEOUT_SECONDS", 12 * 3600),
         session_cookie_insecure_localhost=_bool("SESSION_COOKIE_INSECURE_LOCALHOST", False),
+        oauth_discovery_url=_env(
+            "OAUTH_DISCOVERY_URL", "https://accounts.google.com/.well-known/openid-configuration"
+        ),
+        oauth_client_id=_env("OAUTH_CLIENT_ID", ""),
+        oauth_client_secret=_env("OAUTH_CLIENT_SECRET", ""),
+        oauth_redirect_uri=_env(
+            "OAUTH_REDIRECT_URI", "http://127.0.0.1:8000/api/v1/oauth/callback"
+        ),
+        oauth_scopes=_env("OAUTH_SCOPES", "openid email profile"),
         idempotency_ttl_seconds=_int("IDEMPOTENCY_TTL_SECONDS", 24 * 3600),
         cors_origins=_list("CORS_ORIGINS"),
         trusted_proxies=_list("TRUSTED_PROXIES"),

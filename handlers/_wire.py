@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.http import iso
+from starlette.responses import Response
+
+from core.http import iso, response_with_cookies, scheme_and_host
+from services import identity, sessions
 
 
 def audit_event_json(event: Any) -> dict[str, Any]:
@@ -17,3 +20,36 @@ def audit_event_json(event: Any) -> dict[str, Any]:
         "details": event.details,
         "created_at": iso(event.created_at),
     }
+
+
+def token_pair_json(pair: identity.TokenPair) -> dict[str, Any]:
+    return {
+        "access_token": pair.access_token,
+        "token_type": "Bearer",
+        "expires_in": pair.expires_in,
+        "refresh_token": pair.refresh_token,
+        "refresh_expires_in": pair.refresh_expires_in,
+    }
+
+
+def session_json(row: Any, current_id: str | None) -> dict[str, Any]:
+    return {
+        "id": str(row.id),
+        "current": str(row.id) == current_id,
+        "created_at": iso(row.created_at),
+        "last_seen_at": iso(row.last_seen_at),
+        "idle_expires_at": iso(sessions.idle_expires_at(row)),
+        "expires_at": iso(row.expires_at),
+        "user_agent": row.user_agent,
+        "client_address": row.client_address,
+    }
+
+
+def started_session_response(started: sessions.StartedSession) -> Response:
+    """201 with the session, its CSRF token, and the two cookies."""
+    data = {**session_json(started.row, str(started.row.id)), "csrf_token": started.csrf_token}
+    secure = sessions.secure_cookies_for(*scheme_and_host())
+    cookies = sessions.cookie_headers(
+        started.token, expires_at=started.row.expires_at, secure=secure
+    )
+    return response_with_cookies(data, 201, cookies)

@@ -5,6 +5,7 @@ from typing import Any
 from core.db import transaction
 from core.http import client_address
 from core.security import current_actor
+from handlers import _wire as wire
 from services import identity
 
 
@@ -16,16 +17,6 @@ def _user_json(user: Any) -> dict[str, Any]:
         "role": user.role,
         "created_at": user.created_at.isoformat(),
         "updated_at": user.updated_at.isoformat(),
-    }
-
-
-def _pair_json(pair: identity.TokenPair) -> dict[str, Any]:
-    return {
-        "access_token": pair.access_token,
-        "token_type": "Bearer",
-        "expires_in": pair.expires_in,
-        "refresh_token": pair.refresh_token,
-        "refresh_expires_in": pair.refresh_expires_in,
     }
 
 
@@ -66,7 +57,7 @@ def create_token(body: dict[str, Any]) -> dict[str, Any]:
                 password=body["password"],
                 client_address=client_address(),
             )
-        return _pair_json(pair)
+        return wire.token_pair_json(pair)
 
 
 def create_token_revocation(body: dict[str, Any]) -> tuple[None, int]:

@@ -6,22 +6,10 @@ from typing import Any
 from starlette.responses import Response
 
 from core.db import transaction
-from core.http import client_address, cookie, header, iso, response_with_cookies, scheme_and_host
+from core.http import client_address, cookie, header, response_with_cookies, scheme_and_host
 from core.security import current_actor, current_credential
+from handlers import _wire as wire
 from services import sessions
-
-
-def _session_json(row: Any, current_id: str | None) -> dict[str, Any]:
-    return {
-        "id": str(row.id),
-        "current": str(row.id) == current_id,
-        "created_at": iso(row.created_at),
-        "last_seen_at": iso(row.last_seen_at),
-        "idle_expires_at": iso(sessions.idle_expires_at(row)),
-        "expires_at": iso(row.expires_at),
-        "user_agent": row.user_agent,
-        "client_address": row.client_address,
-    }
 
 
 def _secure_cookies() -> bool:
@@ -38,18 +26,17 @@ def create_session(body: dict[str, Any]) -> Response:
             user_agent=header("user-agent"),
             presented_token=cookie(sessions.SESSION_COOKIE),
         )
-        data = {**_session_json(started.row, str(started.row.id)), "csrf_token": started.csrf_token}
-        cookies = sessions.cookie_headers(
-            started.token, expires_at=started.row.expires_at, secure=_secure_cookies()
-        )
-        return response_with_cookies(data, 201, cookies)
+        return wire.started_session_response(started)
 
 
 def list_sessions(limit: int = 20, cursor: str | None = None) -> dict[str, Any]:
     current_id = current_credential().get("session_id")
     with transaction() as session:
         page = sessions.list_sessions(session, current_actor(), limit=limit, cursor=cursor)
-        return {"items": [_session_json(row, current_id) for row in page.items], "next": page.next}
+        return {
+            "items": [wire.session_json(row, current_id) for row in page.items],
+            "next": page.next,
+        }
 
 
 def get_current_session() -> dict[str, Any]:
@@ -57,7 +44,7 @@ def get_current_session() -> dict[str, Any]:
     with transaction() as session:
         row = sessions.get_session(session, current_actor(), session_id=uuid.UUID(current_id))
         token = cookie(sessions.SESSION_COOKIE) or ""
-        return {**_session_json(row, current_id), "csrf_token": sessions.csrf_token_for(token)}
+        return {**wire.session_json(row, current_id), "csrf_token": sessions.csrf_token_for(token)}
 
 
 def delete_current_session() -> Response:

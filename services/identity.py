@@ -69,9 +69,10 @@ def _hash_refresh(token: str) -> str:
 
 
 def create_user(
-    session: Session, *, email: str, password: str, display_name: str, role: str = "USER"
+    session: Session, *, email: str, password: str | None, display_name: str, role: str = "USER"
 ) -> User:
-    """Creates an account; the email must be unused, compared case-insensitively."""
+    """Creates an account; the email must be unused, compared case-insensitively. An account
+    without a password (created by an OAuth login) cannot log in with one."""
     key = email_key(email)
     if session.scalar(select(User.id).where(User.email_key == key)) is not None:
         raise EmailTaken("An account with this email already exists.")
@@ -79,7 +80,7 @@ def create_user(
         email=email.strip(),
         email_key=key,
         display_name=display_name,
-        password_hash=hash_password(password),
+        password_hash=hash_password(password) if password is not None else None,
         role=role,
     )
     session.add(user)
@@ -97,6 +98,11 @@ def get_user(session: Session, actor: Actor) -> User:
     if user is None or user.is_disabled:
         raise InvalidCredentials("This account no longer exists.")
     return user
+
+
+def issue_tokens(session: Session, user: User) -> TokenPair:
+    """Starts a token login for an account whose identity was proven another way (OAuth)."""
+    return _issue_pair(session, user)
 
 
 def _issue_pair(session: Session, user: User, family_id: uuid.UUID | None = None) -> TokenPair:

@@ -115,6 +115,24 @@ def start_session(
     user = identity.authenticate_password(
         session, email=email, password=password, client_address=client_address
     )
+    return start_session_for(
+        session,
+        user,
+        client_address=client_address,
+        user_agent=user_agent,
+        presented_token=presented_token,
+    )
+
+
+def start_session_for(
+    session: Session,
+    user: User,
+    *,
+    client_address: str,
+    user_agent: str | None,
+    presented_token: str | None,
+) -> StartedSession:
+    """Starts a new session for an account already authenticated; a presented id is revoked."""
     now = utcnow()
     if presented_token:
         session.execute(

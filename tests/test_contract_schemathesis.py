@@ -89,7 +89,7 @@ def _only_session_cookie(case) -> bool:  # type: ignore[no-untyped-def]
     return [list(alternative) for alternative in security] == [["sessionCookie"]]
 
 
-identity_ops = main.include(tag=["identity", "apikeys", "sessions", "admin"])
+identity_ops = main.include(tag=["identity", "apikeys", "sessions", "oauth", "admin"])
 
 
 @identity_ops.parametrize()

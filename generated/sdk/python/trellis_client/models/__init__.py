@@ -56,6 +56,7 @@ from .session_list import SessionList
 from .session_login import SessionLogin
 from .skill import Skill
 from .skill_level import SkillLevel
+from .start_o_auth_login_result import StartOAuthLoginResult
 from .task import Task
 from .task_create import TaskCreate
 from .task_create_status import TaskCreateStatus
@@ -141,6 +142,7 @@ __all__ = (
     "SessionLogin",
     "Skill",
     "SkillLevel",
+    "StartOAuthLoginResult",
     "Task",
     "TaskCreate",
     "TaskCreateStatus",
