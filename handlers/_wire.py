@@ -38,7 +38,7 @@ def session_json(row: Any, current_id: str | None) -> dict[str, Any]:
         "current": str(row.id) == current_id,
         "created_at": iso(row.created_at),
         "last_seen_at": iso(row.last_seen_at),
-        "idle_expires_at": iso(sessions.idle_expires_at(row)),
+        "idle_expires_at": iso(row.ends_at()),
         "expires_at": iso(row.expires_at),
         "user_agent": row.user_agent,
         "client_address": row.client_address,

@@ -32,7 +32,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from core.db import utcnow
-from core.errors import BadRequest, DomainError, Forbidden, NotFound, RuleViolated, Unauthorized
+from core.errors import DomainError, Forbidden, NotFound, RuleViolated, Unauthorized
 from core.settings import get_settings
 from db.models.identity import User
 from db.models.oauth import AuthorizationRequest, LinkedIdentity
@@ -49,12 +49,12 @@ class OAuthNotConfigured(NotFound):
     type = "/problems/oauth/not-configured"
 
 
-class InvalidState(BadRequest):
+class InvalidState(RuleViolated):
     type = "/problems/oauth/invalid-state"
     keeps_changes = True  # a consumed request stays consumed
 
 
-class ProviderRefused(BadRequest):
+class ProviderRefused(RuleViolated):
     type = "/problems/oauth/provider-refused"
     keeps_changes = True
 

@@ -26,31 +26,28 @@ import hashlib
 import hmac
 import secrets
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
 import anyio.to_thread
-from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from core.db import get_engine, utcnow
+from core.db import utcnow
 from core.errors import Forbidden, NotFound
 from core.http import cookie_header, cookies_must_be_secure
-from core.pagination import Page, paginate, parse_datetime
+from core.pagination import Page, decode_cursor, encode_cursor, parse_datetime
 from core.security import Actor
 from core.settings import get_settings
 from db.models.identity import User
-from db.models.sessions import BrowserSession
 from services import identity
+from services.session_store import LAST_SEEN_GRANULARITY, SessionRecord, get_store
 
 SESSION_COOKIE = "trellis_session"
 CSRF_COOKIE = "trellis_csrf"
 CSRF_HEADER = "x-csrf-token"
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
-#: How stale last_seen_at (and so the idle timeout) may get: the price of not writing per request.
-LAST_SEEN_GRANULARITY = timedelta(seconds=60)
 
 
 class CsrfRejected(Forbidden):
@@ -63,7 +60,7 @@ class SessionNotFound(NotFound):
 
 @dataclass(frozen=True)
 class StartedSession:
-    row: BrowserSession
+    row: SessionRecord
     token: str
 
     @property
@@ -79,11 +76,6 @@ def csrf_token_for(session_token: str) -> str:
     """The CSRF token bound to a session id (one-way: it does not reveal the id)."""
     digest = hashlib.sha256(b"csrf:" + session_token.encode()).digest()
     return base64.urlsafe_b64encode(digest).decode().rstrip("=")
-
-
-def idle_expires_at(row: BrowserSession) -> datetime:
-    idle = timedelta(seconds=get_settings().session_idle_timeout_seconds)
-    return min(row.last_seen_at + idle, row.expires_at)
 
 
 def cookie_headers(token: str | None, *, expires_at: datetime | None, secure: bool) -> list[str]:
@@ -133,18 +125,14 @@ def start_session_for(
     presented_token: str | None,
 ) -> StartedSession:
     """Starts a new session for an account already authenticated; a presented id is revoked."""
+    store = get_store()
     now = utcnow()
     if presented_token:
-        session.execute(
-            update(BrowserSession)
-            .where(
-                BrowserSession.token_hash == _hash_token(presented_token),
-                BrowserSession.revoked_at.is_(None),
-            )
-            .values(revoked_at=now)
-        )
+        presented = store.find_in(session, _hash_token(presented_token))
+        if presented is not None:
+            store.revoke(session, presented, now)
     token = secrets.token_urlsafe(32)
-    row = BrowserSession(
+    record = SessionRecord(
         id=uuid.uuid4(),
         user_id=user.id,
         token_hash=_hash_token(token),
@@ -155,81 +143,44 @@ def start_session_for(
         last_seen_at=now,
         expires_at=now + timedelta(seconds=get_settings().session_absolute_timeout_seconds),
     )
-    session.add(row)
-    session.flush()
-    return StartedSession(row=row, token=token)
-
-
-def _active(user_id: uuid.UUID, now: datetime) -> Any:
-    idle = timedelta(seconds=get_settings().session_idle_timeout_seconds)
-    return (
-        (BrowserSession.user_id == user_id)
-        & BrowserSession.revoked_at.is_(None)
-        & (BrowserSession.expires_at > now)
-        & (BrowserSession.last_seen_at > now - idle)
-    )
+    store.add(session, record)
+    return StartedSession(row=record, token=token)
 
 
 def list_sessions(
     session: Session, actor: Actor, *, limit: int = 20, cursor: str | None = None
-) -> Page[BrowserSession]:
+) -> Page[SessionRecord]:
     """The caller's sessions that have not ended, newest first."""
-    query = select(BrowserSession).where(_active(actor.user_id, utcnow()))
-    return paginate(
-        session,
-        query,
-        kind="sessions",
-        columns=(BrowserSession.created_at, BrowserSession.id),
-        key=lambda row: (row.created_at, row.id),
-        parsers=(parse_datetime, uuid.UUID),
-        limit=limit,
-        cursor=cursor,
-        descending=True,
-    )
+    records = get_store().live_sessions(session, actor.user_id, utcnow())
+    if cursor is not None:
+        after = tuple(decode_cursor(cursor, "sessions", (parse_datetime, uuid.UUID)))
+        records = [r for r in records if (r.created_at, r.id) < after]
+    page, more = records[:limit], len(records) > limit
+    last = page[-1] if page else None
+    next_cursor = encode_cursor("sessions", (last.created_at, last.id)) if more and last else None
+    return Page(items=page, next=next_cursor)
 
 
-def get_session(session: Session, actor: Actor, *, session_id: uuid.UUID) -> BrowserSession:
+def get_session(session: Session, actor: Actor, *, session_id: uuid.UUID) -> SessionRecord:
     """One of the caller's sessions, ended or not."""
-    row = session.get(BrowserSession, session_id)
-    if row is None or row.user_id != actor.user_id:
+    record = get_store().get(session, session_id)
+    if record is None or record.user_id != actor.user_id:
         raise SessionNotFound("No such session.")
-    return row
+    return record
 
 
 def revoke_session(session: Session, actor: Actor, *, session_id: uuid.UUID) -> None:
     """Ends one of the caller's sessions; ending an ended one changes nothing."""
-    row = get_session(session, actor, session_id=session_id)
-    if row.revoked_at is None:
-        row.revoked_at = utcnow()
-        session.flush()
+    record = get_session(session, actor, session_id=session_id)
+    get_store().revoke(session, record, utcnow())
 
 
-def revoke_all_sessions(session: Session, actor: Actor) -> int:
-    """Ends every session of the caller; returns how many were still live."""
-    result = session.execute(
-        update(BrowserSession)
-        .where(BrowserSession.user_id == actor.user_id, BrowserSession.revoked_at.is_(None))
-        .values(revoked_at=utcnow())
-    )
-    return int(getattr(result, "rowcount", 0) or 0)
+def revoke_all_sessions(session: Session, actor: Actor) -> None:
+    """Ends every session of the caller."""
+    get_store().revoke_all(session, actor.user_id, utcnow())
 
 
 # --- authentication, on every request that carries the session cookie ------------------------
-
-_SESSION_STATE = (
-    select(
-        BrowserSession.id,
-        BrowserSession.user_id,
-        BrowserSession.role,
-        BrowserSession.last_seen_at,
-        BrowserSession.expires_at,
-        BrowserSession.revoked_at,
-        User.role.label("account_role"),
-        User.is_disabled,
-    )
-    .join(User, User.id == BrowserSession.user_id)
-    .where(BrowserSession.token_hash == bindparam("token_hash"))
-)
 
 
 @dataclass(frozen=True)
@@ -287,87 +238,41 @@ def check_csrf(token: str, facts: CookieRequest) -> None:
 
 
 def authenticate(token: str, facts: CookieRequest) -> dict[str, Any] | None:
-    """Checks a session cookie (blocking: the database); None = not a live session."""
-    with get_engine().connect() as connection:
-        row = (
-            connection.execution_options(isolation_level="AUTOCOMMIT")
-            .execute(_SESSION_STATE, {"token_hash": _hash_token(token)})
-            .first()
-        )
+    """Checks a session cookie (blocking: the store and the database); None = not live."""
+    store = get_store()
+    record = store.find(_hash_token(token))
     now = utcnow()
-    idle = timedelta(seconds=get_settings().session_idle_timeout_seconds)
-    if (
-        row is None
-        or row.revoked_at is not None
-        or row.expires_at <= now
-        or row.last_seen_at + idle <= now
-        or row.is_disabled
-    ):
+    if record is None or not record.live(now):
+        return None
+    role = identity.account_role(record.user_id)
+    if role is None:  # the account is gone or disabled
         return None
     check_csrf(token, facts)
     info: dict[str, Any] = {
-        "sub": str(row.user_id),
-        "role": row.account_role,
+        "sub": str(record.user_id),
+        "role": role,
         "scheme": "session",
-        "session_id": str(row.id),
+        "session_id": str(record.id),
     }
-    if row.role != row.account_role:
-        rotated = _rotate(row, now)
-        if rotated is not None:
-            new_id, new_token = rotated
-            info["session_id"] = str(new_id)
+    if record.role != role:
+        # Privileges changed since login: a new id, so an id captured before cannot ride on them.
+        new_token = secrets.token_urlsafe(32)
+        rotated = replace(
+            record,
+            id=uuid.uuid4(),
+            token_hash=_hash_token(new_token),
+            role=role,
+            created_at=now,
+            last_seen_at=now,
+        )
+        if store.rotate(record, rotated, now):
+            info["session_id"] = str(rotated.id)
             info["response_headers"] = [
                 ("Set-Cookie", value)
                 for value in cookie_headers(
-                    new_token, expires_at=row.expires_at, secure=facts.secure_cookies
+                    new_token, expires_at=record.expires_at, secure=facts.secure_cookies
                 )
             ]
-    elif now - row.last_seen_at >= LAST_SEEN_GRANULARITY:
-        with get_engine().begin() as connection:
-            connection.execute(
-                update(BrowserSession)
-                .where(
-                    BrowserSession.id == row.id,
-                    BrowserSession.last_seen_at < now - LAST_SEEN_GRANULARITY,
-                )
-                .values(last_seen_at=now)
-            )
+    elif now - record.last_seen_at >= LAST_SEEN_GRANULARITY:
+        store.touch(record, now)
     return info
-
-
-def _rotate(row: Any, now: datetime) -> tuple[uuid.UUID, str] | None:
-    """Replaces a session whose privileges changed by a new id (same absolute expiry).
-
-    Of concurrent requests only the one whose revoke lands rotates; the others go on with the
-    current role, and the old id stops working for everyone after this request.
-    """
-    token = secrets.token_urlsafe(32)
-    new_id = uuid.uuid4()
-    with get_engine().begin() as connection:
-        revoked = connection.execute(
-            update(BrowserSession)
-            .where(BrowserSession.id == row.id, BrowserSession.revoked_at.is_(None))
-            .values(revoked_at=now)
-        ).rowcount
-        if not revoked:
-            return None
-        old = connection.execute(
-            select(BrowserSession.user_agent, BrowserSession.client_address).where(
-                BrowserSession.id == row.id
-            )
-        ).one()
-        connection.execute(
-            insert(BrowserSession).values(
-                id=new_id,
-                user_id=row.user_id,
-                token_hash=_hash_token(token),
-                role=row.account_role,
-                user_agent=old.user_agent,
-                client_address=old.client_address,
-                created_at=now,
-                last_seen_at=now,
-                expires_at=row.expires_at,
-                revoked_at=None,
-            )
-        )
-    return new_id, token

@@ -117,7 +117,10 @@ def test_root_api_honours_its_contract(case):
     case.call_and_validate()
 
 
-class _AuthenticatedStateMachine(main.as_state_machine()):  # type: ignore[misc]
+# OAuth has no provider configured in process, so its operations only answer 404/422 here; with
+# them in the machine Hypothesis reports FlakyStrategyDefinition while sampling rules. They are
+# covered by the per-operation tests above and end to end by tests/oauth.
+class _AuthenticatedStateMachine(main.exclude(tag=["oauth"]).as_state_machine()):  # type: ignore[misc]
     headers: dict[str, str] = {}
 
     def setup(self) -> None:

@@ -92,14 +92,14 @@ def test_an_unverified_email_neither_links_nor_creates(client, oauth_provider):
 def test_a_state_this_server_did_not_issue_is_refused(client, oauth_provider):
     answer = sign_in_at_provider(_start(client), "ada")
     forged = {**answer, "state": "not-the-state-we-sent"}
-    assert_problem(client.get(CALLBACK, params=forged), 400, "/problems/oauth/invalid-state")
+    assert_problem(client.get(CALLBACK, params=forged), 422, "/problems/oauth/invalid-state")
     assert _users() == 0
 
 
 def test_a_state_is_single_use(client, oauth_provider):
     answer = sign_in_at_provider(_start(client), "ada")
     assert client.get(CALLBACK, params=answer).status_code == 200
-    assert_problem(client.get(CALLBACK, params=answer), 400, "/problems/oauth/invalid-state")
+    assert_problem(client.get(CALLBACK, params=answer), 422, "/problems/oauth/invalid-state")
 
 
 def test_a_wrong_pkce_verifier_is_refused_by_the_provider(client, oauth_provider):
@@ -107,11 +107,11 @@ def test_a_wrong_pkce_verifier_is_refused_by_the_provider(client, oauth_provider
     with transaction(write=True) as session:
         session.execute(update(AuthorizationRequest).values(code_verifier="x" * 43))
     response = client.get(CALLBACK, params=answer)
-    assert_problem(response, 400, "/problems/oauth/provider-refused")
+    assert_problem(response, 422, "/problems/oauth/provider-refused")
     assert "invalid_grant" in response.json()["detail"]
     assert _users() == 0
     # the failed attempt consumed the state
-    assert_problem(client.get(CALLBACK, params=answer), 400, "/problems/oauth/invalid-state")
+    assert_problem(client.get(CALLBACK, params=answer), 422, "/problems/oauth/invalid-state")
 
 
 def test_a_replayed_code_is_refused(client, oauth_provider):
@@ -120,14 +120,14 @@ def test_a_replayed_code_is_refused(client, oauth_provider):
     # a fresh login of ours (new state and verifier) carrying the already redeemed code
     fresh = sign_in_at_provider(_start(client), "ada")
     replay = {**fresh, "code": first["code"]}
-    assert_problem(client.get(CALLBACK, params=replay), 400, "/problems/oauth/provider-refused")
+    assert_problem(client.get(CALLBACK, params=replay), 422, "/problems/oauth/provider-refused")
 
 
 def test_a_provider_refusal_is_reported(client, oauth_provider):
     location = _start(client)
     state = parse_qs(urlsplit(location).query)["state"][0]
     response = client.get(CALLBACK, params={"state": state, "error": "access_denied"})
-    assert_problem(response, 400, "/problems/oauth/provider-refused")
+    assert_problem(response, 422, "/problems/oauth/provider-refused")
 
 
 def test_a_login_can_end_in_a_cookie_session(app, client, oauth_provider):

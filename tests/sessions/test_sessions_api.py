@@ -6,12 +6,9 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
-from sqlalchemy import update
-
-from core.db import transaction, utcnow
-from db.models.sessions import BrowserSession
+from core.db import utcnow
 from tests.factories.identity import PASSWORD, auth_headers, make_user
-from tests.factories.sessions import ORIGIN, log_in, new_browser
+from tests.factories.sessions import ORIGIN, age_sessions, log_in, new_browser
 from tests.problems import assert_problem
 
 SESSIONS = "/api/v1/sessions"
@@ -128,20 +125,15 @@ def test_a_role_change_rotates_the_session_id(browser, user, admin, client):
     )
 
 
-def _age_session(**values) -> None:  # type: ignore[no-untyped-def]
-    with transaction(write=True) as session:
-        session.execute(update(BrowserSession).values(**values))
-
-
 def test_an_idle_session_ends(browser, user):
     log_in(browser, user.email, PASSWORD)
-    _age_session(last_seen_at=utcnow() - timedelta(minutes=31))
+    age_sessions(last_seen_at=utcnow() - timedelta(minutes=31))
     assert_problem(browser.get(TASKS), 401, "/problems/unauthorized")
 
 
 def test_a_session_ends_at_its_absolute_timeout_however_busy(browser, user):
     log_in(browser, user.email, PASSWORD)
-    _age_session(expires_at=utcnow() - timedelta(seconds=1))
+    age_sessions(expires_at=utcnow() - timedelta(seconds=1))
     assert_problem(browser.get(TASKS), 401, "/problems/unauthorized")
 
 
@@ -149,7 +141,7 @@ def test_use_moves_last_seen_at_at_most_once_a_minute(browser, user):
     log_in(browser, user.email, PASSWORD)
     first = browser.get(CURRENT).json()["last_seen_at"]
     assert browser.get(CURRENT).json()["last_seen_at"] == first
-    _age_session(last_seen_at=utcnow() - timedelta(minutes=2))
+    age_sessions(last_seen_at=utcnow() - timedelta(minutes=2))
     browser.get(TASKS)
     assert browser.get(CURRENT).json()["last_seen_at"] > first
 
@@ -234,3 +226,22 @@ def test_a_bad_credential_beside_a_good_one_is_refused(browser, user):
     assert_problem(browser.get(TASKS, headers=bad_bearer), 401, "/problems/unauthorized")
     bad_key = {"X-API-Key": "trk_unknown"}
     assert_problem(browser.get(TASKS, headers=bad_key), 401, "/problems/apikeys/invalid-key")
+
+
+def test_sessions_are_kept_in_redis_when_configured_else_in_the_database(browser, user):
+    from sqlalchemy import func, select
+
+    from core.db import transaction
+    from core.redis_client import get_redis
+    from db.models.sessions import BrowserSession
+    from services.session_store import RedisStore
+
+    log_in(browser, user.email, PASSWORD)
+    with transaction() as session:
+        rows = session.scalar(select(func.count()).select_from(BrowserSession))
+    redis = get_redis()
+    if redis is None:
+        assert rows == 1
+    else:
+        assert rows == 0
+        assert len(list(redis.scan_iter(f"{RedisStore.PREFIX}s:*"))) == 1
