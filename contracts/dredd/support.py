@@ -48,6 +48,14 @@ def api(method: str, path: str, **kwargs: Any) -> httpx.Response:
     return response
 
 
+def throwaway_user(password: str = "correct horse battery staple") -> tuple[str, dict[str, Any]]:
+    """A new account and its tokens, for transactions that must not touch the admin's state."""
+    email = unique_email()
+    account = {"email": email, "password": password, "display_name": "Dredd"}
+    api("POST", "/identity/users", json=account)
+    return email, login(email, password)
+
+
 def unique_email() -> str:
     return f"dredd-{uuid.uuid4().hex[:12]}@example.com"
 

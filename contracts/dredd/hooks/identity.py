@@ -7,21 +7,13 @@ import dredd_hooks as hooks
 from contracts.dredd.support import (
     ADMIN_EMAIL,
     ADMIN_PASSWORD,
-    api,
     body_of,
-    login,
     set_body,
+    throwaway_user,
     unique_email,
 )
 
 PASSWORD = "correct horse battery staple"
-
-
-def _throwaway_user() -> tuple[str, dict]:
-    email = unique_email()
-    account = {"email": email, "password": PASSWORD, "display_name": "Dredd"}
-    api("POST", "/identity/users", json=account)
-    return email, login(email, PASSWORD)
 
 
 @hooks.before("/identity/users > Sign up > 201 > application/json")
@@ -34,7 +26,7 @@ def sign_up_with_a_fresh_email(transaction):
 @hooks.before("/identity/users/me > Update my account > 200 > application/json")
 def edit_a_throwaway_account(transaction):
     # The example may change the password: never the admin's, which the other hooks use.
-    _email, tokens = _throwaway_user()
+    _email, tokens = throwaway_user(PASSWORD)
     body = body_of(transaction)
     if "password" in body:
         body["current_password"] = PASSWORD
@@ -51,7 +43,7 @@ def log_in_as_the_admin(transaction):
 
 @hooks.before("/identity/token-revocations > Log out > 204")
 def revoke_a_real_refresh_token(transaction):
-    _email, tokens = _throwaway_user()
+    _email, tokens = throwaway_user(PASSWORD)
     set_body(transaction, {"refresh_token": tokens["refresh_token"]})
 
 
