@@ -59,10 +59,16 @@ def get_api_key(key_id: str) -> dict[str, Any]:
         return _key_json(apikeys.get_key(session, current_actor(), key_id=uuid.UUID(key_id)))
 
 
-def revoke_api_key(key_id: str) -> tuple[None, int]:
+def update_api_key(key_id: str, body: dict[str, Any]) -> dict[str, Any]:
     with transaction() as session:
-        apikeys.revoke_key(session, current_actor(), key_id=uuid.UUID(key_id))
-        return None, 204
+        key = apikeys.update_key(
+            session,
+            current_actor(),
+            key_id=uuid.UUID(key_id),
+            name=body.get("name"),
+            revoked=body.get("revoked"),
+        )
+        return _key_json(key)
 
 
 def list_api_key_events(key_id: str, limit: int = 20, cursor: str | None = None) -> dict[str, Any]:

@@ -74,6 +74,10 @@ class TooManyKeys(RuleViolated):
     type = "/problems/apikeys/too-many-keys"
 
 
+class RevokedForGood(RuleViolated):
+    type = "/problems/apikeys/revoked-for-good"
+
+
 class ExpiryInPast(RuleViolated):
     type = "/problems/apikeys/expiry-in-past"
 
@@ -179,21 +183,32 @@ def get_key(session: Session, actor: Actor, *, key_id: uuid.UUID) -> ApiKey:
     return key
 
 
-def revoke_key(session: Session, actor: Actor, *, key_id: uuid.UUID) -> None:
-    """Revokes a key at once; revoking a revoked key changes nothing."""
+def update_key(
+    session: Session,
+    actor: Actor,
+    *,
+    key_id: uuid.UUID,
+    name: str | None = None,
+    revoked: bool | None = None,
+) -> ApiKey:
+    """Renames and/or revokes a key (owner or admin); revocation is final."""
     key = get_key(session, actor, key_id=key_id)
-    if key.revoked_at is not None:
-        return
-    key.revoked_at = utcnow()
-    audit.record(
-        session,
-        actor_id=actor.user_id,
-        action="KEY_REVOKED",
-        target_type=AUDIT_TARGET,
-        target_id=key.id,
-        by_admin=key.user_id != actor.user_id,
-    )
+    if revoked is False and key.revoked_at is not None:
+        raise RevokedForGood("A revoked key cannot be restored; create a new one.")
+    if name is not None:
+        key.name = name
+    if revoked and key.revoked_at is None:
+        key.revoked_at = utcnow()
+        audit.record(
+            session,
+            actor_id=actor.user_id,
+            action="KEY_REVOKED",
+            target_type=AUDIT_TARGET,
+            target_id=key.id,
+            by_admin=key.user_id != actor.user_id,
+        )
     session.flush()
+    return key
 
 
 def list_key_events(

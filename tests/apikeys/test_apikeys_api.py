@@ -104,16 +104,41 @@ def test_unknown_and_malformed_keys_are_401(client, user):
         )
 
 
+def test_rename_an_api_key(client, user):
+    created = make_api_key(user)
+    response = client.patch(
+        f"{KEYS}/{created.key.id}", json={"name": "deploys"}, headers=auth_headers(user)
+    )
+    assert response.status_code == 200
+    assert response.json()["name"] == "deploys" and response.json()["revoked_at"] is None
+    assert client.get(TASKS, headers=key_headers(created)).status_code == 200
+    assert_problem(
+        client.patch(f"{KEYS}/{created.key.id}", json={}, headers=auth_headers(user)),
+        400,
+        "/problems/validation",
+    )
+
+
 def test_revoked_key_is_refused_on_its_next_request(client, user):
     created = make_api_key(user)
     assert client.get(TASKS, headers=key_headers(created)).status_code == 200
-    response = client.delete(f"{KEYS}/{created.key.id}", headers=auth_headers(user))
-    assert response.status_code == 204
+    response = client.patch(
+        f"{KEYS}/{created.key.id}", json={"revoked": True}, headers=auth_headers(user)
+    )
+    assert response.status_code == 200
+    assert response.json()["revoked_at"] is not None
     assert_problem(
         client.get(TASKS, headers=key_headers(created)), 401, "/problems/apikeys/invalid-key"
     )
-    again = client.delete(f"{KEYS}/{created.key.id}", headers=auth_headers(user))
-    assert again.status_code == 204
+    again = client.patch(
+        f"{KEYS}/{created.key.id}", json={"revoked": True}, headers=auth_headers(user)
+    )
+    assert again.status_code == 200
+    assert again.json()["revoked_at"] == response.json()["revoked_at"]
+    restore = client.patch(
+        f"{KEYS}/{created.key.id}", json={"revoked": False}, headers=auth_headers(user)
+    )
+    assert_problem(restore, 422, "/problems/apikeys/revoked-for-good")
     listed = client.get(f"{KEYS}/{created.key.id}", headers=auth_headers(user)).json()
     assert listed["revoked_at"] is not None
     assert _events(client, user, created.key.id) == ["KEY_REVOKED", "KEY_FIRST_USED", "KEY_CREATED"]
@@ -176,19 +201,21 @@ def test_api_key_operations_need_credentials(client):
         ("GET", KEYS),
         ("POST", KEYS),
         ("GET", f"{KEYS}/{key_id}"),
-        ("DELETE", f"{KEYS}/{key_id}"),
+        ("PATCH", f"{KEYS}/{key_id}"),
         ("GET", f"{KEYS}/{key_id}/events"),
     ):
-        body = {"json": {"name": "x", "scope": "READ_ONLY"}} if method == "POST" else {}
+        body = {"json": {"name": "x", "scope": "READ_ONLY"}} if method in ("POST", "PATCH") else {}
         assert_problem(client.request(method, path, **body), 401, "/problems/unauthorized")
 
 
 def test_other_users_keys_are_404_and_admins_see_and_revoke_them(client, user, admin):
     created = make_api_key(user)
     stranger = make_user()
-    for method in ("GET", "DELETE"):
+    for method, body in (("GET", None), ("PATCH", {"revoked": True})):
         assert_problem(
-            client.request(method, f"{KEYS}/{created.key.id}", headers=auth_headers(stranger)),
+            client.request(
+                method, f"{KEYS}/{created.key.id}", json=body, headers=auth_headers(stranger)
+            ),
             404,
             "/problems/apikeys/not-found",
         )
@@ -204,8 +231,10 @@ def test_other_users_keys_are_404_and_admins_see_and_revoke_them(client, user, a
     )
     listed = client.get(KEYS, params={"owner_id": str(user.id)}, headers=auth_headers(admin))
     assert [item["id"] for item in listed.json()["items"]] == [str(created.key.id)]
-    revoked = client.delete(f"{KEYS}/{created.key.id}", headers=auth_headers(admin))
-    assert revoked.status_code == 204
+    revoked = client.patch(
+        f"{KEYS}/{created.key.id}", json={"revoked": True}, headers=auth_headers(admin)
+    )
+    assert revoked.status_code == 200
     assert_problem(
         client.get(TASKS, headers=key_headers(created)), 401, "/problems/apikeys/invalid-key"
     )

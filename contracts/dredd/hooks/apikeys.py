@@ -33,7 +33,7 @@ def read_a_real_key(transaction):
     _real_key(transaction)
 
 
-@hooks.before("/apikeys/keys/{key_id} > Revoke an API key > 204")
+@hooks.before("/apikeys/keys/{key_id} > Rename or revoke an API key > 200 > application/json")
 def revoke_a_real_key(transaction):
     _real_key(transaction)
 

@@ -15,6 +15,7 @@ from .api_key_created import ApiKeyCreated
 from .api_key_created_scope import ApiKeyCreatedScope
 from .api_key_list import ApiKeyList
 from .api_key_scope import ApiKeyScope
+from .api_key_update import ApiKeyUpdate
 from .audit_event import AuditEvent
 from .audit_event_details import AuditEventDetails
 from .audit_event_list import AuditEventList
@@ -101,6 +102,7 @@ __all__ = (
     "ApiKeyCreateScope",
     "ApiKeyList",
     "ApiKeyScope",
+    "ApiKeyUpdate",
     "AuditEvent",
     "AuditEventDetails",
     "AuditEventList",
