@@ -21,11 +21,10 @@ import unicodedata
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
-    CursorResult,
     Select,
     and_,
     delete,
@@ -147,8 +146,9 @@ def _insert_ignoring_duplicates(session: Session, model: Any, **values: Any) -> 
     """INSERT ... ON CONFLICT DO NOTHING; True when the row is new."""
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    result = session.execute(insert(model).values(**values).on_conflict_do_nothing())
-    return cast(CursorResult[Any], result).rowcount == 1
+    statement = insert(model).values(**values).on_conflict_do_nothing()
+    # RETURNING, not rowcount: psycopg reports -1 for ON CONFLICT inserts.
+    return session.execute(statement.returning(*model.__table__.primary_key)).first() is not None
 
 
 def _normalized_tags(tags: Sequence[str]) -> list[str]:
@@ -560,12 +560,12 @@ def favorite_post(session: Session, actor: Actor, *, slug: str) -> PostView:
 def unfavorite_post(session: Session, actor: Actor, *, slug: str) -> PostView:
     """Removes a favorite (idempotent); the counter moves only if a row went away."""
     post = _load_post(session, actor, slug)
-    result = session.execute(
-        delete(BlogFavorite).where(
-            BlogFavorite.post_id == post.id, BlogFavorite.user_id == actor.user_id
-        )
-    )
-    if cast(CursorResult[Any], result).rowcount == 1:
+    removed = session.execute(
+        delete(BlogFavorite)
+        .where(BlogFavorite.post_id == post.id, BlogFavorite.user_id == actor.user_id)
+        .returning(BlogFavorite.post_id)
+    ).first()
+    if removed is not None:
         _add_to_count(session, post, -1)
     return PostView(post, favorited=False, following=_follows(session, actor, post))
 
