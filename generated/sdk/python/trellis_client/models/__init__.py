@@ -38,7 +38,17 @@ from .password_grant import PasswordGrant
 from .password_grant_grant_type import PasswordGrantGrantType
 from .portfolio import Portfolio
 from .portfolio_content import PortfolioContent
+from .post import Post
+from .post_comment import PostComment
+from .post_comment_create import PostCommentCreate
+from .post_comment_list import PostCommentList
+from .post_create import PostCreate
+from .post_list import PostList
+from .post_status import PostStatus
+from .post_update import PostUpdate
 from .problem import Problem
+from .profile import Profile
+from .profile_update import ProfileUpdate
 from .project import Project
 from .project_list import ProjectList
 from .recipe import Recipe
@@ -58,6 +68,8 @@ from .session_login import SessionLogin
 from .skill import Skill
 from .skill_level import SkillLevel
 from .start_o_auth_login_result import StartOAuthLoginResult
+from .tag import Tag
+from .tag_list import TagList
 from .task import Task
 from .task_create import TaskCreate
 from .task_create_status import TaskCreateStatus
@@ -125,7 +137,17 @@ __all__ = (
     "PasswordGrantGrantType",
     "Portfolio",
     "PortfolioContent",
+    "Post",
+    "PostComment",
+    "PostCommentCreate",
+    "PostCommentList",
+    "PostCreate",
+    "PostList",
+    "PostStatus",
+    "PostUpdate",
     "Problem",
+    "Profile",
+    "ProfileUpdate",
     "Project",
     "ProjectList",
     "Recipe",
@@ -145,6 +167,8 @@ __all__ = (
     "Skill",
     "SkillLevel",
     "StartOAuthLoginResult",
+    "Tag",
+    "TagList",
     "Task",
     "TaskCreate",
     "TaskCreateStatus",

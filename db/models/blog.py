@@ -1,0 +1,116 @@
+"""Blog: author profiles, Markdown posts with tags, comments, favorites and follows.
+
+The tables are shared by the main API and the RealWorld Conduit facade, so posts are addressed by
+a unique slug, comments carry integer ids, and profiles are keyed by a case-insensitive username.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from core.db import utcnow
+from db.base import Base, Timestamped, new_id
+
+
+class BlogProfile(Timestamped, Base):
+    """A user's public blog identity, created the first time they write or follow."""
+
+    __tablename__ = "blog_profiles"
+
+    user_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("identity_users.id", ondelete="CASCADE"), primary_key=True
+    )
+    username: Mapped[str] = mapped_column(String(40))
+    # Lower-cased username: the uniqueness key, so Jake and jake are one profile.
+    username_key: Mapped[str] = mapped_column(String(40), unique=True)
+    bio: Mapped[str | None] = mapped_column(Text)
+    image: Mapped[str | None] = mapped_column(String(500))
+
+
+class BlogPost(Timestamped, Base):
+    __tablename__ = "blog_posts"
+    __table_args__ = (
+        Index("ix_blog_posts_created", "created_at", "id"),
+        Index("ix_blog_posts_author_created", "author_id", "created_at", "id"),
+        CheckConstraint("favorites_count >= 0", name="favorites_count_not_negative"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    # Assigned once from the title; never changes, so links stay valid.
+    slug: Mapped[str] = mapped_column(String(100), unique=True)
+    author_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("blog_profiles.user_id", ondelete="CASCADE")
+    )
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(String(500), default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    html: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(10), default="DRAFT")
+    published_at: Mapped[datetime | None]
+    # Kept by atomic increments beside the unique (post, user) favorite rows.
+    favorites_count: Mapped[int] = mapped_column(default=0)
+    version: Mapped[int] = mapped_column(default=1)
+
+    author: Mapped[BlogProfile] = relationship(lazy="joined", innerjoin=True)
+    tags: Mapped[list[BlogPostTag]] = relationship(
+        order_by="BlogPostTag.tag", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class BlogPostTag(Base):
+    __tablename__ = "blog_post_tags"
+    __table_args__ = (Index("ix_blog_post_tags_tag", "tag", "post_id"),)
+
+    post_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("blog_posts.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag: Mapped[str] = mapped_column(String(50), primary_key=True)
+
+
+class BlogComment(Timestamped, Base):
+    __tablename__ = "blog_comments"
+    __table_args__ = (Index("ix_blog_comments_thread", "post_id", "created_at", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    post_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("blog_posts.id", ondelete="CASCADE"))
+    author_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("blog_profiles.user_id", ondelete="CASCADE")
+    )
+    body: Mapped[str] = mapped_column(Text)
+
+    author: Mapped[BlogProfile] = relationship(lazy="joined", innerjoin=True)
+
+
+class BlogFavorite(Base):
+    """The primary key makes a second favorite of the same post by the same user a no-op."""
+
+    __tablename__ = "blog_favorites"
+    __table_args__ = (Index("ix_blog_favorites_user", "user_id", "post_id"),)
+
+    post_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("blog_posts.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("blog_profiles.user_id", ondelete="CASCADE"), primary_key=True
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class BlogFollow(Base):
+    __tablename__ = "blog_follows"
+    __table_args__ = (
+        Index("ix_blog_follows_followee", "followee_id", "follower_id"),
+        CheckConstraint("follower_id <> followee_id", name="not_self"),
+    )
+
+    follower_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("blog_profiles.user_id", ondelete="CASCADE"), primary_key=True
+    )
+    followee_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("blog_profiles.user_id", ondelete="CASCADE"), primary_key=True
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
