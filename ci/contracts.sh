@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make contracts`: the contract gates against a live server — uvicorn with 2 workers on the
 # database and Redis named by DATABASE_URL / REDIS_URL (ci/test.sh runs this inside ci/services.sh).
-#   1. Schemathesis CLI over both specs: all checks, stateful phase, fixed seed, 50 examples per
+#   1. Schemathesis CLI over the three specs (main, root, Conduit facade): all checks, stateful phase, fixed seed, 50 examples per
 #      operation, JUnit reports in reports/.
 #   2. Dredd over every operation with the spec's examples and the Python hooks in contracts/dredd.
 set -euo pipefail
@@ -69,6 +69,8 @@ st=("$PY/schemathesis" --no-color --config-file contracts/schemathesis/schemathe
   --report junit --report-junit-path reports/schemathesis-main.xml
 "${st[@]}" generated/root.yaml --url "$BASE" \
   --report junit --report-junit-path reports/schemathesis-root.xml
+"${st[@]}" generated/conduit.yaml --url "$BASE/conduit/api" -H "Authorization: Token $TOKEN" \
+  --report junit --report-junit-path reports/schemathesis-conduit.xml
 
 if [ "${SKIP_DREDD:-0}" != "1" ]; then
   echo "== dredd (examples smoke, Python hooks)"

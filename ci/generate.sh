@@ -4,11 +4,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=node_modules/.bin
-echo "generate: bundling spec/openapi.yaml and spec/root.yaml"
+echo "generate: bundling spec/openapi.yaml, spec/root.yaml and spec/conduit/openapi.yaml"
 "$BIN/redocly" bundle spec/openapi.yaml -o generated/openapi.yaml >/dev/null 2>&1 \
   || "$BIN/redocly" bundle spec/openapi.yaml -o generated/openapi.yaml
 "$BIN/redocly" bundle spec/root.yaml -o generated/root.yaml >/dev/null 2>&1 \
   || "$BIN/redocly" bundle spec/root.yaml -o generated/root.yaml
+"$BIN/redocly" bundle spec/conduit/openapi.yaml -o generated/conduit.yaml >/dev/null 2>&1 \
+  || "$BIN/redocly" bundle spec/conduit/openapi.yaml -o generated/conduit.yaml
 echo "generate: Python SDK (generated/sdk/python)"
 rm -rf generated/sdk/python
 mkdir -p generated/sdk

@@ -42,7 +42,8 @@ case "$stage" in
     run_coverage
     printf '\n== all test stages\n'
     "$PY" ci/junit_total.py reports/junit-sqlite.xml reports/junit-services.xml \
-      reports/schemathesis-main.xml reports/schemathesis-root.xml
+      reports/schemathesis-main.xml reports/schemathesis-root.xml \
+      reports/schemathesis-conduit.xml
     ;;
   sqlite) run_sqlite "$@" ;;
   services) run_services "$@" ;;

@@ -49,14 +49,22 @@ from core.db import dispose_engine, get_engine
 from core.errors import PROBLEM_JSON, DomainError
 from core.logging import configure_logging
 from core.middleware import RequestContextMiddleware
-from core.problems import connexion_error_handler
+from core.problems import conduit_error_handler, connexion_error_handler
 from core.resolver import TagResolver
 from core.security import PolicyMiddleware, operation_policies
 from core.settings import Settings, get_settings
-from core.spec import MAIN_SPEC, ROOT_SPEC, allow_index, load_spec, split_by_route_group
+from core.spec import (
+    CONDUIT_SPEC,
+    MAIN_SPEC,
+    ROOT_SPEC,
+    allow_index,
+    load_spec,
+    split_by_route_group,
+)
 from core.validation import PARSED_BODY_KEY, validator_map
 
 API_PREFIX = "/api/v1"
+CONDUIT_PREFIX = "/conduit/api"
 
 
 class _OrjsonModule:
@@ -139,7 +147,9 @@ def _verify_every_credential(cls: Any, auth_funcs: list[Any]) -> Any:
             if info is not connexion_security.NO_VALUE and accepted is connexion_security.NO_VALUE:
                 accepted = info
         authorization = request.headers.get("authorization")
-        if authorization is not None and not authorization.lower().startswith("bearer "):
+        if authorization is not None and not authorization.lower().startswith(
+            ("bearer ", "token ")  # Token: the Conduit facade's scheme
+        ):
             # Connexion skips an Authorization header of another scheme; it is still a
             # credential the client meant to use, and it is not one Trellis accepts.
             errors.append(OAuthProblem(detail="Unsupported authorization scheme"))
@@ -152,7 +162,13 @@ def _verify_every_credential(cls: Any, auth_funcs: list[Any]) -> Any:
     return verify_fn
 
 
-def connexion_app(spec: dict[str, Any], *, name: str, package: str = "handlers") -> AsyncApp:
+def connexion_app(
+    spec: dict[str, Any],
+    *,
+    name: str,
+    package: str = "handlers",
+    error_handler: Any = connexion_error_handler,
+) -> AsyncApp:
     """One Connexion app for one spec, configured as every Trellis API is (bench/ reuses it)."""
     app = AsyncApp(
         name,
@@ -170,12 +186,12 @@ def connexion_app(spec: dict[str, Any], *, name: str, package: str = "handlers")
     )
     app.add_api(spec, swagger_ui=False, serve_spec=False)
     for error in (Exception, DomainError, ProblemException, HTTPException, 404):
-        app.add_error_handler(error, connexion_error_handler)
-    app.add_error_handler(405, _method_not_allowed_handler(spec))
+        app.add_error_handler(error, error_handler)
+    app.add_error_handler(405, _method_not_allowed_handler(spec, error_handler))
     return app
 
 
-def _method_not_allowed_handler(spec: dict[str, Any]) -> Any:
+def _method_not_allowed_handler(spec: dict[str, Any], error_handler: Any) -> Any:
     """405 with an `Allow` header listing every method the contract documents for the path."""
     index = allow_index(spec)
 
@@ -184,7 +200,7 @@ def _method_not_allowed_handler(spec: dict[str, Any]) -> Any:
         allowed = next((methods for pattern, methods in index if pattern.match(path)), None)
         if allowed is not None:
             exc = HTTPException(405, headers={"Allow": allowed})
-        return await connexion_error_handler(request, exc)
+        return await error_handler(request, exc)
 
     return handler
 
@@ -206,6 +222,8 @@ class GroupDispatcher:
     def __init__(self, groups: dict[str, ASGIApp], root: ASGIApp) -> None:
         self.groups = groups
         self.root = root
+        #: Other APIs under their own prefix (the Conduit facade at /conduit/api).
+        self.prefixed: list[tuple[str, ASGIApp]] = []
 
     def add(self, spec: dict[str, Any], *, name: str, package: str = "handlers") -> None:
         """Serves every route group of `spec` (bench/ adds its own this way)."""
@@ -214,6 +232,9 @@ class GroupDispatcher:
 
     def app_for(self, path: str) -> ASGIApp:
         if not path.startswith(API_PREFIX + "/"):
+            for prefix, app in self.prefixed:
+                if path.startswith(prefix):
+                    return app
             return self.root
         first, slash, rest = path[len(API_PREFIX) + 1 :].partition("/")
         groups = self.groups
@@ -242,6 +263,7 @@ window.ui = SwaggerUIBundle({urls: %s, dom_id: "#ui", deepLinking: true,
 PUBLISHED = [
     ("Trellis API", f"{API_PREFIX}/openapi.json", MAIN_SPEC),
     ("Root endpoints", "/openapi.json", ROOT_SPEC),
+    ("Conduit (RealWorld) facade", f"{CONDUIT_PREFIX}/openapi.json", CONDUIT_SPEC),
 ]
 
 
@@ -276,13 +298,17 @@ def create_app(settings: Settings | None = None) -> Starlette:
     root_app = connexion_app(load_spec(ROOT_SPEC), name="trellis.root")
     dispatcher = GroupDispatcher({}, root_app)
     dispatcher.add(load_spec(MAIN_SPEC), name="trellis")
+    conduit = connexion_app(
+        load_spec(CONDUIT_SPEC), name="trellis.conduit", error_handler=conduit_error_handler
+    )
+    dispatcher.prefixed.append((CONDUIT_PREFIX + "/", conduit))
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         # Sync handlers run in AnyIO's pool; match it to the DB pool so threads never queue on it.
         limiter = anyio.to_thread.current_default_thread_limiter()
         limiter.total_tokens = max(limiter.total_tokens, settings.db_pool_size * 2)
-        for group_app in [*dispatcher.groups.values(), root_app]:
+        for group_app in [*dispatcher.groups.values(), root_app, conduit]:
             _build_stack(group_app)
         get_engine()
         yield
@@ -300,9 +326,20 @@ def create_app(settings: Settings | None = None) -> Starlette:
                     "Content-Type",
                     "If-Match",
                     "Idempotency-Key",
+                    "X-API-Key",
+                    "X-CSRF-Token",
                     "X-Request-ID",
+                    "X-Requested-With",
                 ],
-                expose_headers=["ETag", "Location", "Retry-After", "X-Request-ID"],
+                expose_headers=[
+                    "ETag",
+                    "Location",
+                    "Retry-After",
+                    "X-Request-ID",
+                    "RateLimit-Limit",
+                    "RateLimit-Remaining",
+                    "RateLimit-Reset",
+                ],
                 allow_credentials=True,
             )
         )

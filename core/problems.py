@@ -105,3 +105,56 @@ async def send_problem(scope: Scope, receive: Receive, send: Send, exc: Exceptio
     raw_headers += [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]
     await send({"type": "http.response.start", "status": status, "headers": raw_headers})
     await send({"type": "http.response.body", "body": body})
+
+
+#: The RealWorld ("Conduit") error shape: {"errors": {"<field or resource>": ["message"]}}.
+CONDUIT_STATUS = {400: 422}  # Conduit reports invalid input as 422
+#: problem type -> (key, message) in the RealWorld wording, for the errors the facade can meet.
+CONDUIT_KEYS = {
+    "/problems/identity/email-taken": ("email", "has already been taken"),
+    "/problems/blog/username-taken": ("username", "has already been taken"),
+    "/problems/identity/invalid-credentials": ("email or password", "is invalid"),
+    "/problems/blog/post-not-found": ("article", "not found"),
+    "/problems/blog/profile-not-found": ("profile", "not found"),
+    "/problems/blog/comment-not-found": ("comment", "not found"),
+    "/problems/blog/forbidden": ("article", "forbidden"),
+    "/problems/blog/self-follow": ("profile", "cannot follow yourself"),
+    "/problems/blog/post-not-published": ("article", "is not published"),
+}
+
+
+def conduit_errors(exc: Exception) -> tuple[int, dict[str, Any], dict[str, str]]:
+    """(status, body, headers) of an exception in the RealWorld error format.
+
+    The key names the field or resource (a taken email, a missing article), else the fields a
+    validation error names, else a key for the status.
+    """
+    status, problem, headers = _describe(exc)
+    status = CONDUIT_STATUS.get(status, status)
+    messages: dict[str, list[str]] = {}
+    if problem.get("type") in CONDUIT_KEYS:
+        key, message = CONDUIT_KEYS[problem["type"]]
+        messages[key] = [message]
+    elif problem.get("errors"):
+        for error in problem["errors"]:
+            name = str(error.get("field", "body")).removeprefix("body.").split(".")[-1]
+            messages.setdefault(name or "body", []).append(str(error.get("message", "is invalid")))
+    else:
+        key = {401: "token", 403: "resource", 404: "resource"}.get(status, "body")
+        default = {401: "is missing or invalid", 403: "forbidden", 404: "not found"}
+        messages[key] = [default.get(status) or str(problem.get("detail", "is invalid"))]
+    headers.pop("WWW-Authenticate", None)
+    if status == 401:
+        headers["WWW-Authenticate"] = 'Token realm="conduit"'
+    return status, {"errors": messages}, headers
+
+
+async def conduit_error_handler(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    status, body, headers = conduit_errors(exc)
+    return ConnexionResponse(
+        status_code=status,
+        body=orjson.dumps(body),
+        headers=headers,
+        mimetype="application/json",
+        content_type="application/json",
+    )

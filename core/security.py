@@ -45,6 +45,15 @@ def current_actor() -> Actor:
     return Actor(user_id=uuid.UUID(info["sub"]), role=info["role"])
 
 
+def optional_actor() -> Actor | None:
+    """The caller of an operation open to anonymous readers (None when anonymous); a bad
+    credential never gets here: the security check refuses it with 401 first."""
+    info = context.get("token_info")
+    if not info or not info.get("sub"):
+        return None
+    return Actor(user_id=uuid.UUID(info["sub"]), role=info["role"])
+
+
 def current_credential() -> dict[str, Any]:
     """What authenticated the current request: `scheme` (bearer, apikey, session) and its ids."""
     info = context.get("token_info")

@@ -23,6 +23,7 @@ from core.settings import PROJECT_ROOT
 GENERATED = PROJECT_ROOT / "generated"
 MAIN_SPEC = GENERATED / "openapi.yaml"
 ROOT_SPEC = GENERATED / "root.yaml"
+CONDUIT_SPEC = GENERATED / "conduit.yaml"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 

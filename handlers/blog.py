@@ -4,23 +4,12 @@ from typing import Any
 
 from core.concurrency import etag
 from core.db import transaction
-from core.errors import Unauthorized
 from core.http import header, iso
 from core.idempotency import idempotent
-from core.security import Actor, current_actor
+from core.security import current_actor, optional_actor
 from services import blog
 
 Answer = tuple[dict[str, Any], int, dict[str, str]]
-
-
-def _viewer() -> Actor | None:
-    """The caller of an operation open to anonymous readers; a bad credential is still a 401."""
-    try:
-        return current_actor()
-    except Unauthorized:
-        if header("Authorization") is not None:
-            raise
-        return None
 
 
 def _profile_json(profile: Any, following: bool) -> dict[str, Any]:
@@ -82,7 +71,7 @@ def list_posts(
     with transaction() as session:
         page = blog.list_posts(
             session,
-            _viewer(),
+            optional_actor(),
             tag=tag,
             author=author,
             favorited_by=favorited_by,
@@ -103,7 +92,7 @@ def create_post(body: dict[str, Any]) -> Answer:
 
 def get_post(slug: str) -> Answer:
     with transaction() as session:
-        return _with_etag(blog.get_post(session, _viewer(), slug=slug))
+        return _with_etag(blog.get_post(session, optional_actor(), slug=slug))
 
 
 def update_post(slug: str, body: dict[str, Any]) -> Answer:
@@ -132,7 +121,7 @@ def unfavorite_post(slug: str) -> dict[str, Any]:
 
 def list_comments(slug: str, limit: int = 20, cursor: str | None = None) -> dict[str, Any]:
     with transaction() as session:
-        page = blog.list_comments(session, _viewer(), slug=slug, limit=limit, cursor=cursor)
+        page = blog.list_comments(session, optional_actor(), slug=slug, limit=limit, cursor=cursor)
         return {"items": [_comment_json(view) for view in page.items], "next": page.next}
 
 
@@ -174,7 +163,7 @@ def update_my_profile(body: dict[str, Any]) -> dict[str, Any]:
 
 def get_profile(username: str) -> dict[str, Any]:
     with transaction() as session:
-        view = blog.get_profile(session, _viewer(), username=username)
+        view = blog.get_profile(session, optional_actor(), username=username)
         return _profile_json(view.profile, view.following)
 
 

@@ -217,6 +217,28 @@ def update_user(
     return user
 
 
+def set_email_and_password(
+    session: Session, actor: Actor, *, email: str | None = None, password: str | None = None
+) -> User:
+    """The Conduit contract's account update: the token holder may set a new email (unique) or
+    password without the current one; a new password still ends every other login."""
+    user = get_user(session, actor)
+    if email is not None and email_key(email) != user.email_key:
+        key = email_key(email)
+        if session.scalar(select(User.id).where(User.email_key == key)) is not None:
+            raise EmailTaken("An account with this email already exists.")
+        user.email, user.email_key = email.strip(), key
+    if password is not None:
+        user.password_hash = hash_password(password)
+        _revoke_families(session, RefreshToken.user_id == user.id)
+    try:
+        with session.begin_nested():
+            session.flush()
+    except IntegrityError as exc:
+        raise EmailTaken("An account with this email already exists.") from exc
+    return user
+
+
 def list_users(
     session: Session, actor: Actor, *, email: str | None, limit: int, cursor: str | None
 ) -> Page[User]:
@@ -286,6 +308,14 @@ async def bearer_info(token: str) -> dict[str, Any] | None:
     if role is None:
         return None
     return {"sub": claims["sub"], "role": role, "scheme": "bearer"}
+
+
+async def conduit_token_info(apikey: str) -> dict[str, Any] | None:
+    """The Conduit facade's `Authorization: Token <jwt>`: the same JWT, another header shape."""
+    scheme, _, token = apikey.partition(" ")
+    if scheme.lower() != "token" or not token.strip():
+        return None
+    return await bearer_info(token.strip())
 
 
 _ACCOUNT_STATE = select(User.role, User.is_disabled).where(User.id == bindparam("user_id"))

@@ -19,7 +19,7 @@ from schemathesis.specs.openapi.checks import negative_data_rejection
 from contracts.schemathesis.hooks import before_call
 from core.app import create_app
 from core.settings import PROJECT_ROOT, get_settings
-from core.spec import MAIN_SPEC, ROOT_SPEC
+from core.spec import CONDUIT_SPEC, MAIN_SPEC, ROOT_SPEC
 from tests.conftest import reset_state
 from tests.factories.apikeys import key_headers, make_api_key
 from tests.factories.identity import PASSWORD, auth_headers, make_user
@@ -40,6 +40,8 @@ main = schemathesis.openapi.from_path(str(MAIN_SPEC), config=CONFIG)
 main.app = APP
 root = schemathesis.openapi.from_path(str(ROOT_SPEC), config=CONFIG)
 root.app = APP
+conduit = schemathesis.openapi.from_path(str(CONDUIT_SPEC), config=CONFIG)
+conduit.app = APP
 
 
 def drop_opaque_cursor(case) -> None:
@@ -116,6 +118,17 @@ def test_main_api_honours_its_contract(case, admin_headers):
 @SETTINGS
 def test_root_api_honours_its_contract(case):
     case.call_and_validate()
+
+
+@pytest.fixture
+def conduit_headers() -> dict[str, str]:
+    return {"Authorization": auth_headers(make_user())["Authorization"].replace("Bearer", "Token")}
+
+
+@conduit.parametrize()
+@SETTINGS
+def test_conduit_facade_honours_its_contract(case, conduit_headers):
+    case.call_and_validate(headers=conduit_headers)
 
 
 class _AuthenticatedStateMachine(main.as_state_machine()):  # type: ignore[misc]

@@ -11,9 +11,13 @@ import pytest
 
 import handlers
 from core.resolver import handler_path, snake_case
-from core.spec import MAIN_SPEC, ROOT_SPEC, iter_operations, load_spec
+from core.spec import CONDUIT_SPEC, MAIN_SPEC, ROOT_SPEC, iter_operations, load_spec
 
-SPECS = {"main": load_spec(MAIN_SPEC), "root": load_spec(ROOT_SPEC)}
+SPECS = {
+    "main": load_spec(MAIN_SPEC),
+    "root": load_spec(ROOT_SPEC),
+    "conduit": load_spec(CONDUIT_SPEC),
+}
 OPERATIONS = [
     (name, path, method, op)
     for name, spec in SPECS.items()

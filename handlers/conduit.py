@@ -1,0 +1,212 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from core.db import transaction
+from core.http import client_address
+from core.security import Actor, current_actor, optional_actor
+from services import blog, conduit
+
+
+def _timestamp(value: datetime) -> str:
+    # RealWorld clients expect milliseconds and a Z offset: 2016-02-18T03:22:56.637Z
+    return value.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _user_json(signed_in: conduit.ConduitUser) -> dict[str, Any]:
+    profile = signed_in.profile
+    return {
+        "user": {
+            "email": signed_in.user.email,
+            "token": signed_in.token,
+            "username": profile.username,
+            "bio": profile.bio,
+            "image": profile.image,
+        }
+    }
+
+
+def _profile_json(profile: Any, following: bool) -> dict[str, Any]:
+    return {
+        "username": profile.username,
+        "bio": profile.bio,
+        "image": profile.image,
+        "following": following,
+    }
+
+
+def _article_json(view: blog.PostView) -> dict[str, Any]:
+    post = view.post
+    return {
+        "slug": post.slug,
+        "title": post.title,
+        "description": post.description,
+        "body": post.body,
+        "tagList": [tag.tag for tag in post.tags],
+        "createdAt": _timestamp(post.created_at),
+        "updatedAt": _timestamp(post.updated_at),
+        "favorited": view.favorited,
+        "favoritesCount": post.favorites_count,
+        "author": _profile_json(post.author, view.following),
+    }
+
+
+def _comment_json(view: blog.CommentView) -> dict[str, Any]:
+    comment = view.comment
+    return {
+        "id": comment.id,
+        "createdAt": _timestamp(comment.created_at),
+        "updatedAt": _timestamp(comment.updated_at),
+        "body": comment.body,
+        "author": _profile_json(comment.author, view.following),
+    }
+
+
+def conduit_login(body: dict[str, Any]) -> dict[str, Any]:
+    credentials = body["user"]
+    with transaction() as session:
+        signed_in = conduit.log_in(
+            session,
+            email=credentials["email"],
+            password=credentials["password"],
+            client_address=client_address(),
+        )
+        return _user_json(signed_in)
+
+
+def conduit_create_user(body: dict[str, Any]) -> tuple[dict[str, Any], int]:
+    new = body["user"]
+    with transaction() as session:
+        signed_in = conduit.register(
+            session, username=new["username"], email=new["email"], password=new["password"]
+        )
+        return _user_json(signed_in), 201
+
+
+def conduit_get_current_user() -> dict[str, Any]:
+    with transaction() as session:
+        return _user_json(conduit.current_user(session, current_actor()))
+
+
+def conduit_update_current_user(body: dict[str, Any]) -> dict[str, Any]:
+    with transaction() as session:
+        return _user_json(conduit.update_user(session, current_actor(), changes=body["user"]))
+
+
+def conduit_get_profile(username: str) -> dict[str, Any]:
+    with transaction() as session:
+        view = blog.get_profile(session, optional_actor(), username=username)
+        return {"profile": _profile_json(view.profile, view.following)}
+
+
+def conduit_follow_profile(username: str) -> dict[str, Any]:
+    with transaction() as session:
+        view = blog.follow_profile(session, current_actor(), username=username)
+        return {"profile": _profile_json(view.profile, view.following)}
+
+
+def conduit_unfollow_profile(username: str) -> dict[str, Any]:
+    with transaction() as session:
+        view = blog.unfollow_profile(session, current_actor(), username=username)
+        return {"profile": _profile_json(view.profile, view.following)}
+
+
+def _articles(viewer: Actor | None, limit: int, offset: int, **filters: Any) -> dict[str, Any]:
+    with transaction() as session:
+        views, total = blog.list_posts_offset(
+            session, viewer, limit=limit, offset=offset, **filters
+        )
+        return {"articles": [_article_json(view) for view in views], "articlesCount": total}
+
+
+def conduit_get_feed(limit: int = 20, offset: int = 0) -> dict[str, Any]:
+    return _articles(current_actor(), limit, offset, feed=True, status=blog.PUBLISHED)
+
+
+def conduit_list_articles(
+    tag: str | None = None,
+    author: str | None = None,
+    favorited: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> dict[str, Any]:
+    return _articles(
+        optional_actor(),
+        limit,
+        offset,
+        tag=tag,
+        author=author,
+        favorited_by=favorited,
+        status=blog.PUBLISHED,
+    )
+
+
+def conduit_create_article(body: dict[str, Any]) -> tuple[dict[str, Any], int]:
+    article = body["article"]
+    with transaction() as session:
+        view = blog.create_post(
+            session,
+            current_actor(),
+            title=article["title"],
+            description=article["description"],
+            body=article["body"],
+            tags=article.get("tagList") or (),
+            status=blog.PUBLISHED,
+        )
+        return {"article": _article_json(view)}, 201
+
+
+def conduit_get_article(slug: str) -> dict[str, Any]:
+    with transaction() as session:
+        return {"article": _article_json(blog.get_post(session, optional_actor(), slug=slug))}
+
+
+def conduit_update_article(slug: str, body: dict[str, Any]) -> dict[str, Any]:
+    article = body["article"]
+    changes = {k: article[k] for k in ("title", "description", "body") if k in article}
+    if "tagList" in article:
+        changes["tags"] = article["tagList"]
+    with transaction() as session:
+        view = blog.update_post(session, current_actor(), slug=slug, changes=changes)
+        return {"article": _article_json(view)}
+
+
+def conduit_delete_article(slug: str) -> tuple[None, int]:
+    with transaction() as session:
+        blog.delete_post(session, current_actor(), slug=slug)
+    return None, 204
+
+
+def conduit_list_comments(slug: str) -> dict[str, Any]:
+    with transaction() as session:
+        page = blog.list_comments(session, optional_actor(), slug=slug, limit=100)
+        return {"comments": [_comment_json(view) for view in page.items]}
+
+
+def conduit_create_comment(slug: str, body: dict[str, Any]) -> tuple[dict[str, Any], int]:
+    with transaction() as session:
+        view = blog.add_comment(session, current_actor(), slug=slug, body=body["comment"]["body"])
+        return {"comment": _comment_json(view)}, 201
+
+
+def conduit_delete_comment(slug: str, id: int) -> tuple[None, int]:
+    with transaction() as session:
+        blog.delete_comment(session, current_actor(), slug=slug, comment_id=id)
+    return None, 204
+
+
+def conduit_favorite_article(slug: str) -> dict[str, Any]:
+    with transaction() as session:
+        return {"article": _article_json(blog.favorite_post(session, current_actor(), slug=slug))}
+
+
+def conduit_unfavorite_article(slug: str) -> dict[str, Any]:
+    with transaction() as session:
+        return {"article": _article_json(blog.unfavorite_post(session, current_actor(), slug=slug))}
+
+
+def conduit_list_tags() -> dict[str, Any]:
+    with transaction() as session:
+        page = blog.list_tags(session, limit=100)
+        return {"tags": [item.tag for item in page.items]}
