@@ -65,6 +65,11 @@ def _database() -> Iterator[None]:
 @pytest.fixture(autouse=True)
 def _clean_state() -> Iterator[None]:
     yield
+    reset_state()
+
+
+def reset_state() -> None:
+    """Empties every table, Redis, the rate limiter and the token cache."""
     tables = [table.name for table in reversed(Base.metadata.sorted_tables)]
     engine = get_engine()
     with engine.begin() as connection:

@@ -16,6 +16,7 @@ from contracts.schemathesis.hooks import before_call
 from core.app import create_app
 from core.settings import PROJECT_ROOT
 from core.spec import MAIN_SPEC, ROOT_SPEC
+from tests.conftest import reset_state
 from tests.factories.identity import auth_headers, make_user
 
 APP = create_app()
@@ -64,6 +65,11 @@ class _AuthenticatedStateMachine(main.as_state_machine()):  # type: ignore[misc]
 
     def setup(self) -> None:
         type(self).headers = auth_headers(make_user(role="ADMIN"))
+
+    def teardown(self) -> None:
+        # Each run starts from empty tables, so a replayed run sees what the first one saw (shared
+        # data such as blog profiles and follows would otherwise leak between runs: flaky).
+        reset_state()
 
     def get_call_kwargs(self, case):
         drop_opaque_cursor(case)
