@@ -375,11 +375,12 @@ def test_post_author_deletes_any_comment_others_cannot(client, user):
     assert_problem(
         client.delete(path, headers=auth_headers(user)), 404, "/problems/blog/comment-not-found"
     )
-    assert_problem(
-        client.delete(f"{URL}/posts/{post.slug}/comments/0", headers=auth_headers(user)),
-        400,
-        "/problems/validation",
-    )
+    for bad_id in (0, 2**31, 2**63 + 192):
+        assert_problem(
+            client.delete(f"{URL}/posts/{post.slug}/comments/{bad_id}", headers=auth_headers(user)),
+            400,
+            "/problems/validation",
+        )
 
 
 # ---- listTags ---------------------------------------------------------------------------------
