@@ -4,12 +4,17 @@ one blog behind two contracts."""
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
+import httpx
 import pytest
 from starlette.testclient import TestClient
 
 from core.settings import get_settings
+from core.tokens import issue_access_token
+from tests.factories.blog import make_post
 from tests.factories.identity import PASSWORD, auth_headers, make_user
 
 API = "/conduit/api"
@@ -365,3 +370,27 @@ def test_cors_lets_a_configured_frontend_call_the_facade(cors_app):
     assert answer.headers["access-control-allow-origin"] == "https://conduit.example"
     foreign = cors_app.get(f"{API}/tags", headers={"Origin": "https://evil.example"})
     assert "access-control-allow-origin" not in foreign.headers
+
+
+def test_twenty_concurrent_favorites_through_conduit_count_twenty(live_server):
+    article = make_post(make_user())
+    fans = []
+    for _ in range(20):
+        fan = make_user()
+        fans.append(
+            {"Authorization": f"Token {issue_access_token(user_id=fan.id, role=fan.role)[0]}"}
+        )
+    barrier = threading.Barrier(len(fans))
+
+    def favorite_once(headers: dict[str, str]) -> int:
+        with httpx.Client(base_url=live_server, timeout=60) as http:
+            barrier.wait()
+            answer = http.post(f"{API}/articles/{article.slug}/favorite", headers=headers)
+            return answer.status_code
+
+    with ThreadPoolExecutor(max_workers=len(fans)) as pool:
+        statuses = list(pool.map(favorite_once, fans))
+    assert statuses == [200] * len(fans)
+    with httpx.Client(base_url=live_server) as http:
+        seen = http.get(f"{API}/articles/{article.slug}").json()["article"]
+    assert seen["favoritesCount"] == len(fans)
