@@ -6,49 +6,19 @@
 #   2. Dredd over every operation with the spec's examples and the Python hooks in contracts/dredd.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PY=.venv/bin
 : "${DATABASE_URL:?contracts run against PostgreSQL: run through ci/services.sh}"
 mkdir -p reports
-work=$(mktemp -d "${TMPDIR:-/tmp}/trellis-contracts.XXXXXX")
-server_pid=""
-cleanup() {
-  local status=$?
-  if [ -n "$server_pid" ]; then
-    kill "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-  exit "$status"
-}
-trap cleanup EXIT INT TERM
-
-free_port() {
-  "$PY/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-export TRELLIS_ENV=development TRELLIS_VAR_DIR="$work/var" ARGON2_MEMORY_KIB=1024 LOG_LEVEL=WARNING
 # The generated traffic logs in thousands of times with wrong passwords; the throttle is tested
 # elsewhere, here it would only turn every later login (and API key) into a 429.
 export LOGIN_LIMIT_PER_ACCOUNT=100000/minute LOGIN_LIMIT_PER_ADDRESS=100000/minute
 export API_KEY_FAILURES_PER_ADDRESS=100000/minute
 export ACCESS_TOKEN_TTL_SECONDS=7200
-PORT=$(free_port)
-BASE="http://127.0.0.1:$PORT"
+. ci/live-server.sh
 ADMIN_EMAIL=contracts-admin@example.com
 ADMIN_PASSWORD="contracts-$(date +%s%N)"
 
-"$PY/trellis" migrate >/dev/null
+start_live_server
 TRELLIS_ADMIN_PASSWORD="$ADMIN_PASSWORD" "$PY/trellis" create-admin --email "$ADMIN_EMAIL" >/dev/null
-"$PY/trellis" serve --port "$PORT" --workers 2 >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 300); do
-  "$PY/python" - "$BASE/health" <<'PY' 2>/dev/null && break
-import sys, urllib.request
-urllib.request.urlopen(sys.argv[1], timeout=1)
-PY
-  kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log"; echo "server died" >&2; exit 1; }
-  sleep 0.1
-done
 TOKEN=$("$PY/python" - "$BASE" "$ADMIN_EMAIL" "$ADMIN_PASSWORD" <<'PY'
 import sys, httpx
 base, email, password = sys.argv[1:]

@@ -26,6 +26,8 @@ run_services() {
 run_contracts() {
   printf '\n== contract gates against a live server\n'
   bash ci/services.sh bash ci/contracts.sh
+  printf '\n== the Conduit facade under newman (make realworld, with our own smoke suite)\n'
+  bash ci/services.sh bash ci/realworld.sh tests/conduit/smoke.postman_collection.json
 }
 run_coverage() {
   printf '\n== coverage (branch)\n'

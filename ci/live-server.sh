@@ -1,0 +1,43 @@
+# Sourced, not run: a live Trellis server for the gates that speak HTTP to it (contracts, the
+# RealWorld suite). `start_live_server` migrates the database named by DATABASE_URL, starts
+# `trellis serve` with 2 workers on a free loopback port, waits until /health answers, and stops
+# the server by its PID when the calling script exits.
+# Sets LIVE_WORK (a scratch directory removed on exit), PORT and BASE.
+PY=.venv/bin
+LIVE_WORK=$(mktemp -d "${TMPDIR:-/tmp}/trellis-live.XXXXXX")
+live_server_pid=""
+stop_live_server() {
+  local status=$?
+  if [ -n "$live_server_pid" ]; then
+    kill "$live_server_pid" 2>/dev/null || true
+    wait "$live_server_pid" 2>/dev/null || true
+  fi
+  rm -rf "$LIVE_WORK"
+  exit "$status"
+}
+trap stop_live_server EXIT INT TERM
+
+free_port() {
+  "$PY/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+mkdir -p "$LIVE_WORK/var"
+export TRELLIS_ENV=development TRELLIS_VAR_DIR="$LIVE_WORK/var" ARGON2_MEMORY_KIB=1024 LOG_LEVEL=WARNING
+PORT=$(free_port)
+BASE="http://127.0.0.1:$PORT"
+
+start_live_server() {
+  "$PY/trellis" migrate >/dev/null
+  "$PY/trellis" serve --port "$PORT" --workers 2 >"$LIVE_WORK/server.log" 2>&1 &
+  live_server_pid=$!
+  for _ in $(seq 1 300); do
+    "$PY/python" - "$BASE/health" <<'PY' 2>/dev/null && return 0
+import sys, urllib.request
+urllib.request.urlopen(sys.argv[1], timeout=1)
+PY
+    kill -0 "$live_server_pid" 2>/dev/null || { cat "$LIVE_WORK/server.log"; echo "server died" >&2; exit 1; }
+    sleep 0.1
+  done
+  echo "the server did not answer /health within 30 s" >&2
+  exit 1
+}
