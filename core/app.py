@@ -25,7 +25,7 @@ from typing import Any
 import anyio.to_thread
 import orjson
 import swagger_ui_bundle
-from connexion import AsyncApp
+from connexion import AsyncApp, NoContent
 from connexion import security as connexion_security
 from connexion.apps.asynchronous import AsyncOperation
 from connexion.context import operation
@@ -84,9 +84,14 @@ def _patch_connexion() -> None:
     # 1. Operations that document errors as application/problem+json and success as
     #    application/json made every plain-dict return a 500 ("Multiple response content types").
     #    Handlers return JSON; problems are rendered by core.problems with their own type.
+    #    An empty body (204) gets no Content-Type at all: Connexion labelled it with the first
+    #    documented type (even application/problem+json), and clients that trust the label then
+    #    fail parsing nothing as JSON.
     original = BaseResponseDecorator._infer_content_type
 
     def infer_content_type(data: Any, headers: dict[str, Any]) -> str | None:
+        if data is None or data is NoContent:
+            return None
         try:
             result: str | None = original(data, headers)
         except NonConformingResponseHeaders:

@@ -94,6 +94,7 @@ class Settings:
     jwt_issuer: str
     jwt_audience: str
     access_token_ttl_seconds: int
+    conduit_token_ttl_seconds: int
     refresh_token_ttl_seconds: int
     max_body_bytes: int
     login_limit_per_account: str
@@ -141,6 +142,7 @@ def load_settings() -> Settings:
         jwt_issuer=_env("JWT_ISSUER", "trellis"),
         jwt_audience=_env("JWT_AUDIENCE", "trellis-api"),
         access_token_ttl_seconds=_int("ACCESS_TOKEN_TTL_SECONDS", 15 * 60),
+        conduit_token_ttl_seconds=_int("CONDUIT_TOKEN_TTL_SECONDS", 7 * 24 * 60 * 60),
         refresh_token_ttl_seconds=_int("REFRESH_TOKEN_TTL_SECONDS", 30 * 24 * 3600),
         max_body_bytes=_int("MAX_BODY_BYTES", 1024 * 1024),
         login_limit_per_account=_env("LOGIN_LIMIT_PER_ACCOUNT", "10/minute"),

@@ -4,6 +4,10 @@ The first key of `JWT_SIGNING_KEYS` signs; every listed key verifies, so a new k
 putting it first and removing the old one after one access-token lifetime. Only HS256 is accepted:
 `alg: none`, other algorithms, unknown `kid`s, wrong issuer or audience, and expired or
 not-yet-valid tokens are all rejected the same way (None).
+
+Two audiences: the main API's (`JWT_AUDIENCE`) and the Conduit facade's (`<JWT_AUDIENCE>:conduit`).
+RealWorld frontends keep one token and never refresh it, so Conduit tokens live longer
+(`CONDUIT_TOKEN_TTL_SECONDS`) and are confined to the facade: the main API refuses them.
 """
 
 from __future__ import annotations
@@ -20,19 +24,29 @@ from cachetools import TTLCache
 from core.settings import get_settings
 
 ALGORITHM = "HS256"
+MAIN = "main"
+CONDUIT = "conduit"
 
 
-def issue_access_token(*, user_id: uuid.UUID, role: str) -> tuple[str, int]:
-    """Returns (token, lifetime in seconds)."""
+def audience(kind: str) -> str:
+    """The `aud` of tokens for one contract (MAIN or CONDUIT)."""
+    base = get_settings().jwt_audience
+    return base if kind == MAIN else f"{base}:{kind}"
+
+
+def issue_access_token(*, user_id: uuid.UUID, role: str, kind: str = MAIN) -> tuple[str, int]:
+    """Returns (token, lifetime in seconds) for the main API or, with kind=CONDUIT, the facade."""
     settings = get_settings()
     kid, secret = next(iter(settings.jwt_signing_keys.items()))
     now = int(time.time())
-    ttl = settings.access_token_ttl_seconds
+    ttl = (
+        settings.conduit_token_ttl_seconds if kind == CONDUIT else settings.access_token_ttl_seconds
+    )
     claims = {
         "sub": str(user_id),
         "role": role,
         "iss": settings.jwt_issuer,
-        "aud": settings.jwt_audience,
+        "aud": audience(kind),
         "iat": now,
         "nbf": now,
         "exp": now + ttl,
@@ -47,17 +61,18 @@ _verified: TTLCache[str, dict[str, Any]] = TTLCache(maxsize=10_000, ttl=60)
 _verified_lock = threading.Lock()
 
 
-def decode_access_token(token: str) -> dict[str, Any] | None:
-    """Verified claims of a token we issued, or None for anything else."""
+def decode_access_token(token: str, *, kinds: tuple[str, ...] = (MAIN,)) -> dict[str, Any] | None:
+    """Verified claims of a token we issued for one of these audiences, or None for anything
+    else."""
     with _verified_lock:
         claims = _verified.get(token)
-    if claims is not None and claims["exp"] > time.time():
-        return claims
-    claims = _verify(token)
-    if claims is not None:
+    if claims is None or claims["exp"] <= time.time():
+        claims = _verify(token)
+        if claims is None:
+            return None
         with _verified_lock:
             _verified[token] = claims
-    return claims
+    return claims if claims["aud"] in {audience(kind) for kind in kinds} else None
 
 
 def forget_verified_tokens() -> None:
@@ -77,7 +92,7 @@ def _verify(token: str) -> dict[str, Any] | None:
             token,
             secret,
             algorithms=[ALGORITHM],
-            audience=settings.jwt_audience,
+            audience=[audience(MAIN), audience(CONDUIT)],
             issuer=settings.jwt_issuer,
             options={"require": ["exp", "iat", "nbf", "sub", "iss", "aud"]},
             leeway=5,

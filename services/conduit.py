@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from core.errors import RuleViolated
 from core.security import Actor
-from core.tokens import issue_access_token
+from core.tokens import CONDUIT, issue_access_token
 from db.models.blog import BlogProfile
 from db.models.identity import User
 from services import blog, identity
@@ -39,7 +39,7 @@ class ConduitUser:
 
 def _signed_in(session: Session, user: User) -> ConduitUser:
     profile = blog.ensure_profile(session, user_id=user.id)
-    token, _ttl = issue_access_token(user_id=user.id, role=user.role)
+    token, _ttl = issue_access_token(user_id=user.id, role=user.role, kind=CONDUIT)
     return ConduitUser(user=user, profile=profile, token=token)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import secrets
 import uuid
@@ -21,7 +22,7 @@ from core.pagination import Page, paginate, parse_datetime
 from core.passwords import hash_password, needs_rehash, verify_password
 from core.security import Actor
 from core.settings import get_settings
-from core.tokens import decode_access_token, issue_access_token
+from core.tokens import CONDUIT, MAIN, decode_access_token, issue_access_token
 from db.models.identity import RefreshToken, User
 
 REFRESH_PREFIX = "rt_"
@@ -210,6 +211,7 @@ def update_user(
         if current_password is None or not verify_password(user.password_hash, current_password):
             raise WrongPassword("current_password is missing or wrong.")
         user.password_hash = hash_password(password)
+        user.credentials_changed_at = utcnow()
         _revoke_families(session, RefreshToken.user_id == user.id)
     if display_name is not None:
         user.display_name = display_name
@@ -230,6 +232,7 @@ def set_email_and_password(
         user.email, user.email_key = email.strip(), key
     if password is not None:
         user.password_hash = hash_password(password)
+        user.credentials_changed_at = utcnow()
         _revoke_families(session, RefreshToken.user_id == user.id)
     try:
         with session.begin_nested():
@@ -279,6 +282,7 @@ def ensure_admin(
     user.is_disabled = False
     if password is not None:
         user.password_hash = hash_password(password)
+        user.credentials_changed_at = utcnow()
         _revoke_families(session, RefreshToken.user_id == user.id)
     session.flush()
     return user, False
@@ -295,34 +299,46 @@ def find_admin(session: Session) -> User | None:
 
 
 async def bearer_info(token: str) -> dict[str, Any] | None:
-    """Connexion's `x-bearerInfoFunc`: a verified JWT whose account still exists and is enabled.
+    """Connexion's `x-bearerInfoFunc`: a verified main-API JWT whose account still exists, is
+    enabled and has not changed its password since the token was issued."""
+    return await _token_holder(token, kinds=(MAIN,))
 
-    The account is re-read on every request (in a worker thread, off the event loop), so disabling
-    an account or changing its role takes effect on its very next request, whatever tokens it
-    holds. The role in the token is only a hint; the stored role is the one that counts.
-    """
-    claims = decode_access_token(token)
+
+async def conduit_token_info(apikey: str) -> dict[str, Any] | None:
+    """The Conduit facade's `Authorization: Token <jwt>`: a facade token (long-lived, see
+    core.tokens) or a main-API one, under the same account checks."""
+    scheme, _, token = apikey.partition(" ")
+    if scheme.lower() != "token" or not token.strip():
+        return None
+    return await _token_holder(token.strip(), kinds=(CONDUIT, MAIN))
+
+
+async def _token_holder(token: str, *, kinds: tuple[str, ...]) -> dict[str, Any] | None:
+    """The account is re-read on every request (in a worker thread, off the event loop), so
+    disabling an account, changing its role or its password takes effect on its very next
+    request, whatever tokens it holds. The role in the token is only a hint."""
+    claims = decode_access_token(token, kinds=kinds)
     if claims is None:
         return None
-    role = await anyio.to_thread.run_sync(account_role, uuid.UUID(claims["sub"]))
+    role = await anyio.to_thread.run_sync(
+        functools.partial(account_role, uuid.UUID(claims["sub"]), issued_at=int(claims["iat"]))
+    )
     if role is None:
         return None
     return {"sub": claims["sub"], "role": role, "scheme": "bearer"}
 
 
-async def conduit_token_info(apikey: str) -> dict[str, Any] | None:
-    """The Conduit facade's `Authorization: Token <jwt>`: the same JWT, another header shape."""
-    scheme, _, token = apikey.partition(" ")
-    if scheme.lower() != "token" or not token.strip():
-        return None
-    return await bearer_info(token.strip())
+_ACCOUNT_STATE = select(User.role, User.is_disabled, User.credentials_changed_at).where(
+    User.id == bindparam("user_id")
+)
 
 
-_ACCOUNT_STATE = select(User.role, User.is_disabled).where(User.id == bindparam("user_id"))
+def account_role(user_id: uuid.UUID, *, issued_at: int | None = None) -> str | None:
+    """The account's current role, or None when it is gone or disabled, or when a credential
+    issued at `issued_at` (epoch seconds) predates the account's last password change.
 
-
-def account_role(user_id: uuid.UUID) -> str | None:
-    """The account's current role, or None when it is gone or disabled.
+    Token times are whole seconds, so a token issued within the same second as the change (the
+    one the change itself answers with) still counts; anything older does not.
 
     One statement on an autocommit connection: no ORM session, no BEGIN/COMMIT round trips; this
     runs before every authenticated request.
@@ -334,5 +350,8 @@ def account_role(user_id: uuid.UUID) -> str | None:
             .first()
         )
     if row is None or row.is_disabled:
+        return None
+    changed = row.credentials_changed_at
+    if issued_at is not None and changed is not None and issued_at < int(changed.timestamp()):
         return None
     return str(row.role)

@@ -244,8 +244,9 @@ def authenticate(token: str, facts: CookieRequest) -> dict[str, Any] | None:
     now = utcnow()
     if record is None or not record.live(now):
         return None
-    role = identity.account_role(record.user_id)
-    if role is None:  # the account is gone or disabled
+    # None: the account is gone or disabled, or its password changed after this login.
+    role = identity.account_role(record.user_id, issued_at=int(record.created_at.timestamp()))
+    if role is None:
         return None
     check_csrf(token, facts)
     info: dict[str, Any] = {

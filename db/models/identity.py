@@ -22,6 +22,8 @@ class User(Timestamped, Base):
     password_hash: Mapped[str | None] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(20), default="USER")
     is_disabled: Mapped[bool] = mapped_column(default=False)
+    # Set when the password changes: access tokens issued before it are refused from then on.
+    credentials_changed_at: Mapped[datetime | None]
 
 
 class RefreshToken(Base):

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
+import jwt
 import pytest
 from starlette.testclient import TestClient
 
@@ -166,6 +167,27 @@ def test_update_user(client):
     errors(client.put(f"{API}/user", json={"user": {"bio": "x"}}), 401)
 
 
+def test_a_new_password_ends_the_tokens_handed_out_before(client):
+    user = register(client, "jake")
+    claims = jwt.decode(user["token"], options={"verify_signature": False})
+    earlier = claims["iat"] - 10  # the frontend signed in a while ago
+    old = jwt.encode(
+        {**claims, "iat": earlier, "nbf": earlier},
+        "o" * 48,
+        algorithm="HS256",
+        headers={"kid": "test-k0"},
+    )
+    assert client.get(f"{API}/user", headers={"Authorization": f"Token {old}"}).status_code == 200
+    changed = client.put(
+        f"{API}/user",
+        json={"user": {"password": "a new password"}},
+        headers={"Authorization": f"Token {old}"},
+    )
+    assert changed.status_code == 200
+    errors(client.get(f"{API}/user", headers={"Authorization": f"Token {old}"}), 401)
+    assert client.get(f"{API}/user", headers=token(changed.json()["user"])).status_code == 200
+
+
 def test_profiles_and_follows(client):
     jake, finn = register(client, "jake"), register(client, "finn")
     anonymous = client.get(f"{API}/profiles/jake")
@@ -215,9 +237,9 @@ def test_article_lifecycle(client):
         403,
     ) == {"article": ["forbidden"]}
     errors(client.delete(f"{API}/articles/{article['slug']}", headers=token(finn)), 403)
-    assert (
-        client.delete(f"{API}/articles/{article['slug']}", headers=token(jake)).status_code == 204
-    )
+    deleted = client.delete(f"{API}/articles/{article['slug']}", headers=token(jake))
+    # No body and no Content-Type: frontends that trust the label would parse nothing as JSON.
+    assert deleted.status_code == 204 and "content-type" not in deleted.headers
     assert errors(client.get(f"{API}/articles/{article['slug']}"), 404) == {
         "article": ["not found"]
     }
@@ -303,7 +325,8 @@ def test_comments(client):
     listed = client.get(url).json()["comments"]
     assert [c["body"] for c in listed] == ["Thank you so much!"]
     assert errors(client.delete(f"{url}/{comment['id']}", headers=token(anna)), 403)
-    assert client.delete(f"{url}/{comment['id']}", headers=token(finn)).status_code == 204
+    deleted = client.delete(f"{url}/{comment['id']}", headers=token(finn))
+    assert deleted.status_code == 204 and "content-type" not in deleted.headers
     assert client.get(url).json() == {"comments": []}
     assert errors(client.delete(f"{url}/{comment['id']}", headers=token(finn)), 404) == {
         "comment": ["not found"]
@@ -361,11 +384,17 @@ def test_cors_lets_a_configured_frontend_call_the_facade(cors_app):
         headers={
             "Origin": "https://conduit.example",
             "Access-Control-Request-Method": "POST",
-            "Access-Control-Request-Headers": "authorization,content-type",
+            "Access-Control-Request-Headers": "authorization,content-type,x-requested-with",
         },
     )
     assert preflight.status_code == 200
     assert preflight.headers["access-control-allow-origin"] == "https://conduit.example"
+    allowed_headers = {
+        h.strip().lower() for h in preflight.headers["access-control-allow-headers"].split(",")
+    }
+    assert {"authorization", "content-type", "x-requested-with"} <= allowed_headers
+    allowed_methods = set(preflight.headers["access-control-allow-methods"].split(", "))
+    assert {"GET", "POST", "PUT", "DELETE"} <= allowed_methods
     answer = cors_app.get(f"{API}/tags", headers={"Origin": "https://conduit.example"})
     assert answer.headers["access-control-allow-origin"] == "https://conduit.example"
     foreign = cors_app.get(f"{API}/tags", headers={"Origin": "https://evil.example"})

@@ -7,6 +7,8 @@ import jwt
 import pytest
 
 from core.settings import get_settings
+from core.tokens import CONDUIT, decode_access_token, issue_access_token
+from tests.factories.identity import PASSWORD
 
 ME = "/api/v1/identity/users/me"
 SECRET = "s" * 48
@@ -137,3 +139,36 @@ def test_verified_tokens_are_remembered_but_never_past_their_expiry(user, monkey
     monkeypatch.setattr(tokens.time, "time", lambda: now + 3600)  # past `exp`
     tokens.decode_access_token(token)
     assert len(calls) == 2  # an expired entry is verified again, never trusted
+
+
+def test_a_password_change_ends_access_tokens_issued_before_it(client, user):
+    earlier = int(time.time()) - 10
+    old = jwt.encode(
+        claims(user, iat=earlier, nbf=earlier),
+        "o" * 48,
+        algorithm="HS256",
+        headers={"kid": "test-k0"},
+    )
+    assert call(client, old).status_code == 200
+    changed = client.patch(
+        ME,
+        json={"password": "a whole new secret", "current_password": PASSWORD},
+        headers={"Authorization": f"Bearer {old}"},
+    )
+    assert changed.status_code == 200
+    assert call(client, old).status_code == 401
+    fresh, _ = issue_access_token(user_id=user.id, role=user.role)
+    assert call(client, fresh).status_code == 200  # issued after the change
+
+
+def test_conduit_tokens_are_long_lived_and_refused_by_the_main_api(client, user):
+    token, ttl = issue_access_token(user_id=user.id, role=user.role, kind=CONDUIT)
+    payload = jwt.decode(token, options={"verify_signature": False})
+    assert payload["aud"] == "trellis-api:conduit"
+    assert ttl == payload["exp"] - payload["iat"] == get_settings().conduit_token_ttl_seconds
+    assert ttl == 7 * 24 * 60 * 60
+    assert decode_access_token(token) is None  # the main API's audience only
+    assert decode_access_token(token, kinds=(CONDUIT,)) is not None
+    assert call(client, token).status_code == 401
+    facade = client.get("/conduit/api/user", headers={"Authorization": f"Token {token}"})
+    assert facade.status_code == 200

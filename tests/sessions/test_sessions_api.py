@@ -245,3 +245,19 @@ def test_sessions_are_kept_in_redis_when_configured_else_in_the_database(browser
     else:
         assert rows == 0
         assert len(list(redis.scan_iter(f"{RedisStore.PREFIX}s:*"))) == 1
+
+
+def test_a_password_change_ends_sessions_opened_before_it(browser, client):
+    user = make_user(email="moving@example.com")
+    log_in(browser, "moving@example.com", PASSWORD)
+    age_sessions(created_at=utcnow() - timedelta(seconds=10))  # logged in a while ago
+    assert browser.get("/api/v1/identity/users/me").status_code == 200
+    changed = client.patch(
+        "/api/v1/identity/users/me",
+        json={"password": "a whole new secret", "current_password": PASSWORD},
+        headers=auth_headers(user),
+    )
+    assert changed.status_code == 200
+    assert_problem(browser.get("/api/v1/identity/users/me"), 401, "/problems/unauthorized")
+    log_in(browser, "moving@example.com", "a whole new secret")  # a new login works at once
+    assert browser.get("/api/v1/identity/users/me").status_code == 200

@@ -173,7 +173,9 @@ def test_update_task_of_another_user_is_404(client, user_factory):
 def test_delete_task(client, user):
     task = make_task(user)
     headers = auth_headers(user)
-    assert client.delete(f"{URL}/{task.id}", headers=headers).status_code == 204
+    deleted = client.delete(f"{URL}/{task.id}", headers=headers)
+    assert deleted.status_code == 204 and deleted.content == b""
+    assert "content-type" not in deleted.headers  # no body, so no media type to trust
     assert client.get(f"{URL}/{task.id}", headers=headers).status_code == 404
 
 

@@ -107,9 +107,11 @@ def sync_detailed(
 ) -> Response[Problem | User]:
     """ Update my account
 
-     Changes the display name and/or the password. A password change needs `current_password` and revokes
-    every refresh token issued before it (all other logins end). API keys cannot change the account:
-    this needs a bearer token or a session.
+     Changes the display name and/or the password. A password change needs `current_password` and ends
+    every login made before it: refresh tokens are revoked, and access tokens and session cookies issued
+    before the change are refused from then on (the one making the change too; log in again with the new
+    password). API keys cannot change the account: this needs a bearer token or a session, and keys stay
+    valid (revoke them separately).
 
     Args:
         body (UserUpdate): Change your display name, or your password (give `current_password`
@@ -143,9 +145,11 @@ def sync(
 ) -> Problem | User | None:
     """ Update my account
 
-     Changes the display name and/or the password. A password change needs `current_password` and revokes
-    every refresh token issued before it (all other logins end). API keys cannot change the account:
-    this needs a bearer token or a session.
+     Changes the display name and/or the password. A password change needs `current_password` and ends
+    every login made before it: refresh tokens are revoked, and access tokens and session cookies issued
+    before the change are refused from then on (the one making the change too; log in again with the new
+    password). API keys cannot change the account: this needs a bearer token or a session, and keys stay
+    valid (revoke them separately).
 
     Args:
         body (UserUpdate): Change your display name, or your password (give `current_password`
@@ -174,9 +178,11 @@ async def asyncio_detailed(
 ) -> Response[Problem | User]:
     """ Update my account
 
-     Changes the display name and/or the password. A password change needs `current_password` and revokes
-    every refresh token issued before it (all other logins end). API keys cannot change the account:
-    this needs a bearer token or a session.
+     Changes the display name and/or the password. A password change needs `current_password` and ends
+    every login made before it: refresh tokens are revoked, and access tokens and session cookies issued
+    before the change are refused from then on (the one making the change too; log in again with the new
+    password). API keys cannot change the account: this needs a bearer token or a session, and keys stay
+    valid (revoke them separately).
 
     Args:
         body (UserUpdate): Change your display name, or your password (give `current_password`
@@ -210,9 +216,11 @@ async def asyncio(
 ) -> Problem | User | None:
     """ Update my account
 
-     Changes the display name and/or the password. A password change needs `current_password` and revokes
-    every refresh token issued before it (all other logins end). API keys cannot change the account:
-    this needs a bearer token or a session.
+     Changes the display name and/or the password. A password change needs `current_password` and ends
+    every login made before it: refresh tokens are revoked, and access tokens and session cookies issued
+    before the change are refused from then on (the one making the change too; log in again with the new
+    password). API keys cannot change the account: this needs a bearer token or a session, and keys stay
+    valid (revoke them separately).
 
     Args:
         body (UserUpdate): Change your display name, or your password (give `current_password`
