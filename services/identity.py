@@ -306,9 +306,12 @@ async def bearer_info(token: str) -> dict[str, Any] | None:
 
 async def conduit_token_info(apikey: str) -> dict[str, Any] | None:
     """The Conduit facade's `Authorization: Token <jwt>`: a facade token (long-lived, see
-    core.tokens) or a main-API one, under the same account checks."""
+    core.tokens) or a main-API one, under the same account checks.
+
+    `Bearer <jwt>` is taken too: the RealWorld project's own reference backend accepts both, and
+    current frontends (those generated from its OpenAPI document) send Bearer."""
     scheme, _, token = apikey.partition(" ")
-    if scheme.lower() != "token" or not token.strip():
+    if scheme.lower() not in ("token", "bearer") or not token.strip():
         return None
     return await _token_holder(token.strip(), kinds=(CONDUIT, MAIN))
 

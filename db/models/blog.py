@@ -73,7 +73,12 @@ class BlogPostTag(Base):
 
 class BlogComment(Timestamped, Base):
     __tablename__ = "blog_comments"
-    __table_args__ = (Index("ix_blog_comments_thread", "post_id", "created_at", "id"),)
+    # AUTOINCREMENT on SQLite: a deleted comment's id is never handed out again (a client may still
+    # hold it); PostgreSQL's sequence never reuses ids anyway.
+    __table_args__ = (
+        Index("ix_blog_comments_thread", "post_id", "created_at", "id"),
+        {"sqlite_autoincrement": True},
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     post_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("blog_posts.id", ondelete="CASCADE"))

@@ -240,6 +240,14 @@ def test_comment_deleted_by_its_author_the_post_author_or_an_admin(user, admin):
         blog.delete_comment(session, actor_of(make_user()), slug=post.slug, comment_id=comment.id)
 
 
+def test_a_deleted_comments_id_is_never_handed_out_again(user):
+    post = make_post(user)
+    first = make_comment(user, post)
+    with transaction(write=True) as session:
+        blog.delete_comment(session, actor_of(user), slug=post.slug, comment_id=first.id)
+    assert make_comment(user, post).id > first.id  # a client may still hold the old id
+
+
 def test_comment_of_another_post_is_not_found(user):
     post, other = make_post(user), make_post(user, title="Other")
     comment = make_comment(user, other)

@@ -124,6 +124,18 @@ def test_login(client):
 def test_current_user_needs_a_token(client):
     assert errors(client.get(f"{API}/user"), 401) == {"token": ["is missing or invalid"]}
     assert errors(client.get(f"{API}/user", headers={"Authorization": "Token nope"}), 401)
+    assert errors(client.get(f"{API}/user", headers={"Authorization": "Basic nope"}), 401)
+
+
+def test_bearer_is_taken_as_well_as_token(client):
+    # Frontends generated from the RealWorld OpenAPI document send Bearer; the project's own
+    # reference backend accepts both schemes.
+    user = register(client, "jake")
+    for scheme in ("Token", "Bearer", "bearer"):
+        answer = client.get(f"{API}/user", headers={"Authorization": f"{scheme} {user['token']}"})
+        assert answer.status_code == 200, scheme
+        assert answer.json()["user"]["username"] == "jake"
+    errors(client.get(f"{API}/user", headers={"Authorization": "Bearer nope"}), 401)
 
 
 def test_update_user(client):
