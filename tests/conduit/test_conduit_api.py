@@ -435,3 +435,40 @@ def test_twenty_concurrent_favorites_through_conduit_count_twenty(live_server):
     with httpx.Client(base_url=live_server) as http:
         seen = http.get(f"{API}/articles/{article.slug}").json()["article"]
     assert seen["favoritesCount"] == len(fans)
+
+
+# The RealWorld Conduit API 2.0.0: every operation and its success status, as its spec has them.
+REALWORLD_OPERATIONS = {
+    ("POST", "/users/login"): "200",
+    ("POST", "/users"): "201",
+    ("GET", "/user"): "200",
+    ("PUT", "/user"): "200",
+    ("GET", "/profiles/{username}"): "200",
+    ("POST", "/profiles/{username}/follow"): "200",
+    ("DELETE", "/profiles/{username}/follow"): "200",
+    ("GET", "/articles/feed"): "200",
+    ("GET", "/articles"): "200",
+    ("POST", "/articles"): "201",
+    ("GET", "/articles/{slug}"): "200",
+    ("PUT", "/articles/{slug}"): "200",
+    ("DELETE", "/articles/{slug}"): "204",
+    ("GET", "/articles/{slug}/comments"): "200",
+    ("POST", "/articles/{slug}/comments"): "201",
+    ("DELETE", "/articles/{slug}/comments/{id}"): "204",
+    ("POST", "/articles/{slug}/favorite"): "200",
+    ("DELETE", "/articles/{slug}/favorite"): "200",
+    ("GET", "/tags"): "200",
+}
+
+
+def test_the_published_facade_contract_is_the_realworld_api(client):
+    spec = client.get(f"{API}/openapi.json")
+    assert spec.status_code == 200 and spec.json()["openapi"] == "3.0.3"
+    published = {
+        (method.upper(), path): next(code for code in operation["responses"] if code < "300")
+        for path, item in spec.json()["paths"].items()
+        for method, operation in item.items()
+        if method in {"get", "post", "put", "delete"}
+    }
+    assert published == REALWORLD_OPERATIONS
+    assert f"{API}/openapi.json" in client.get("/docs").text  # browsable beside the main API
