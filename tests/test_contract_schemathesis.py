@@ -22,7 +22,7 @@ from core.settings import PROJECT_ROOT, get_settings
 from core.spec import CONDUIT_SPEC, MAIN_SPEC, ROOT_SPEC
 from tests.conftest import reset_state
 from tests.factories.apikeys import key_headers, make_api_key
-from tests.factories.identity import PASSWORD, auth_headers, make_user
+from tests.factories.identity import PASSWORD, auth_headers, conduit_headers, make_user
 
 APP = create_app()
 SETTINGS = hypothesis.settings(
@@ -126,14 +126,14 @@ def test_root_api_honours_its_contract(case):
 
 
 @pytest.fixture
-def conduit_headers() -> dict[str, str]:
-    return {"Authorization": auth_headers(make_user())["Authorization"].replace("Bearer", "Token")}
+def facade_headers() -> dict[str, str]:
+    return conduit_headers(make_user())
 
 
 @conduit.parametrize()
 @WHOLE_SPEC
-def test_conduit_facade_honours_its_contract(case, conduit_headers):
-    case.call_and_validate(headers=conduit_headers)
+def test_conduit_facade_honours_its_contract(case, facade_headers):
+    case.call_and_validate(headers=facade_headers)
 
 
 class _AuthenticatedStateMachine(main.as_state_machine()):  # type: ignore[misc]

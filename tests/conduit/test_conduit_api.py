@@ -9,14 +9,18 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
-import jwt
 import pytest
 from starlette.testclient import TestClient
 
 from core.settings import get_settings
-from core.tokens import issue_access_token
 from tests.factories.blog import make_post
-from tests.factories.identity import PASSWORD, auth_headers, make_user
+from tests.factories.identity import (
+    PASSWORD,
+    auth_headers,
+    conduit_headers,
+    issued_earlier,
+    make_user,
+)
 
 API = "/conduit/api"
 TIMESTAMP = re.compile(
@@ -181,14 +185,7 @@ def test_update_user(client):
 
 def test_a_new_password_ends_the_tokens_handed_out_before(client):
     user = register(client, "jake")
-    claims = jwt.decode(user["token"], options={"verify_signature": False})
-    earlier = claims["iat"] - 10  # the frontend signed in a while ago
-    old = jwt.encode(
-        {**claims, "iat": earlier, "nbf": earlier},
-        "o" * 48,
-        algorithm="HS256",
-        headers={"kid": "test-k0"},
-    )
+    old = issued_earlier(user["token"])  # the frontend signed in a while ago
     assert client.get(f"{API}/user", headers={"Authorization": f"Token {old}"}).status_code == 200
     changed = client.put(
         f"{API}/user",
@@ -415,12 +412,7 @@ def test_cors_lets_a_configured_frontend_call_the_facade(cors_app):
 
 def test_twenty_concurrent_favorites_through_conduit_count_twenty(live_server):
     article = make_post(make_user())
-    fans = []
-    for _ in range(20):
-        fan = make_user()
-        fans.append(
-            {"Authorization": f"Token {issue_access_token(user_id=fan.id, role=fan.role)[0]}"}
-        )
+    fans = [conduit_headers(make_user()) for _ in range(20)]
     barrier = threading.Barrier(len(fans))
 
     def favorite_once(headers: dict[str, str]) -> int:

@@ -8,7 +8,7 @@ import pytest
 
 from core.settings import get_settings
 from core.tokens import CONDUIT, decode_access_token, issue_access_token
-from tests.factories.identity import PASSWORD
+from tests.factories.identity import PASSWORD, issued_earlier
 
 ME = "/api/v1/identity/users/me"
 SECRET = "s" * 48
@@ -142,13 +142,7 @@ def test_verified_tokens_are_remembered_but_never_past_their_expiry(user, monkey
 
 
 def test_a_password_change_ends_access_tokens_issued_before_it(client, user):
-    earlier = int(time.time()) - 10
-    old = jwt.encode(
-        claims(user, iat=earlier, nbf=earlier),
-        "o" * 48,
-        algorithm="HS256",
-        headers={"kid": "test-k0"},
-    )
+    old = issued_earlier(issue_access_token(user_id=user.id, role=user.role)[0])
     assert call(client, old).status_code == 200
     changed = client.patch(
         ME,
