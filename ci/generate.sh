@@ -1,16 +1,23 @@
 #!/usr/bin/env bash
 # Rewrites generated/ from spec/: the bundled contracts Connexion loads and users download, the
-# Python SDK (openapi-python-client) and the Postman collection. CI fails when they drift.
+# Python SDK (openapi-python-client) and the Postman collection; then the documents assembled
+# from the domain slices (.env.example, the README's configuration table, docs/FEATURES.md).
+# CI fails when any of them drifts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=node_modules/.bin
-echo "generate: bundling spec/openapi.yaml, spec/root.yaml and spec/conduit/openapi.yaml"
-"$BIN/redocly" bundle spec/openapi.yaml -o generated/openapi.yaml >/dev/null 2>&1 \
-  || "$BIN/redocly" bundle spec/openapi.yaml -o generated/openapi.yaml
-"$BIN/redocly" bundle spec/root.yaml -o generated/root.yaml >/dev/null 2>&1 \
-  || "$BIN/redocly" bundle spec/root.yaml -o generated/root.yaml
-"$BIN/redocly" bundle spec/conduit/openapi.yaml -o generated/conduit.yaml >/dev/null 2>&1 \
-  || "$BIN/redocly" bundle spec/conduit/openapi.yaml -o generated/conduit.yaml
+PY=.venv/bin/python
+bundle() {
+  "$BIN/redocly" bundle "$1" -o "$2" >/dev/null 2>&1 || "$BIN/redocly" bundle "$1" -o "$2"
+}
+echo "generate: assembling spec/openapi.yaml from spec/tags/ and spec/paths/"
+assembled=spec/.assembled-openapi.yaml
+trap 'rm -f "$assembled"' EXIT
+"$PY" -m ci.assemble_spec "$assembled"
+echo "generate: bundling the main API, spec/root.yaml and spec/conduit/openapi.yaml"
+bundle "$assembled" generated/openapi.yaml
+bundle spec/root.yaml generated/root.yaml
+bundle spec/conduit/openapi.yaml generated/conduit.yaml
 echo "generate: Python SDK (generated/sdk/python)"
 rm -rf generated/sdk/python
 mkdir -p generated/sdk
@@ -20,4 +27,6 @@ mkdir -p generated/sdk
 echo "generate: Postman collection (generated/postman/collection.json)"
 mkdir -p generated/postman
 node ci/postman.js generated/openapi.yaml generated/postman/collection.json
+echo "generate: .env.example, the README's configuration table, docs/FEATURES.md"
+"$PY" -m ci.assemble_docs
 echo "generate: done"

@@ -1,42 +1,143 @@
-"""Settings, read once from the environment.
+"""Settings: each declared once, read once from the environment.
 
-Every setting is documented in `.env.example` and the README's configuration table. The embedded
-defaults need no services at all: SQLite under `var/`, in-process rate limits and an SQLite job
-store. Secrets are never defaulted to a fixed value: when `JWT_SIGNING_KEYS` is unset, a random key
-is generated once and kept in `var/jwt-signing.key` (mode 0600), which suits a developer machine and
-is refused when `TRELLIS_ENV=production`.
+A setting is one `setting(...)` field: its environment variable, its default and what it means.
+That one declaration gives the typed field of its dataclass, the way `load_section` reads it
+(by the field's type: `str`, `str | None`, `int`, `bool`, `Path`, `tuple[str, ...]` as a
+comma-separated list; or by the setting's own `parse`), and its entry in `.env.example` and in the
+README's configuration table, which `make generate` writes (ci/assemble_docs.py) and `make lint`
+holds in step. An empty variable counts as unset.
+
+    Settings                     the platform's settings: `get_settings().<field>`, loaded once
+    <Slug>Settings(SettingsSection)
+                                 a domain's own settings, declared in its own files (for example
+                                 services/widgets/settings.py), named `WIDGETS_...`, and read
+                                 with `get_settings().section(WidgetsSettings).<field>`
+
+A domain adds settings without editing this file: a frozen dataclass subclassing `SettingsSection`
+whose fields are `setting(...)`s. Subclassing registers it; ci/assemble_docs.py imports every
+module under `services/` and `jobs/` to find the sections it documents.
+
+The embedded defaults need no services at all: SQLite under `var/`, in-process rate limits and an
+SQLite job store. Secrets are never defaulted to a fixed value: when `JWT_SIGNING_KEYS` (or
+`API_KEY_PEPPER`) is unset, a random key is generated once into `var/` (mode 0600), which suits a
+developer machine and is refused when `TRELLIS_ENV=production`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import secrets
+import typing
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, ClassVar, TypeVar
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+_TRUE = {"1", "true", "yes", "on"}
+
+#: The values of a section read so far, for defaults computed from earlier fields.
+Loaded = Mapping[str, Any]
 
 
-def _env(name: str, default: str) -> str:
-    return os.environ.get(name, default)
+@dataclass(frozen=True)
+class Setting:
+    """One environment variable: its name, its default and what it means."""
+
+    env: str
+    default: Any
+    help: str
+    #: What .env.example shows when the default is computed (a callable) or not literal.
+    shown: str | None = None
+    #: The README's default column when nothing is shown (a generated secret, a closed feature).
+    unset: str = "unset"
+    #: Reads a non-empty value instead of the field type's reader (may raise ValueError).
+    parse: Callable[[str], Any] | None = None
+
+    def default_value(self, loaded: Loaded) -> Any:
+        return self.default(loaded) if callable(self.default) else self.default
+
+    def shown_value(self) -> str:
+        """The value .env.example assigns: the default as the variable would spell it."""
+        if self.shown is not None:
+            return self.shown
+        value = self.default
+        if callable(value) or value is None:
+            return ""
+        if isinstance(value, bool):
+            return "1" if value else "0"
+        if isinstance(value, tuple):
+            return ",".join(value)
+        return str(value)
 
 
-def _int(name: str, default: int) -> int:
-    raw = os.environ.get(name)
-    return default if raw in (None, "") else int(raw)
+def setting(
+    env: str,
+    default: Any,
+    help: str,
+    *,
+    shown: str | None = None,
+    unset: str = "unset",
+    parse: Callable[[str], Any] | None = None,
+    secret: bool = False,
+) -> Any:
+    """A dataclass field read from `env`; `default` may be a function of the fields before it."""
+    declared = Setting(env, default, help, shown=shown, unset=unset, parse=parse)
+    return field(repr=not secret, metadata={"setting": declared})
 
 
-def _bool(name: str, default: bool) -> bool:
-    raw = os.environ.get(name)
-    if raw in (None, ""):
-        return default
-    return raw.strip().lower() in {"1", "true", "yes", "on"}
+class SettingsSection:
+    """Base of every settings dataclass; subclassing registers it for the documentation."""
+
+    registry: ClassVar[list[type[SettingsSection]]] = []
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        SettingsSection.registry.append(cls)
 
 
-def _list(name: str) -> tuple[str, ...]:
-    raw = os.environ.get(name, "")
-    return tuple(item.strip() for item in raw.split(",") if item.strip())
+S = TypeVar("S", bound=SettingsSection)
+
+
+def declared(cls: type[SettingsSection]) -> Iterator[tuple[dataclasses.Field[Any], Setting]]:
+    """(field, declaration) for every setting of a section, in declaration order."""
+    for item in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if "setting" in item.metadata:
+            yield item, item.metadata["setting"]
+
+
+def _read(kind: Any, raw: str, env: str) -> Any:
+    if kind is bool:
+        return raw.strip().lower() in _TRUE
+    if kind is int:
+        try:
+            return int(raw)
+        except ValueError:
+            raise ValueError(f"{env} must be a whole number, not {raw!r}") from None
+    if kind == tuple[str, ...]:
+        return tuple(item.strip() for item in raw.split(",") if item.strip())
+    if kind is Path:
+        return Path(raw)
+    if kind in (str, str | None):
+        return raw
+    raise TypeError(f"{env}: no reader for {kind}; give the setting a parse function")
+
+
+def load_section(cls: type[S]) -> S:
+    """Reads every setting of `cls` from the current environment (tests call it after changes)."""
+    kinds = typing.get_type_hints(cls)
+    values: dict[str, Any] = {}
+    for item, declaration in declared(cls):
+        raw = os.environ.get(declaration.env, "")
+        if not raw.strip():
+            values[item.name] = declaration.default_value(values)
+        elif declaration.parse is not None:
+            values[item.name] = declaration.parse(raw)
+        else:
+            values[item.name] = _read(kinds[item.name], raw, declaration.env)
+    return cls(**values)
 
 
 def _dev_secret(var_dir: Path, filename: str, make: str) -> str:
@@ -53,70 +154,194 @@ def _dev_secret(var_dir: Path, filename: str, make: str) -> str:
     return key_file.read_text().strip()
 
 
-def _signing_keys(var_dir: Path, production: bool) -> dict[str, str]:
+def _refuse_in_production(loaded: Loaded, env: str) -> None:
+    if loaded["env"] == "production":
+        raise ValueError(f"{env} must be set when TRELLIS_ENV=production")
+
+
+def _signing_keys(raw: str) -> dict[str, str]:
     """Parses `kid1:secret1,kid2:secret2`; the first key signs, all of them verify."""
-    raw = os.environ.get("JWT_SIGNING_KEYS", "").strip()
-    if raw:
-        keys: dict[str, str] = {}
-        for entry in raw.split(","):
-            kid, sep, secret = entry.strip().partition(":")
-            if not sep or not kid or len(secret) < 32:
-                raise ValueError("JWT_SIGNING_KEYS entries must be kid:secret with 32+ chars")
-            keys[kid] = secret
-        return keys
-    if production:
-        raise ValueError("JWT_SIGNING_KEYS must be set when TRELLIS_ENV=production")
+    keys: dict[str, str] = {}
+    for entry in raw.strip().split(","):
+        kid, sep, secret = entry.strip().partition(":")
+        if not sep or not kid or len(secret) < 32:
+            raise ValueError("JWT_SIGNING_KEYS entries must be kid:secret with 32+ chars")
+        keys[kid] = secret
+    return keys
+
+
+def _dev_signing_keys(loaded: Loaded) -> dict[str, str]:
+    _refuse_in_production(loaded, "JWT_SIGNING_KEYS")
     made = f"dev-{secrets.token_hex(4)}:{secrets.token_urlsafe(48)}"
-    kid, _, secret = _dev_secret(var_dir, "jwt-signing.key", made).partition(":")
+    kid, _, secret = _dev_secret(loaded["var_dir"], "jwt-signing.key", made).partition(":")
     return {kid: secret}
 
 
-def _api_key_pepper(var_dir: Path, production: bool) -> str:
+def _api_key_pepper(raw: str) -> str:
     """The HMAC key API key secrets are hashed with; changing it invalidates every key."""
-    raw = os.environ.get("API_KEY_PEPPER", "").strip()
-    if raw:
-        if len(raw) < 32:
-            raise ValueError("API_KEY_PEPPER must have 32+ characters")
-        return raw
-    if production:
-        raise ValueError("API_KEY_PEPPER must be set when TRELLIS_ENV=production")
-    return _dev_secret(var_dir, "api-key-pepper.key", secrets.token_urlsafe(48))
+    raw = raw.strip()
+    if len(raw) < 32:
+        raise ValueError("API_KEY_PEPPER must have 32+ characters")
+    return raw
+
+
+def _dev_api_key_pepper(loaded: Loaded) -> str:
+    _refuse_in_production(loaded, "API_KEY_PEPPER")
+    return _dev_secret(loaded["var_dir"], "api-key-pepper.key", secrets.token_urlsafe(48))
 
 
 @dataclass(frozen=True)
-class Settings:
-    env: str
-    var_dir: Path
-    database_url: str
-    db_pool_size: int
-    redis_url: str | None
-    jwt_signing_keys: dict[str, str] = field(repr=False)
-    jwt_issuer: str
-    jwt_audience: str
-    access_token_ttl_seconds: int
-    conduit_token_ttl_seconds: int
-    refresh_token_ttl_seconds: int
-    max_body_bytes: int
-    login_limit_per_account: str
-    login_limit_per_address: str
-    api_key_pepper: str = field(repr=False)
-    api_key_rate_limit_per_minute: int
-    api_key_failures_per_address: str
-    session_idle_timeout_seconds: int
-    session_absolute_timeout_seconds: int
-    session_cookie_insecure_localhost: bool
-    oauth_discovery_url: str
-    oauth_client_id: str
-    oauth_client_secret: str = field(repr=False)
-    oauth_redirect_uri: str
-    oauth_scopes: str
-    idempotency_ttl_seconds: int
-    cors_origins: tuple[str, ...]
-    trusted_proxies: tuple[str, ...]
-    log_level: str
-    log_json: bool
-    host: str
-    port: int
+class Settings(SettingsSection):
+    """Platform settings (core, identity and the domains that came first)."""
+
+    env: str = setting(
+        "TRELLIS_ENV", "development", "`development` or `production` (refuses generated secrets)."
+    )
+    var_dir: Path = setting(
+        "TRELLIS_VAR_DIR",
+        lambda _: PROJECT_ROOT / "var",
+        "Where the SQLite database, the job store and generated development secrets live.",
+        shown="./var",
+    )
+    database_url: str = setting(
+        "DATABASE_URL",
+        lambda loaded: f"sqlite:///{loaded['var_dir'] / 'trellis.db'}",
+        "SQLite by default; production: `postgresql+psycopg://USER:PASSWORD@HOST:5432/DB`.",
+        shown="sqlite:///./var/trellis.db",
+    )
+    db_pool_size: int = setting(
+        "DB_POOL_SIZE",
+        10,
+        "Database connections per process (PostgreSQL); the handler thread pool is sized from it.",
+    )
+    redis_url: str | None = setting(
+        "REDIS_URL",
+        None,
+        "Redis for shared rate limits, cookie sessions and the job queue; unset = in-process "
+        "limits, sessions in the database, an SQLite job store.",
+    )
+    jwt_signing_keys: dict[str, str] = setting(
+        "JWT_SIGNING_KEYS",
+        _dev_signing_keys,
+        "`kid:secret` pairs, comma separated, secrets of 32+ characters; the first signs, all "
+        "verify (key rotation). Unset in development: a random key generated once into "
+        "`$TRELLIS_VAR_DIR/jwt-signing.key`; required in production.",
+        unset="generated in dev",
+        parse=_signing_keys,
+        secret=True,
+    )
+    jwt_issuer: str = setting("JWT_ISSUER", "trellis", "Issuer of access tokens, checked on each.")
+    jwt_audience: str = setting(
+        "JWT_AUDIENCE", "trellis-api", "Audience of access tokens, checked on each."
+    )
+    access_token_ttl_seconds: int = setting(
+        "ACCESS_TOKEN_TTL_SECONDS", 15 * 60, "Access-token lifetime."
+    )
+    conduit_token_ttl_seconds: int = setting(
+        "CONDUIT_TOKEN_TTL_SECONDS",
+        7 * 24 * 3600,
+        "Lifetime of the tokens the Conduit facade (`/conduit/api`) hands out: RealWorld "
+        "frontends keep one token and never refresh it. They work on the facade only, and a "
+        "password change or a disabled account ends them at once.",
+    )
+    refresh_token_ttl_seconds: int = setting(
+        "REFRESH_TOKEN_TTL_SECONDS", 30 * 24 * 3600, "Refresh-token lifetime (30 days)."
+    )
+    max_body_bytes: int = setting(
+        "MAX_BODY_BYTES", 1024 * 1024, "Requests with a larger body answer 413."
+    )
+    login_limit_per_account: str = setting(
+        "LOGIN_LIMIT_PER_ACCOUNT",
+        "10/minute",
+        "Failed logins per account before 429 (`limits` syntax: N/second, N/minute, N/hour).",
+    )
+    login_limit_per_address: str = setting(
+        "LOGIN_LIMIT_PER_ADDRESS", "30/minute", "Failed logins per client address before 429."
+    )
+    api_key_pepper: str = setting(
+        "API_KEY_PEPPER",
+        _dev_api_key_pepper,
+        "HMAC key of stored API key hashes (32+ characters; changing it invalidates every key). "
+        "Unset in development: a random key generated once into "
+        "`$TRELLIS_VAR_DIR/api-key-pepper.key`; required in production.",
+        unset="generated in dev",
+        parse=_api_key_pepper,
+        secret=True,
+    )
+    api_key_rate_limit_per_minute: int = setting(
+        "API_KEY_RATE_LIMIT_PER_MINUTE",
+        600,
+        "Requests per minute per API key when the key sets no limit of its own.",
+    )
+    api_key_failures_per_address: str = setting(
+        "API_KEY_FAILURES_PER_ADDRESS",
+        "20/minute",
+        "Requests with an unknown, revoked or expired API key per client address before 429.",
+    )
+    session_idle_timeout_seconds: int = setting(
+        "SESSION_IDLE_TIMEOUT_SECONDS", 30 * 60, "A cookie session ends after this long unused."
+    )
+    session_absolute_timeout_seconds: int = setting(
+        "SESSION_ABSOLUTE_TIMEOUT_SECONDS",
+        12 * 3600,
+        "A cookie session ends this long after login at the latest.",
+    )
+    session_cookie_insecure_localhost: bool = setting(
+        "SESSION_COOKIE_INSECURE_LOCALHOST",
+        False,
+        "`1`: no Secure cookie attribute for plain http to localhost or 127.0.0.1 only "
+        "(development).",
+    )
+    oauth_discovery_url: str = setting(
+        "OAUTH_DISCOVERY_URL",
+        "https://accounts.google.com/.well-known/openid-configuration",
+        "Discovery document of the one OpenID Connect provider for login (authorization code "
+        "flow with PKCE).",
+    )
+    oauth_client_id: str = setting(
+        "OAUTH_CLIENT_ID",
+        "",
+        "Client id registered with the provider; empty = OAuth login off.",
+        unset="empty (OAuth off)",
+    )
+    oauth_client_secret: str = setting(
+        "OAUTH_CLIENT_SECRET", "", "Its client secret.", unset="empty", secret=True
+    )
+    oauth_redirect_uri: str = setting(
+        "OAUTH_REDIRECT_URI",
+        "http://127.0.0.1:8000/api/v1/oauth/callback",
+        "Registered with the provider: this API's callback, or a front-end page that passes "
+        "`code` and `state` to it.",
+    )
+    oauth_scopes: str = setting("OAUTH_SCOPES", "openid email profile", "Scopes asked at login.")
+    idempotency_ttl_seconds: int = setting(
+        "IDEMPOTENCY_TTL_SECONDS", 24 * 3600, "How long an `Idempotency-Key` replays its answer."
+    )
+    cors_origins: tuple[str, ...] = setting(
+        "CORS_ORIGINS",
+        (),
+        "Browser origins allowed by CORS, comma separated; empty = CORS closed.",
+        unset="empty (closed)",
+    )
+    trusted_proxies: tuple[str, ...] = setting(
+        "TRUSTED_PROXIES",
+        (),
+        "Proxy addresses whose `X-Forwarded-For` and `X-Forwarded-Proto` are trusted, comma "
+        "separated.",
+        unset="empty",
+    )
+    log_level: str = setting(
+        "LOG_LEVEL", "INFO", "Log level; request logs are INFO.", parse=str.upper
+    )
+    log_json: bool = setting(
+        "LOG_JSON", True, "`1`: one JSON object per line; `0`: human-readable console logs."
+    )
+    host: str = setting("HOST", "127.0.0.1", "Address `trellis serve` listens on.")
+    port: int = setting("PORT", 8000, "Port `trellis serve` listens on.")
+    #: Domain sections read so far (see `section`); a fresh Settings starts with none.
+    _sections: dict[type[SettingsSection], SettingsSection] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @property
     def production(self) -> bool:
@@ -126,52 +351,40 @@ class Settings:
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
 
+    def section(self, cls: type[S]) -> S:
+        """A domain's own settings, read from the environment on first use."""
+        found = self._sections.get(cls)
+        if found is None:
+            found = self._sections[cls] = load_section(cls)
+        return typing.cast(S, found)
+
+
+#: Variables documented with the settings but read where they are used (or by Docker Compose).
+READ_ELSEWHERE = (
+    Setting(
+        "ARGON2_MEMORY_KIB",
+        None,
+        "Development only: a lower argon2 memory cost (KiB) for fast tests (core.passwords).",
+    ),
+    Setting(
+        "TRELLIS_ADMIN_PASSWORD",
+        None,
+        "`trellis create-admin` reads the new admin's password here.",
+    ),
+    Setting(
+        "POSTGRES_PASSWORD",
+        None,
+        "Docker Compose only: the password of the bundled PostgreSQL (required by "
+        "docker-compose.yml).",
+    ),
+)
+
 
 def load_settings() -> Settings:
     """Builds settings from the current environment (tests call it after changing variables)."""
-    env = _env("TRELLIS_ENV", "development")
-    var_dir = Path(_env("TRELLIS_VAR_DIR", str(PROJECT_ROOT / "var")))
-    database_url = _env("DATABASE_URL", f"sqlite:///{var_dir / 'trellis.db'}")
-    return Settings(
-        env=env,
-        var_dir=var_dir,
-        database_url=database_url,
-        db_pool_size=_int("DB_POOL_SIZE", 10),
-        redis_url=os.environ.get("REDIS_URL") or None,
-        jwt_signing_keys=_signing_keys(var_dir, env == "production"),
-        jwt_issuer=_env("JWT_ISSUER", "trellis"),
-        jwt_audience=_env("JWT_AUDIENCE", "trellis-api"),
-        access_token_ttl_seconds=_int("ACCESS_TOKEN_TTL_SECONDS", 15 * 60),
-        conduit_token_ttl_seconds=_int("CONDUIT_TOKEN_TTL_SECONDS", 7 * 24 * 60 * 60),
-        refresh_token_ttl_seconds=_int("REFRESH_TOKEN_TTL_SECONDS", 30 * 24 * 3600),
-        max_body_bytes=_int("MAX_BODY_BYTES", 1024 * 1024),
-        login_limit_per_account=_env("LOGIN_LIMIT_PER_ACCOUNT", "10/minute"),
-        login_limit_per_address=_env("LOGIN_LIMIT_PER_ADDRESS", "30/minute"),
-        api_key_pepper=_api_key_pepper(var_dir, env == "production"),
-        api_key_rate_limit_per_minute=_int("API_KEY_RATE_LIMIT_PER_MINUTE", 600),
-        api_key_failures_per_address=_env("API_KEY_FAILURES_PER_ADDRESS", "20/minute"),
-        session_idle_timeout_seconds=_int("SESSION_IDLE_TIMEOUT_SECONDS", 30 * 60),
-        session_absolute_timeout_seconds=_int("SESSION_ABSOLUTE_TIMEOUT_SECONDS", 12 * 3600),
-        session_cookie_insecure_localhost=_bool("SESSION_COOKIE_INSECURE_LOCALHOST", False),
-        oauth_discovery_url=_env(
-            "OAUTH_DISCOVERY_URL", "https://accounts.google.com/.well-known/openid-configuration"
-        ),
-        oauth_client_id=_env("OAUTH_CLIENT_ID", ""),
-        oauth_client_secret=_env("OAUTH_CLIENT_SECRET", ""),
-        oauth_redirect_uri=_env(
-            "OAUTH_REDIRECT_URI", "http://127.0.0.1:8000/api/v1/oauth/callback"
-        ),
-        oauth_scopes=_env("OAUTH_SCOPES", "openid email profile"),
-        idempotency_ttl_seconds=_int("IDEMPOTENCY_TTL_SECONDS", 24 * 3600),
-        cors_origins=_list("CORS_ORIGINS"),
-        trusted_proxies=_list("TRUSTED_PROXIES"),
-        log_level=_env("LOG_LEVEL", "INFO").upper(),
-        log_json=_bool("LOG_JSON", True),
-        host=_env("HOST", "127.0.0.1"),
-        port=_int("PORT", 8000),
-    )
+    return load_section(Settings)
 
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    return load_settings()
+    return load_section(Settings)

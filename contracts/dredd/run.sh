@@ -7,9 +7,9 @@ cd "$(dirname "$0")/../.."
 work=$(mktemp -d "${TMPDIR:-/tmp}/trellis-dredd.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 # Dredd mislabels status codes of a response $ref shared inside one operation: give it a fully
-# dereferenced copy of each contract.
-node_modules/.bin/redocly bundle spec/openapi.yaml --dereferenced -o "$work/main.yaml" >/dev/null 2>&1
-node_modules/.bin/redocly bundle spec/root.yaml --dereferenced -o "$work/root.yaml" >/dev/null 2>&1
+# dereferenced copy of each published contract.
+node_modules/.bin/redocly bundle generated/openapi.yaml --dereferenced -o "$work/main.yaml" >/dev/null 2>&1
+node_modules/.bin/redocly bundle generated/root.yaml --dereferenced -o "$work/root.yaml" >/dev/null 2>&1
 hooks_port=$(.venv/bin/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 export PATH="$PWD/.venv/bin:$PATH" PYTHONPATH="$PWD" PYTHONWARNINGS=ignore::DeprecationWarning
 dredd_run() {

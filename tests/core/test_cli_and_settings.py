@@ -2,12 +2,22 @@ from __future__ import annotations
 
 import os
 import stat
+import typing
+from dataclasses import dataclass
 
 import pytest
 
 import cli
+from ci import assemble_docs
 from core.db import transaction
-from core.settings import load_settings
+from core.settings import (
+    Settings,
+    SettingsSection,
+    declared,
+    get_settings,
+    load_settings,
+    setting,
+)
 from services import identity
 from tests.factories.identity import make_user
 
@@ -85,3 +95,107 @@ def test_settings_parse_lists_and_booleans(monkeypatch):
     assert settings.cors_origins == ("https://a.example", "https://b.example")
     assert settings.log_json is False
     assert settings.db_pool_size == 10
+
+
+def test_empty_variables_mean_the_default(monkeypatch):
+    monkeypatch.setenv("JWT_ISSUER", "")
+    monkeypatch.setenv("LOG_LEVEL", " ")
+    settings = load_settings()
+    assert settings.jwt_issuer == "trellis"
+    assert settings.log_level == "INFO"
+
+
+def test_a_malformed_number_names_its_variable(monkeypatch):
+    monkeypatch.setenv("DB_POOL_SIZE", "ten")
+    with pytest.raises(ValueError, match="DB_POOL_SIZE must be a whole number"):
+        load_settings()
+
+
+def test_every_literal_default_has_its_field_type():
+    kinds = typing.get_type_hints(Settings)
+    for item, declaration in declared(Settings):
+        if not callable(declaration.default):
+            kind = kinds[item.name]
+            # isinstance() takes `tuple` but not `tuple[str, ...]`
+            kind = tuple if typing.get_origin(kind) is tuple else kind
+            assert isinstance(declaration.default, kind), item.name
+
+
+def test_the_values_env_example_shows_read_back_as_the_defaults(monkeypatch):
+    literal = [(item, d) for item, d in declared(Settings) if not callable(d.default)]
+    for _item, declaration in literal:
+        monkeypatch.setenv(declaration.env, declaration.shown_value())
+    settings = load_settings()
+    assert len(literal) > 25
+    for item, declaration in literal:
+        assert getattr(settings, item.name) == declaration.default, declaration.env
+
+
+@pytest.fixture
+def registry(monkeypatch):
+    """Sections defined by a test register into a copy of the registry, dropped afterwards."""
+    monkeypatch.setattr(SettingsSection, "registry", list(SettingsSection.registry))
+
+
+def _widgets_section(*envs):
+    @dataclass(frozen=True)
+    class WidgetsSettings(SettingsSection):
+        """Settings of the widgets domain."""
+
+        max_per_user: int = setting(envs[0], 3, "Widgets one user may own.")
+        label: str = setting(envs[1], "widget", "What the UI calls a widget.")
+
+    WidgetsSettings.__module__ = "services.widgets.settings"
+    return WidgetsSettings
+
+
+@pytest.fixture
+def fresh_settings():
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+@pytest.mark.usefixtures("registry", "fresh_settings")
+def test_a_domain_section_is_read_from_its_variables_once_per_settings(monkeypatch):
+    widgets = _widgets_section("WIDGETS_MAX_PER_USER", "WIDGETS_LABEL")
+    monkeypatch.setenv("WIDGETS_MAX_PER_USER", "7")
+    settings = get_settings()
+    assert settings.section(widgets).max_per_user == 7
+    assert settings.section(widgets).label == "widget"
+    monkeypatch.setenv("WIDGETS_MAX_PER_USER", "9")
+    assert get_settings().section(widgets).max_per_user == 7
+    get_settings.cache_clear()
+    assert get_settings().section(widgets).max_per_user == 9
+
+
+@pytest.mark.usefixtures("registry")
+def test_a_domain_section_is_documented_after_the_platform_settings():
+    _widgets_section("WIDGETS_MAX_PER_USER", "WIDGETS_LABEL")
+    env_example = assemble_docs.env_example()
+    heading = "# --- Settings of the widgets domain\n"
+    assert f"{heading}# Widgets one user may own.\nWIDGETS_MAX_PER_USER=3\n" in env_example
+    assert env_example.index("PORT=8000") < env_example.index("WIDGETS_LABEL=widget")
+    table = assemble_docs.settings_table()
+    assert "| `WIDGETS_LABEL` | `widget` | What the UI calls a widget. |\n" in table
+
+
+@pytest.mark.usefixtures("registry")
+@pytest.mark.parametrize(
+    ("envs", "message"),
+    [(("MAX_WIDGETS", "WIDGETS_LABEL"), "start WIDGETS_"), (("PORT", "WIDGETS_L"), "start")],
+)
+def test_a_domain_variable_outside_its_prefix_is_refused(envs, message):
+    _widgets_section(*envs)
+    with pytest.raises(assemble_docs.SliceError, match=message):
+        assemble_docs.documented()
+
+
+@pytest.mark.usefixtures("registry")
+def test_a_variable_declared_twice_is_refused():
+    _widgets_section("WIDGETS_MAX_PER_USER", "WIDGETS_LABEL")
+    _widgets_section("WIDGETS_MAX_PER_USER", "WIDGETS_NAME")
+    with pytest.raises(
+        assemble_docs.SliceError, match=r"more than once: \['WIDGETS_MAX_PER_USER'\]"
+    ):
+        assemble_docs.documented()
