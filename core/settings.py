@@ -387,4 +387,4 @@ def load_settings() -> Settings:
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    return load_section(Settings)
+    return load_settings()
