@@ -30,7 +30,6 @@ from typing import Any
 import yaml
 
 SPEC = Path(__file__).resolve().parent.parent / "spec"
-ROOT = SPEC / "openapi.yaml"
 COMPONENT_KINDS = ("schemas", "parameters", "responses", "headers")
 SLUG = re.compile(r"^[a-z][a-z0-9]*$")
 LITERAL = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
