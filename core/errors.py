@@ -9,11 +9,18 @@
     ├── PreconditionFailed    412   stale If-Match
     ├── PreconditionRequired  428   If-Match missing where an operation requires it
     ├── RuleViolated          422   a business rule the spec cannot state
-    └── TooManyRequests       429   throttled (adds Retry-After)
+    ├── TooManyRequests       429   throttled (adds Retry-After)
+    └── UpstreamUnavailable   502   a provider we depend on failed or answered nonsense
+        └── UpstreamTimeout   504   ...or did not answer in time
 
 Services raise subclasses with their own `type` (`/problems/<domain>/<name>`); handlers never
-build error responses. `core.app` registers `render_problem` for DomainError and for Connexion's
-and Starlette's own exceptions so every error answers with the same shape.
+build error responses. `core.problems` renders DomainError (and Connexion's and Starlette's own
+exceptions) once, so every error answers with the same shape.
+
+The upstream pair is for domains that call other services over HTTP (integrations, OAuth): the
+client is told the failure is not theirs and not ours alone, and no upstream body, address or
+stack trace reaches them. An integration domain subclasses one of the two with its own `type`
+(`/problems/weather/provider-unavailable`) and documents 502/504 on the operations that call out.
 """
 
 from __future__ import annotations
@@ -128,3 +135,15 @@ class TooManyRequests(DomainError):
             headers={**(headers or {}), "Retry-After": str(max(1, retry_after))},
             **extensions,
         )
+
+
+class UpstreamUnavailable(DomainError):
+    status = 502
+    type = "/problems/upstream-unavailable"
+    title = "Bad Gateway"
+
+
+class UpstreamTimeout(UpstreamUnavailable):
+    status = 504
+    type = "/problems/upstream-timeout"
+    title = "Gateway Timeout"
