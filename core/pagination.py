@@ -23,6 +23,7 @@ from typing import Any, Generic, Protocol, TypeVar
 import orjson
 from sqlalchemy import ColumnElement, Select, literal, tuple_
 from sqlalchemy.orm import Session
+from sqlalchemy.types import TypeDecorator
 
 from core.errors import BadRequest
 from core.settings import get_settings
@@ -100,7 +101,11 @@ def parse_datetime(value: Any) -> datetime:
 
 
 def _parser(column: Any) -> Callable[[Any], Any]:
-    python_type = column.type.python_type
+    """How to read back a cursor value of `column`: by the Python type its column type stores."""
+    column_type = column.type
+    if isinstance(column_type, TypeDecorator):
+        column_type = column_type.impl_instance
+    python_type = column_type.python_type
     return parse_datetime if python_type is datetime else python_type
 
 

@@ -8,8 +8,6 @@ delete; only an archived page can be deleted for good.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -17,13 +15,17 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from core.concurrency import bump_version, check_if_match
+from core.concurrency import check_if_match, versioned_write
 from core.db import utcnow
 from core.errors import Conflict, NotFound
-from core.pagination import Page, paginate, parse_datetime
+from core.pagination import Page, paginate
+from core.rows import get_or_404
 from core.security import Actor
+from core.slugs import first_free, normalize_tag, normalize_tags, slugify
 from db.models.identity import User
-from db.models.notes import NotePage, NoteRevision, NoteSlug, NoteTag
+from db.models.notes import NotePage as NotePage  # re-exported for handlers
+from db.models.notes import NoteRevision as NoteRevision  # re-exported for handlers
+from db.models.notes import NoteSlug, NoteTag
 from services.markdown import render
 
 SLUG_MAX = 80
@@ -39,13 +41,6 @@ class RevisionNotFound(NotFound):
 
 class NotArchived(Conflict):
     type = "/problems/notes/not-archived"
-
-
-def slugify(title: str) -> str:
-    """`Café — Release Checklist!` -> `cafe-release-checklist`; `page` when nothing is left."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:SLUG_MAX].strip("-")
-    return slug or "page"
 
 
 def _slug_taken(session: Session, owner_id: uuid.UUID, slug: str, page_id: uuid.UUID) -> bool:
@@ -64,16 +59,15 @@ def _free_slug(session: Session, owner_id: uuid.UUID, title: str, page_id: uuid.
     Locks the owner's row first, so two concurrent writes of one owner cannot pick the same slug.
     """
     session.execute(select(User.id).where(User.id == owner_id).with_for_update())
-    base = slugify(title)
-    candidate, suffix = base, 1
-    while _slug_taken(session, owner_id, candidate, page_id):
-        suffix += 1
-        candidate = f"{base[: SLUG_MAX - len(str(suffix)) - 1]}-{suffix}"
-    return candidate
+    return first_free(
+        slugify(title, max_length=SLUG_MAX, fallback="page"),
+        lambda slug: _slug_taken(session, owner_id, slug, page_id),
+        max_length=SLUG_MAX,
+    )
 
 
 def _set_tags(page: NotePage, tags: list[str]) -> None:
-    page.tags = [NoteTag(tag=tag) for tag in sorted({tag.strip().lower() for tag in tags})]
+    page.tags = [NoteTag(tag=tag) for tag in normalize_tags(tags)]
 
 
 def _record(session: Session, page: NotePage, actor: Actor) -> None:
@@ -131,11 +125,14 @@ def create_page(
 
 def get_page(session: Session, actor: Actor, *, page_id: uuid.UUID, lock: bool = False) -> NotePage:
     """The caller's page; anyone else's is NotFound, like a missing one."""
-    query = select(NotePage).where(NotePage.id == page_id, NotePage.owner_id == actor.user_id)
-    page = session.scalars(query.with_for_update() if lock else query).first()
-    if page is None:
-        raise PageNotFound("No such page.")
-    return page
+    return get_or_404(
+        session,
+        NotePage,
+        page_id,
+        where=NotePage.owner_id == actor.user_id,
+        missing=PageNotFound("No such page."),
+        lock=lock,
+    )
 
 
 @dataclass(frozen=True)
@@ -170,18 +167,16 @@ def update_page(
     if_match: str | None = None,
 ) -> NotePage:
     page = get_page(session, actor, page_id=page_id, lock=True)
-    check_if_match(if_match, page.version)
-    title, body = changes.get("title", page.title), changes.get("body", page.body)
-    if (title, body) != (page.title, page.body):
-        _write(session, page, actor, title, body)
-    if "tags" in changes:
-        page.tags.clear()
-        session.flush()
-        _set_tags(page, changes["tags"])
-    if "archived" in changes and changes["archived"] != (page.archived_at is not None):
-        page.archived_at = utcnow() if changes["archived"] else None
-    bump_version(page)
-    session.flush()
+    with versioned_write(session, page, if_match=if_match):
+        title, body = changes.get("title", page.title), changes.get("body", page.body)
+        if (title, body) != (page.title, page.body):
+            _write(session, page, actor, title, body)
+        if "tags" in changes:
+            page.tags.clear()
+            session.flush()
+            _set_tags(page, changes["tags"])
+        if "archived" in changes and changes["archived"] != (page.archived_at is not None):
+            page.archived_at = utcnow() if changes["archived"] else None
     return page
 
 
@@ -190,11 +185,9 @@ def restore_revision(
 ) -> NotePage:
     """Makes revision `number` current again, as a new revision."""
     page = get_page(session, actor, page_id=page_id, lock=True)
-    check_if_match(if_match, page.version)
-    old = get_revision(session, actor, page_id=page_id, number=number)
-    _write(session, page, actor, old.title, old.body)
-    bump_version(page)
-    session.flush()
+    with versioned_write(session, page, if_match=if_match):
+        old = get_revision(session, actor, page_id=page_id, number=number)
+        _write(session, page, actor, old.title, old.body)
     return page
 
 
@@ -228,7 +221,7 @@ def list_pages(
     if tag:
         query = query.where(
             select(NoteTag.page_id)
-            .where(NoteTag.page_id == NotePage.id, NoteTag.tag == tag.strip().lower())
+            .where(NoteTag.page_id == NotePage.id, NoteTag.tag == normalize_tag(tag))
             .exists()
         )
     return paginate(
@@ -236,8 +229,6 @@ def list_pages(
         query,
         kind=f"notes:{archived}",
         columns=(NotePage.updated_at, NotePage.id),
-        key=lambda page: (page.updated_at, page.id),
-        parsers=(parse_datetime, uuid.UUID),
         limit=limit,
         cursor=cursor,
         descending=True,
@@ -258,8 +249,6 @@ def list_revisions(
         select(NoteRevision).where(NoteRevision.page_id == page_id),
         kind="notes-revisions",
         columns=(NoteRevision.number,),
-        key=lambda revision: (revision.number,),
-        parsers=(int,),
         limit=limit,
         cursor=cursor,
         descending=True,

@@ -12,14 +12,15 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from core.concurrency import check_if_match
 from core.errors import NotFound
 from core.pagination import Page, paginate
+from core.rows import insert_ignoring_duplicates
 from core.security import Actor
-from db.models.portfolio import PortfolioState, PortfolioVersion
+from db.models.portfolio import PortfolioState
+from db.models.portfolio import PortfolioVersion as PortfolioVersion  # re-exported for handlers
 
 EMPTY: dict[str, Any] = {"projects": [], "skills": [], "contacts": []}
 CURRENT_CACHE = "public, max-age=60"
@@ -42,8 +43,7 @@ def _locked_state(session: Session) -> PortfolioState:
     """The state row, locked. The migration creates it; should it be missing (a database emptied
     by hand), concurrent publishers create it once: INSERT .. ON CONFLICT DO NOTHING waits for the
     first inserter instead of failing."""
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-    session.execute(insert(PortfolioState).values(id=1, current_version=0).on_conflict_do_nothing())
+    insert_ignoring_duplicates(session, PortfolioState, id=1, current_version=0)
     query = select(PortfolioState).where(PortfolioState.id == 1).with_for_update()
     return session.scalars(query).one()
 
@@ -96,8 +96,6 @@ def list_versions(session: Session, *, limit: int, cursor: str | None) -> Page[P
         select(PortfolioVersion),
         kind="portfolio-versions",
         columns=(PortfolioVersion.number,),
-        key=lambda row: (row.number,),
-        parsers=(int,),
         limit=limit,
         cursor=cursor,
         descending=True,

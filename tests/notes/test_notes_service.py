@@ -15,17 +15,10 @@ from tests.factories.identity import actor_of, make_user
 from tests.factories.notes import edit_page, make_page
 
 
-@pytest.mark.parametrize(
-    ("title", "slug"),
-    [
-        ("Release checklist", "release-checklist"),
-        ("  Café — Über Notes!  ", "cafe-uber-notes"),
-        ("???", "page"),
-        ("x" * 120, "x" * 80),
-    ],
-)
-def test_slugify(title, slug):
-    assert notes.slugify(title) == slug
+def test_slug_comes_from_the_title_and_is_page_when_nothing_is_left(user):
+    assert make_page(user, title="  Café — Über Notes!  ").slug == "cafe-uber-notes"
+    assert make_page(user, title="???").slug == "page"
+    assert make_page(user, title="x" * 120).slug == "x" * 80
 
 
 def test_slugs_are_unique_per_owner(user):
@@ -104,6 +97,10 @@ def test_search_by_title_prefix_or_substring_and_tag(user):
     assert titles(q="100%") == ["100% coverage"]
     assert titles(q="0%c") == []
     assert titles(tag="ops") == ["Kubernetes upgrade"]
+
+
+def test_blank_tags_are_dropped_not_stored_empty(user):
+    assert [tag.tag for tag in make_page(user, tags=["Ops", "  "]).tags] == ["ops"]
 
 
 def test_other_users_pages_do_not_exist_for_you(user):
