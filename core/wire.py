@@ -19,6 +19,10 @@ API_PREFIX = "/api/v1"
 T = TypeVar("T")
 #: A JSON answer with headers, as handlers return it to Connexion.
 Answer = tuple[dict[str, Any], int, dict[str, str]]
+#: The same where some answers have no body (304 Not Modified, a redirect).
+MaybeBodyAnswer = tuple[dict[str, Any] | None, int, dict[str, str]]
+#: 204 No Content.
+NoContent = tuple[None, int]
 
 
 def api_path(*segments: object) -> str:

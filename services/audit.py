@@ -21,6 +21,7 @@ def record(
     target_id: uuid.UUID | str,
     **details: Any,
 ) -> None:
+    """Adds an event to the trail in the caller's transaction."""
     session.add(
         AuditEvent(
             id=uuid.uuid4(),

@@ -31,16 +31,13 @@ from services.markdown import render
 SLUG_MAX = 80
 
 
-class PageNotFound(NotFound):
-    type = "/problems/notes/not-found"
+class PageNotFound(NotFound, type="/problems/notes/not-found"): ...
 
 
-class RevisionNotFound(NotFound):
-    type = "/problems/notes/revision-not-found"
+class RevisionNotFound(NotFound, type="/problems/notes/revision-not-found"): ...
 
 
-class NotArchived(Conflict):
-    type = "/problems/notes/not-archived"
+class NotArchived(Conflict, type="/problems/notes/not-archived"): ...
 
 
 def _slug_taken(session: Session, owner_id: uuid.UUID, slug: str, page_id: uuid.UUID) -> bool:
@@ -105,6 +102,7 @@ def _write(session: Session, page: NotePage, actor: Actor, title: str, body: str
 def create_page(
     session: Session, actor: Actor, *, title: str, body: str = "", tags: list[str] | None = None
 ) -> NotePage:
+    """Creates a page (revision 1) whose slug none of the caller's pages holds or held."""
     page_id = uuid.uuid4()
     page = NotePage(
         id=page_id,
@@ -125,14 +123,8 @@ def create_page(
 
 def get_page(session: Session, actor: Actor, *, page_id: uuid.UUID, lock: bool = False) -> NotePage:
     """The caller's page; anyone else's is NotFound, like a missing one."""
-    return get_or_404(
-        session,
-        NotePage,
-        page_id,
-        where=NotePage.owner_id == actor.user_id,
-        missing=PageNotFound("No such page."),
-        lock=lock,
-    )
+    mine, missing = NotePage.owner_id == actor.user_id, PageNotFound("No such page.")
+    return get_or_404(session, NotePage, page_id, where=mine, missing=missing, lock=lock)
 
 
 @dataclass(frozen=True)
@@ -166,6 +158,7 @@ def update_page(
     changes: dict[str, Any],
     if_match: str | None = None,
 ) -> NotePage:
+    """Edits under the row lock: a new title or body appends a revision and moves the slug."""
     page = get_page(session, actor, page_id=page_id, lock=True)
     with versioned_write(session, page, if_match=if_match):
         title, body = changes.get("title", page.title), changes.get("body", page.body)
@@ -194,6 +187,7 @@ def restore_revision(
 def delete_page(
     session: Session, actor: Actor, *, page_id: uuid.UUID, if_match: str | None = None
 ) -> None:
+    """Deletes an archived page for good (guarded by If-Match when given)."""
     page = get_page(session, actor, page_id=page_id, lock=True)
     check_if_match(if_match, page.version)
     if page.archived_at is None:
@@ -212,6 +206,7 @@ def list_pages(
     limit: int = 20,
     cursor: str | None = None,
 ) -> Page[NotePage]:
+    """The caller's pages (archived or not), most recently updated first."""
     query = select(NotePage).where(NotePage.owner_id == actor.user_id)
     query = query.where(
         NotePage.archived_at.is_not(None) if archived else NotePage.archived_at.is_(None)
@@ -243,6 +238,7 @@ def list_revisions(
     limit: int = 20,
     cursor: str | None = None,
 ) -> Page[NoteRevision]:
+    """A page's revisions, newest first."""
     get_page(session, actor, page_id=page_id)
     return paginate(
         session,
@@ -258,6 +254,7 @@ def list_revisions(
 def get_revision(
     session: Session, actor: Actor, *, page_id: uuid.UUID, number: int
 ) -> NoteRevision:
+    """One revision of one of the caller's pages."""
     get_page(session, actor, page_id=page_id)
     revision = session.get(NoteRevision, (page_id, number))
     if revision is None:

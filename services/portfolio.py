@@ -27,8 +27,7 @@ CURRENT_CACHE = "public, max-age=60"
 IMMUTABLE_CACHE = "public, max-age=31536000, immutable"
 
 
-class VersionNotFound(NotFound):
-    type = "/problems/portfolio/version-not-found"
+class VersionNotFound(NotFound, type="/problems/portfolio/version-not-found"): ...
 
 
 @dataclass(frozen=True)
@@ -66,6 +65,7 @@ def current(session: Session) -> Published:
 
 
 def version(session: Session, number: int) -> Published:
+    """One published version; they never change."""
     row = session.get(PortfolioVersion, number)
     if row is None:
         raise VersionNotFound(f"No version {number} has been published.")
@@ -91,6 +91,7 @@ def publish(
 
 
 def list_versions(session: Session, *, limit: int, cursor: str | None) -> Page[PortfolioVersion]:
+    """Published versions, newest first."""
     return paginate(
         session,
         select(PortfolioVersion),

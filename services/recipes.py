@@ -22,12 +22,10 @@ from services.recipe_units import scale_line
 EDITABLE = ("title", "description", "servings", "steps")  # and cuisine, stored lower-case
 
 
-class RecipeNotFound(NotFound):
-    type = "/problems/recipes/not-found"
+class RecipeNotFound(NotFound, type="/problems/recipes/not-found"): ...
 
 
-class RecipeForbidden(Forbidden):
-    type = "/problems/recipes/forbidden"
+class RecipeForbidden(Forbidden, type="/problems/recipes/forbidden"): ...
 
 
 def _set_lists(recipe: Recipe, fields: dict[str, Any]) -> None:
@@ -105,6 +103,7 @@ def update_recipe(
 def delete_recipe(
     session: Session, actor: Actor, *, recipe_id: uuid.UUID, if_match: str | None = None
 ) -> None:
+    """Deletes a recipe (author or admin; guarded by If-Match when given)."""
     versioned_delete(session, _editable(session, actor, recipe_id), if_match=if_match)
 
 

@@ -24,8 +24,7 @@ _DUE_SORT_KEY = func.coalesce(Task.due_at, literal(_NO_DUE_DATE, UTCDateTime()))
 UPDATABLE = ("title", "notes", "due_at")
 
 
-class TaskNotFound(NotFound):
-    type = "/problems/tasks/not-found"
+class TaskNotFound(NotFound, type="/problems/tasks/not-found"): ...
 
 
 def _apply_status(task: Task, status: str) -> None:
@@ -54,14 +53,8 @@ def create_task(
 
 def get_task(session: Session, actor: Actor, *, task_id: uuid.UUID, lock: bool = False) -> Task:
     """The caller's task; someone else's task is NotFound, like a missing one."""
-    return get_or_404(
-        session,
-        Task,
-        task_id,
-        where=Task.owner_id == actor.user_id,
-        missing=TaskNotFound("No such task."),
-        lock=lock,
-    )
+    mine, missing = Task.owner_id == actor.user_id, TaskNotFound("No such task.")
+    return get_or_404(session, Task, task_id, where=mine, missing=missing, lock=lock)
 
 
 def update_task(

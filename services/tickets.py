@@ -35,28 +35,22 @@ EDITABLE = ("title", "description", "priority", "assignee_id")
 UNASSIGNED = "none"
 
 
-class TicketNotFound(NotFound):
-    type = "/problems/tickets/not-found"
+class TicketNotFound(NotFound, type="/problems/tickets/not-found"): ...
 
 
-class CommentNotFound(NotFound):
-    type = "/problems/tickets/comment-not-found"
+class CommentNotFound(NotFound, type="/problems/tickets/comment-not-found"): ...
 
 
-class TicketForbidden(Forbidden):
-    type = "/problems/tickets/forbidden"
+class TicketForbidden(Forbidden, type="/problems/tickets/forbidden"): ...
 
 
-class UnknownAssignee(RuleViolated):
-    type = "/problems/tickets/unknown-assignee"
+class UnknownAssignee(RuleViolated, type="/problems/tickets/unknown-assignee"): ...
 
 
-class IllegalTransition(RuleViolated):
-    type = "/problems/tickets/illegal-transition"
+class IllegalTransition(RuleViolated, type="/problems/tickets/illegal-transition"): ...
 
 
-class StateChanged(Conflict):
-    type = "/problems/tickets/state-changed"
+class StateChanged(Conflict, type="/problems/tickets/state-changed"): ...
 
 
 # ---- rules ------------------------------------------------------------------------------------
@@ -242,6 +236,7 @@ def list_tickets(
 def list_activity(
     session: Session, *, ticket_id: uuid.UUID, limit: int = 20, cursor: str | None = None
 ) -> Page[TicketActivity]:
+    """A ticket's activity log in the order it happened."""
     get_ticket(session, ticket_id=ticket_id)
     return paginate(
         session,
@@ -259,6 +254,7 @@ def list_activity(
 def add_comment(
     session: Session, actor: Actor, *, ticket_id: uuid.UUID, body: str
 ) -> TicketComment:
+    """Comments on a ticket (any signed-in user)."""
     get_ticket(session, ticket_id=ticket_id)
     comment = TicketComment(
         id=uuid.uuid4(), ticket_id=ticket_id, author_id=actor.user_id, body=body
@@ -271,6 +267,7 @@ def add_comment(
 def list_comments(
     session: Session, *, ticket_id: uuid.UUID, limit: int = 20, cursor: str | None = None
 ) -> Page[TicketComment]:
+    """A ticket's comments, oldest first."""
     get_ticket(session, ticket_id=ticket_id)
     return paginate_by_creation(
         session,
@@ -285,6 +282,7 @@ def list_comments(
 def delete_comment(
     session: Session, actor: Actor, *, ticket_id: uuid.UUID, comment_id: uuid.UUID
 ) -> None:
+    """Deletes a comment: its author or an admin."""
     comment = get_or_404(
         session,
         TicketComment,

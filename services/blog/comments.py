@@ -17,8 +17,7 @@ from services.blog.posts import BlogForbidden, load_post, load_published
 from services.blog.profiles import ensure_profile, followed_among
 
 
-class CommentNotFound(NotFound):
-    type = "/problems/blog/comment-not-found"
+class CommentNotFound(NotFound, type="/problems/blog/comment-not-found"): ...
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from sqlalchemy import ColumnElement, Select, func, or_, select, true
 from sqlalchemy.exc import IntegrityError
@@ -36,16 +36,22 @@ SLUG_MAX = 80
 _ATTEMPTS = 8
 
 
-class PostNotFound(NotFound):
-    type = "/problems/blog/post-not-found"
+class PostNotFound(NotFound, type="/problems/blog/post-not-found"): ...
 
 
-class BlogForbidden(Forbidden):
-    type = "/problems/blog/forbidden"
+class BlogForbidden(Forbidden, type="/problems/blog/forbidden"): ...
 
 
-class PostNotPublished(RuleViolated):
-    type = "/problems/blog/post-not-published"
+class PostNotPublished(RuleViolated, type="/problems/blog/post-not-published"): ...
+
+
+class PostFilters(TypedDict, total=False):
+    """What a listing narrows posts to (see `post_query`)."""
+
+    tag: str | None
+    author: str | None
+    favorited_by: str | None
+    status: str | None
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,13 @@ def load_published(session: Session, actor: Actor, slug: str) -> BlogPost:
     post = load_post(session, actor, slug)
     if post.status != PUBLISHED:
         raise PostNotPublished("Only published posts take favorites and comments.")
+    return post
+
+
+def _editable(session: Session, actor: Actor, slug: str) -> BlogPost:
+    post = load_post(session, actor, slug, lock=True)
+    if not (actor.is_admin or post.author_id == actor.user_id):
+        raise BlogForbidden("Only the author or an admin may change this post.")
     return post
 
 
@@ -156,13 +169,6 @@ def create_post(
 def get_post(session: Session, viewer: Actor | None, *, slug: str) -> PostView:
     """A published post, or a draft the viewer may see (its author, admins); else 404."""
     return _views(session, viewer, [load_post(session, viewer, slug)])[0]
-
-
-def _editable(session: Session, actor: Actor, slug: str) -> BlogPost:
-    post = load_post(session, actor, slug, lock=True)
-    if not (actor.is_admin or post.author_id == actor.user_id):
-        raise BlogForbidden("Only the author or an admin may change this post.")
-    return post
 
 
 def update_post(
@@ -253,15 +259,13 @@ def list_posts(
     session: Session,
     viewer: Actor | None,
     *,
-    tag: str | None = None,
-    author: str | None = None,
-    favorited_by: str | None = None,
-    status: str | None = None,
     limit: int = 20,
     cursor: str | None = None,
+    **filters: Unpack[PostFilters],
 ) -> Page[PostView]:
-    """Visible posts, newest first (ties by id), one keyset page in a constant number of queries."""
-    query = post_query(viewer, tag=tag, author=author, favorited_by=favorited_by, status=status)
+    """Visible posts filtered as `post_query` does, newest first (ties by id), one keyset page in
+    a constant number of queries."""
+    query = post_query(viewer, **filters)
     return _keyset_page(session, viewer, query, limit=limit, cursor=cursor)
 
 
@@ -272,7 +276,7 @@ def list_posts_offset(
     limit: int = 20,
     offset: int = 0,
     feed: bool = False,
-    **filters: Any,
+    **filters: Unpack[PostFilters],
 ) -> tuple[list[PostView], int]:
     """The same listing by limit/offset, with the total count (the Conduit facade's shape)."""
     query = post_query(viewer, feed_of=viewer.user_id if feed and viewer else None, **filters)

@@ -32,16 +32,13 @@ RESERVED_USERNAMES = frozenset({"me"})
 _ATTEMPTS = 8
 
 
-class ProfileNotFound(NotFound):
-    type = "/problems/blog/profile-not-found"
+class ProfileNotFound(NotFound, type="/problems/blog/profile-not-found"): ...
 
 
-class SelfFollow(RuleViolated):
-    type = "/problems/blog/self-follow"
+class SelfFollow(RuleViolated, type="/problems/blog/self-follow"): ...
 
 
-class UsernameTaken(Conflict):
-    type = "/problems/blog/username-taken"
+class UsernameTaken(Conflict, type="/problems/blog/username-taken"): ...
 
 
 @dataclass(frozen=True)
@@ -74,6 +71,7 @@ def _free_username(session: Session, base: str, attempt: int) -> str:
 
 
 def find_profile(session: Session, *, user_id: uuid.UUID) -> BlogProfile | None:
+    """The user's profile as stored now, or None before first use."""
     return session.scalars(
         select(BlogProfile)
         .where(BlogProfile.user_id == user_id)
