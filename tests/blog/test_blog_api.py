@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 
+from db.models.identity import User
 from tests.factories.blog import favorite, follow, make_comment, make_post, username_of
 from tests.factories.identity import auth_headers, make_user
 from tests.problems import assert_problem
@@ -395,6 +396,22 @@ def test_get_my_profile_creates_it_once(client, user):
     assert first.status_code == 200
     assert first.json() == {"username": "test-user", "bio": None, "image": None, "following": False}
     assert client.get(f"{URL}/profiles/me", headers=headers).json() == first.json()
+
+
+def test_concurrent_first_reads_of_my_profile_all_succeed(live_server):
+    # Each first read creates a profile: a write, so it must run in a write transaction (on
+    # SQLite a read transaction that starts writing fails when another writer got there first).
+    readers = [make_user(email=f"reader{number}@example.com") for number in range(16)]
+    barrier = threading.Barrier(len(readers))
+
+    def first_read(reader: User) -> int:
+        headers = auth_headers(reader)
+        with httpx.Client(base_url=live_server, timeout=30) as http:
+            barrier.wait()
+            return http.get(f"{URL}/profiles/me", headers=headers).status_code
+
+    with ThreadPoolExecutor(max_workers=len(readers)) as pool:
+        assert list(pool.map(first_read, readers)) == [200] * len(readers)
 
 
 def test_update_my_profile(client, user):
