@@ -3,6 +3,11 @@
 A cursor carries the sort key of the last item of a page (values + id), base64url-encoded JSON
 with an HMAC so clients cannot forge positions; `keyset_after` turns it into a row-value
 comparison `(sort, id) > (:v, :id)` that uses the (owner, sort, id) index on both engines.
+
+`paginate` serves any ordering; when its columns are plain mapped attributes it reads a row's
+sort key from them and parses cursor values by their column types. `paginate_by_creation` is the
+common case, `(created_at, id)` newest first (or oldest first for threads), which needs an index
+ending in `(created_at, id)`.
 """
 
 from __future__ import annotations
@@ -13,16 +18,25 @@ import hmac
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 import orjson
 from sqlalchemy import ColumnElement, Select, literal, tuple_
 from sqlalchemy.orm import Session
+from sqlalchemy.types import TypeDecorator
 
 from core.errors import BadRequest
 from core.settings import get_settings
 
 T = TypeVar("T")
+
+
+class Created(Protocol):
+    created_at: datetime
+    id: Any
+
+
+C = TypeVar("C", bound=Created)
 
 
 class InvalidCursor(BadRequest):
@@ -86,19 +100,37 @@ def parse_datetime(value: Any) -> datetime:
     return parsed
 
 
+def _parser(column: Any) -> Callable[[Any], Any]:
+    """How to read back a cursor value of `column`: by the Python type its column type stores."""
+    column_type = column.type
+    if isinstance(column_type, TypeDecorator):
+        column_type = column_type.impl_instance
+    python_type = column_type.python_type
+    return parse_datetime if python_type is datetime else python_type
+
+
 def paginate(
     session: Session,
     query: Select[T],
     *,
     kind: str,
     columns: Sequence[Any],
-    key: Callable[[T], Sequence[Any]],
-    parsers: Sequence[Callable[[Any], Any]],
     limit: int,
     cursor: str | None,
     descending: bool = False,
+    key: Callable[[T], Sequence[Any]] | None = None,
+    parsers: Sequence[Callable[[Any], Any]] | None = None,
 ) -> Page[T]:
-    """One page of `query` in `columns` order after `cursor`; `key(row)` is a row's sort key."""
+    """One page of `query` in `columns` order after `cursor`.
+
+    `key(row)` is a row's sort key and `parsers` turn cursor values back into column values; both
+    default to what the columns say when they are mapped attributes (`Task.created_at`).
+    """
+    if key is None:
+        names = [column.key for column in columns]
+        key = lambda row: [getattr(row, name) for name in names]  # noqa: E731
+    if parsers is None:
+        parsers = [_parser(column) for column in columns]
     if cursor:
         query = query.where(keyset_after(columns, decode_cursor(cursor, kind, parsers), descending))
     order = [column.desc() if descending else column.asc() for column in columns]
@@ -106,3 +138,25 @@ def paginate(
     more = len(rows) > limit
     rows = rows[:limit]
     return Page(rows, encode_cursor(kind, key(rows[-1])) if more else None)
+
+
+def paginate_by_creation(
+    session: Session,
+    query: Select[C],
+    *,
+    kind: str,
+    limit: int,
+    cursor: str | None,
+    newest_first: bool = True,
+) -> Page[C]:
+    """`paginate` in `(created_at, id)` order of the query's entity (`select(Model)`)."""
+    entity = query.column_descriptions[0]["entity"]
+    return paginate(
+        session,
+        query,
+        kind=kind,
+        columns=(entity.created_at, entity.id),
+        limit=limit,
+        cursor=cursor,
+        descending=newest_first,
+    )

@@ -8,9 +8,11 @@ from starlette.responses import Response
 
 from core.http import iso, response_with_cookies, scheme_and_host
 from services import identity, sessions
+from services.audit import AuditEvent
+from services.blog import BlogPost, BlogProfile
 
 
-def audit_event_json(event: Any) -> dict[str, Any]:
+def audit_event_json(event: AuditEvent) -> dict[str, Any]:
     return {
         "id": str(event.id),
         "actor_id": str(event.actor_id) if event.actor_id else None,
@@ -19,6 +21,26 @@ def audit_event_json(event: Any) -> dict[str, Any]:
         "target_id": event.target_id,
         "details": event.details,
         "created_at": iso(event.created_at),
+    }
+
+
+def profile_json(profile: BlogProfile, following: bool) -> dict[str, Any]:
+    """A blog author as both the main API and the Conduit facade show it."""
+    return {
+        "username": profile.username,
+        "bio": profile.bio,
+        "image": profile.image,
+        "following": following,
+    }
+
+
+def post_text_json(post: BlogPost) -> dict[str, Any]:
+    """What a post says, as both the main API and the Conduit facade show it."""
+    return {
+        "slug": post.slug,
+        "title": post.title,
+        "description": post.description,
+        "body": post.body,
     }
 
 
@@ -32,6 +54,7 @@ def token_pair_json(pair: identity.TokenPair) -> dict[str, Any]:
     }
 
 
+# `row` is a sessions_sessions row; services.sessions does not export its model class (yet).
 def session_json(row: Any, current_id: str | None) -> dict[str, Any]:
     return {
         "id": str(row.id),

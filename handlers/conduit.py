@@ -6,6 +6,9 @@ from typing import Any
 from core.db import transaction
 from core.http import client_address
 from core.security import Actor, current_actor, optional_actor
+from core.wire import NoContent
+from handlers import blog as blog_api
+from handlers._wire import post_text_json, profile_json
 from services import blog, conduit
 
 
@@ -27,28 +30,16 @@ def _user_json(signed_in: conduit.ConduitUser) -> dict[str, Any]:
     }
 
 
-def _profile_json(profile: Any, following: bool) -> dict[str, Any]:
-    return {
-        "username": profile.username,
-        "bio": profile.bio,
-        "image": profile.image,
-        "following": following,
-    }
-
-
 def _article_json(view: blog.PostView) -> dict[str, Any]:
     post = view.post
     return {
-        "slug": post.slug,
-        "title": post.title,
-        "description": post.description,
-        "body": post.body,
+        **post_text_json(post),
         "tagList": [tag.tag for tag in post.tags],
         "createdAt": _timestamp(post.created_at),
         "updatedAt": _timestamp(post.updated_at),
         "favorited": view.favorited,
         "favoritesCount": post.favorites_count,
-        "author": _profile_json(post.author, view.following),
+        "author": profile_json(post.author, view.following),
     }
 
 
@@ -59,13 +50,14 @@ def _comment_json(view: blog.CommentView) -> dict[str, Any]:
         "createdAt": _timestamp(comment.created_at),
         "updatedAt": _timestamp(comment.updated_at),
         "body": comment.body,
-        "author": _profile_json(comment.author, view.following),
+        "author": profile_json(comment.author, view.following),
     }
 
 
 def conduit_login(body: dict[str, Any]) -> dict[str, Any]:
     credentials = body["user"]
-    with transaction() as session:
+    # Writes: a login may rehash the password and create the blog profile.
+    with transaction(write=True) as session:
         signed_in = conduit.log_in(
             session,
             email=credentials["email"],
@@ -77,7 +69,7 @@ def conduit_login(body: dict[str, Any]) -> dict[str, Any]:
 
 def conduit_create_user(body: dict[str, Any]) -> tuple[dict[str, Any], int]:
     new = body["user"]
-    with transaction() as session:
+    with transaction(write=True) as session:
         signed_in = conduit.register(
             session, username=new["username"], email=new["email"], password=new["password"]
         )
@@ -85,35 +77,31 @@ def conduit_create_user(body: dict[str, Any]) -> tuple[dict[str, Any], int]:
 
 
 def conduit_get_current_user() -> dict[str, Any]:
-    with transaction() as session:
+    # Writes: the user's blog profile is created on first read.
+    with transaction(write=True) as session:
         return _user_json(conduit.current_user(session, current_actor()))
 
 
 def conduit_update_current_user(body: dict[str, Any]) -> dict[str, Any]:
-    with transaction() as session:
+    with transaction(write=True) as session:
         return _user_json(conduit.update_user(session, current_actor(), changes=body["user"]))
 
 
+# A Conduit profile is the blog's profile answer under a `profile` key.
 def conduit_get_profile(username: str) -> dict[str, Any]:
-    with transaction() as session:
-        view = blog.get_profile(session, optional_actor(), username=username)
-        return {"profile": _profile_json(view.profile, view.following)}
+    return {"profile": blog_api.get_profile(username)}
 
 
 def conduit_follow_profile(username: str) -> dict[str, Any]:
-    with transaction() as session:
-        view = blog.follow_profile(session, current_actor(), username=username)
-        return {"profile": _profile_json(view.profile, view.following)}
+    return {"profile": blog_api.follow_profile(username)}
 
 
 def conduit_unfollow_profile(username: str) -> dict[str, Any]:
-    with transaction() as session:
-        view = blog.unfollow_profile(session, current_actor(), username=username)
-        return {"profile": _profile_json(view.profile, view.following)}
+    return {"profile": blog_api.unfollow_profile(username)}
 
 
 def _articles(viewer: Actor | None, limit: int, offset: int, **filters: Any) -> dict[str, Any]:
-    with transaction() as session:
+    with transaction(write=False) as session:
         views, total = blog.list_posts_offset(
             session, viewer, limit=limit, offset=offset, **filters
         )
@@ -144,7 +132,7 @@ def conduit_list_articles(
 
 def conduit_create_article(body: dict[str, Any]) -> tuple[dict[str, Any], int]:
     article = body["article"]
-    with transaction() as session:
+    with transaction(write=True) as session:
         view = blog.create_post(
             session,
             current_actor(),
@@ -158,7 +146,7 @@ def conduit_create_article(body: dict[str, Any]) -> tuple[dict[str, Any], int]:
 
 
 def conduit_get_article(slug: str) -> dict[str, Any]:
-    with transaction() as session:
+    with transaction(write=False) as session:
         return {"article": _article_json(blog.get_post(session, optional_actor(), slug=slug))}
 
 
@@ -167,46 +155,46 @@ def conduit_update_article(slug: str, body: dict[str, Any]) -> dict[str, Any]:
     changes = {k: article[k] for k in ("title", "description", "body") if k in article}
     if "tagList" in article:
         changes["tags"] = article["tagList"]
-    with transaction() as session:
+    with transaction(write=True) as session:
         view = blog.update_post(session, current_actor(), slug=slug, changes=changes)
         return {"article": _article_json(view)}
 
 
-def conduit_delete_article(slug: str) -> tuple[None, int]:
-    with transaction() as session:
+def conduit_delete_article(slug: str) -> NoContent:
+    with transaction(write=True) as session:
         blog.delete_post(session, current_actor(), slug=slug)
     return None, 204
 
 
 def conduit_list_comments(slug: str) -> dict[str, Any]:
-    with transaction() as session:
+    with transaction(write=False) as session:
         page = blog.list_comments(session, optional_actor(), slug=slug, limit=100)
         return {"comments": [_comment_json(view) for view in page.items]}
 
 
 def conduit_create_comment(slug: str, body: dict[str, Any]) -> tuple[dict[str, Any], int]:
-    with transaction() as session:
+    with transaction(write=True) as session:
         view = blog.add_comment(session, current_actor(), slug=slug, body=body["comment"]["body"])
         return {"comment": _comment_json(view)}, 201
 
 
-def conduit_delete_comment(slug: str, id: int) -> tuple[None, int]:
-    with transaction() as session:
+def conduit_delete_comment(slug: str, id: int) -> NoContent:
+    with transaction(write=True) as session:
         blog.delete_comment(session, current_actor(), slug=slug, comment_id=id)
     return None, 204
 
 
 def conduit_favorite_article(slug: str) -> dict[str, Any]:
-    with transaction() as session:
+    with transaction(write=True) as session:
         return {"article": _article_json(blog.favorite_post(session, current_actor(), slug=slug))}
 
 
 def conduit_unfavorite_article(slug: str) -> dict[str, Any]:
-    with transaction() as session:
+    with transaction(write=True) as session:
         return {"article": _article_json(blog.unfavorite_post(session, current_actor(), slug=slug))}
 
 
 def conduit_list_tags() -> dict[str, Any]:
-    with transaction() as session:
+    with transaction(write=False) as session:
         page = blog.list_tags(session, limit=100)
         return {"tags": [item.tag for item in page.items]}

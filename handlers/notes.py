@@ -3,17 +3,16 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from core.concurrency import etag
 from core.db import transaction
 from core.http import header
 from core.idempotency import idempotent
 from core.security import current_actor
+from core.wire import Answer, MaybeBodyAnswer, NoContent, api_path, created, page_json, with_etag
 from services import notes
+from services.notes import NotePage, NoteRevision
 
-Answer = tuple[dict[str, Any] | None, int, dict[str, str]]
 
-
-def _page_json(page: Any) -> dict[str, Any]:
+def _page_json(page: NotePage) -> dict[str, Any]:
     return {
         "id": str(page.id),
         "title": page.title,
@@ -28,11 +27,11 @@ def _page_json(page: Any) -> dict[str, Any]:
     }
 
 
-def _with_etag(page: Any, status: int = 200) -> Answer:
-    return _page_json(page), status, {"ETag": etag(page.version)}
+def _with_etag(page: NotePage) -> Answer:
+    return with_etag(_page_json(page), page.version)
 
 
-def _revision_json(revision: Any) -> dict[str, Any]:
+def _revision_json(revision: NoteRevision) -> dict[str, Any]:
     return {
         "number": revision.number,
         "title": revision.title,
@@ -49,36 +48,35 @@ def list_note_pages(
     limit: int = 20,
     cursor: str | None = None,
 ) -> dict[str, Any]:
-    with transaction() as session:
+    with transaction(write=False) as session:
         page = notes.list_pages(
             session, current_actor(), q=q, tag=tag, archived=archived, limit=limit, cursor=cursor
         )
-        return {"items": [_page_json(item) for item in page.items], "next": page.next}
+        return page_json(page, _page_json)
 
 
 @idempotent
 def create_note_page(body: dict[str, Any]) -> Answer:
-    with transaction() as session:
+    with transaction(write=True) as session:
         page = notes.create_page(session, current_actor(), **body)
-        data, status, headers = _with_etag(page, 201)
-        return data, status, {**headers, "Location": f"/api/v1/notes/pages/{page.id}"}
+        return created(_page_json(page), page.version, "notes", "pages", page.id)
 
 
 def get_note_page(page_id: str) -> Answer:
-    with transaction() as session:
+    with transaction(write=False) as session:
         return _with_etag(notes.get_page(session, current_actor(), page_id=uuid.UUID(page_id)))
 
 
-def get_note_page_by_slug(slug: str) -> Answer:
-    with transaction() as session:
+def get_note_page_by_slug(slug: str) -> MaybeBodyAnswer:
+    with transaction(write=False) as session:
         found = notes.find_by_slug(session, current_actor(), slug=slug)
         if found.page is None:
-            return None, 308, {"Location": f"/api/v1/notes/slugs/{found.redirect_to}"}
+            return None, 308, {"Location": api_path("notes", "slugs", found.redirect_to)}
         return _with_etag(found.page)
 
 
 def update_note_page(page_id: str, body: dict[str, Any]) -> Answer:
-    with transaction() as session:
+    with transaction(write=True) as session:
         page = notes.update_page(
             session,
             current_actor(),
@@ -89,8 +87,8 @@ def update_note_page(page_id: str, body: dict[str, Any]) -> Answer:
         return _with_etag(page)
 
 
-def delete_note_page(page_id: str) -> tuple[None, int]:
-    with transaction() as session:
+def delete_note_page(page_id: str) -> NoContent:
+    with transaction(write=True) as session:
         notes.delete_page(
             session, current_actor(), page_id=uuid.UUID(page_id), if_match=header("If-Match")
         )
@@ -100,22 +98,22 @@ def delete_note_page(page_id: str) -> tuple[None, int]:
 def list_note_page_revisions(
     page_id: str, limit: int = 20, cursor: str | None = None
 ) -> dict[str, Any]:
-    with transaction() as session:
+    with transaction(write=False) as session:
         page = notes.list_revisions(
             session, current_actor(), page_id=uuid.UUID(page_id), limit=limit, cursor=cursor
         )
-        return {"items": [_revision_json(item) for item in page.items], "next": page.next}
+        return page_json(page, _revision_json)
 
 
 def get_note_page_revision(page_id: str, number: int) -> dict[str, Any]:
-    with transaction() as session:
+    with transaction(write=False) as session:
         return _revision_json(
             notes.get_revision(session, current_actor(), page_id=uuid.UUID(page_id), number=number)
         )
 
 
 def create_note_page_restoration(page_id: str, body: dict[str, Any]) -> Answer:
-    with transaction() as session:
+    with transaction(write=True) as session:
         page = notes.restore_revision(
             session,
             current_actor(),

@@ -8,16 +8,15 @@ from core import metrics
 from services import ops
 
 
-def get_health() -> Any:
+def get_health() -> dict[str, Any]:
     return ops.health_json()
 
 
-def get_metrics() -> Any:
+def get_metrics() -> Response:
     body, content_type = metrics.render()
     return Response(body, media_type=content_type)
 
 
-def get_readiness() -> Any:
+def get_readiness() -> tuple[dict[str, Any], int]:
     report = ops.readiness()
-    status = 200 if report["status"] != "fail" else 503
-    return report, status
+    return report, 200 if report["status"] != "fail" else 503

@@ -6,9 +6,9 @@ from core.concurrency import etag, matches_if_none_match
 from core.db import transaction
 from core.http import header, iso
 from core.security import current_actor
+from core.wire import Answer, MaybeBodyAnswer, page_json, with_etag
 from services import portfolio
-
-Answer = tuple[dict[str, Any] | None, int, dict[str, str]]
+from services.portfolio import PortfolioVersion
 
 
 def _document(published: portfolio.Published) -> dict[str, Any]:
@@ -20,7 +20,11 @@ def _document(published: portfolio.Published) -> dict[str, Any]:
     }
 
 
-def _conditional(published: portfolio.Published, cache: str) -> Answer:
+def _version_json(row: PortfolioVersion) -> dict[str, Any]:
+    return {"version": row.number, "published_at": iso(row.published_at), "note": row.note}
+
+
+def _conditional(published: portfolio.Published, cache: str) -> MaybeBodyAnswer:
     """200 with the document, or 304 when the caller's If-None-Match is current."""
     headers = {"ETag": etag(published.version), "Cache-Control": cache}
     if matches_if_none_match(header("If-None-Match"), headers["ETag"]):
@@ -28,35 +32,32 @@ def _conditional(published: portfolio.Published, cache: str) -> Answer:
     return _document(published), 200, headers
 
 
-def get_portfolio() -> Answer:
-    with transaction() as session:
+def get_portfolio() -> MaybeBodyAnswer:
+    with transaction(write=False) as session:
         return _conditional(portfolio.current(session), portfolio.CURRENT_CACHE)
 
 
-def get_portfolio_version(version: int) -> Answer:
-    with transaction() as session:
+def get_portfolio_version(version: int) -> MaybeBodyAnswer:
+    with transaction(write=False) as session:
         return _conditional(portfolio.version(session, version), portfolio.IMMUTABLE_CACHE)
 
 
 def publish_portfolio(body: dict[str, Any]) -> Answer:
-    with transaction() as session:
+    with transaction(write=True) as session:
         published = portfolio.publish(
             session, current_actor(), content=body, if_match=header("If-Match")
         )
-        return _document(published), 200, {"ETag": etag(published.version)}
+        return with_etag(_document(published), published.version)
 
 
 def list_portfolio_versions(limit: int = 20, cursor: str | None = None) -> dict[str, Any]:
-    with transaction() as session:
-        page = portfolio.list_versions(session, limit=limit, cursor=cursor)
-        items = [
-            {"version": row.number, "published_at": iso(row.published_at), "note": row.note}
-            for row in page.items
-        ]
-        return {"items": items, "next": page.next}
+    with transaction(write=False) as session:
+        return page_json(
+            portfolio.list_versions(session, limit=limit, cursor=cursor), _version_json
+        )
 
 
 def get_portfolio_projects() -> dict[str, Any]:
-    with transaction() as session:
+    with transaction(write=False) as session:
         published = portfolio.current(session)
         return {"version": published.version, "items": published.content["projects"]}

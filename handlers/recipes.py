@@ -3,15 +3,16 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from core.concurrency import etag
 from core.db import transaction
 from core.http import header
 from core.idempotency import idempotent
 from core.security import current_actor
+from core.wire import Answer, NoContent, created, page_json, with_etag
 from services import recipes
+from services.recipes import Recipe
 
 
-def _recipe_json(recipe: Any, servings: int | None = None) -> dict[str, Any]:
+def _recipe_json(recipe: Recipe, servings: int | None = None) -> dict[str, Any]:
     return {
         "id": str(recipe.id),
         "author_id": str(recipe.author_id),
@@ -36,7 +37,7 @@ def list_recipes(
     limit: int = 20,
     cursor: str | None = None,
 ) -> dict[str, Any]:
-    with transaction() as session:
+    with transaction(write=False) as session:
         page = recipes.list_recipes(
             session,
             cuisine=cuisine,
@@ -47,29 +48,24 @@ def list_recipes(
             limit=limit,
             cursor=cursor,
         )
-        return {"items": [_recipe_json(recipe) for recipe in page.items], "next": page.next}
+        return page_json(page, _recipe_json)
 
 
 @idempotent
-def create_recipe(body: dict[str, Any]) -> tuple[dict[str, Any], int, dict[str, str]]:
-    with transaction() as session:
+def create_recipe(body: dict[str, Any]) -> Answer:
+    with transaction(write=True) as session:
         recipe = recipes.create_recipe(session, current_actor(), **body)
-        headers = {"ETag": etag(recipe.version), "Location": f"/api/v1/recipes/{recipe.id}"}
-        return _recipe_json(recipe), 201, headers
+        return created(_recipe_json(recipe), recipe.version, "recipes", recipe.id)
 
 
-def get_recipe(
-    recipe_id: str, servings: int | None = None
-) -> tuple[dict[str, Any], int, dict[str, str]]:
-    with transaction() as session:
+def get_recipe(recipe_id: str, servings: int | None = None) -> Answer:
+    with transaction(write=False) as session:
         recipe = recipes.get_recipe(session, recipe_id=uuid.UUID(recipe_id))
-        return _recipe_json(recipe, servings), 200, {"ETag": etag(recipe.version)}
+        return with_etag(_recipe_json(recipe, servings), recipe.version)
 
 
-def update_recipe(
-    recipe_id: str, body: dict[str, Any]
-) -> tuple[dict[str, Any], int, dict[str, str]]:
-    with transaction() as session:
+def update_recipe(recipe_id: str, body: dict[str, Any]) -> Answer:
+    with transaction(write=True) as session:
         recipe = recipes.update_recipe(
             session,
             current_actor(),
@@ -77,11 +73,11 @@ def update_recipe(
             changes=body,
             if_match=header("If-Match"),
         )
-        return _recipe_json(recipe), 200, {"ETag": etag(recipe.version)}
+        return with_etag(_recipe_json(recipe), recipe.version)
 
 
-def delete_recipe(recipe_id: str) -> tuple[None, int]:
-    with transaction() as session:
+def delete_recipe(recipe_id: str) -> NoContent:
+    with transaction(write=True) as session:
         recipes.delete_recipe(
             session, current_actor(), recipe_id=uuid.UUID(recipe_id), if_match=header("If-Match")
         )

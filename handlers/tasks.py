@@ -3,16 +3,17 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from core.concurrency import etag
 from core.db import transaction
 from core.http import header, iso
 from core.idempotency import idempotent
 from core.security import current_actor
 from core.timeutil import parse_rfc3339
+from core.wire import Answer, NoContent, created, page_json, with_etag
 from services import tasks
+from services.tasks import Task
 
 
-def _task_json(task: Any) -> dict[str, Any]:
+def _task_json(task: Task) -> dict[str, Any]:
     return {
         "id": str(task.id),
         "title": task.title,
@@ -41,38 +42,37 @@ def list_tasks(
     limit: int = 20,
     cursor: str | None = None,
 ) -> dict[str, Any]:
-    with transaction() as session:
+    with transaction(write=False) as session:
         page = tasks.list_tasks(
             session,
             current_actor(),
             status=status,
+            due_before=parse_rfc3339(due_before, "query.due_before") if due_before else None,
+            due_after=parse_rfc3339(due_after, "query.due_after") if due_after else None,
             overdue=overdue,
             q=q,
             sort=sort,
             limit=limit,
             cursor=cursor,
-            due_before=parse_rfc3339(due_before, "query.due_before") if due_before else None,
-            due_after=parse_rfc3339(due_after, "query.due_after") if due_after else None,
         )
-        return {"items": [_task_json(task) for task in page.items], "next": page.next}
+        return page_json(page, _task_json)
 
 
 @idempotent
-def create_task(body: dict[str, Any]) -> tuple[dict[str, Any], int, dict[str, str]]:
-    with transaction() as session:
+def create_task(body: dict[str, Any]) -> Answer:
+    with transaction(write=True) as session:
         task = tasks.create_task(session, current_actor(), **_parse_times(body))
-        headers = {"ETag": etag(task.version), "Location": f"/api/v1/tasks/{task.id}"}
-        return _task_json(task), 201, headers
+        return created(_task_json(task), task.version, "tasks", task.id)
 
 
-def get_task(task_id: str) -> tuple[dict[str, Any], int, dict[str, str]]:
-    with transaction() as session:
+def get_task(task_id: str) -> Answer:
+    with transaction(write=False) as session:
         task = tasks.get_task(session, current_actor(), task_id=uuid.UUID(task_id))
-        return _task_json(task), 200, {"ETag": etag(task.version)}
+        return with_etag(_task_json(task), task.version)
 
 
-def update_task(task_id: str, body: dict[str, Any]) -> tuple[dict[str, Any], int, dict[str, str]]:
-    with transaction() as session:
+def update_task(task_id: str, body: dict[str, Any]) -> Answer:
+    with transaction(write=True) as session:
         task = tasks.update_task(
             session,
             current_actor(),
@@ -80,11 +80,11 @@ def update_task(task_id: str, body: dict[str, Any]) -> tuple[dict[str, Any], int
             changes=_parse_times(body),
             if_match=header("If-Match"),
         )
-        return _task_json(task), 200, {"ETag": etag(task.version)}
+        return with_etag(_task_json(task), task.version)
 
 
-def delete_task(task_id: str) -> tuple[None, int]:
-    with transaction() as session:
+def delete_task(task_id: str) -> NoContent:
+    with transaction(write=True) as session:
         tasks.delete_task(
             session, current_actor(), task_id=uuid.UUID(task_id), if_match=header("If-Match")
         )

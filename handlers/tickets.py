@@ -1,17 +1,22 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-from core.concurrency import etag
 from core.db import transaction
 from core.http import header, iso
 from core.idempotency import idempotent
+from core.pagination import Page
 from core.security import current_actor
+from core.wire import Answer, NoContent, created, page_json, with_etag
 from services import tickets
+from services.tickets import Ticket, TicketActivity, TicketComment
+
+T = TypeVar("T")
 
 
-def _ticket_json(ticket: Any) -> dict[str, Any]:
+def _ticket_json(ticket: Ticket) -> dict[str, Any]:
     return {
         "id": str(ticket.id),
         "title": ticket.title,
@@ -26,8 +31,29 @@ def _ticket_json(ticket: Any) -> dict[str, Any]:
     }
 
 
-def _with_etag(ticket: Any, status: int = 200) -> tuple[dict[str, Any], int, dict[str, str]]:
-    return _ticket_json(ticket), status, {"ETag": etag(ticket.version)}
+def _activity_json(entry: TicketActivity) -> dict[str, Any]:
+    return {
+        "id": str(entry.id),
+        "kind": entry.kind,
+        "actor_id": str(entry.actor_id),
+        "from": entry.from_value,
+        "to": entry.to_value,
+        "created_at": entry.created_at.isoformat(),
+    }
+
+
+def _comment_json(comment: TicketComment) -> dict[str, Any]:
+    return {
+        "id": str(comment.id),
+        "ticket_id": str(comment.ticket_id),
+        "author_id": str(comment.author_id),
+        "body": comment.body,
+        "created_at": comment.created_at.isoformat(),
+    }
+
+
+def _with_etag(ticket: Ticket) -> Answer:
+    return with_etag(_ticket_json(ticket), ticket.version)
 
 
 def _assignee(body: dict[str, Any]) -> dict[str, Any]:
@@ -46,7 +72,7 @@ def list_tickets(
     limit: int = 20,
     cursor: str | None = None,
 ) -> dict[str, Any]:
-    with transaction() as session:
+    with transaction(write=False) as session:
         page = tickets.list_tickets(
             session,
             state=state,
@@ -58,26 +84,23 @@ def list_tickets(
             limit=limit,
             cursor=cursor,
         )
-        return {"items": [_ticket_json(ticket) for ticket in page.items], "next": page.next}
+        return page_json(page, _ticket_json)
 
 
 @idempotent
-def create_ticket(body: dict[str, Any]) -> tuple[dict[str, Any], int, dict[str, str]]:
-    with transaction() as session:
+def create_ticket(body: dict[str, Any]) -> Answer:
+    with transaction(write=True) as session:
         ticket = tickets.create_ticket(session, current_actor(), **_assignee(body))
-        data, status, headers = _with_etag(ticket, 201)
-        return data, status, {**headers, "Location": f"/api/v1/tickets/{ticket.id}"}
+        return created(_ticket_json(ticket), ticket.version, "tickets", ticket.id)
 
 
-def get_ticket(ticket_id: str) -> tuple[dict[str, Any], int, dict[str, str]]:
-    with transaction() as session:
+def get_ticket(ticket_id: str) -> Answer:
+    with transaction(write=False) as session:
         return _with_etag(tickets.get_ticket(session, ticket_id=uuid.UUID(ticket_id)))
 
 
-def update_ticket(
-    ticket_id: str, body: dict[str, Any]
-) -> tuple[dict[str, Any], int, dict[str, str]]:
-    with transaction() as session:
+def update_ticket(ticket_id: str, body: dict[str, Any]) -> Answer:
+    with transaction(write=True) as session:
         ticket = tickets.update_ticket(
             session,
             current_actor(),
@@ -88,10 +111,8 @@ def update_ticket(
         return _with_etag(ticket)
 
 
-def create_ticket_transition(
-    ticket_id: str, body: dict[str, Any]
-) -> tuple[dict[str, Any], int, dict[str, str]]:
-    with transaction() as session:
+def create_ticket_transition(ticket_id: str, body: dict[str, Any]) -> Answer:
+    with transaction(write=True) as session:
         ticket = tickets.transition_ticket(
             session,
             current_actor(),
@@ -102,57 +123,40 @@ def create_ticket_transition(
         return _with_etag(ticket)
 
 
+def _ticket_page(
+    listing: Callable[..., Page[T]],
+    item_json: Callable[[T], dict[str, Any]],
+    ticket_id: str,
+    limit: int,
+    cursor: str | None,
+) -> dict[str, Any]:
+    with transaction(write=False) as session:
+        page = listing(session, ticket_id=uuid.UUID(ticket_id), limit=limit, cursor=cursor)
+        return page_json(page, item_json)
+
+
 def list_ticket_activity(
     ticket_id: str, limit: int = 20, cursor: str | None = None
 ) -> dict[str, Any]:
-    with transaction() as session:
-        page = tickets.list_activity(
-            session, ticket_id=uuid.UUID(ticket_id), limit=limit, cursor=cursor
-        )
-        items = [
-            {
-                "id": str(entry.id),
-                "kind": entry.kind,
-                "actor_id": str(entry.actor_id),
-                "from": entry.from_value,
-                "to": entry.to_value,
-                "created_at": entry.created_at.isoformat(),
-            }
-            for entry in page.items
-        ]
-        return {"items": items, "next": page.next}
-
-
-def _comment_json(comment: Any) -> dict[str, Any]:
-    return {
-        "id": str(comment.id),
-        "ticket_id": str(comment.ticket_id),
-        "author_id": str(comment.author_id),
-        "body": comment.body,
-        "created_at": comment.created_at.isoformat(),
-    }
+    return _ticket_page(tickets.list_activity, _activity_json, ticket_id, limit, cursor)
 
 
 def list_ticket_comments(
     ticket_id: str, limit: int = 20, cursor: str | None = None
 ) -> dict[str, Any]:
-    with transaction() as session:
-        page = tickets.list_comments(
-            session, ticket_id=uuid.UUID(ticket_id), limit=limit, cursor=cursor
-        )
-        return {"items": [_comment_json(comment) for comment in page.items], "next": page.next}
+    return _ticket_page(tickets.list_comments, _comment_json, ticket_id, limit, cursor)
 
 
 def create_ticket_comment(ticket_id: str, body: dict[str, Any]) -> tuple[dict[str, Any], int]:
-    with transaction() as session:
+    with transaction(write=True) as session:
         comment = tickets.add_comment(
             session, current_actor(), ticket_id=uuid.UUID(ticket_id), body=body["body"]
         )
         return _comment_json(comment), 201
 
 
-def delete_ticket_comment(ticket_id: str, comment_id: str) -> tuple[None, int]:
-    with transaction() as session:
+def delete_ticket_comment(ticket_id: str, comment_id: str) -> NoContent:
+    with transaction(write=True) as session:
         tickets.delete_comment(
             session,
             current_actor(),

@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.pagination import Page, paginate, parse_datetime
-from db.models.core import AuditEvent
+from core.pagination import Page, paginate_by_creation
+from db.models.core import AuditEvent as AuditEvent  # re-exported for handlers
 
 
 def record(
@@ -21,6 +21,7 @@ def record(
     target_id: uuid.UUID | str,
     **details: Any,
 ) -> None:
+    """Adds an event to the trail in the caller's transaction."""
     session.add(
         AuditEvent(
             id=uuid.uuid4(),
@@ -47,14 +48,4 @@ def list_events(
         query = query.where(AuditEvent.action == action)
     if target_id:
         query = query.where(AuditEvent.target_id == target_id)
-    return paginate(
-        session,
-        query,
-        kind="audit",
-        columns=(AuditEvent.created_at, AuditEvent.id),
-        key=lambda event: (event.created_at, event.id),
-        parsers=(parse_datetime, uuid.UUID),
-        limit=limit,
-        cursor=cursor,
-        descending=True,
-    )
+    return paginate_by_creation(session, query, kind="audit", limit=limit, cursor=cursor)

@@ -42,9 +42,7 @@ MANIFEST = "manifest.json"
 FORMAT_VERSION = 1
 
 
-class BackupError(Conflict):
-    type = "/problems/ops/backup"
-    title = "Backup or restore refused"
+class BackupError(Conflict, type="/problems/ops/backup", title="Backup or restore refused"): ...
 
 
 def _quiet(_message: str) -> None:
@@ -257,6 +255,7 @@ def _pg_dump(url: str, image: Path, progress: Progress) -> tuple[dict[str, Any],
 
 
 def read_manifest(directory: Path) -> dict[str, Any]:
+    """The manifest of a backup directory, refused if missing or of an unknown format."""
     path = directory / MANIFEST
     if not path.is_file():
         raise BackupError(f"{directory} is not a backup: {MANIFEST} is missing.")

@@ -15,25 +15,21 @@ from sqlalchemy.orm import Session
 from core.errors import RuleViolated
 from core.security import Actor
 from core.tokens import CONDUIT, issue_access_token
-from db.models.blog import BlogProfile
 from db.models.identity import User
 from services import blog, identity
 
 
-class EmailTakenOnUpdate(RuleViolated):
+class EmailTakenOnUpdate(RuleViolated, type=identity.EmailTaken.type):
     """The RealWorld contract reports a taken email on `PUT /user` as 422 (409 is for sign-up)."""
 
-    type = identity.EmailTaken.type
 
-
-class UsernameTakenOnUpdate(RuleViolated):
-    type = blog.UsernameTaken.type
+class UsernameTakenOnUpdate(RuleViolated, type=blog.UsernameTaken.type): ...
 
 
 @dataclass(frozen=True)
 class ConduitUser:
     user: User
-    profile: BlogProfile
+    profile: blog.BlogProfile
     token: str
 
 
@@ -60,6 +56,7 @@ def log_in(session: Session, *, email: str, password: str, client_address: str) 
 
 
 def current_user(session: Session, actor: Actor) -> ConduitUser:
+    """The signed-in user with a fresh token."""
     return _signed_in(session, identity.get_user(session, actor))
 
 

@@ -19,6 +19,7 @@ _ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}}
 
 
 def render(markdown: str) -> str:
+    """Markdown as sanitised HTML."""
     html: str = nh3.clean(
         _RENDERER.render(markdown),
         tags=_TAGS,

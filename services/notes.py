@@ -8,8 +8,6 @@ delete; only an archived page can be deleted for good.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -17,35 +15,29 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from core.concurrency import bump_version, check_if_match
+from core.concurrency import check_if_match, versioned_write
 from core.db import utcnow
 from core.errors import Conflict, NotFound
-from core.pagination import Page, paginate, parse_datetime
+from core.pagination import Page, paginate
+from core.rows import get_or_404
 from core.security import Actor
+from core.slugs import first_free, normalize_tag, normalize_tags, slugify
 from db.models.identity import User
-from db.models.notes import NotePage, NoteRevision, NoteSlug, NoteTag
+from db.models.notes import NotePage as NotePage  # re-exported for handlers
+from db.models.notes import NoteRevision as NoteRevision  # re-exported for handlers
+from db.models.notes import NoteSlug, NoteTag
 from services.markdown import render
 
 SLUG_MAX = 80
 
 
-class PageNotFound(NotFound):
-    type = "/problems/notes/not-found"
+class PageNotFound(NotFound, type="/problems/notes/not-found"): ...
 
 
-class RevisionNotFound(NotFound):
-    type = "/problems/notes/revision-not-found"
+class RevisionNotFound(NotFound, type="/problems/notes/revision-not-found"): ...
 
 
-class NotArchived(Conflict):
-    type = "/problems/notes/not-archived"
-
-
-def slugify(title: str) -> str:
-    """`Café — Release Checklist!` -> `cafe-release-checklist`; `page` when nothing is left."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:SLUG_MAX].strip("-")
-    return slug or "page"
+class NotArchived(Conflict, type="/problems/notes/not-archived"): ...
 
 
 def _slug_taken(session: Session, owner_id: uuid.UUID, slug: str, page_id: uuid.UUID) -> bool:
@@ -64,16 +56,15 @@ def _free_slug(session: Session, owner_id: uuid.UUID, title: str, page_id: uuid.
     Locks the owner's row first, so two concurrent writes of one owner cannot pick the same slug.
     """
     session.execute(select(User.id).where(User.id == owner_id).with_for_update())
-    base = slugify(title)
-    candidate, suffix = base, 1
-    while _slug_taken(session, owner_id, candidate, page_id):
-        suffix += 1
-        candidate = f"{base[: SLUG_MAX - len(str(suffix)) - 1]}-{suffix}"
-    return candidate
+    return first_free(
+        slugify(title, max_length=SLUG_MAX, fallback="page"),
+        lambda slug: _slug_taken(session, owner_id, slug, page_id),
+        max_length=SLUG_MAX,
+    )
 
 
 def _set_tags(page: NotePage, tags: list[str]) -> None:
-    page.tags = [NoteTag(tag=tag) for tag in sorted({tag.strip().lower() for tag in tags})]
+    page.tags = [NoteTag(tag=tag) for tag in normalize_tags(tags)]
 
 
 def _record(session: Session, page: NotePage, actor: Actor) -> None:
@@ -111,6 +102,7 @@ def _write(session: Session, page: NotePage, actor: Actor, title: str, body: str
 def create_page(
     session: Session, actor: Actor, *, title: str, body: str = "", tags: list[str] | None = None
 ) -> NotePage:
+    """Creates a page (revision 1) whose slug none of the caller's pages holds or held."""
     page_id = uuid.uuid4()
     page = NotePage(
         id=page_id,
@@ -131,11 +123,8 @@ def create_page(
 
 def get_page(session: Session, actor: Actor, *, page_id: uuid.UUID, lock: bool = False) -> NotePage:
     """The caller's page; anyone else's is NotFound, like a missing one."""
-    query = select(NotePage).where(NotePage.id == page_id, NotePage.owner_id == actor.user_id)
-    page = session.scalars(query.with_for_update() if lock else query).first()
-    if page is None:
-        raise PageNotFound("No such page.")
-    return page
+    mine, missing = NotePage.owner_id == actor.user_id, PageNotFound("No such page.")
+    return get_or_404(session, NotePage, page_id, where=mine, missing=missing, lock=lock)
 
 
 @dataclass(frozen=True)
@@ -169,19 +158,18 @@ def update_page(
     changes: dict[str, Any],
     if_match: str | None = None,
 ) -> NotePage:
+    """Edits under the row lock: a new title or body appends a revision and moves the slug."""
     page = get_page(session, actor, page_id=page_id, lock=True)
-    check_if_match(if_match, page.version)
-    title, body = changes.get("title", page.title), changes.get("body", page.body)
-    if (title, body) != (page.title, page.body):
-        _write(session, page, actor, title, body)
-    if "tags" in changes:
-        page.tags.clear()
-        session.flush()
-        _set_tags(page, changes["tags"])
-    if "archived" in changes and changes["archived"] != (page.archived_at is not None):
-        page.archived_at = utcnow() if changes["archived"] else None
-    bump_version(page)
-    session.flush()
+    with versioned_write(session, page, if_match=if_match):
+        title, body = changes.get("title", page.title), changes.get("body", page.body)
+        if (title, body) != (page.title, page.body):
+            _write(session, page, actor, title, body)
+        if "tags" in changes:
+            page.tags.clear()
+            session.flush()
+            _set_tags(page, changes["tags"])
+        if "archived" in changes and changes["archived"] != (page.archived_at is not None):
+            page.archived_at = utcnow() if changes["archived"] else None
     return page
 
 
@@ -190,17 +178,16 @@ def restore_revision(
 ) -> NotePage:
     """Makes revision `number` current again, as a new revision."""
     page = get_page(session, actor, page_id=page_id, lock=True)
-    check_if_match(if_match, page.version)
-    old = get_revision(session, actor, page_id=page_id, number=number)
-    _write(session, page, actor, old.title, old.body)
-    bump_version(page)
-    session.flush()
+    with versioned_write(session, page, if_match=if_match):
+        old = get_revision(session, actor, page_id=page_id, number=number)
+        _write(session, page, actor, old.title, old.body)
     return page
 
 
 def delete_page(
     session: Session, actor: Actor, *, page_id: uuid.UUID, if_match: str | None = None
 ) -> None:
+    """Deletes an archived page for good (guarded by If-Match when given)."""
     page = get_page(session, actor, page_id=page_id, lock=True)
     check_if_match(if_match, page.version)
     if page.archived_at is None:
@@ -219,6 +206,7 @@ def list_pages(
     limit: int = 20,
     cursor: str | None = None,
 ) -> Page[NotePage]:
+    """The caller's pages (archived or not), most recently updated first."""
     query = select(NotePage).where(NotePage.owner_id == actor.user_id)
     query = query.where(
         NotePage.archived_at.is_not(None) if archived else NotePage.archived_at.is_(None)
@@ -228,7 +216,7 @@ def list_pages(
     if tag:
         query = query.where(
             select(NoteTag.page_id)
-            .where(NoteTag.page_id == NotePage.id, NoteTag.tag == tag.strip().lower())
+            .where(NoteTag.page_id == NotePage.id, NoteTag.tag == normalize_tag(tag))
             .exists()
         )
     return paginate(
@@ -236,8 +224,6 @@ def list_pages(
         query,
         kind=f"notes:{archived}",
         columns=(NotePage.updated_at, NotePage.id),
-        key=lambda page: (page.updated_at, page.id),
-        parsers=(parse_datetime, uuid.UUID),
         limit=limit,
         cursor=cursor,
         descending=True,
@@ -252,14 +238,13 @@ def list_revisions(
     limit: int = 20,
     cursor: str | None = None,
 ) -> Page[NoteRevision]:
+    """A page's revisions, newest first."""
     get_page(session, actor, page_id=page_id)
     return paginate(
         session,
         select(NoteRevision).where(NoteRevision.page_id == page_id),
         kind="notes-revisions",
         columns=(NoteRevision.number,),
-        key=lambda revision: (revision.number,),
-        parsers=(int,),
         limit=limit,
         cursor=cursor,
         descending=True,
@@ -269,6 +254,7 @@ def list_revisions(
 def get_revision(
     session: Session, actor: Actor, *, page_id: uuid.UUID, number: int
 ) -> NoteRevision:
+    """One revision of one of the caller's pages."""
     get_page(session, actor, page_id=page_id)
     revision = session.get(NoteRevision, (page_id, number))
     if revision is None:

@@ -12,22 +12,22 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from core.concurrency import check_if_match
 from core.errors import NotFound
 from core.pagination import Page, paginate
+from core.rows import insert_ignoring_duplicates
 from core.security import Actor
-from db.models.portfolio import PortfolioState, PortfolioVersion
+from db.models.portfolio import PortfolioState
+from db.models.portfolio import PortfolioVersion as PortfolioVersion  # re-exported for handlers
 
 EMPTY: dict[str, Any] = {"projects": [], "skills": [], "contacts": []}
 CURRENT_CACHE = "public, max-age=60"
 IMMUTABLE_CACHE = "public, max-age=31536000, immutable"
 
 
-class VersionNotFound(NotFound):
-    type = "/problems/portfolio/version-not-found"
+class VersionNotFound(NotFound, type="/problems/portfolio/version-not-found"): ...
 
 
 @dataclass(frozen=True)
@@ -42,8 +42,7 @@ def _locked_state(session: Session) -> PortfolioState:
     """The state row, locked. The migration creates it; should it be missing (a database emptied
     by hand), concurrent publishers create it once: INSERT .. ON CONFLICT DO NOTHING waits for the
     first inserter instead of failing."""
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-    session.execute(insert(PortfolioState).values(id=1, current_version=0).on_conflict_do_nothing())
+    insert_ignoring_duplicates(session, PortfolioState, id=1, current_version=0)
     query = select(PortfolioState).where(PortfolioState.id == 1).with_for_update()
     return session.scalars(query).one()
 
@@ -66,6 +65,7 @@ def current(session: Session) -> Published:
 
 
 def version(session: Session, number: int) -> Published:
+    """One published version; they never change."""
     row = session.get(PortfolioVersion, number)
     if row is None:
         raise VersionNotFound(f"No version {number} has been published.")
@@ -91,13 +91,12 @@ def publish(
 
 
 def list_versions(session: Session, *, limit: int, cursor: str | None) -> Page[PortfolioVersion]:
+    """Published versions, newest first."""
     return paginate(
         session,
         select(PortfolioVersion),
         kind="portfolio-versions",
         columns=(PortfolioVersion.number,),
-        key=lambda row: (row.number,),
-        parsers=(int,),
         limit=limit,
         cursor=cursor,
         descending=True,

@@ -64,6 +64,7 @@ def family_of(unit: str | None) -> str | None:
 
 
 def to_base(quantity: float, unit: str | None) -> Decimal:
+    """A quantity in its family's base unit (g, ml, tsp or piece)."""
     family = FAMILIES[UNIT_FAMILY[unit]]
     size = next(scale.size for scale in family if scale.unit == (unit or "piece"))
     return Decimal(str(quantity)) * size

@@ -9,26 +9,23 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from core.concurrency import bump_version, check_if_match
+from core.concurrency import versioned_delete, versioned_write
 from core.errors import Forbidden, NotFound
-from core.pagination import Page, paginate, parse_datetime
+from core.pagination import Page, paginate_by_creation
+from core.rows import assign, get_or_404
 from core.security import Actor
-from db.models.recipes import Recipe, RecipeDiet, RecipeIngredient
+from core.slugs import normalize_tag, normalize_tags
+from db.models.recipes import Recipe as Recipe  # re-exported for handlers
+from db.models.recipes import RecipeDiet, RecipeIngredient
 from services.recipe_units import scale_line
 
-EDITABLE = ("title", "description", "servings", "cuisine", "steps")
+EDITABLE = ("title", "description", "servings", "steps")  # and cuisine, stored lower-case
 
 
-class RecipeNotFound(NotFound):
-    type = "/problems/recipes/not-found"
+class RecipeNotFound(NotFound, type="/problems/recipes/not-found"): ...
 
 
-class RecipeForbidden(Forbidden):
-    type = "/problems/recipes/forbidden"
-
-
-def _tag(value: str | None) -> str | None:
-    return value.strip().lower() if value is not None else None
+class RecipeForbidden(Forbidden, type="/problems/recipes/forbidden"): ...
 
 
 def _set_lists(recipe: Recipe, fields: dict[str, Any]) -> None:
@@ -40,8 +37,11 @@ def _set_lists(recipe: Recipe, fields: dict[str, Any]) -> None:
             for position, line in enumerate(fields["ingredients"])
         ]
     if "diets" in fields:
-        diets = sorted({_tag(diet) or "" for diet in fields["diets"]})
-        recipe.diets = [RecipeDiet(diet=diet) for diet in diets]
+        recipe.diets = [RecipeDiet(diet=diet) for diet in normalize_tags(fields["diets"])]
+
+
+def _cuisine(value: str | None) -> str | None:
+    return normalize_tag(value) if value is not None else None
 
 
 def create_recipe(session: Session, actor: Actor, **fields: Any) -> Recipe:
@@ -52,7 +52,7 @@ def create_recipe(session: Session, actor: Actor, **fields: Any) -> Recipe:
         title=fields["title"],
         description=fields.get("description", ""),
         servings=fields["servings"],
-        cuisine=_tag(fields.get("cuisine")),
+        cuisine=_cuisine(fields.get("cuisine")),
         steps=list(fields["steps"]),
         version=1,
     )
@@ -63,18 +63,16 @@ def create_recipe(session: Session, actor: Actor, **fields: Any) -> Recipe:
 
 
 def get_recipe(session: Session, *, recipe_id: uuid.UUID, lock: bool = False) -> Recipe:
-    query = select(Recipe).where(Recipe.id == recipe_id)
-    recipe = session.scalars(query.with_for_update() if lock else query).first()
-    if recipe is None:
-        raise RecipeNotFound("No such recipe.")
-    return recipe
+    """Any recipe: everyone signed in reads them all."""
+    return get_or_404(
+        session, Recipe, recipe_id, missing=RecipeNotFound("No such recipe."), lock=lock
+    )
 
 
-def _editable(session: Session, actor: Actor, recipe_id: uuid.UUID, if_match: str | None) -> Recipe:
+def _editable(session: Session, actor: Actor, recipe_id: uuid.UUID) -> Recipe:
     recipe = get_recipe(session, recipe_id=recipe_id, lock=True)
     if not (actor.is_admin or recipe.author_id == actor.user_id):
         raise RecipeForbidden("Only the author or an admin may change this recipe.")
-    check_if_match(if_match, recipe.version)
     return recipe
 
 
@@ -87,28 +85,26 @@ def update_recipe(
     if_match: str | None = None,
 ) -> Recipe:
     """Replaces fields (lists whole) under the row lock; a stale If-Match changes nothing."""
-    recipe = _editable(session, actor, recipe_id, if_match)
-    for field in EDITABLE:
-        if field in changes:
-            value = changes[field]
-            setattr(recipe, field, _tag(value) if field == "cuisine" else value)
-    # New lines reuse the old primary keys (recipe, position): delete the old ones first.
-    if "ingredients" in changes:
-        recipe.ingredients.clear()
-    if "diets" in changes:
-        recipe.diets.clear()
-    session.flush()
-    _set_lists(recipe, changes)
-    bump_version(recipe)
-    session.flush()
+    recipe = _editable(session, actor, recipe_id)
+    with versioned_write(session, recipe, if_match=if_match):
+        assign(recipe, changes, EDITABLE)
+        if "cuisine" in changes:
+            recipe.cuisine = _cuisine(changes["cuisine"])
+        # New lines reuse the old primary keys (recipe, position): delete the old ones first.
+        if "ingredients" in changes:
+            recipe.ingredients.clear()
+        if "diets" in changes:
+            recipe.diets.clear()
+        session.flush()
+        _set_lists(recipe, changes)
     return recipe
 
 
 def delete_recipe(
     session: Session, actor: Actor, *, recipe_id: uuid.UUID, if_match: str | None = None
 ) -> None:
-    session.delete(_editable(session, actor, recipe_id, if_match))
-    session.flush()
+    """Deletes a recipe (author or admin; guarded by If-Match when given)."""
+    versioned_delete(session, _editable(session, actor, recipe_id), if_match=if_match)
 
 
 def list_recipes(
@@ -125,8 +121,8 @@ def list_recipes(
     """Recipes newest first; every requested diet must be present on a recipe."""
     query = select(Recipe)
     if cuisine:
-        query = query.where(Recipe.cuisine == _tag(cuisine))
-    for diet in {_tag(diet) for diet in diets or []}:
+        query = query.where(Recipe.cuisine == normalize_tag(cuisine))
+    for diet in {normalize_tag(diet) for diet in diets or []}:
         query = query.where(
             select(RecipeDiet.recipe_id)
             .where(RecipeDiet.recipe_id == Recipe.id, RecipeDiet.diet == diet)
@@ -145,17 +141,7 @@ def list_recipes(
         query = query.where(func.lower(Recipe.title).contains(q.lower(), autoescape=True))
     if author_id:
         query = query.where(Recipe.author_id == author_id)
-    return paginate(
-        session,
-        query,
-        kind="recipes",
-        columns=(Recipe.created_at, Recipe.id),
-        key=lambda recipe: (recipe.created_at, recipe.id),
-        parsers=(parse_datetime, uuid.UUID),
-        limit=limit,
-        cursor=cursor,
-        descending=True,
-    )
+    return paginate_by_creation(session, query, kind="recipes", limit=limit, cursor=cursor)
 
 
 def ingredient_lines(recipe: Recipe, servings: int | None = None) -> list[dict[str, Any]]:

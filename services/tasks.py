@@ -9,21 +9,22 @@ from typing import Any
 from sqlalchemy import func, literal, select
 from sqlalchemy.orm import Session
 
-from core.concurrency import bump_version, check_if_match
+from core.concurrency import versioned_delete, versioned_write
 from core.db import UTCDateTime, utcnow
 from core.errors import NotFound
-from core.pagination import Page, paginate, parse_datetime
+from core.pagination import Page, paginate, paginate_by_creation, parse_datetime
+from core.rows import assign, get_or_404
 from core.security import Actor
-from db.models.tasks import Task
+from db.models.tasks import Task as Task  # re-exported for handlers
 
 # Tasks without a due date sort after every dated task when sorting by due_at.
 _NO_DUE_DATE = datetime(9999, 12, 31, tzinfo=UTC)
 _DUE_SORT_KEY = func.coalesce(Task.due_at, literal(_NO_DUE_DATE, UTCDateTime()))
-UPDATABLE = ("title", "notes", "status", "due_at")
+# Copied as given; `status` goes through _apply_status, which stamps completed_at.
+UPDATABLE = ("title", "notes", "due_at")
 
 
-class TaskNotFound(NotFound):
-    type = "/problems/tasks/not-found"
+class TaskNotFound(NotFound, type="/problems/tasks/not-found"): ...
 
 
 def _apply_status(task: Task, status: str) -> None:
@@ -52,11 +53,8 @@ def create_task(
 
 def get_task(session: Session, actor: Actor, *, task_id: uuid.UUID, lock: bool = False) -> Task:
     """The caller's task; someone else's task is NotFound, like a missing one."""
-    query = select(Task).where(Task.id == task_id, Task.owner_id == actor.user_id)
-    task = session.scalars(query.with_for_update() if lock else query).first()
-    if task is None:
-        raise TaskNotFound("No such task.")
-    return task
+    mine, missing = Task.owner_id == actor.user_id, TaskNotFound("No such task.")
+    return get_or_404(session, Task, task_id, where=mine, missing=missing, lock=lock)
 
 
 def update_task(
@@ -69,16 +67,10 @@ def update_task(
 ) -> Task:
     """Applies changes under a row lock; a stale If-Match fails with nothing changed."""
     task = get_task(session, actor, task_id=task_id, lock=True)
-    check_if_match(if_match, task.version)
-    for field in UPDATABLE:
-        if field not in changes:
-            continue
-        if field == "status":
+    with versioned_write(session, task, if_match=if_match):
+        assign(task, changes, UPDATABLE)
+        if "status" in changes:
             _apply_status(task, changes["status"])
-        else:
-            setattr(task, field, changes[field])
-    bump_version(task)
-    session.flush()
     return task
 
 
@@ -86,10 +78,9 @@ def delete_task(
     session: Session, actor: Actor, *, task_id: uuid.UUID, if_match: str | None = None
 ) -> None:
     """Deletes the caller's task (guarded by If-Match when given)."""
-    task = get_task(session, actor, task_id=task_id, lock=True)
-    check_if_match(if_match, task.version)
-    session.delete(task)
-    session.flush()
+    versioned_delete(
+        session, get_task(session, actor, task_id=task_id, lock=True), if_match=if_match
+    )
 
 
 def list_tasks(
@@ -118,21 +109,19 @@ def list_tasks(
         query = query.where(is_overdue if overdue else ~is_overdue | Task.due_at.is_(None))
     if q:
         query = query.where(func.lower(Task.title).contains(q.lower(), autoescape=True))
-    field = sort.lstrip("-")
-    if field == "due_at":
-        columns: tuple[Any, ...] = (_DUE_SORT_KEY, Task.id)
-        key = lambda task: (task.due_at or _NO_DUE_DATE, task.id)  # noqa: E731
-    else:
-        columns = (Task.created_at, Task.id)
-        key = lambda task: (task.created_at, task.id)  # noqa: E731
+    kind, descending = f"tasks:{sort}", sort.startswith("-")
+    if sort.lstrip("-") != "due_at":
+        return paginate_by_creation(
+            session, query, kind=kind, limit=limit, cursor=cursor, newest_first=descending
+        )
     return paginate(
         session,
         query,
-        kind=f"tasks:{sort}",
-        columns=columns,
-        key=key,
+        kind=kind,
+        columns=(_DUE_SORT_KEY, Task.id),
+        key=lambda task: (task.due_at or _NO_DUE_DATE, task.id),
         parsers=(parse_datetime, uuid.UUID),
         limit=limit,
         cursor=cursor,
-        descending=sort.startswith("-"),
+        descending=descending,
     )

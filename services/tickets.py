@@ -15,13 +15,16 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from core.concurrency import bump_version, check_if_match
+from core.concurrency import bump_version, versioned_write
 from core.db import utcnow
 from core.errors import Conflict, Forbidden, NotFound, RuleViolated
-from core.pagination import Page, paginate, parse_datetime
+from core.pagination import Page, paginate, paginate_by_creation
+from core.rows import assign, get_or_404
 from core.security import Actor
 from db.models.identity import User
-from db.models.tickets import Ticket, TicketActivity, TicketComment
+from db.models.tickets import Ticket as Ticket  # re-exported for handlers
+from db.models.tickets import TicketActivity as TicketActivity  # re-exported for handlers
+from db.models.tickets import TicketComment as TicketComment  # re-exported for handlers
 
 WORKFLOW: dict[str, tuple[str, ...]] = {
     "OPEN": ("IN_PROGRESS", "CLOSED"),
@@ -32,28 +35,22 @@ EDITABLE = ("title", "description", "priority", "assignee_id")
 UNASSIGNED = "none"
 
 
-class TicketNotFound(NotFound):
-    type = "/problems/tickets/not-found"
+class TicketNotFound(NotFound, type="/problems/tickets/not-found"): ...
 
 
-class CommentNotFound(NotFound):
-    type = "/problems/tickets/comment-not-found"
+class CommentNotFound(NotFound, type="/problems/tickets/comment-not-found"): ...
 
 
-class TicketForbidden(Forbidden):
-    type = "/problems/tickets/forbidden"
+class TicketForbidden(Forbidden, type="/problems/tickets/forbidden"): ...
 
 
-class UnknownAssignee(RuleViolated):
-    type = "/problems/tickets/unknown-assignee"
+class UnknownAssignee(RuleViolated, type="/problems/tickets/unknown-assignee"): ...
 
 
-class IllegalTransition(RuleViolated):
-    type = "/problems/tickets/illegal-transition"
+class IllegalTransition(RuleViolated, type="/problems/tickets/illegal-transition"): ...
 
 
-class StateChanged(Conflict):
-    type = "/problems/tickets/state-changed"
+class StateChanged(Conflict, type="/problems/tickets/state-changed"): ...
 
 
 # ---- rules ------------------------------------------------------------------------------------
@@ -68,8 +65,9 @@ def check_transition(current: str, target: str) -> None:
         )
 
 
-def _may_change(actor: Actor, ticket: Ticket) -> bool:
-    return actor.is_admin or actor.user_id in (ticket.reporter_id, ticket.assignee_id)
+def _check_may_change(actor: Actor, ticket: Ticket) -> None:
+    if not (actor.is_admin or actor.user_id in (ticket.reporter_id, ticket.assignee_id)):
+        raise TicketForbidden("Only the reporter, the assignee or an admin may change this ticket.")
 
 
 def _require_user(session: Session, user_id: uuid.UUID | None) -> None:
@@ -137,11 +135,10 @@ def create_ticket(
 
 
 def get_ticket(session: Session, *, ticket_id: uuid.UUID, lock: bool = False) -> Ticket:
-    query = select(Ticket).where(Ticket.id == ticket_id)
-    ticket = session.scalars(query.with_for_update() if lock else query).first()
-    if ticket is None:
-        raise TicketNotFound("No such ticket.")
-    return ticket
+    """Any ticket: every signed-in user reads them all."""
+    return get_or_404(
+        session, Ticket, ticket_id, missing=TicketNotFound("No such ticket."), lock=lock
+    )
 
 
 def update_ticket(
@@ -154,24 +151,19 @@ def update_ticket(
 ) -> Ticket:
     """Edits fields and/or reassigns, under the row lock; a stale If-Match changes nothing."""
     ticket = get_ticket(session, ticket_id=ticket_id, lock=True)
-    if not _may_change(actor, ticket):
-        raise TicketForbidden("Only the reporter, the assignee or an admin may change this ticket.")
-    check_if_match(if_match, ticket.version)
-    if "assignee_id" in changes and changes["assignee_id"] != ticket.assignee_id:
-        _require_user(session, changes["assignee_id"])
-        _record(
-            session,
-            ticket,
-            actor,
-            "REASSIGNED",
-            _text(ticket.assignee_id),
-            _text(changes["assignee_id"]),
-        )
-    for field in EDITABLE:
-        if field in changes:
-            setattr(ticket, field, changes[field])
-    bump_version(ticket)
-    session.flush()
+    _check_may_change(actor, ticket)
+    with versioned_write(session, ticket, if_match=if_match):
+        if "assignee_id" in changes and changes["assignee_id"] != ticket.assignee_id:
+            _require_user(session, changes["assignee_id"])
+            _record(
+                session,
+                ticket,
+                actor,
+                "REASSIGNED",
+                _text(ticket.assignee_id),
+                _text(changes["assignee_id"]),
+            )
+        assign(ticket, changes, EDITABLE)
     return ticket
 
 
@@ -181,8 +173,7 @@ def transition_ticket(
     """Moves the ticket from `from_state` to `to_state`, or fails without changing anything."""
     check_transition(from_state, to_state)
     ticket = get_ticket(session, ticket_id=ticket_id, lock=True)
-    if not _may_change(actor, ticket):
-        raise TicketForbidden("Only the reporter, the assignee or an admin may change this ticket.")
+    _check_may_change(actor, ticket)
     if ticket.state != from_state:
         raise StateChanged(
             f"The ticket is {ticket.state}, not {from_state}.",
@@ -232,30 +223,26 @@ def list_tickets(
                 func.lower(Ticket.description).contains(needle, autoescape=True),
             )
         )
-    return paginate(
+    return paginate_by_creation(
         session,
         query,
         kind=f"tickets:{sort}",
-        columns=(Ticket.created_at, Ticket.id),
-        key=lambda ticket: (ticket.created_at, ticket.id),
-        parsers=(parse_datetime, uuid.UUID),
         limit=limit,
         cursor=cursor,
-        descending=sort.startswith("-"),
+        newest_first=sort.startswith("-"),
     )
 
 
 def list_activity(
     session: Session, *, ticket_id: uuid.UUID, limit: int = 20, cursor: str | None = None
 ) -> Page[TicketActivity]:
+    """A ticket's activity log in the order it happened."""
     get_ticket(session, ticket_id=ticket_id)
     return paginate(
         session,
         select(TicketActivity).where(TicketActivity.ticket_id == ticket_id),
         kind="ticket-activity",
         columns=(TicketActivity.seq,),
-        key=lambda entry: (entry.seq,),
-        parsers=(int,),
         limit=limit,
         cursor=cursor,
     )
@@ -267,6 +254,7 @@ def list_activity(
 def add_comment(
     session: Session, actor: Actor, *, ticket_id: uuid.UUID, body: str
 ) -> TicketComment:
+    """Comments on a ticket (any signed-in user)."""
     get_ticket(session, ticket_id=ticket_id)
     comment = TicketComment(
         id=uuid.uuid4(), ticket_id=ticket_id, author_id=actor.user_id, body=body
@@ -279,25 +267,29 @@ def add_comment(
 def list_comments(
     session: Session, *, ticket_id: uuid.UUID, limit: int = 20, cursor: str | None = None
 ) -> Page[TicketComment]:
+    """A ticket's comments, oldest first."""
     get_ticket(session, ticket_id=ticket_id)
-    return paginate(
+    return paginate_by_creation(
         session,
         select(TicketComment).where(TicketComment.ticket_id == ticket_id),
         kind="ticket-comments",
-        columns=(TicketComment.created_at, TicketComment.id),
-        key=lambda comment: (comment.created_at, comment.id),
-        parsers=(parse_datetime, uuid.UUID),
         limit=limit,
         cursor=cursor,
+        newest_first=False,
     )
 
 
 def delete_comment(
     session: Session, actor: Actor, *, ticket_id: uuid.UUID, comment_id: uuid.UUID
 ) -> None:
-    comment = session.get(TicketComment, comment_id)
-    if comment is None or comment.ticket_id != ticket_id:
-        raise CommentNotFound("No such comment on this ticket.")
+    """Deletes a comment: its author or an admin."""
+    comment = get_or_404(
+        session,
+        TicketComment,
+        comment_id,
+        where=TicketComment.ticket_id == ticket_id,
+        missing=CommentNotFound("No such comment on this ticket."),
+    )
     if not (actor.is_admin or comment.author_id == actor.user_id):
         raise TicketForbidden("Only the author or an admin may delete this comment.")
     session.delete(comment)

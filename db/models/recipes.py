@@ -12,11 +12,11 @@ from db.base import Base, Timestamped, new_id
 
 
 class Recipe(Timestamped, Base):
-    __tablename__ = "recipes"
+    __tablename__ = "recipes_recipes"
     __table_args__ = (
-        Index("ix_recipes_created", "created_at", "id"),
-        Index("ix_recipes_cuisine", "cuisine"),
-        Index("ix_recipes_author", "author_id"),
+        Index("ix_recipes_recipes_created", "created_at", "id"),
+        Index("ix_recipes_recipes_cuisine", "cuisine"),
+        Index("ix_recipes_recipes_author", "author_id"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
@@ -41,10 +41,10 @@ class Recipe(Timestamped, Base):
 
 
 class RecipeIngredient(Base):
-    __tablename__ = "recipe_ingredients"
+    __tablename__ = "recipes_ingredients"
 
     recipe_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("recipes.id", ondelete="CASCADE"), primary_key=True
+        ForeignKey("recipes_recipes.id", ondelete="CASCADE"), primary_key=True
     )
     position: Mapped[int] = mapped_column(primary_key=True)
     quantity: Mapped[float | None] = mapped_column(Float)
@@ -53,10 +53,10 @@ class RecipeIngredient(Base):
 
 
 class RecipeDiet(Base):
-    __tablename__ = "recipe_diets"
-    __table_args__ = (Index("ix_recipe_diets_diet", "diet", "recipe_id"),)
+    __tablename__ = "recipes_diets"
+    __table_args__ = (Index("ix_recipes_diets_diet", "diet", "recipe_id"),)
 
     recipe_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("recipes.id", ondelete="CASCADE"), primary_key=True
+        ForeignKey("recipes_recipes.id", ondelete="CASCADE"), primary_key=True
     )
     diet: Mapped[str] = mapped_column(String(50), primary_key=True)

@@ -12,10 +12,10 @@ from db.base import Base, Timestamped, new_id
 
 
 class Task(Timestamped, Base):
-    __tablename__ = "tasks"
+    __tablename__ = "tasks_tasks"
     __table_args__ = (
-        Index("ix_tasks_owner_created", "owner_id", "created_at", "id"),
-        Index("ix_tasks_owner_due", "owner_id", "due_at", "id"),
+        Index("ix_tasks_tasks_owner_created", "owner_id", "created_at", "id"),
+        Index("ix_tasks_tasks_owner_due", "owner_id", "due_at", "id"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)

@@ -13,11 +13,11 @@ from db.base import Base, Timestamped, new_id
 
 
 class Ticket(Timestamped, Base):
-    __tablename__ = "tickets"
+    __tablename__ = "tickets_tickets"
     __table_args__ = (
-        Index("ix_tickets_created", "created_at", "id"),
-        Index("ix_tickets_assignee_state", "assignee_id", "state"),
-        Index("ix_tickets_reporter", "reporter_id"),
+        Index("ix_tickets_tickets_created", "created_at", "id"),
+        Index("ix_tickets_tickets_assignee_state", "assignee_id", "state"),
+        Index("ix_tickets_tickets_reporter", "reporter_id"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
@@ -40,11 +40,13 @@ class Ticket(Timestamped, Base):
 
 
 class TicketActivity(Base):
-    __tablename__ = "ticket_activities"
+    __tablename__ = "tickets_activities"
     __table_args__ = (UniqueConstraint("ticket_id", "seq"),)
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
-    ticket_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"))
+    ticket_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("tickets_tickets.id", ondelete="CASCADE")
+    )
     seq: Mapped[int]
     kind: Mapped[str] = mapped_column(String(16))
     actor_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("identity_users.id", ondelete="CASCADE"))
@@ -54,11 +56,13 @@ class TicketActivity(Base):
 
 
 class TicketComment(Base):
-    __tablename__ = "ticket_comments"
-    __table_args__ = (Index("ix_ticket_comments_thread", "ticket_id", "created_at", "id"),)
+    __tablename__ = "tickets_comments"
+    __table_args__ = (Index("ix_tickets_comments_thread", "ticket_id", "created_at", "id"),)
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
-    ticket_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"))
+    ticket_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("tickets_tickets.id", ondelete="CASCADE")
+    )
     author_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("identity_users.id", ondelete="CASCADE")
     )

@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 
+from db.models.identity import User
 from tests.factories.blog import favorite, follow, make_comment, make_post, username_of
 from tests.factories.identity import auth_headers, make_user
 from tests.problems import assert_problem
@@ -114,10 +115,6 @@ def test_create_post_validates(client, user):
     assert {error["field"] for error in body["errors"]} >= {"body.title", "body.status"}
 
 
-def test_create_post_needs_credentials(client):
-    assert_problem(client.post(f"{URL}/posts", json={"title": "x"}), 401, "/problems/unauthorized")
-
-
 def test_create_post_replays_an_idempotency_key(client, user):
     headers = {**auth_headers(user), "Idempotency-Key": "post-1"}
     first = client.post(f"{URL}/posts", json={"title": "Once"}, headers=headers)
@@ -148,8 +145,7 @@ def test_get_draft_of_someone_else_is_404(client, user, admin):
     assert client.get(path, headers=auth_headers(admin)).status_code == 200
 
 
-def test_get_post_errors(client):
-    assert_problem(client.get(f"{URL}/posts/Not_A_Slug"), 400, "/problems/validation")
+def test_get_post_refuses_a_bad_credential(client):
     assert_problem(client.get(f"{URL}/posts/x", headers=BAD_TOKEN), 401, "/problems/unauthorized")
 
 
@@ -205,13 +201,12 @@ def test_update_post_with_a_stale_etag_is_412(client, user):
     assert_problem(response, 412, "/problems/precondition-failed")
 
 
-def test_update_post_validates_and_needs_credentials(client, user):
+def test_update_post_refuses_an_empty_change(client, user):
     post = make_post(user)
     path = f"{URL}/posts/{post.slug}"
     assert_problem(
         client.patch(path, json={}, headers=auth_headers(user)), 400, "/problems/validation"
     )
-    assert_problem(client.patch(path, json={"title": "x"}), 401, "/problems/unauthorized")
 
 
 # ---- deletePost -------------------------------------------------------------------------------
@@ -237,10 +232,6 @@ def test_delete_post_errors(client, user):
         404,
         "/problems/blog/post-not-found",
     )
-    assert_problem(client.delete(f"{URL}/posts/{published.slug}"), 401, "/problems/unauthorized")
-    assert_problem(
-        client.delete(f"{URL}/posts/BAD SLUG", headers=other), 400, "/problems/validation"
-    )
 
 
 # ---- favoritePost / unfavoritePost ------------------------------------------------------------
@@ -261,28 +252,10 @@ def test_favorite_and_unfavorite(client, user):
         assert (response.json()["favorited"], response.json()["favorites_count"]) == (False, 0)
 
 
-def test_favorite_errors(client, user):
+def test_a_draft_takes_no_favorite(client, user):
     draft = make_post(user, status="DRAFT")
-    headers = auth_headers(user)
-    assert_problem(
-        client.put(f"{URL}/posts/{draft.slug}/favorite", headers=headers),
-        422,
-        "/problems/blog/post-not-published",
-    )
-    for method in ("PUT", "DELETE"):
-        assert_problem(
-            client.request(method, f"{URL}/posts/missing/favorite", headers=headers),
-            404,
-            "/problems/blog/post-not-found",
-        )
-        assert_problem(
-            client.request(method, f"{URL}/posts/{draft.slug}/favorite"),
-            401,
-            "/problems/unauthorized",
-        )
-    assert_problem(
-        client.put(f"{URL}/posts/-bad-/favorite", headers=headers), 400, "/problems/validation"
-    )
+    response = client.put(f"{URL}/posts/{draft.slug}/favorite", headers=auth_headers(user))
+    assert_problem(response, 422, "/problems/blog/post-not-published")
 
 
 def test_concurrent_favorites_by_different_users_are_all_counted(live_server, user):
@@ -347,19 +320,9 @@ def test_create_comment_errors(client, user):
         "/problems/blog/post-not-published",
     )
     assert_problem(
-        client.post(f"{URL}/posts/missing/comments", json={"body": "x"}, headers=headers),
-        404,
-        "/problems/blog/post-not-found",
-    )
-    assert_problem(
         client.post(f"{URL}/posts/{draft.slug}/comments", json={"body": ""}, headers=headers),
         400,
         "/problems/validation",
-    )
-    assert_problem(
-        client.post(f"{URL}/posts/{draft.slug}/comments", json={"body": "x"}),
-        401,
-        "/problems/unauthorized",
     )
 
 
@@ -370,7 +333,6 @@ def test_post_author_deletes_any_comment_others_cannot(client, user):
     assert_problem(
         client.delete(path, headers=auth_headers(make_user())), 403, "/problems/blog/forbidden"
     )
-    assert_problem(client.delete(path), 401, "/problems/unauthorized")
     assert client.delete(path, headers=auth_headers(user)).status_code == 204
     assert_problem(
         client.delete(path, headers=auth_headers(user)), 404, "/problems/blog/comment-not-found"
@@ -418,7 +380,6 @@ def test_feed(client, user):
 
 
 def test_feed_errors(client, user):
-    assert_problem(client.get(f"{URL}/feed"), 401, "/problems/unauthorized")
     assert_problem(
         client.get(f"{URL}/feed", params={"limit": "x"}, headers=auth_headers(user)),
         400,
@@ -435,7 +396,22 @@ def test_get_my_profile_creates_it_once(client, user):
     assert first.status_code == 200
     assert first.json() == {"username": "test-user", "bio": None, "image": None, "following": False}
     assert client.get(f"{URL}/profiles/me", headers=headers).json() == first.json()
-    assert_problem(client.get(f"{URL}/profiles/me"), 401, "/problems/unauthorized")
+
+
+def test_concurrent_first_reads_of_my_profile_all_succeed(live_server):
+    # Each first read creates a profile: a write, so it must run in a write transaction (on
+    # SQLite a read transaction that starts writing fails when another writer got there first).
+    readers = [make_user(email=f"reader{number}@example.com") for number in range(16)]
+    barrier = threading.Barrier(len(readers))
+
+    def first_read(reader: User) -> int:
+        headers = auth_headers(reader)
+        with httpx.Client(base_url=live_server, timeout=30) as http:
+            barrier.wait()
+            return http.get(f"{URL}/profiles/me", headers=headers).status_code
+
+    with ThreadPoolExecutor(max_workers=len(readers)) as pool:
+        assert list(pool.map(first_read, readers)) == [200] * len(readers)
 
 
 def test_update_my_profile(client, user):
@@ -469,9 +445,6 @@ def test_update_my_profile_errors(client, user):
         400,
         "/problems/validation",
     )
-    assert_problem(
-        client.patch(f"{URL}/profiles/me", json={"bio": "x"}), 401, "/problems/unauthorized"
-    )
 
 
 def test_get_profile(client, user):
@@ -484,9 +457,7 @@ def test_get_profile(client, user):
     assert response.json()["following"] is True
 
 
-def test_get_profile_errors(client):
-    assert_problem(client.get(f"{URL}/profiles/nobody"), 404, "/problems/blog/profile-not-found")
-    assert_problem(client.get(f"{URL}/profiles/-x"), 400, "/problems/validation")
+def test_get_profile_refuses_a_bad_credential(client):
     assert_problem(
         client.get(f"{URL}/profiles/nobody", headers=BAD_TOKEN), 401, "/problems/unauthorized"
     )
@@ -505,24 +476,6 @@ def test_follow_and_unfollow(client, user):
         assert unfollowed.json()["following"] is False
 
 
-def test_follow_errors(client, user):
-    headers = auth_headers(user)
-    assert_problem(
-        client.put(f"{URL}/profiles/{username_of(user)}/follow", headers=headers),
-        422,
-        "/problems/blog/self-follow",
-    )
-    for method in ("PUT", "DELETE"):
-        assert_problem(
-            client.request(method, f"{URL}/profiles/nobody/follow", headers=headers),
-            404,
-            "/problems/blog/profile-not-found",
-        )
-        assert_problem(
-            client.request(method, f"{URL}/profiles/nobody/follow"), 401, "/problems/unauthorized"
-        )
-        assert_problem(
-            client.request(method, f"{URL}/profiles/-x/follow", headers=headers),
-            400,
-            "/problems/validation",
-        )
+def test_following_oneself_is_refused(client, user):
+    response = client.put(f"{URL}/profiles/{username_of(user)}/follow", headers=auth_headers(user))
+    assert_problem(response, 422, "/problems/blog/self-follow")

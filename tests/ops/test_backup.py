@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import threading
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
 import cli
@@ -18,25 +15,6 @@ from core.settings import get_settings
 from services import backup, tasks
 from tests.factories.identity import actor_of, auth_headers, make_user
 from tests.factories.tasks import make_task
-
-
-@pytest.fixture
-def target_url(tmp_path: Path) -> Iterator[str]:
-    """A new, empty database of the engine under test."""
-    url = make_url(get_settings().database_url)
-    if url.get_backend_name() == "sqlite":
-        yield f"sqlite:///{tmp_path / 'restored.db'}"
-        return
-    name = f"trellis_restore_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield url.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def _seed(client) -> None:  # type: ignore[no-untyped-def]
@@ -68,7 +46,7 @@ def test_backup_restores_into_an_empty_database_with_an_equal_manifest(
     _seed(client)
     made = backup.create_backup(get_settings().database_url, tmp_path / "backups")
     manifest = made.manifest
-    assert manifest["tables"]["tasks"]["rows"] == 26
+    assert manifest["tables"]["tasks_tasks"]["rows"] == 26
     assert manifest["tables"]["identity_users"]["rows"] == 2
     assert manifest["tables"]["identity_refresh_tokens"]["rows"] == 1
     assert manifest["tables"]["core_idempotency_keys"]["rows"] == 1
@@ -87,13 +65,13 @@ def test_verify_names_the_table_that_differs(client, tmp_path, target_url):
     backup.restore_backup(made.directory, target_url)
     restored = create_engine(target_url, poolclass=NullPool)
     with restored.begin() as connection:
-        connection.execute(text("UPDATE tasks SET title = 'changed' WHERE title = 'Task 4'"))
+        connection.execute(text("UPDATE tasks_tasks SET title = 'changed' WHERE title = 'Task 4'"))
     restored.dispose()
 
     problems = backup.verify(made.directory, target_url)
 
     assert len(problems) == 1
-    assert problems[0].startswith("tasks: 26 rows")
+    assert problems[0].startswith("tasks_tasks: 26 rows")
 
 
 def test_restore_refuses_a_database_that_is_not_empty(client, tmp_path):
@@ -153,7 +131,7 @@ def test_backup_during_writes_restores_a_consistent_state(tmp_path, target_url):
         thread.join(timeout=30)
     assert not failures
     assert during > 0, "no write overlapped the backup"
-    in_backup = made.manifest["tables"]["tasks"]["rows"]
+    in_backup = made.manifest["tables"]["tasks_tasks"]["rows"]
     assert 20 <= in_backup <= written
 
     backup.restore_backup(made.directory, target_url)
@@ -161,7 +139,7 @@ def test_backup_during_writes_restores_a_consistent_state(tmp_path, target_url):
     assert backup.verify(made.directory, target_url) == []
     restored = create_engine(target_url, poolclass=NullPool)
     with restored.connect() as connection:
-        titles = connection.execute(text("SELECT title FROM tasks")).scalars().all()
+        titles = connection.execute(text("SELECT title FROM tasks_tasks")).scalars().all()
     restored.dispose()
     # Whole commits only, and a prefix of them: task n is present only with tasks 0..n-1.
     assert sorted(int(title.rsplit(" ", 1)[1]) for title in titles) == list(range(in_backup))
@@ -174,7 +152,7 @@ def test_cli_backup_then_restore_with_verify(client, tmp_path, target_url, capsy
     directory = Path(output.strip().splitlines()[-1])
     assert (directory / "manifest.json").is_file()
     assert "Backup complete" in output
-    assert "tasks: 26 rows" in output
+    assert "tasks_tasks: 26 rows" in output
 
     assert cli.main(["restore", str(directory), "--database-url", target_url, "--verify"]) == 0
     assert "Verified: the database matches the backup manifest" in capsys.readouterr().out
@@ -190,8 +168,8 @@ def test_cli_restore_reports_refusal_and_mismatch(client, tmp_path, capsys):
     assert "Refusing" in capsys.readouterr().err
 
     with get_engine().begin() as connection:
-        connection.execute(text("DELETE FROM tasks WHERE title = 'Task 1'"))
+        connection.execute(text("DELETE FROM tasks_tasks WHERE title = 'Task 1'"))
     assert cli.main(["restore", str(directory), "--database-url", live, "--verify-only"]) == 1
     err = capsys.readouterr().err
-    assert "MISMATCH tasks: 25 rows" in err
+    assert "MISMATCH tasks_tasks: 25 rows" in err
     assert "Verification failed: 1 differences" in err

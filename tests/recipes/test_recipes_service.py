@@ -51,6 +51,10 @@ def test_tags_are_stored_lower_case_and_sorted(user):
     assert [diet.diet for diet in recipe.diets] == ["dairy-free", "vegan"]
 
 
+def test_blank_diets_are_dropped_not_stored_empty(user):
+    assert [diet.diet for diet in make_recipe(user, diets=["Vegan", "  "]).diets] == ["vegan"]
+
+
 def test_update_replaces_lists_whole(user):
     recipe = make_recipe(user)
     with transaction(write=True) as session:
