@@ -1,15 +1,15 @@
-"""The application: a Starlette outer app dispatching to one Connexion app per route group.
+"""The application: a Starlette outer app dispatching to a few small Connexion apps.
 
     HTTP -> RequestContextMiddleware (request id, log, body cap) -> [CORS] -> Starlette router
             ├── /docs, /api/v1/openapi.json, /openapi.json, /conduit/api/openapi.json
-            └── GroupDispatcher: /api/v1/<a>/<b>/... -> the Connexion app of group a/b (or a/*)
+            └── GroupDispatcher: /api/v1/<a>/<b>/... -> the Connexion app serving group a/b (or a/*)
                                  /conduit/api/...     -> the Conduit facade's Connexion app
                                  anything else        -> the root API (/health, /ready, 404s)
 
-Route groups (core.spec.route_group) keep each Connexion router to a handful of paths, so the cost
-of routing does not grow with the contract (bench/spec_growth.py measures it). Every Connexion app
-is built by core.connexion_app.connexion_app, the one place where Trellis configures Connexion.
-docs/architecture.md follows a request through all of it.
+The main API is cut into parts of a dozen paths at most (core.spec.split_by_route_group), so the
+cost of routing does not grow with the contract (bench/spec_growth.py measures it). Every Connexion
+app is built by core.connexion_app.connexion_app, the one place where Trellis configures
+Connexion. docs/architecture.md follows a request through all of it.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ CONDUIT_PREFIX = "/conduit/api"
 
 
 class GroupDispatcher:
-    """Routes /api/v1/<first>/<second>/... to its route group's app with dict lookups.
+    """Routes /api/v1/<first>/<second>/... to the app serving that route group, by dict lookups.
 
     A concrete second segment wins over a templated one (`/identity/users` before
     `/identity/{x}`), as OpenAPI requires; everything else goes to the root API (404 problems).
@@ -59,8 +59,14 @@ class GroupDispatcher:
 
     def add(self, spec: dict[str, Any], *, package: str = "handlers") -> None:
         """Serves every route group of `spec` (bench/ adds its own this way)."""
-        for group, part in split_by_route_group(spec).items():
-            self.groups[group] = connexion_app(part, package=package)
+        for groups, part in split_by_route_group(spec):
+            app = connexion_app(part, package=package)
+            self.groups.update(dict.fromkeys(groups, app))
+
+    def apps(self) -> list[ASGIApp]:
+        """Every app it dispatches to, once each (route groups of one domain share an app)."""
+        every = [*self.groups.values(), *(app for _, app in self.prefixed), self.root]
+        return list({id(app): app for app in every}.values())
 
     def app_for(self, path: str) -> ASGIApp:
         if not path.startswith(API_PREFIX + "/"):
@@ -136,7 +142,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         # Sync handlers run in AnyIO's pool; match it to the DB pool so threads never queue on it.
         limiter = anyio.to_thread.current_default_thread_limiter()
         limiter.total_tokens = max(limiter.total_tokens, settings.db_pool_size * 2)
-        for group_app in [*dispatcher.groups.values(), root_app, conduit]:
+        for group_app in dispatcher.apps():
             build_now(group_app)
         get_engine()
         yield

@@ -26,7 +26,13 @@ Through subclasses (each guarded by a test):
   rebuilds it on every request, inspecting the handler's signature each time (~140 µs).
 - `_SecurityMiddleware` (in the `middlewares` list): every credential a request presents must be
   valid, not just one of them (core.auth.verify_every_credential).
-- `build_now`: the middleware stack Connexion builds on the first request is built at startup.
+- `build_now`: the middleware stack Connexion builds on its first request (with its own
+  `_build_middleware_stack`) is built at startup.
+- `_Connexion.add_api`: a spec is not validated against the OpenAPI schema at every start. Every
+  spec Trellis serves is a published bundle or a part of one, and the bundles are validated
+  whole, with Connexion's own validator, by the tests (openapi-spec-validator also runs in
+  ci/lint.sh); validating each part at each start cost about 5 ms per operation, the largest
+  part of startup.
 """
 
 from __future__ import annotations
@@ -45,9 +51,12 @@ from connexion.frameworks.starlette import Starlette as StarletteFramework
 from connexion.jsonifier import Jsonifier
 from connexion.lifecycle import ConnexionRequest
 from connexion.middleware import ConnexionMiddleware, MiddlewarePosition
+from connexion.middleware.main import API
 from connexion.middleware.security import SecurityAPI, SecurityMiddleware, SecurityOperation
 from connexion.security import SecurityHandlerFactory
+from connexion.spec import OpenAPISpecification
 from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp
 
 from core.auth import SECURITY_MAP, Verifier, verify_every_credential
 from core.context import ResponseHeadersMiddleware
@@ -147,6 +156,29 @@ class _Handlers(AsyncASGIApp):  # type: ignore[misc]
     api_cls = _Api
 
 
+class _Prevalidated(OpenAPISpecification):  # type: ignore[misc]
+    @classmethod
+    def _validate_spec(cls, spec: dict[str, Any]) -> None:
+        return None
+
+
+class _Connexion(ConnexionMiddleware):  # type: ignore[misc]
+    def add_api(self, specification: dict[str, Any], **kwargs: Any) -> None:
+        """Registers a part of a validated bundle, as ConnexionMiddleware.add_api does with the
+        options this app was made with, minus the validation."""
+        if self.middleware_stack is not None:
+            raise RuntimeError("Cannot add an API after the app has started.")
+        loaded = _Prevalidated(_string_keys(specification))
+        self.apis.append(API(loaded, base_path=None, name=None, **vars(self.options), **kwargs))
+
+
+def _string_keys(value: Any) -> Any:
+    # As Specification.from_dict does: YAML allows `200:` as a key, JSON Schema does not.
+    if isinstance(value, dict):
+        return {str(key): _string_keys(item) for key, item in value.items()}
+    return value
+
+
 class _SecurityHandlers(SecurityHandlerFactory):  # type: ignore[misc]
     def verify_security(self, auth_funcs: list[Verifier]) -> Verifier:
         return verify_every_credential(auth_funcs)
@@ -185,7 +217,7 @@ def connexion_app(
 ) -> ConnexionMiddleware:
     """One Connexion app serving `spec` with the handlers of `package`, configured as every
     Trellis API is: strict request validation and response validation in every environment."""
-    app = ConnexionMiddleware(
+    app = _Connexion(
         _Handlers(),
         import_name=package,
         middlewares=list(MIDDLEWARES),
@@ -224,8 +256,8 @@ def _method_not_allowed_handler(spec: dict[str, Any], error_handler: Any) -> Any
     return handler
 
 
-def build_now(app: ConnexionMiddleware) -> None:
+def build_now(app: ASGIApp) -> None:
     """Builds the middleware stack Connexion would build on the first request: every handler is
     resolved and every validator made at startup, so a broken operation fails the start."""
-    if app.middleware_stack is None:
+    if isinstance(app, ConnexionMiddleware) and app.middleware_stack is None:
         app.app, app.middleware_stack = app._build_middleware_stack()

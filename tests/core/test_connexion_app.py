@@ -4,6 +4,7 @@ says which change to revisit."""
 
 from __future__ import annotations
 
+import copy
 import types
 from collections.abc import Iterator
 from typing import Any
@@ -16,17 +17,19 @@ from connexion.decorators import StarletteDecorator
 from connexion.decorators import parameter as connexion_parameter
 from connexion.decorators.parameter import AsyncParameterDecorator
 from connexion.decorators.response import AsyncResponseDecorator
-from connexion.exceptions import NonConformingResponseHeaders, OAuthProblem
+from connexion.exceptions import InvalidSpecification, NonConformingResponseHeaders, OAuthProblem
 from connexion.frameworks.starlette import Starlette as StarletteFramework
 from connexion.jsonifier import Jsonifier
 from connexion.lifecycle import ConnexionRequest
 from connexion.middleware import ConnexionMiddleware
 from connexion.middleware.security import SecurityMiddleware
 from connexion.security import SecurityHandlerFactory
+from connexion.spec import OpenAPISpecification
 from starlette.testclient import TestClient
 
 from core import connexion_app as layer
 from core.auth import SECURITY_MAP, ApiKeyScheme, BearerScheme
+from core.spec import CONDUIT_SPEC, MAIN_SPEC, ROOT_SPEC, load_spec
 from core.validation import PARSED_BODY_KEY
 from tests.core import probe
 
@@ -236,3 +239,29 @@ def test_headers_added_by_authentication_reach_error_answers_too(probe_client):
     assert invalid.status_code == 400
     assert invalid.headers["x-probe"] == "seen"
     assert "x-probe" not in probe_client.delete("/probe/things").headers
+
+
+# --- a route group is not validated again at startup; the bundles are validated here ----------
+
+
+def test_upstream_validates_every_spec_it_loads():
+    broken = {**probe.SPEC, "paths": {"/x": {"get": {"responses": "not a mapping"}}}}
+    with pytest.raises(InvalidSpecification):
+        ConnexionMiddleware(layer._Handlers()).add_api(broken)
+
+
+def test_our_add_api_registers_what_upstream_registers():
+    stock = ConnexionMiddleware(layer._Handlers(), strict_validation=True)
+    stock.add_api(copy.deepcopy(probe.SPEC), swagger_ui=False)
+    ours = layer._Connexion(layer._Handlers(), strict_validation=True)
+    ours.add_api(copy.deepcopy(probe.SPEC), swagger_ui=False)
+    (upstream,), (registered,) = stock.apis, ours.apis
+    assert registered.specification.raw == upstream.specification.raw
+    assert registered.specification.spec == upstream.specification.spec
+    assert type(registered.specification).__mro__[1] is type(upstream.specification)
+    assert vars(registered) | {"specification": None} == vars(upstream) | {"specification": None}
+
+
+@pytest.mark.parametrize("bundle", [MAIN_SPEC, ROOT_SPEC, CONDUIT_SPEC], ids=lambda p: p.name)
+def test_every_published_bundle_passes_connexions_own_validation(bundle):
+    OpenAPISpecification(copy.deepcopy(load_spec(bundle)))
