@@ -265,3 +265,24 @@ def test_our_add_api_registers_what_upstream_registers():
 @pytest.mark.parametrize("bundle", [MAIN_SPEC, ROOT_SPEC, CONDUIT_SPEC], ids=lambda p: p.name)
 def test_every_published_bundle_passes_connexions_own_validation(bundle):
     OpenAPISpecification(copy.deepcopy(load_spec(bundle)))
+
+
+def test_building_apps_leaves_connexion_itself_unchanged(app):
+    stock = (
+        AsyncOperation.__dict__["fn"],
+        AsyncResponseDecorator._infer_content_type,
+        ConnexionRequest.json,
+        SecurityHandlerFactory.__dict__["verify_security"],
+        connexion_parameter.inspect_function_arguments,
+        list(ConnexionMiddleware.default_middlewares),
+    )
+    layer.build_now(layer.connexion_app(probe.SPEC, package="tests.core"))
+    assert (
+        AsyncOperation.__dict__["fn"],
+        AsyncResponseDecorator._infer_content_type,
+        ConnexionRequest.json,
+        SecurityHandlerFactory.__dict__["verify_security"],
+        connexion_parameter.inspect_function_arguments,
+        list(ConnexionMiddleware.default_middlewares),
+    ) == stock
+    assert not hasattr(connexion_parameter.inspect_function_arguments, "cache_info")
