@@ -6,10 +6,10 @@ from typing import Any
 from core.db import transaction
 from core.security import current_actor
 from handlers import _wire as wire
-from services import admin, audit
+from services import admin, audit, identity
 
 
-def _account_json(user: Any) -> dict[str, Any]:
+def _account_json(user: identity.User) -> dict[str, Any]:
     return {
         "id": str(user.id),
         "email": user.email,

@@ -11,7 +11,7 @@ from handlers import _wire as wire
 from services import apikeys
 
 
-def _key_json(key: Any) -> dict[str, Any]:
+def _key_json(key: apikeys.ApiKey) -> dict[str, Any]:
     return {
         "id": str(key.id),
         "owner_id": str(key.user_id),

@@ -9,7 +9,7 @@ from handlers import _wire as wire
 from services import identity
 
 
-def _user_json(user: Any) -> dict[str, Any]:
+def _user_json(user: identity.User) -> dict[str, Any]:
     return {
         "id": str(user.id),
         "email": user.email,

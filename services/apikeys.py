@@ -35,7 +35,7 @@ from core.errors import Forbidden, NotFound, RuleViolated, TooManyRequests, Unau
 from core.pagination import Page, paginate, parse_datetime
 from core.security import Actor
 from core.settings import get_settings
-from db.models.apikeys import ApiKey
+from db.models.apikeys import ApiKey as ApiKey  # re-exported for handlers
 from db.models.core import AuditEvent
 from db.models.identity import User
 from services import audit

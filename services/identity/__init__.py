@@ -7,6 +7,7 @@
 Other domains use it as `from services import identity` and the names below.
 """
 
+from db.models.identity import User
 from services.identity.accounts import (
     EmailTaken,
     InvalidCredentials,
@@ -47,6 +48,7 @@ __all__ = [
     "InvalidRefreshToken",
     "RefreshTokenReused",
     "TokenPair",
+    "User",
     "UserNotFound",
     "WrongPassword",
     "account_role",
