@@ -81,23 +81,24 @@ class BearerScheme:
 
 
 class ApiKeyScheme:
-    """`type: apiKey` in a header, the query or a cookie, to `x-apikeyInfoFunc`."""
+    """`type: apiKey` in a header or a cookie, to `x-apikeyInfoFunc`."""
 
     def get_fn(self, security_scheme: dict[str, Any], required_scopes: list[str]) -> Verifier:
         check = _checker(security_scheme["x-apikeyInfoFunc"])
         location, name = security_scheme["in"], security_scheme["name"]
+        if location not in ("header", "cookie"):
+            # A credential in the query string ends up in logs and browser history.
+            raise NotImplementedError(f"API keys in the {location} are not supported.")
 
         async def verify(request: ConnexionRequest) -> Any:
-            if location == "cookie":
-                value = ApiKeySecurityHandler.get_cookie_value(request.headers.get("Cookie"), name)
-            elif location == "header":
+            if location == "header":
                 value = request.headers.get(name)
-            else:
-                value = request.query_params.get(name)
+                if value is None:
+                    return NO_VALUE
+                return await check(Presented(value, request.method, _client_address(request)))
+            value = ApiKeySecurityHandler.get_cookie_value(request.headers.get("Cookie"), name)
             if value is None:
                 return NO_VALUE
-            if location != "cookie":
-                return await check(Presented(value, request.method, _client_address(request)))
             return await check(
                 PresentedCookie(
                     value,

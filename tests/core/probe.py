@@ -13,12 +13,15 @@ from core.errors import NotFound
 from core.validation import PARSED_BODY_KEY
 
 HOLDER = uuid.UUID("00000000-0000-0000-0000-0000000000a1")
+#: What key_holder was given, newest last.
+seen: list[Presented] = []
 PROBLEM = {"application/problem+json": {"schema": {"type": "object"}}}
 OBJECT = {"application/json": {"schema": {"type": "object"}}}
 
 
 def key_holder(presented: Presented) -> Credential | None:
     """`good` is valid and asks for a header on the answer; anything else is not valid."""
+    seen.append(presented)
     if presented.value != "good":
         return None
     return Credential(HOLDER, "USER", "apikey", response_headers=(("X-Probe", "seen"),))
