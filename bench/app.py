@@ -66,5 +66,5 @@ def memory_spec() -> dict[str, Any]:
 
 def create_bench_app() -> Starlette:
     app = create_app()
-    app.router.default.add(memory_spec(), name="bench", package="bench")  # type: ignore[attr-defined]
+    app.router.default.add(memory_spec(), package="bench")  # type: ignore[attr-defined]
     return app

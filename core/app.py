@@ -1,23 +1,21 @@
-"""The application: a Starlette outer app dispatching to one Connexion AsyncApp per route group.
+"""The application: a Starlette outer app dispatching to a few small Connexion apps.
 
     HTTP -> RequestContextMiddleware (request id, log, body cap) -> [CORS] -> Starlette router
-            ├── /docs, /api/v1/openapi.{json,yaml}, /root/openapi.json   (published contract, UI)
-            └── GroupDispatcher: /api/v1/<a>/<b>/... -> the Connexion app of group a/b (or a/*)
-                                 anything else        -> the root API (/health, /ready)
+            ├── /docs, /api/v1/openapi.json, /openapi.json, /conduit/api/openapi.json
+            └── GroupDispatcher: /api/v1/<a>/<b>/... -> the Connexion app serving group a/b (or a/*)
+                                 /conduit/api/...     -> the Conduit facade's Connexion app
+                                 anything else        -> the root API (/health, /ready, 404s)
 
-Route groups (core.spec.route_group) keep each Connexion router to a handful of paths, so the cost
-of routing does not grow with the contract (bench/spec_growth.py measures it).
-
-Each Connexion app gets the same resolver, compiled validators, policy middleware and problem
-rendering; `strict_validation` and `validate_responses` are on in every environment.
+The main API is cut into parts of a dozen paths at most (core.spec.split_by_route_group), so the
+cost of routing does not grow with the contract (bench/spec_growth.py measures it). Every Connexion
+app is built by core.connexion_app.connexion_app, the one place where Trellis configures
+Connexion. docs/architecture.md follows a request through all of it.
 """
 
 from __future__ import annotations
 
 import contextlib
-import functools
 import html
-import inspect
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -25,18 +23,7 @@ from typing import Any
 import anyio.to_thread
 import orjson
 import swagger_ui_bundle
-from connexion import AsyncApp, NoContent
-from connexion import security as connexion_security
-from connexion.apps.asynchronous import AsyncOperation
-from connexion.context import operation
-from connexion.decorators import parameter as connexion_parameter
-from connexion.decorators.response import BaseResponseDecorator
-from connexion.exceptions import NonConformingResponseHeaders, OAuthProblem, ProblemException
-from connexion.jsonifier import Jsonifier
-from connexion.lifecycle import ConnexionRequest
-from connexion.middleware import MiddlewarePosition
 from starlette.applications import Starlette
-from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
@@ -45,180 +32,20 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from core.connexion_app import build_now, connexion_app
 from core.db import dispose_engine, get_engine
-from core.errors import PROBLEM_JSON, DomainError
 from core.logging import configure_logging
 from core.middleware import RequestContextMiddleware
-from core.problems import conduit_error_handler, connexion_error_handler
-from core.resolver import TagResolver
-from core.security import PolicyMiddleware, operation_policies
+from core.problems import conduit_error_handler
 from core.settings import Settings, get_settings
-from core.spec import (
-    CONDUIT_SPEC,
-    MAIN_SPEC,
-    ROOT_SPEC,
-    allow_index,
-    load_spec,
-    split_by_route_group,
-)
-from core.validation import PARSED_BODY_KEY, validator_map
+from core.spec import CONDUIT_SPEC, MAIN_SPEC, ROOT_SPEC, load_spec, split_by_route_group
 
 API_PREFIX = "/api/v1"
 CONDUIT_PREFIX = "/conduit/api"
 
 
-class _OrjsonModule:
-    """The json-module interface Connexion's Jsonifier expects, backed by orjson."""
-
-    @staticmethod
-    def dumps(data: Any, **_: Any) -> str:
-        return orjson.dumps(data).decode()
-
-    @staticmethod
-    def loads(data: str | bytes) -> Any:
-        return orjson.loads(data)
-
-
-def _patch_connexion() -> None:
-    """Five fixes applied once to Connexion 3.3 (see docs/architecture.md)."""
-    # 1. Operations that document errors as application/problem+json and success as
-    #    application/json made every plain-dict return a 500 ("Multiple response content types").
-    #    Handlers return JSON; problems are rendered by core.problems with their own type.
-    #    An empty body (204) gets no Content-Type at all: Connexion labelled it with the first
-    #    documented type (even application/problem+json), and clients that trust the label then
-    #    fail parsing nothing as JSON.
-    original = BaseResponseDecorator._infer_content_type
-
-    def infer_content_type(data: Any, headers: dict[str, Any]) -> str | None:
-        if data is None or data is NoContent:
-            return None
-        try:
-            result: str | None = original(data, headers)
-        except NonConformingResponseHeaders:
-            successes = [p for p in operation.produces if p != PROBLEM_JSON]
-            return successes[0] if len(set(successes)) == 1 else "application/json"
-        return result
-
-    BaseResponseDecorator._infer_content_type = staticmethod(infer_content_type)
-
-    # 2. The validator already parsed the body with orjson; hand that object to the handler.
-    original_json = ConnexionRequest.json
-
-    async def parsed_json(self: ConnexionRequest) -> Any:
-        scope = self._starlette_request.scope
-        if PARSED_BODY_KEY in scope:
-            return scope[PARSED_BODY_KEY]
-        return await original_json(self)
-
-    ConnexionRequest.json = parsed_json
-
-    # 3. Connexion rebuilds each operation's decorator chain on every request; build it once.
-    fn_property = AsyncOperation.__dict__["fn"]
-    if isinstance(fn_property, property) and fn_property.fget is not None:
-        cached = functools.cached_property(fn_property.fget)
-        cached.__set_name__(AsyncOperation, "fn")
-        AsyncOperation.fn = cached
-
-    # 4. The parameter and security decorators inspect the handler's signature on every request
-    #    (~140 µs); a function's signature never changes, so remember it.
-    if not hasattr(connexion_parameter.inspect_function_arguments, "cache_info"):
-        remembered = functools.lru_cache(maxsize=None)(
-            connexion_parameter.inspect_function_arguments
-        )
-        connexion_parameter.inspect_function_arguments = remembered
-        connexion_security.inspect_function_arguments = remembered
-
-    # 5. Connexion accepts a request as soon as one of its credentials is valid, even when it
-    #    also presents an invalid one (a bad bearer token beside a good session cookie). Trellis
-    #    checks every credential presented and refuses the request if any of them is bad, so a
-    #    client never silently acts as someone other than it believes.
-    connexion_security.SecurityHandlerFactory.verify_security = classmethod(
-        _verify_every_credential
-    )
-
-
-def _verify_every_credential(cls: Any, auth_funcs: list[Any]) -> Any:
-    async def verify_fn(request: Any) -> None:
-        accepted: Any = connexion_security.NO_VALUE
-        errors: list[Exception] = []
-        for func in auth_funcs:
-            try:
-                info = func(request)
-                while inspect.isawaitable(info):
-                    info = await info
-            except Exception as error:  # ranked below, as Connexion does
-                errors.append(error)
-                continue
-            if info is not connexion_security.NO_VALUE and accepted is connexion_security.NO_VALUE:
-                accepted = info
-        authorization = request.headers.get("authorization")
-        if authorization is not None and not authorization.lower().startswith(
-            ("bearer ", "token ")  # Token: the Conduit facade's scheme
-        ):
-            # Connexion skips an Authorization header of another scheme; it is still a
-            # credential the client meant to use, and it is not one Trellis accepts.
-            errors.append(OAuthProblem(detail="Unsupported authorization scheme"))
-        if errors:
-            cls._raise_most_specific(errors)
-        if accepted is connexion_security.NO_VALUE:
-            raise OAuthProblem(detail="No authorization token provided")
-        request.context.update({"user": accepted.get("sub"), "token_info": accepted})
-
-    return verify_fn
-
-
-def connexion_app(
-    spec: dict[str, Any],
-    *,
-    name: str,
-    package: str = "handlers",
-    error_handler: Any = connexion_error_handler,
-) -> AsyncApp:
-    """One Connexion app for one spec, configured as every Trellis API is (bench/ reuses it)."""
-    app = AsyncApp(
-        name,
-        jsonifier=Jsonifier(_OrjsonModule),
-        strict_validation=True,
-        validate_responses=True,
-        resolver=TagResolver(package),
-        validator_map=validator_map(),
-        swagger_ui_options=None,
-    )
-    app.add_middleware(
-        PolicyMiddleware,
-        position=MiddlewarePosition.BEFORE_VALIDATION,
-        policies=operation_policies(spec),
-    )
-    app.add_api(spec, swagger_ui=False, serve_spec=False)
-    for error in (Exception, DomainError, ProblemException, HTTPException, 404):
-        app.add_error_handler(error, error_handler)
-    app.add_error_handler(405, _method_not_allowed_handler(spec, error_handler))
-    return app
-
-
-def _method_not_allowed_handler(spec: dict[str, Any], error_handler: Any) -> Any:
-    """405 with an `Allow` header listing every method the contract documents for the path."""
-    index = allow_index(spec)
-
-    async def handler(request: ConnexionRequest, exc: Exception) -> Any:
-        path = request.url.path
-        allowed = next((methods for pattern, methods in index if pattern.match(path)), None)
-        if allowed is not None:
-            exc = HTTPException(405, headers={"Allow": allowed})
-        return await error_handler(request, exc)
-
-    return handler
-
-
-def _build_stack(app: AsyncApp) -> None:
-    """Builds Connexion's lazily built middleware stack now, not on the first request."""
-    middleware = app.middleware
-    if middleware.middleware_stack is None:
-        middleware.app, middleware.middleware_stack = middleware._build_middleware_stack()
-
-
 class GroupDispatcher:
-    """Routes /api/v1/<first>/<second>/... to its route group's app with dict lookups.
+    """Routes /api/v1/<first>/<second>/... to the app serving that route group, by dict lookups.
 
     A concrete second segment wins over a templated one (`/identity/users` before
     `/identity/{x}`), as OpenAPI requires; everything else goes to the root API (404 problems).
@@ -230,10 +57,16 @@ class GroupDispatcher:
         #: Other APIs under their own prefix (the Conduit facade at /conduit/api).
         self.prefixed: list[tuple[str, ASGIApp]] = []
 
-    def add(self, spec: dict[str, Any], *, name: str, package: str = "handlers") -> None:
+    def add(self, spec: dict[str, Any], *, package: str = "handlers") -> None:
         """Serves every route group of `spec` (bench/ adds its own this way)."""
-        for group, part in split_by_route_group(spec).items():
-            self.groups[group] = connexion_app(part, name=f"{name}.{group}", package=package)
+        for groups, part in split_by_route_group(spec):
+            app = connexion_app(part, package=package)
+            self.groups.update(dict.fromkeys(groups, app))
+
+    def apps(self) -> list[ASGIApp]:
+        """Every app it dispatches to, once each (route groups of one domain share an app)."""
+        every = [*self.groups.values(), *(app for _, app in self.prefixed), self.root]
+        return list({id(app): app for app in every}.values())
 
     def app_for(self, path: str) -> ASGIApp:
         if not path.startswith(API_PREFIX + "/"):
@@ -298,14 +131,10 @@ def _contract_routes() -> list[Any]:
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or get_settings()
     configure_logging(settings.log_level, settings.log_json)
-    _patch_connexion()
-
-    root_app = connexion_app(load_spec(ROOT_SPEC), name="trellis.root")
+    root_app = connexion_app(load_spec(ROOT_SPEC))
     dispatcher = GroupDispatcher({}, root_app)
-    dispatcher.add(load_spec(MAIN_SPEC), name="trellis")
-    conduit = connexion_app(
-        load_spec(CONDUIT_SPEC), name="trellis.conduit", error_handler=conduit_error_handler
-    )
+    dispatcher.add(load_spec(MAIN_SPEC))
+    conduit = connexion_app(load_spec(CONDUIT_SPEC), error_handler=conduit_error_handler)
     dispatcher.prefixed.append((CONDUIT_PREFIX + "/", conduit))
 
     @contextlib.asynccontextmanager
@@ -313,8 +142,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         # Sync handlers run in AnyIO's pool; match it to the DB pool so threads never queue on it.
         limiter = anyio.to_thread.current_default_thread_limiter()
         limiter.total_tokens = max(limiter.total_tokens, settings.db_pool_size * 2)
-        for group_app in [*dispatcher.groups.values(), root_app, conduit]:
-            _build_stack(group_app)
+        for group_app in dispatcher.apps():
+            build_now(group_app)
         get_engine()
         yield
         dispose_engine()

@@ -1,18 +1,26 @@
 """Database engine and the one-transaction-per-request unit of work.
 
-`transaction()` opens a Session, commits when the block ends and rolls back on any exception. A
-nested `transaction()` joins the open one (the idempotency layer wraps a handler's own block), so a
-request has exactly one transaction whoever opens it first. Services `flush()` but never commit.
+`transaction(write=...)` opens a Session, commits when the block ends and rolls back on any
+exception. A nested `transaction()` joins the open one (the idempotency layer wraps a handler's
+own block), so a request has exactly one transaction whoever opens it first. Services `flush()`
+but never commit.
 
-SQLite is configured for concurrent use: WAL, foreign keys, a busy timeout, and `BEGIN IMMEDIATE`
-for writing requests so two writers queue on the lock instead of failing when the second one
-upgrades a stale read snapshot. PostgreSQL runs at READ COMMITTED; services that need a row lock
-use `SELECT ... FOR UPDATE`.
+Every unit of work declares whether it writes. `write=True` begins with `BEGIN IMMEDIATE` on
+SQLite, so two writers queue on the lock instead of failing when the second one upgrades a stale
+read snapshot. `write=False` begins a plain deferred transaction and refuses to write: any INSERT,
+UPDATE or DELETE in it raises `ReadTransactionWrote` before reaching the database, on every engine,
+so a handler that declares a read and then writes fails its tests instead of racing in
+production. Until every handler declares it, `write=None` infers the intent from the request
+method (GET, HEAD and OPTIONS read) and is not guarded.
+
+SQLite is configured for concurrent use: WAL, foreign keys, a busy timeout. PostgreSQL runs at
+READ COMMITTED; services that need a row lock use `SELECT ... FOR UPDATE`.
 """
 
 from __future__ import annotations
 
 import contextvars
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -29,10 +37,11 @@ from core.settings import get_settings
 _engine: Engine | None = None
 _write_factory: sessionmaker[Session] | None = None
 _read_factory: sessionmaker[Session] | None = None
+_inferred_read_factory: sessionmaker[Session] | None = None
 _current_session: contextvars.ContextVar[Session | None] = contextvars.ContextVar(
     "trellis_session", default=None
 )
-#: Set by the request middleware: GET/HEAD/OPTIONS requests open read transactions.
+#: Set by the request middleware: with `write=None`, GET/HEAD/OPTIONS requests read.
 request_is_write: contextvars.ContextVar[bool] = contextvars.ContextVar(
     "trellis_request_is_write", default=True
 )
@@ -56,6 +65,32 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class ReadTransactionWrote(RuntimeError):
+    """A unit of work declared as reading (`transaction(write=False)`) tried to write."""
+
+
+_WRITES = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE|MERGE)\b", re.IGNORECASE)
+#: Execution option of connections whose transactions must not write.
+READ_ONLY = "trellis_read_only"
+
+
+def _guard_reads(engine: Engine) -> None:
+    @event.listens_for(engine, "before_cursor_execute")
+    def _refuse_writes(
+        connection: Any, _cursor: Any, statement: str, _params: Any, context: Any, _many: bool
+    ) -> None:
+        if not connection.get_execution_options().get(READ_ONLY):
+            return
+        compiled_write = context is not None and (
+            context.isinsert or context.isupdate or context.isdelete
+        )
+        if compiled_write or _WRITES.match(statement):
+            raise ReadTransactionWrote(
+                f"A transaction opened with write=False ran {statement.split(None, 1)[0]}; "
+                "declare the unit of work as writing."
+            )
 
 
 def utcnow() -> datetime:
@@ -86,51 +121,61 @@ def make_engine(url: str, pool_size: int = 10) -> Engine:
             url, connect_args={"check_same_thread": False, "timeout": 10}, hide_parameters=True
         )
         _configure_sqlite(engine)
-        return engine
-    return create_engine(
-        url,
-        # Errors must never carry request values (passwords, tokens) into logs.
-        hide_parameters=True,
-        pool_size=pool_size,
-        max_overflow=pool_size,
-        pool_pre_ping=True,
-        pool_timeout=10,
-    )
+    else:
+        engine = create_engine(
+            url,
+            # Errors must never carry request values (passwords, tokens) into logs.
+            hide_parameters=True,
+            pool_size=pool_size,
+            max_overflow=pool_size,
+            pool_pre_ping=True,
+            pool_timeout=10,
+        )
+    _guard_reads(engine)
+    return engine
 
 
 def get_engine() -> Engine:
-    global _engine, _write_factory, _read_factory
+    global _engine, _write_factory, _read_factory, _inferred_read_factory
     if _engine is None:
         settings = get_settings()
         _engine = make_engine(settings.database_url, settings.db_pool_size)
         track_pool(_engine)
+        deferred = _engine.execution_options(sqlite_begin="DEFERRED")
         _write_factory = sessionmaker(bind=_engine, expire_on_commit=False)
         _read_factory = sessionmaker(
-            bind=_engine.execution_options(sqlite_begin="DEFERRED"), expire_on_commit=False
+            bind=deferred.execution_options(**{READ_ONLY: True}), expire_on_commit=False
         )
+        _inferred_read_factory = sessionmaker(bind=deferred, expire_on_commit=False)
     return _engine
 
 
 def dispose_engine() -> None:
     """Closes every pooled connection; the next `get_engine()` builds a fresh engine."""
-    global _engine, _write_factory, _read_factory
+    global _engine, _write_factory, _read_factory, _inferred_read_factory
     if _engine is not None:
         _engine.dispose()
-    _engine = _write_factory = _read_factory = None
+    _engine = _write_factory = _read_factory = _inferred_read_factory = None
 
 
 @contextmanager
 def transaction(write: bool | None = None) -> Iterator[Session]:
-    """One unit of work: commit at the end, roll back on error; joins an already open one."""
+    """One unit of work that writes (`write=True`) or only reads (`write=False`): commit at the
+    end, roll back on error; joins an already open one."""
     current = _current_session.get()
     if current is not None:
+        if write and current.info.get(READ_ONLY):
+            raise ReadTransactionWrote("A writing unit of work joined a read transaction.")
         yield current
         return
     get_engine()
-    is_write = request_is_write.get() if write is None else write
-    factory = _write_factory if is_write else _read_factory
+    if write is None:
+        factory = _write_factory if request_is_write.get() else _inferred_read_factory
+    else:
+        factory = _write_factory if write else _read_factory
     assert factory is not None
     session = factory()
+    session.info[READ_ONLY] = write is False
     token = _current_session.set(session)
     try:
         yield session

@@ -73,7 +73,7 @@ def idempotent(handler: Callable[..., Any]) -> Callable[..., Any]:
             IdempotencyRecord.key == key,
         )
         try:
-            with transaction() as session:
+            with transaction(write=True) as session:
                 now = utcnow()
                 record = session.scalars(select(IdempotencyRecord).where(*where)).first()
                 if record is not None and record.expires_at > now:
@@ -103,7 +103,7 @@ def idempotent(handler: Callable[..., Any]) -> Callable[..., Any]:
                 return data, status, headers
         except IntegrityError:
             # Another request with this key committed first: answer what it answered.
-            with transaction() as session:
+            with transaction(write=True) as session:
                 record = session.scalars(select(IdempotencyRecord).where(*where)).one()
                 return _replay(record, fingerprint)
 

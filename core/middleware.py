@@ -124,7 +124,7 @@ class RequestContextMiddleware:
         finally:
             routing: dict[str, Any] = scope["extensions"].get("connexion_routing", {})
             context: dict[str, Any] = scope["extensions"].get("connexion_context", {})
-            token_info = context.get("token_info") or {}
+            credential = context.get("token_info")
             elapsed = time.perf_counter() - started
             IN_FLIGHT.dec()
             observe_request(routing.get("operation_id"), scope["method"], status, elapsed)
@@ -136,7 +136,7 @@ class RequestContextMiddleware:
                 operation_id=routing.get("operation_id"),
                 status=status,
                 duration_ms=round(elapsed * 1000, 2),
-                user_id=token_info.get("sub"),
+                user_id=str(credential.user_id) if credential else None,
             )
             request_is_write.reset(write_token)
             request_id_var.reset(rid_token)

@@ -1,9 +1,8 @@
-"""Authentication glue for Connexion and the role check every operation goes through.
+"""Who the request acts for, and the per-operation policies every operation goes through.
 
-Connexion calls `services.identity.bearer_info` (named by `x-bearerInfoFunc` in the spec): it
-verifies the JWT and re-reads the account, so a disabled account or a changed role takes effect at
-once. The result becomes the request's `token_info`, from which `current_actor()` builds the
-`Actor` handlers pass to services.
+core.auth turns the request's credentials into a `Credential` (re-reading the account on every
+request, so a disabled account or a changed role takes effect at once); Connexion keeps it as the
+request's `token_info`, from which `current_actor()` builds the `Actor` handlers pass to services.
 
 Connexion never checks scopes on bearer schemes, so roles are an operation extension,
 `x-roles: [ADMIN]`, enforced by `PolicyMiddleware` after authentication and before validation:
@@ -22,6 +21,7 @@ from typing import Any
 from connexion.context import context
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from core.credentials import Credential
 from core.errors import Forbidden, PreconditionRequired, Unauthorized
 
 ROLES = ("USER", "ADMIN")
@@ -39,27 +39,23 @@ class Actor:
 
 def current_actor() -> Actor:
     """The authenticated caller of the current request (401 if there is none)."""
-    info = context.get("token_info")
-    if not info:
-        raise Unauthorized()
-    return Actor(user_id=uuid.UUID(info["sub"]), role=info["role"])
+    credential = current_credential()
+    return Actor(user_id=credential.user_id, role=credential.role)
 
 
 def optional_actor() -> Actor | None:
     """The caller of an operation open to anonymous readers (None when anonymous); a bad
     credential never gets here: the security check refuses it with 401 first."""
-    info = context.get("token_info")
-    if not info or not info.get("sub"):
-        return None
-    return Actor(user_id=uuid.UUID(info["sub"]), role=info["role"])
+    credential: Credential | None = context.get("token_info")
+    return Actor(user_id=credential.user_id, role=credential.role) if credential else None
 
 
-def current_credential() -> dict[str, Any]:
-    """What authenticated the current request: `scheme` (bearer, apikey, session) and its ids."""
-    info = context.get("token_info")
-    if not info:
+def current_credential() -> Credential:
+    """What authenticated the current request: its `scheme` (bearer, apikey, session) and ids."""
+    credential: Credential | None = context.get("token_info")
+    if credential is None:
         raise Unauthorized()
-    return dict(info)
+    return credential
 
 
 @dataclass(frozen=True)
@@ -125,30 +121,24 @@ class PolicyMiddleware:
             await self.app(scope, receive, send)
             return
         extensions = scope.get("extensions", {})
-        info = extensions.get("connexion_context", {}).get("token_info")
-        if info and info.get("response_headers"):
-            # What the credential check wants on the answer: RateLimit-* for API keys, new
-            # cookies for a rotated session.
-            extra = tuple((k.lower().encode(), v.encode()) for k, v in info["response_headers"])
-            send = _adding_headers(send, extra)
-        if self.policies:
-            operation_id = extensions.get("connexion_routing", {}).get("operation_id")
-            policy = self.policies.get(operation_id or "")
-            if policy is not None:
-                if policy.roles:
-                    if not info:
-                        raise Unauthorized()
-                    if info.get("role") not in policy.roles:
-                        roles = " or ".join(policy.roles)
-                        raise Forbidden(f"This operation requires the {roles} role.")
-                if policy.if_match_required and not any(
-                    key == b"if-match" for key, _ in scope.get("headers", ())
-                ):
-                    raise PreconditionRequired(
-                        "This operation needs an If-Match header with the ETag you last read."
-                    )
-                if policy.deprecation_headers:
-                    send = _adding_headers(send, policy.deprecation_headers)
+        operation_id = extensions.get("connexion_routing", {}).get("operation_id")
+        policy = self.policies.get(operation_id or "")
+        if policy is not None:
+            if policy.roles:
+                credential = extensions.get("connexion_context", {}).get("token_info")
+                if credential is None:
+                    raise Unauthorized()
+                if credential.role not in policy.roles:
+                    roles = " or ".join(policy.roles)
+                    raise Forbidden(f"This operation requires the {roles} role.")
+            if policy.if_match_required and not any(
+                key == b"if-match" for key, _ in scope.get("headers", ())
+            ):
+                raise PreconditionRequired(
+                    "This operation needs an If-Match header with the ETag you last read."
+                )
+            if policy.deprecation_headers:
+                send = _adding_headers(send, policy.deprecation_headers)
         await self.app(scope, receive, send)
 
 

@@ -1,17 +1,20 @@
-"""Loading the bundled contracts and splitting the main API per domain.
+"""Loading the bundled contracts and cutting the main API into parts, one Connexion app each.
 
 `generated/openapi.yaml` is the one published document. Connexion routes an API's operations
-through a router scanned linearly, so at load time the bundle is cut into one sub-spec per domain
-(the first path segment: `/tasks/...` -> `tasks`), each served by its own Connexion app; the outer
-dispatcher picks the app with one dict lookup, so per-request cost does not grow with the number of
-domains.
+through a router scanned linearly, so at load time the bundle is cut into parts
+(`split_by_route_group`): the route groups (first two path segments, see `route_group`) of one
+domain, at most MAX_PATHS_PER_PART paths each. The outer dispatcher (core.app.GroupDispatcher)
+finds a request's part with dict lookups, so per-request cost does not grow with the contract.
+
+Each part holds only the components its operations reference, followed transitively (`$ref`s
+inside components, security schemes named by `security`): Connexion resolves every spec it
+loads, so parts carrying the whole contract's components would make startup grow with the square
+of the number of domains. Nothing is copied here: Connexion deep-copies the spec it is given.
 """
 
 from __future__ import annotations
 
-import copy
 import re
-from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -25,6 +28,8 @@ MAIN_SPEC = GENERATED / "openapi.yaml"
 ROOT_SPEC = GENERATED / "root.yaml"
 CONDUIT_SPEC = GENERATED / "conduit.yaml"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+#: Paths one Connexion app routes at most: a request scans them in order (~1.4 µs each).
+MAX_PATHS_PER_PART = 12
 
 
 @lru_cache(maxsize=8)
@@ -34,16 +39,10 @@ def load_spec(path: Path) -> dict[str, Any]:
     return loaded
 
 
-def domain_of(path: str) -> str:
-    return path.strip("/").split("/", 1)[0]
-
-
 def route_group(path: str) -> str:
     """The dispatch key of a spec path: its first two segments, a template segment as `*`.
 
     `/tasks` -> `tasks`, `/tasks/{task_id}` -> `tasks/*`, `/identity/users/me` -> `identity/users`.
-    Each group is served by its own small Connexion app, so routing a request costs two dict
-    lookups plus a scan of its group's few paths, however large the contract grows.
     """
     first, _, rest = path.strip("/").partition("/")
     if not _:
@@ -52,26 +51,73 @@ def route_group(path: str) -> str:
     return f"{first}/{'*' if second.startswith('{') else second}"
 
 
-def split_paths(spec: dict[str, Any], key: Callable[[str], str]) -> dict[str, dict[str, Any]]:
-    """One spec per `key(path)`, each with the full components and info."""
-    grouped: dict[str, dict[str, Any]] = {}
+def split_by_route_group(
+    spec: dict[str, Any], *, max_paths: int = MAX_PATHS_PER_PART
+) -> list[tuple[list[str], dict[str, Any]]]:
+    """The spec cut into parts, each with the route groups it serves: the groups of one domain
+    (first path segment) share a part up to `max_paths` paths, so a domain is usually one
+    Connexion app and a large one several, none with more than a few paths to scan.
+
+    Within a part, concrete groups come before templated ones (`/sessions/current` before
+    `/sessions/{session_id}`): Starlette takes the first route that matches, and OpenAPI says
+    the concrete path wins.
+    """
+    groups: dict[str, dict[str, Any]] = {}
     for path, item in spec.get("paths", {}).items():
-        grouped.setdefault(key(path), {})[path] = item
-    parts = {}
-    for name, paths in grouped.items():
-        part = {field: value for field, value in spec.items() if field != "paths"}
-        part["paths"] = copy.deepcopy(paths)
-        part["components"] = copy.deepcopy(spec.get("components", {}))
-        parts[name] = part
+        groups.setdefault(route_group(path), {})[path] = item
+    shared = {k: v for k, v in spec.items() if k not in ("paths", "components", "tags")}
+    parts: list[tuple[list[str], dict[str, Any]]] = []
+    keys: list[str] = []
+    paths: dict[str, Any] = {}
+    for key in sorted(groups, key=lambda k: (k.split("/", 1)[0], k.endswith("/*"))):
+        same_domain = bool(keys) and keys[0].split("/", 1)[0] == key.split("/", 1)[0]
+        if keys and not (same_domain and len(paths) + len(groups[key]) <= max_paths):
+            parts.append((keys, _part(spec, shared, paths)))
+            keys, paths = [], {}
+        keys.append(key)
+        paths.update(groups[key])
+    if keys:
+        parts.append((keys, _part(spec, shared, paths)))
     return parts
 
 
-def split_by_domain(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return split_paths(spec, domain_of)
+def _part(spec: dict[str, Any], shared: dict[str, Any], paths: dict[str, Any]) -> dict[str, Any]:
+    operations = [
+        item[method] for item in paths.values() for method in HTTP_METHODS if method in item
+    ]
+    part = {**shared, "paths": paths, "components": referenced_components(spec, paths, operations)}
+    if "tags" in spec:
+        used = {tag for operation in operations for tag in operation.get("tags", ())}
+        part["tags"] = [tag for tag in spec["tags"] if tag.get("name") in used]
+    return part
 
 
-def split_by_route_group(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return split_paths(spec, route_group)
+def referenced_components(
+    spec: dict[str, Any], paths: dict[str, Any], operations: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """The components of `spec` that `paths` use: every `$ref` followed transitively, and the
+    security schemes their operations (or the document's default `security`) name."""
+    components = spec.get("components", {})
+    requirements = [*spec.get("security", ())]
+    for operation in operations:
+        requirements += operation.get("security", ())
+    kept: dict[str, dict[str, Any]] = {}
+    for scheme in sorted({name for requirement in requirements for name in requirement}):
+        kept.setdefault("securitySchemes", {})[scheme] = components["securitySchemes"][scheme]
+    pending: list[Any] = [paths]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/components/"):
+                kind, _, name = ref.removeprefix("#/components/").partition("/")
+                if name not in kept.setdefault(kind, {}):
+                    kept[kind][name] = components[kind][name]
+                    pending.append(components[kind][name])
+            pending.extend(node.values())
+        elif isinstance(node, list):
+            pending.extend(node)
+    return kept
 
 
 def iter_operations(spec: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:

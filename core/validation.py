@@ -60,15 +60,17 @@ def to_json_schema(schema: Any, *, response: bool = False) -> Any:
         return [to_json_schema(item, response=response) for item in schema]
     if not isinstance(schema, dict):
         return schema
-    out = {
-        key: (
-            value
-            if key in ("enum", "required", "default")
-            else to_json_schema(value, response=response)
-        )
-        for key, value in schema.items()
-        if key not in _OPENAPI_ONLY and not key.startswith("x-")
-    }
+    out: dict[str, Any] = {}
+    for key, value in schema.items():
+        if key in _OPENAPI_ONLY or key.startswith("x-"):
+            continue
+        if key in ("enum", "required", "default"):
+            out[key] = value
+        elif key == "properties" and isinstance(value, dict):
+            # Property names are data, not keywords: a field may be called `example` or `x-id`.
+            out[key] = {name: to_json_schema(sub, response=response) for name, sub in value.items()}
+        else:
+            out[key] = to_json_schema(value, response=response)
     if schema.get("nullable") is True:
         if "type" in out:
             types = out["type"] if isinstance(out["type"], list) else [out["type"]]

@@ -6,10 +6,10 @@ from typing import Any
 from core.db import transaction
 from core.security import current_actor
 from handlers import _wire as wire
-from services import admin, audit
+from services import admin, audit, identity
 
 
-def _account_json(user: Any) -> dict[str, Any]:
+def _account_json(user: identity.User) -> dict[str, Any]:
     return {
         "id": str(user.id),
         "email": user.email,
@@ -28,7 +28,7 @@ def search_accounts(
     limit: int = 20,
     cursor: str | None = None,
 ) -> dict[str, Any]:
-    with transaction() as session:
+    with transaction(write=False) as session:
         page = admin.search_users(
             session, q=q, role=role, disabled=disabled, limit=limit, cursor=cursor
         )
@@ -36,7 +36,7 @@ def search_accounts(
 
 
 def update_account(user_id: str, body: dict[str, Any]) -> dict[str, Any]:
-    with transaction() as session:
+    with transaction(write=True) as session:
         user = admin.update_account(
             session, current_actor(), user_id=uuid.UUID(user_id), changes=body
         )
@@ -49,7 +49,7 @@ def list_audit_events(
     limit: int = 20,
     cursor: str | None = None,
 ) -> dict[str, Any]:
-    with transaction() as session:
+    with transaction(write=False) as session:
         page = audit.list_events(
             session, action=action, target_id=target_id, limit=limit, cursor=cursor
         )

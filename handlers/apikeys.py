@@ -11,7 +11,7 @@ from handlers import _wire as wire
 from services import apikeys
 
 
-def _key_json(key: Any) -> dict[str, Any]:
+def _key_json(key: apikeys.ApiKey) -> dict[str, Any]:
     return {
         "id": str(key.id),
         "owner_id": str(key.user_id),
@@ -29,7 +29,7 @@ def _key_json(key: Any) -> dict[str, Any]:
 def list_api_keys(
     owner_id: str | None = None, limit: int = 20, cursor: str | None = None
 ) -> dict[str, Any]:
-    with transaction() as session:
+    with transaction(write=False) as session:
         page = apikeys.list_keys(
             session,
             current_actor(),
@@ -42,7 +42,7 @@ def list_api_keys(
 
 def create_api_key(body: dict[str, Any]) -> tuple[dict[str, Any], int]:
     expires_at = body.get("expires_at")
-    with transaction() as session:
+    with transaction(write=True) as session:
         created = apikeys.create_key(
             session,
             current_actor(),
@@ -55,12 +55,12 @@ def create_api_key(body: dict[str, Any]) -> tuple[dict[str, Any], int]:
 
 
 def get_api_key(key_id: str) -> dict[str, Any]:
-    with transaction() as session:
+    with transaction(write=False) as session:
         return _key_json(apikeys.get_key(session, current_actor(), key_id=uuid.UUID(key_id)))
 
 
 def update_api_key(key_id: str, body: dict[str, Any]) -> dict[str, Any]:
-    with transaction() as session:
+    with transaction(write=True) as session:
         key = apikeys.update_key(
             session,
             current_actor(),
@@ -72,7 +72,7 @@ def update_api_key(key_id: str, body: dict[str, Any]) -> dict[str, Any]:
 
 
 def list_api_key_events(key_id: str, limit: int = 20, cursor: str | None = None) -> dict[str, Any]:
-    with transaction() as session:
+    with transaction(write=False) as session:
         page = apikeys.list_key_events(
             session, current_actor(), key_id=uuid.UUID(key_id), limit=limit, cursor=cursor
         )

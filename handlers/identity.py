@@ -9,7 +9,7 @@ from handlers import _wire as wire
 from services import identity
 
 
-def _user_json(user: Any) -> dict[str, Any]:
+def _user_json(user: identity.User) -> dict[str, Any]:
     return {
         "id": str(user.id),
         "email": user.email,
@@ -21,7 +21,7 @@ def _user_json(user: Any) -> dict[str, Any]:
 
 
 def create_user(body: dict[str, Any]) -> tuple[dict[str, Any], int]:
-    with transaction() as session:
+    with transaction(write=True) as session:
         user = identity.create_user(session, **body)
         return _user_json(user), 201
 
@@ -29,7 +29,7 @@ def create_user(body: dict[str, Any]) -> tuple[dict[str, Any], int]:
 def list_users(
     limit: int = 20, cursor: str | None = None, email: str | None = None
 ) -> dict[str, Any]:
-    with transaction() as session:
+    with transaction(write=False) as session:
         page = identity.list_users(
             session, current_actor(), email=email, limit=limit, cursor=cursor
         )
@@ -37,17 +37,17 @@ def list_users(
 
 
 def get_current_user() -> dict[str, Any]:
-    with transaction() as session:
+    with transaction(write=False) as session:
         return _user_json(identity.get_user(session, current_actor()))
 
 
 def update_current_user(body: dict[str, Any]) -> dict[str, Any]:
-    with transaction() as session:
+    with transaction(write=True) as session:
         return _user_json(identity.update_user(session, current_actor(), **body))
 
 
 def create_token(body: dict[str, Any]) -> dict[str, Any]:
-    with transaction() as session:
+    with transaction(write=True) as session:
         if body["grant_type"] == "REFRESH_TOKEN":
             pair = identity.refresh(session, refresh_token=body["refresh_token"])
         else:
@@ -61,7 +61,7 @@ def create_token(body: dict[str, Any]) -> dict[str, Any]:
 
 
 def create_token_revocation(body: dict[str, Any]) -> tuple[None, int]:
-    with transaction() as session:
+    with transaction(write=True) as session:
         identity.log_out(
             session, refresh_token=body["refresh_token"], everywhere=body.get("everywhere", False)
         )

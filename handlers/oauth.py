@@ -11,7 +11,7 @@ from services import identity, oauth, sessions
 
 
 def start_oauth_login(result: str = "TOKENS") -> tuple[None, int, dict[str, str]]:
-    with transaction() as session:
+    with transaction(write=True) as session:
         location = oauth.begin_login(session, result=result)
     return None, 302, {"Location": location, "Cache-Control": "no-store"}
 
@@ -19,7 +19,7 @@ def start_oauth_login(result: str = "TOKENS") -> tuple[None, int, dict[str, str]
 def finish_oauth_login(
     state: str, code: str | None = None, error: str | None = None, **_echoed: Any
 ) -> Response | dict[str, Any]:
-    with transaction() as session:
+    with transaction(write=True) as session:
         login = oauth.finish_login(session, state=state, code=code, error=error)
         if login.result == "TOKENS":
             return wire.token_pair_json(identity.issue_tokens(session, login.user))

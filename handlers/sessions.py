@@ -12,12 +12,19 @@ from handlers import _wire as wire
 from services import sessions
 
 
+def _current_session_id() -> uuid.UUID:
+    # Only the session cookie scheme is accepted by the operations on the current session.
+    session_id = current_credential().session_id
+    assert session_id is not None
+    return session_id
+
+
 def _secure_cookies() -> bool:
     return sessions.secure_cookies_for(*scheme_and_host())
 
 
 def create_session(body: dict[str, Any]) -> Response:
-    with transaction() as session:
+    with transaction(write=True) as session:
         started = sessions.start_session(
             session,
             email=body["email"],
@@ -30,8 +37,9 @@ def create_session(body: dict[str, Any]) -> Response:
 
 
 def list_sessions(limit: int = 20, cursor: str | None = None) -> dict[str, Any]:
-    current_id = current_credential().get("session_id")
-    with transaction() as session:
+    session_id = current_credential().session_id
+    current_id = str(session_id) if session_id else None
+    with transaction(write=False) as session:
         page = sessions.list_sessions(session, current_actor(), limit=limit, cursor=cursor)
         return {
             "items": [wire.session_json(row, current_id) for row in page.items],
@@ -40,32 +48,33 @@ def list_sessions(limit: int = 20, cursor: str | None = None) -> dict[str, Any]:
 
 
 def get_current_session() -> dict[str, Any]:
-    current_id = current_credential()["session_id"]
-    with transaction() as session:
-        row = sessions.get_session(session, current_actor(), session_id=uuid.UUID(current_id))
+    current_id = _current_session_id()
+    with transaction(write=False) as session:
+        row = sessions.get_session(session, current_actor(), session_id=current_id)
         token = cookie(sessions.SESSION_COOKIE) or ""
-        return {**wire.session_json(row, current_id), "csrf_token": sessions.csrf_token_for(token)}
+        current = wire.session_json(row, str(current_id))
+        return {**current, "csrf_token": sessions.csrf_token_for(token)}
 
 
 def delete_current_session() -> Response:
-    current_id = current_credential()["session_id"]
-    with transaction() as session:
-        sessions.revoke_session(session, current_actor(), session_id=uuid.UUID(current_id))
+    current_id = _current_session_id()
+    with transaction(write=True) as session:
+        sessions.revoke_session(session, current_actor(), session_id=current_id)
     clear = sessions.cookie_headers(None, expires_at=None, secure=_secure_cookies())
     return response_with_cookies(None, 204, clear)
 
 
 def revoke_all_sessions() -> Response:
     credential = current_credential()
-    with transaction() as session:
+    with transaction(write=True) as session:
         sessions.revoke_all_sessions(session, current_actor())
     clear = []
-    if credential.get("scheme") == "session":
+    if credential.scheme == "session":
         clear = sessions.cookie_headers(None, expires_at=None, secure=_secure_cookies())
     return response_with_cookies(None, 204, clear)
 
 
 def revoke_session(session_id: str) -> tuple[None, int]:
-    with transaction() as session:
+    with transaction(write=True) as session:
         sessions.revoke_session(session, current_actor(), session_id=uuid.UUID(session_id))
         return None, 204

@@ -1,7 +1,7 @@
 """Admin: find accounts, change roles, disable and enable them. Every change is audited.
 
 A disabled account stops working at once: its refresh tokens are revoked here, login and refresh
-refuse it, and every authenticated request re-reads the account (services.identity.bearer_info),
+refuse it, and every authenticated request re-reads the account (services.identity.authentication),
 so an access token issued before the change is refused on its next use, and a new role applies
 on the next request. An admin cannot demote or disable their own account, so the last admin can
 never lock everyone out.
@@ -12,16 +12,15 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from core.db import utcnow
 from core.errors import RuleViolated
 from core.pagination import Page, paginate, parse_datetime
 from core.security import Actor
-from db.models.identity import RefreshToken, User
-from services import audit
-from services.identity import UserNotFound
+from db.models.identity import User
+from services import audit, identity
 
 
 class SelfLockout(RuleViolated):
@@ -69,7 +68,7 @@ def update_account(
     """Changes role and/or disabled state under the row lock, auditing each change."""
     user = session.scalars(select(User).where(User.id == user_id).with_for_update()).first()
     if user is None:
-        raise UserNotFound("No such account.")
+        raise identity.UserNotFound("No such account.")
     if user.id == actor.user_id and (
         changes.get("role", user.role) != user.role or changes.get("disabled") is True
     ):
@@ -92,11 +91,7 @@ def update_account(
             session, actor_id=actor.user_id, action=action, target_type="user", target_id=user.id
         )
         if user.is_disabled:
-            session.execute(
-                update(RefreshToken)
-                .where(RefreshToken.user_id == user.id, RefreshToken.revoked_at.is_(None))
-                .values(revoked_at=utcnow())
-            )
+            identity.end_every_login(session, user_id=user.id)
     user.updated_at = utcnow()
     session.flush()
     return user

@@ -4,14 +4,14 @@ A key reads `trk_<lookup_id>_<secret>`. The lookup id finds the row through a un
 secret is stored only as HMAC-SHA256 under API_KEY_PEPPER and compared in constant time, so a
 leaked table holds nothing that authenticates. The full key is shown once, at creation.
 
-Every request with a key (`apikey_info`, Connexion's `x-apikeyInfoFunc`) costs one indexed SELECT
-that also reads the owner's state, so a revoked or expired key, or a disabled owner, is refused on
-the very next request. `last_used_at` is written at most once a minute per key (a conditional
-UPDATE, so concurrent processes write it once), not on every request. Scopes: READ_ONLY keys may
-only use safe methods (GET, HEAD, OPTIONS); READ_WRITE keys may do what their owner may. Each key
-has a per-minute limit (shared through Redis when configured) reported in RateLimit headers;
-requests with bad keys are throttled per client address. Key management itself needs a bearer
-token or a session: a leaked key cannot mint or revoke keys.
+Every request with a key (`authenticate_key`, the spec's `x-apikeyInfoFunc`) costs one indexed
+SELECT that also reads the owner's state, so a revoked or expired key, or a disabled owner, is
+refused on the very next request. `last_used_at` is written at most once a minute per key (a
+conditional UPDATE, so concurrent processes write it once), not on every request. Scopes:
+READ_ONLY keys may only use safe methods (GET, HEAD, OPTIONS); READ_WRITE keys may do what their
+owner may. Each key has a per-minute limit (shared through Redis when configured) reported in
+RateLimit headers; requests with bad keys are throttled per client address. Key management
+itself needs a bearer token or a session: a leaked key cannot mint or revoke keys.
 """
 
 from __future__ import annotations
@@ -24,19 +24,18 @@ import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
-import anyio.to_thread
 from sqlalchemy import Connection, bindparam, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from core import ratelimit
+from core.credentials import Credential, Presented
 from core.db import get_engine, utcnow
 from core.errors import Forbidden, NotFound, RuleViolated, TooManyRequests, Unauthorized
 from core.pagination import Page, paginate, parse_datetime
 from core.security import Actor
 from core.settings import get_settings
-from db.models.apikeys import ApiKey
+from db.models.apikeys import ApiKey as ApiKey  # re-exported for handlers
 from db.models.core import AuditEvent
 from db.models.identity import User
 from services import audit
@@ -244,17 +243,12 @@ _KEY_STATE = (
 )
 
 
-async def apikey_info(apikey: str, request: Any) -> dict[str, Any] | None:
-    """Connexion's `x-apikeyInfoFunc`: the key's owner, if the key is valid for this request."""
-    client = request.scope.get("client")
-    address = str(client[0]) if client else "unknown"
-    return await anyio.to_thread.run_sync(authenticate, apikey, request.method, address)
-
-
-def authenticate(apikey: str, method: str, address: str) -> dict[str, Any]:
-    """Checks a presented key (blocking: Redis and the database); raises on refusal."""
+def authenticate_key(presented: Presented) -> Credential:
+    """The owner of a presented key, if the key is valid for this request (blocking: Redis and
+    the database); raises on refusal."""
     settings = get_settings()
     failures = settings.api_key_failures_per_address
+    address = presented.client_address
     ratelimit.check(
         failures,
         "apikey-failures",
@@ -263,7 +257,7 @@ def authenticate(apikey: str, method: str, address: str) -> dict[str, Any]:
         error=TooManyBadKeys,
     )
     now = utcnow()
-    match = KEY_PATTERN.match(apikey)
+    match = KEY_PATTERN.match(presented.value)
     row = None
     if match is not None:
         with get_engine().connect() as connection:
@@ -282,7 +276,7 @@ def authenticate(apikey: str, method: str, address: str) -> dict[str, Any]:
     ):
         ratelimit.hit(failures, "apikey-failures", address)
         raise InvalidApiKey("The API key is unknown, revoked or expired.")
-    if row.scope == "READ_ONLY" and method not in SAFE_METHODS:
+    if row.scope == "READ_ONLY" and presented.method not in SAFE_METHODS:
         raise InsufficientScope("This API key is read-only.")
     per_minute = row.rate_limit_per_minute or settings.api_key_rate_limit_per_minute
     window = ratelimit.consume(f"{per_minute}/minute", "apikey", str(row.id))
@@ -295,13 +289,13 @@ def authenticate(apikey: str, method: str, address: str) -> dict[str, Any]:
         )
     if row.last_used_at is None or now - row.last_used_at >= LAST_USED_GRANULARITY:
         _touch(row.id, row.user_id, first_use=row.last_used_at is None, now=now)
-    return {
-        "sub": str(row.user_id),
-        "role": row.role,
-        "scheme": "apikey",
-        "key_id": str(row.id),
-        "response_headers": list(window.headers().items()),
-    }
+    return Credential(
+        user_id=row.user_id,
+        role=row.role,
+        scheme="apikey",
+        key_id=row.id,
+        response_headers=tuple(window.headers().items()),
+    )
 
 
 def _touch(key_id: uuid.UUID, user_id: uuid.UUID, *, first_use: bool, now: datetime) -> None:

@@ -15,8 +15,9 @@ this session's id (a token planted by a sibling subdomain does not fit another s
 `Origin` (or else `Referer`) header, when present, must be this server's origin or one of
 CORS_ORIGINS. Bearer and API-key requests carry no ambient credential and are not checked.
 
-`session_info` runs on every cookie request: one indexed SELECT (with the account's state), and a
-write only when last_seen_at is a minute old or the id rotates.
+`authenticate_session` (the spec's `x-apikeyInfoFunc` for the cookie) runs on every cookie
+request: one indexed SELECT (with the account's state), and a write only when last_seen_at is a
+minute old or the id rotates.
 """
 
 from __future__ import annotations
@@ -28,12 +29,11 @@ import secrets
 import uuid
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Any
 from urllib.parse import urlsplit
 
-import anyio.to_thread
 from sqlalchemy.orm import Session
 
+from core.credentials import CSRF_COOKIE, Credential, PresentedCookie
 from core.db import utcnow
 from core.errors import Forbidden, NotFound
 from core.http import cookie_header, cookies_must_be_secure
@@ -45,8 +45,6 @@ from services import identity
 from services.session_store import LAST_SEEN_GRANULARITY, SessionRecord, get_store
 
 SESSION_COOKIE = "trellis_session"
-CSRF_COOKIE = "trellis_csrf"
-CSRF_HEADER = "x-csrf-token"
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
@@ -183,63 +181,36 @@ def revoke_all_sessions(session: Session, actor: Actor) -> None:
 # --- authentication, on every request that carries the session cookie ------------------------
 
 
-@dataclass(frozen=True)
-class CookieRequest:
-    """What the session check needs to know about the request."""
-
-    method: str
-    csrf_header: str | None
-    csrf_cookie: str | None
-    origin: str | None
-    referer: str | None
-    own_origin: str
-    secure_cookies: bool
-
-
 def secure_cookies_for(scheme: str, host: str) -> bool:
     insecure_localhost = get_settings().session_cookie_insecure_localhost
     return cookies_must_be_secure(scheme, host, insecure_localhost=insecure_localhost)
 
 
-async def session_info(apikey: str, request: Any) -> dict[str, Any] | None:
-    """Connexion's `x-apikeyInfoFunc` for the session cookie."""
-    host = request.headers.get("host", "")
-    scheme = request.url.scheme
-    facts = CookieRequest(
-        method=request.method,
-        csrf_header=request.headers.get(CSRF_HEADER),
-        csrf_cookie=request.cookies.get(CSRF_COOKIE),
-        origin=request.headers.get("origin"),
-        referer=request.headers.get("referer"),
-        own_origin=f"{scheme}://{host}",
-        secure_cookies=secure_cookies_for(scheme, host),
-    )
-    return await anyio.to_thread.run_sync(authenticate, apikey, facts)
-
-
-def check_csrf(token: str, facts: CookieRequest) -> None:
+def check_csrf(presented: PresentedCookie) -> None:
     """Double-submit token bound to the session, plus a same-origin Origin/Referer when sent."""
-    if facts.method not in UNSAFE_METHODS:
+    if presented.method not in UNSAFE_METHODS:
         return
-    expected = csrf_token_for(token)
-    header, cookie = facts.csrf_header or "", facts.csrf_cookie or ""
+    expected = csrf_token_for(presented.value)
+    header, cookie = presented.csrf_header or "", presented.csrf_cookie or ""
     if not (hmac.compare_digest(header, expected) and hmac.compare_digest(cookie, expected)):
         raise CsrfRejected(
             "The X-CSRF-Token header is missing or does not match the trellis_csrf cookie."
         )
-    allowed = {facts.own_origin, *get_settings().cors_origins}
-    if facts.origin is not None:
-        if facts.origin not in allowed:
+    allowed = {presented.own_origin, *get_settings().cors_origins}
+    if presented.origin is not None:
+        if presented.origin not in allowed:
             raise CsrfRejected("Cross-origin requests may not use the session cookie.")
-    elif facts.referer:
-        parts = urlsplit(facts.referer)
+    elif presented.referer:
+        parts = urlsplit(presented.referer)
         if f"{parts.scheme}://{parts.netloc}" not in allowed:
             raise CsrfRejected("Cross-origin requests may not use the session cookie.")
 
 
-def authenticate(token: str, facts: CookieRequest) -> dict[str, Any] | None:
-    """Checks a session cookie (blocking: the store and the database); None = not live."""
+def authenticate_session(presented: PresentedCookie) -> Credential | None:
+    """The holder of a live session cookie (blocking: the store and the database); None when
+    the session has ended, raises when the request fails the CSRF check."""
     store = get_store()
+    token = presented.value
     record = store.find(_hash_token(token))
     now = utcnow()
     if record is None or not record.live(now):
@@ -248,13 +219,10 @@ def authenticate(token: str, facts: CookieRequest) -> dict[str, Any] | None:
     role = identity.account_role(record.user_id, issued_at=int(record.created_at.timestamp()))
     if role is None:
         return None
-    check_csrf(token, facts)
-    info: dict[str, Any] = {
-        "sub": str(record.user_id),
-        "role": role,
-        "scheme": "session",
-        "session_id": str(record.id),
-    }
+    check_csrf(presented)
+    credential = Credential(
+        user_id=record.user_id, role=role, scheme="session", session_id=record.id
+    )
     if record.role != role:
         # Privileges changed since login: a new id, so an id captured before cannot ride on them.
         new_token = secrets.token_urlsafe(32)
@@ -267,13 +235,13 @@ def authenticate(token: str, facts: CookieRequest) -> dict[str, Any] | None:
             last_seen_at=now,
         )
         if store.rotate(record, rotated, now):
-            info["session_id"] = str(rotated.id)
-            info["response_headers"] = [
-                ("Set-Cookie", value)
-                for value in cookie_headers(
-                    new_token, expires_at=record.expires_at, secure=facts.secure_cookies
-                )
-            ]
+            secure = secure_cookies_for(presented.scheme, presented.host)
+            cookies = cookie_headers(new_token, expires_at=record.expires_at, secure=secure)
+            credential = replace(
+                credential,
+                session_id=rotated.id,
+                response_headers=tuple(("Set-Cookie", value) for value in cookies),
+            )
     elif now - record.last_seen_at >= LAST_SEEN_GRANULARITY:
         store.touch(record, now)
-    return info
+    return credential

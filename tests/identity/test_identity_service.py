@@ -7,6 +7,7 @@ from argon2 import PasswordHasher
 from sqlalchemy import select, update
 
 from core.db import transaction, utcnow
+from core.errors import RuleViolated
 from core.passwords import verify_password
 from db.models.identity import RefreshToken
 from services import identity, ops
@@ -62,7 +63,7 @@ def test_ensure_admin_promotes_existing_user_and_resets_password():
 
 
 def test_ensure_admin_needs_password_for_new_account(session):
-    with pytest.raises(identity.RuleViolated):
+    with pytest.raises(RuleViolated):
         identity.ensure_admin(session, email="new@example.com", password=None)
 
 

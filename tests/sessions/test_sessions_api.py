@@ -125,6 +125,22 @@ def test_a_role_change_rotates_the_session_id(browser, user, admin, client):
     )
 
 
+def test_a_rotated_session_id_reaches_the_client_even_when_the_request_fails(
+    browser, user, admin, client
+):
+    csrf = log_in(browser, user.email, PASSWORD)
+    old = browser.cookies.get("trellis_session")
+    promoted = client.patch(
+        f"/api/v1/admin/users/{user.id}", json={"role": "ADMIN"}, headers=auth_headers(admin)
+    )
+    assert promoted.status_code == 200
+    failed = browser.delete(f"{SESSIONS}/{uuid.uuid4()}", headers={"X-CSRF-Token": csrf})
+    assert_problem(failed, 404, "/problems/sessions/not-found")
+    assert "trellis_session" in _set_cookies(failed)
+    assert browser.cookies.get("trellis_session") != old
+    assert browser.get(CURRENT).status_code == 200
+
+
 def test_an_idle_session_ends(browser, user):
     log_in(browser, user.email, PASSWORD)
     age_sessions(last_seen_at=utcnow() - timedelta(minutes=31))

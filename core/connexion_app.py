@@ -1,0 +1,263 @@
+"""Trellis's Connexion: how every API (each route group, the root API, the Conduit facade) is
+built, and every place where it departs from stock Connexion 3.3.
+
+Connexion runs as middleware (`ConnexionMiddleware`, its public "wrap an ASGI app" form) around
+`_Handlers`, the inner app AsyncApp itself uses with one class changed (`_Operation`). Nothing is
+patched: every change below is a subclass or an argument of one Connexion app, so importing this
+module changes nothing elsewhere, and tests/core/test_connexion_app.py holds one test per change
+that fails if the upstream behaviour it relies on moves.
+
+Through Connexion's own parameters (its supported extension points):
+- `security_map`: core.auth's adapters read credentials into value objects for the services.
+- `validator_map`: core.validation's compiled validators; `jsonifier`: orjson.
+- `add_middleware`: core.security.PolicyMiddleware (x-roles, x-if-match, deprecation headers)
+  before validation; core.context.ResponseHeadersMiddleware outside error handling, so headers
+  added during a request reach every answer.
+
+Through subclasses (each guarded by a test):
+- `_ResponseDecorator`: a plain dict answers with the success content type. An operation that
+  documents problem+json errors beside JSON success has two content types, and Connexion then
+  refuses to pick one and answers 500 for every dict (spec-first/connexion#1956, #2054); problems
+  are rendered by core.problems, never returned by handlers. An empty answer (204) gets no
+  Content-Type: Connexion labels it with the first documented type, even problem+json, and
+  clients that trust the label fail parsing nothing as JSON.
+- `_Request`: handlers get the body core.validation already parsed (once, with orjson).
+- `_Operation`, `_Decorator`: a handler's decorator chain is built once per operation; Connexion
+  rebuilds it on every request, inspecting the handler's signature each time (~140 µs).
+- `_SecurityMiddleware` (in the `middlewares` list): every credential a request presents must be
+  valid, not just one of them (core.auth.verify_every_credential).
+- `build_now`: the middleware stack Connexion builds on its first request (with its own
+  `_build_middleware_stack`) is built at startup.
+- `_Connexion.add_api`: a spec is not validated against the OpenAPI schema at every start. Every
+  spec Trellis serves is a published bundle or a part of one, and the bundles are validated
+  whole, with Connexion's own validator, by the tests (openapi-spec-validator also runs in
+  ci/lint.sh); validating each part at each start cost about 5 ms per operation, the largest
+  part of startup.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import orjson
+from connexion import NoContent
+from connexion.apps.asynchronous import AsyncApi, AsyncASGIApp, AsyncOperation
+from connexion.context import operation, receive, scope
+from connexion.decorators import StarletteDecorator
+from connexion.decorators.response import AsyncResponseDecorator
+from connexion.exceptions import NonConformingResponseHeaders, ProblemException
+from connexion.frameworks.starlette import Starlette as StarletteFramework
+from connexion.jsonifier import Jsonifier
+from connexion.lifecycle import ConnexionRequest
+from connexion.middleware import ConnexionMiddleware, MiddlewarePosition
+from connexion.middleware.main import API
+from connexion.middleware.security import SecurityAPI, SecurityMiddleware, SecurityOperation
+from connexion.security import SecurityHandlerFactory
+from connexion.spec import OpenAPISpecification
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp
+
+from core.auth import SECURITY_MAP, Verifier, verify_every_credential
+from core.context import ResponseHeadersMiddleware
+from core.errors import PROBLEM_JSON, DomainError
+from core.problems import connexion_error_handler
+from core.resolver import TagResolver
+from core.security import PolicyMiddleware, operation_policies
+from core.spec import allow_index
+from core.validation import PARSED_BODY_KEY, validator_map
+
+
+class _OrjsonModule:
+    """The json-module interface Connexion's Jsonifier expects, backed by orjson."""
+
+    @staticmethod
+    def dumps(data: Any, **_: Any) -> str:
+        return orjson.dumps(data).decode()
+
+    @staticmethod
+    def loads(data: str | bytes) -> Any:
+        return orjson.loads(data)
+
+
+class _ResponseDecorator(AsyncResponseDecorator):  # type: ignore[misc]
+    @staticmethod
+    def _infer_content_type(data: Any, headers: dict[str, Any]) -> str | None:
+        if data is None or data is NoContent:
+            return None
+        try:
+            inferred: str | None = AsyncResponseDecorator._infer_content_type(data, headers)
+        except NonConformingResponseHeaders:
+            successes = [media for media in operation.produces if media != PROBLEM_JSON]
+            return successes[0] if len(set(successes)) == 1 else "application/json"
+        return inferred
+
+
+class _Request(ConnexionRequest):  # type: ignore[misc]
+    async def json(self) -> Any:
+        parsed = self._starlette_request.scope.get(PARSED_BODY_KEY, NoContent)
+        return await super().json() if parsed is NoContent else parsed
+
+
+class _Framework(StarletteFramework):  # type: ignore[misc]
+    @staticmethod
+    def get_request(*, scope: Any, receive: Any, uri_parser: Any, **_: Any) -> _Request:
+        return _Request(scope, receive, uri_parser=uri_parser)
+
+
+class _Decorator(StarletteDecorator):  # type: ignore[misc]
+    """Wraps a handler in Connexion's parameter and response decorators once; per request only
+    the request object is built."""
+
+    framework = _Framework
+
+    @property
+    def _response_decorator_cls(self) -> type[AsyncResponseDecorator]:
+        return _ResponseDecorator
+
+    def __call__(self, function: Any) -> Any:
+        decorated = self.decorate(function)
+
+        @functools.wraps(function)
+        async def handle(*_args: Any, **_kwargs: Any) -> Any:
+            request = self.framework.get_request(
+                uri_parser=self.uri_parser, scope=scope, receive=receive
+            )
+            return await decorated(request)
+
+        return handle
+
+
+class _Operation(AsyncOperation):  # type: ignore[misc]
+    def __init__(
+        self, fn: Any, jsonifier: Jsonifier, operation_id: str, pythonic_params: bool
+    ) -> None:
+        super().__init__(
+            fn, jsonifier=jsonifier, operation_id=operation_id, pythonic_params=pythonic_params
+        )
+        self._decorated = _Decorator(pythonic_params=pythonic_params, jsonifier=jsonifier)(fn)
+
+    @property
+    def fn(self) -> Any:
+        return self._decorated
+
+
+class _Api(AsyncApi):  # type: ignore[misc]
+    def make_operation(self, spec_operation: Any) -> _Operation:
+        made: _Operation = _Operation.from_operation(
+            spec_operation, pythonic_params=self.pythonic_params, jsonifier=self.jsonifier
+        )
+        return made
+
+
+class _Handlers(AsyncASGIApp):  # type: ignore[misc]
+    """The innermost app: routes to the handlers."""
+
+    api_cls = _Api
+
+
+class _Prevalidated(OpenAPISpecification):  # type: ignore[misc]
+    @classmethod
+    def _validate_spec(cls, spec: dict[str, Any]) -> None:
+        return None
+
+
+class _Connexion(ConnexionMiddleware):  # type: ignore[misc]
+    def add_api(self, specification: dict[str, Any], **kwargs: Any) -> None:
+        """Registers a part of a validated bundle, as ConnexionMiddleware.add_api does with the
+        options this app was made with, minus the validation."""
+        if self.middleware_stack is not None:
+            raise RuntimeError("Cannot add an API after the app has started.")
+        loaded = _Prevalidated(_string_keys(specification))
+        self.apis.append(API(loaded, base_path=None, name=None, **vars(self.options), **kwargs))
+
+
+def _string_keys(value: Any) -> Any:
+    # As Specification.from_dict does: YAML allows `200:` as a key, JSON Schema does not.
+    if isinstance(value, dict):
+        return {str(key): _string_keys(item) for key, item in value.items()}
+    return value
+
+
+class _SecurityHandlers(SecurityHandlerFactory):  # type: ignore[misc]
+    def verify_security(self, auth_funcs: list[Verifier]) -> Verifier:
+        return verify_every_credential(auth_funcs)
+
+    def verify_multiple_schemes(self, schemes: dict[str, Any]) -> Any:
+        # A requirement naming two schemes at once would make token_info a dict of both.
+        raise NotImplementedError("Trellis operations accept one credential at a time.")
+
+
+class _SecurityAPI(SecurityAPI):  # type: ignore[misc]
+    def __init__(self, *args: Any, security_map: dict[str, Any] | None = None, **kwargs: Any):
+        self._handlers = _SecurityHandlers(security_map)
+        super().__init__(*args, security_map=security_map, **kwargs)
+
+    def make_operation(self, spec_operation: Any) -> SecurityOperation:
+        return SecurityOperation.from_operation(
+            spec_operation, next_app=self.next_app, security_handler_factory=self._handlers
+        )
+
+
+class _SecurityMiddleware(SecurityMiddleware):  # type: ignore[misc]
+    api_cls = _SecurityAPI
+
+
+MIDDLEWARES = [
+    _SecurityMiddleware if middleware is SecurityMiddleware else middleware
+    for middleware in ConnexionMiddleware.default_middlewares
+]
+
+
+def connexion_app(
+    spec: dict[str, Any],
+    *,
+    package: str = "handlers",
+    error_handler: Any = connexion_error_handler,
+) -> ConnexionMiddleware:
+    """One Connexion app serving `spec` with the handlers of `package`, configured as every
+    Trellis API is: strict request validation and response validation in every environment."""
+    app = _Connexion(
+        _Handlers(),
+        import_name=package,
+        middlewares=list(MIDDLEWARES),
+        jsonifier=Jsonifier(_OrjsonModule),
+        strict_validation=True,
+        validate_responses=True,
+        resolver=TagResolver(package),
+        validator_map=validator_map(),
+        security_map=SECURITY_MAP,
+        swagger_ui_options=None,
+    )
+    app.add_middleware(ResponseHeadersMiddleware, position=MiddlewarePosition.BEFORE_EXCEPTION)
+    app.add_middleware(
+        PolicyMiddleware,
+        position=MiddlewarePosition.BEFORE_VALIDATION,
+        policies=operation_policies(spec),
+    )
+    app.add_api(spec, swagger_ui=False, serve_spec=False)
+    for error in (Exception, DomainError, ProblemException, HTTPException, 404):
+        app.add_error_handler(error, error_handler)
+    app.add_error_handler(405, _method_not_allowed_handler(spec, error_handler))
+    return app
+
+
+def _method_not_allowed_handler(spec: dict[str, Any], error_handler: Any) -> Any:
+    """405 with an `Allow` header listing every method the contract documents for the path."""
+    index = allow_index(spec)
+
+    async def handler(request: ConnexionRequest, exc: Exception) -> Any:
+        path = request.url.path
+        allowed = next((methods for pattern, methods in index if pattern.match(path)), None)
+        if allowed is not None:
+            exc = HTTPException(405, headers={"Allow": allowed})
+        return await error_handler(request, exc)
+
+    return handler
+
+
+def build_now(app: ASGIApp) -> None:
+    """Builds the middleware stack Connexion would build on the first request: every handler is
+    resolved and every validator made at startup, so a broken operation fails the start."""
+    if isinstance(app, ConnexionMiddleware) and app.middleware_stack is None:
+        app.app, app.middleware_stack = app._build_middleware_stack()

@@ -1,0 +1,72 @@
+"""Identity: accounts, token logins and the authentication of every request by access token.
+
+    accounts        signup, password login, the caller's account, admin bootstrap
+    token_families  access + refresh token pairs, rotation, reuse detection, logout
+    authentication  the bearer and Conduit-token info functions, the per-request account check
+
+Other domains use it as `from services import identity` and the names below.
+"""
+
+from db.models.identity import User
+from services.identity.accounts import (
+    EmailTaken,
+    InvalidCredentials,
+    UserNotFound,
+    WrongPassword,
+    authenticate_password,
+    create_user,
+    email_key,
+    ensure_admin,
+    find_admin,
+    get_user,
+    list_users,
+    log_in,
+    set_email_and_password,
+    update_user,
+)
+from services.identity.authentication import (
+    account_role,
+    authenticate_bearer,
+    authenticate_conduit_token,
+)
+from services.identity.token_families import (
+    REFRESH_PREFIX,
+    InvalidRefreshToken,
+    RefreshTokenReused,
+    TokenPair,
+    end_every_login,
+    issue_tokens,
+    log_out,
+    purge_expired_refresh_tokens,
+    refresh,
+)
+
+__all__ = [
+    "REFRESH_PREFIX",
+    "EmailTaken",
+    "InvalidCredentials",
+    "InvalidRefreshToken",
+    "RefreshTokenReused",
+    "TokenPair",
+    "User",
+    "UserNotFound",
+    "WrongPassword",
+    "account_role",
+    "authenticate_bearer",
+    "authenticate_conduit_token",
+    "authenticate_password",
+    "create_user",
+    "email_key",
+    "end_every_login",
+    "ensure_admin",
+    "find_admin",
+    "get_user",
+    "issue_tokens",
+    "list_users",
+    "log_in",
+    "log_out",
+    "purge_expired_refresh_tokens",
+    "refresh",
+    "set_email_and_password",
+    "update_user",
+]

@@ -1,0 +1,201 @@
+"""Accounts: signup, password login, the caller's own account, and the admin bootstrap.
+
+Emails are unique compared case-insensitively (`email_key`). Passwords are Argon2id hashes,
+rehashed at login when the parameters changed; a password change ends every other login (refresh
+tokens now, access tokens and sessions through `credentials_changed_at`, which request
+authentication compares with the time a credential was issued).
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from core import ratelimit
+from core.db import utcnow
+from core.errors import Conflict, NotFound, RuleViolated, Unauthorized
+from core.pagination import Page, paginate, parse_datetime
+from core.passwords import hash_password, needs_rehash, verify_password
+from core.security import Actor
+from core.settings import get_settings
+from db.models.identity import User
+from services.identity.token_families import TokenPair, end_every_login, issue_tokens
+
+
+class EmailTaken(Conflict):
+    type = "/problems/identity/email-taken"
+
+
+class InvalidCredentials(Unauthorized):
+    type = "/problems/identity/invalid-credentials"
+
+
+class WrongPassword(RuleViolated):
+    type = "/problems/identity/wrong-password"
+
+
+class UserNotFound(NotFound):
+    type = "/problems/identity/user-not-found"
+
+
+def email_key(email: str) -> str:
+    return email.strip().lower()
+
+
+def create_user(
+    session: Session, *, email: str, password: str | None, display_name: str, role: str = "USER"
+) -> User:
+    """Creates an account; the email must be unused, compared case-insensitively. An account
+    without a password (created by an OAuth login) cannot log in with one."""
+    key = email_key(email)
+    if session.scalar(select(User.id).where(User.email_key == key)) is not None:
+        raise EmailTaken("An account with this email already exists.")
+    user = User(
+        email=email.strip(),
+        email_key=key,
+        display_name=display_name,
+        password_hash=hash_password(password) if password is not None else None,
+        role=role,
+    )
+    session.add(user)
+    try:
+        with session.begin_nested():
+            session.flush()
+    except IntegrityError as exc:  # a concurrent signup with the same email won the race
+        raise EmailTaken("An account with this email already exists.") from exc
+    return user
+
+
+def get_user(session: Session, actor: Actor) -> User:
+    """The caller's own account."""
+    user = session.get(User, actor.user_id)
+    if user is None or user.is_disabled:
+        raise InvalidCredentials("This account no longer exists.")
+    return user
+
+
+def log_in(session: Session, *, email: str, password: str, client_address: str) -> TokenPair:
+    """Checks email and password, then starts a token login."""
+    user = authenticate_password(
+        session, email=email, password=password, client_address=client_address
+    )
+    return issue_tokens(session, user)
+
+
+def authenticate_password(
+    session: Session, *, email: str, password: str, client_address: str
+) -> User:
+    """The enabled account with this email and password (failures throttled per account and
+    per address); every login, by token or by session cookie, goes through here."""
+    settings = get_settings()
+    key = email_key(email)
+    throttles = (
+        (settings.login_limit_per_account, "login-account", key),
+        (settings.login_limit_per_address, "login-address", client_address),
+    )
+    for limit, *scope in throttles:
+        ratelimit.check(limit, *scope, detail="Too many failed logins; retry later.")
+    user = session.scalars(select(User).where(User.email_key == key)).first()
+    password_hash = user.password_hash if user is not None else None
+    if user is None or user.is_disabled or not verify_password(password_hash, password):
+        for limit, *scope in throttles:
+            ratelimit.hit(limit, *scope)
+        raise InvalidCredentials("Wrong email or password.")
+    if password_hash and needs_rehash(password_hash):
+        user.password_hash = hash_password(password)
+    return user
+
+
+def update_user(
+    session: Session,
+    actor: Actor,
+    *,
+    display_name: str | None = None,
+    password: str | None = None,
+    current_password: str | None = None,
+) -> User:
+    """Updates the caller's account; a password change needs the current one and ends all logins."""
+    user = get_user(session, actor)
+    if password is not None:
+        if current_password is None or not verify_password(user.password_hash, current_password):
+            raise WrongPassword("current_password is missing or wrong.")
+        _set_password(session, user, password)
+    if display_name is not None:
+        user.display_name = display_name
+    session.flush()
+    return user
+
+
+def set_email_and_password(
+    session: Session, actor: Actor, *, email: str | None = None, password: str | None = None
+) -> User:
+    """The Conduit contract's account update: the token holder may set a new email (unique) or
+    password without the current one; a new password still ends every other login."""
+    user = get_user(session, actor)
+    if email is not None and email_key(email) != user.email_key:
+        key = email_key(email)
+        if session.scalar(select(User.id).where(User.email_key == key)) is not None:
+            raise EmailTaken("An account with this email already exists.")
+        user.email, user.email_key = email.strip(), key
+    if password is not None:
+        _set_password(session, user, password)
+    try:
+        with session.begin_nested():
+            session.flush()
+    except IntegrityError as exc:
+        raise EmailTaken("An account with this email already exists.") from exc
+    return user
+
+
+def _set_password(session: Session, user: User, password: str) -> None:
+    user.password_hash = hash_password(password)
+    user.credentials_changed_at = utcnow()
+    end_every_login(session, user_id=user.id)
+
+
+def list_users(
+    session: Session, actor: Actor, *, email: str | None, limit: int, cursor: str | None
+) -> Page[User]:
+    """Every account, oldest first (admin only; the spec's x-roles enforces it)."""
+    query = select(User)
+    if email:
+        query = query.where(User.email_key.contains(email.lower(), autoescape=True))
+    return paginate(
+        session,
+        query,
+        kind="users",
+        columns=(User.created_at, User.id),
+        key=lambda user: (user.created_at, user.id),
+        parsers=(parse_datetime, uuid.UUID),
+        limit=limit,
+        cursor=cursor,
+    )
+
+
+def ensure_admin(
+    session: Session, *, email: str, password: str | None, display_name: str = "Administrator"
+) -> tuple[User, bool]:
+    """Creates an admin, or promotes the existing account (resetting its password if given)."""
+    user = session.scalars(select(User).where(User.email_key == email_key(email))).first()
+    if user is None:
+        if password is None:
+            raise RuleViolated("A password is needed to create a new admin.")
+        return create_user(
+            session, email=email, password=password, display_name=display_name, role="ADMIN"
+        ), True
+    user.role = "ADMIN"
+    user.is_disabled = False
+    if password is not None:
+        _set_password(session, user, password)
+    session.flush()
+    return user, False
+
+
+def find_admin(session: Session) -> User | None:
+    """Any enabled admin account (the dev setup only needs to know whether one exists)."""
+    return session.scalars(
+        select(User).where(User.role == "ADMIN", User.is_disabled.is_(False)).limit(1)
+    ).first()

@@ -1,0 +1,285 @@
+"""Each change core.connexion_app makes to Connexion: that it works, and that the upstream
+behaviour it relies on (or corrects) is still there. A failure here after a Connexion upgrade
+says which change to revisit."""
+
+from __future__ import annotations
+
+import copy
+import types
+from collections.abc import Iterator
+from typing import Any
+
+import anyio
+import pytest
+from connexion.apps.asynchronous import AsyncOperation
+from connexion.context import _operation
+from connexion.decorators import StarletteDecorator
+from connexion.decorators import parameter as connexion_parameter
+from connexion.decorators.parameter import AsyncParameterDecorator
+from connexion.decorators.response import AsyncResponseDecorator
+from connexion.exceptions import InvalidSpecification, NonConformingResponseHeaders, OAuthProblem
+from connexion.frameworks.starlette import Starlette as StarletteFramework
+from connexion.jsonifier import Jsonifier
+from connexion.lifecycle import ConnexionRequest
+from connexion.middleware import ConnexionMiddleware
+from connexion.middleware.security import SecurityMiddleware
+from connexion.security import SecurityHandlerFactory
+from connexion.spec import OpenAPISpecification
+from starlette.testclient import TestClient
+
+from core import connexion_app as layer
+from core.auth import SECURITY_MAP, ApiKeyScheme, BearerScheme
+from core.spec import CONDUIT_SPEC, MAIN_SPEC, ROOT_SPEC, load_spec
+from core.validation import PARSED_BODY_KEY
+from tests.core import probe
+
+BOTH = ["application/json", "application/problem+json"]
+
+
+@pytest.fixture(scope="module")
+def probe_app() -> layer.ConnexionMiddleware:
+    app = layer.connexion_app(probe.SPEC, package="tests.core")
+    layer.build_now(app)
+    return app
+
+
+@pytest.fixture(scope="module")
+def probe_client(probe_app) -> Iterator[TestClient]:  # type: ignore[no-untyped-def]
+    with TestClient(probe_app) as client:
+        yield client
+
+
+@pytest.fixture
+def operation_producing() -> Iterator[object]:
+    def bind(produces: list[str]) -> None:
+        tokens.append(_operation.set(types.SimpleNamespace(produces=produces)))  # type: ignore[arg-type]
+
+    tokens: list[object] = []
+    yield bind
+    for token in reversed(tokens):
+        _operation.reset(token)  # type: ignore[arg-type]
+
+
+def _layers(app: ConnexionMiddleware) -> list[object]:
+    assert app.middleware_stack is not None
+    return list(app.middleware_stack)
+
+
+# --- a plain dict answers with the success content type; an empty answer has none -------------
+
+
+def test_upstream_refuses_to_pick_between_two_documented_content_types(operation_producing):
+    operation_producing(BOTH)
+    with pytest.raises(NonConformingResponseHeaders):
+        AsyncResponseDecorator._infer_content_type({"a": 1}, {})
+
+
+def test_upstream_labels_an_empty_answer_with_the_documented_type(operation_producing):
+    operation_producing(["application/problem+json"])
+    assert AsyncResponseDecorator._infer_content_type(None, {}) == "application/problem+json"
+
+
+def test_a_dict_is_json_and_nothing_has_no_content_type(operation_producing):
+    operation_producing(BOTH)
+    assert layer._ResponseDecorator._infer_content_type({"a": 1}, {}) == "application/json"
+    assert layer._ResponseDecorator._infer_content_type(None, {}) is None
+
+
+def test_the_probe_answers_json_and_an_empty_204(probe_client):
+    listed = probe_client.get("/probe/things", headers={"X-Probe-Key": "good"})
+    assert listed.status_code == 200
+    assert listed.headers["content-type"] == "application/json"
+    deleted = probe_client.delete("/probe/things")
+    assert deleted.status_code == 204
+    assert "content-type" not in deleted.headers
+
+
+# --- handlers get the body the validator parsed ------------------------------------------------
+
+
+def test_upstream_reads_a_json_body_through_request_json():
+    sentinel = {"parsed": "elsewhere"}
+    scope = {
+        "type": "http",
+        "method": "POST",
+        "headers": [(b"content-type", b"application/json")],
+        PARSED_BODY_KEY: sentinel,
+    }
+
+    async def receive() -> dict[str, object]:
+        return {"type": "http.request", "body": b'{"parsed": "again"}', "more_body": False}
+
+    assert anyio.run(layer._Request(scope, receive).get_body) is sentinel
+    assert anyio.run(ConnexionRequest(scope, receive).get_body) == {"parsed": "again"}
+
+
+def test_handlers_receive_the_object_the_validator_parsed(probe_client):
+    response = probe_client.post("/probe/things", json={"name": "x"})
+    assert response.json() == {"parsed_once": True}
+
+
+# --- the decorator chain is built once per operation ------------------------------------------
+
+
+def _handler(name: str = "") -> dict[str, str]:
+    return {}
+
+
+def test_upstream_rebuilds_the_decorator_chain_on_every_call():
+    assert isinstance(AsyncOperation.__dict__["fn"], property)
+    stock = AsyncOperation(_handler, Jsonifier(), "handler", pythonic_params=False)
+    assert stock.fn is not stock.fn
+    ours = layer._Operation(_handler, Jsonifier(), "handler", pythonic_params=False)
+    assert ours.fn is ours.fn
+
+
+def test_upstream_inspects_the_signature_when_the_parameter_decorator_is_applied(monkeypatch):
+    calls: list[object] = []
+    stock = connexion_parameter.inspect_function_arguments
+
+    def counting(function: object) -> object:
+        calls.append(function)
+        return stock(function)
+
+    monkeypatch.setattr(connexion_parameter, "inspect_function_arguments", counting)
+    AsyncParameterDecorator(framework=StarletteFramework)(_handler)
+    assert calls == [_handler]
+    # ...and stock Connexion applies the decorators inside each call, not when it wraps
+    decorated: list[object] = []
+
+    class Counting(StarletteDecorator):  # type: ignore[misc]
+        def decorate(self, function: object) -> object:
+            decorated.append(function)
+            return super().decorate(function)
+
+    Counting()(_handler)
+    assert decorated == []
+    layer._Decorator()(_handler)
+    assert calls == [_handler, _handler]
+
+
+def test_requests_inspect_no_signature(probe_client, probe_app, monkeypatch):
+    probe_client.delete("/probe/things")  # every lazy part of the stack is built
+    calls: list[object] = []
+    stock = connexion_parameter.inspect_function_arguments
+    monkeypatch.setattr(
+        connexion_parameter,
+        "inspect_function_arguments",
+        lambda function: calls.append(function) or stock(function),
+    )
+    for _ in range(3):
+        assert probe_client.delete("/probe/things").status_code == 204
+    assert calls == []
+
+
+# --- the pieces are where Connexion looks for them --------------------------------------------
+
+
+def test_our_classes_are_the_ones_the_built_stack_uses(probe_app):
+    layers = _layers(probe_app)
+    handlers = next(app for app in layers if isinstance(app, layer._Handlers))
+    assert {type(op) for op in _operations(handlers)} == {layer._Operation}
+    security = next(app for app in layers if isinstance(app, SecurityMiddleware))
+    assert type(security) is layer._SecurityMiddleware
+    factories = {type(op.security_handler_factory) for op in _operations(security)}
+    assert factories == {layer._SecurityHandlers}
+    assert SecurityMiddleware in ConnexionMiddleware.default_middlewares
+
+
+def _operations(middleware: Any) -> list[Any]:
+    return [
+        op for apis in middleware.apis.values() for api in apis for op in api.operations.values()
+    ]
+
+
+def test_security_map_is_what_the_factory_uses():
+    factory = SecurityHandlerFactory(SECURITY_MAP)
+    assert factory.security_handlers["apiKey"] is ApiKeyScheme
+    assert factory.security_handlers["bearer"] is BearerScheme
+
+
+def test_build_now_builds_once_and_requests_reuse_it(probe_client, probe_app):
+    stack = probe_app.middleware_stack
+    assert stack is not None
+    probe_client.delete("/probe/things")
+    assert probe_app.middleware_stack is stack
+
+
+# --- every presented credential must be valid -------------------------------------------------
+
+
+def test_upstream_accepts_a_request_as_soon_as_one_credential_is_valid():
+    async def refused(_request: object) -> object:
+        raise OAuthProblem(detail="bad")
+
+    async def accepted(_request: object) -> object:
+        return {"sub": "someone"}
+
+    request = types.SimpleNamespace(context={})
+    anyio.run(SecurityHandlerFactory.verify_security([refused, accepted]), request)
+    assert request.context["token_info"] == {"sub": "someone"}
+
+
+def test_a_bad_key_is_401_and_a_good_one_acts(probe_client):
+    assert probe_client.get("/probe/things", headers={"X-Probe-Key": "bad"}).status_code == 401
+    assert probe_client.get("/probe/things").status_code == 401
+    assert probe_client.get("/probe/things", headers={"X-Probe-Key": "good"}).status_code == 200
+
+
+# --- headers added during a request reach every answer ----------------------------------------
+
+
+def test_headers_added_by_authentication_reach_error_answers_too(probe_client):
+    good = {"X-Probe-Key": "good"}
+    assert probe_client.get("/probe/things", headers=good).headers["x-probe"] == "seen"
+    failed = probe_client.get("/probe/things", params={"fail": "true"}, headers=good)
+    assert failed.status_code == 404
+    assert failed.headers["x-probe"] == "seen"
+    invalid = probe_client.get("/probe/things", params={"fail": "maybe"}, headers=good)
+    assert invalid.status_code == 400
+    assert invalid.headers["x-probe"] == "seen"
+    assert "x-probe" not in probe_client.delete("/probe/things").headers
+
+
+# --- a route group is not validated again at startup; the bundles are validated here ----------
+
+
+def test_upstream_validates_every_spec_it_loads():
+    broken = {**probe.SPEC, "paths": {"/x": {"get": {"responses": "not a mapping"}}}}
+    with pytest.raises(InvalidSpecification):
+        ConnexionMiddleware(layer._Handlers()).add_api(broken)
+
+
+def test_our_add_api_registers_what_upstream_registers():
+    stock = ConnexionMiddleware(layer._Handlers(), strict_validation=True)
+    stock.add_api(copy.deepcopy(probe.SPEC), swagger_ui=False)
+    ours = layer._Connexion(layer._Handlers(), strict_validation=True)
+    ours.add_api(copy.deepcopy(probe.SPEC), swagger_ui=False)
+    (upstream,), (registered,) = stock.apis, ours.apis
+    assert registered.specification.raw == upstream.specification.raw
+    assert registered.specification.spec == upstream.specification.spec
+    assert type(registered.specification).__mro__[1] is type(upstream.specification)
+    assert vars(registered) | {"specification": None} == vars(upstream) | {"specification": None}
+
+
+@pytest.mark.parametrize("bundle", [MAIN_SPEC, ROOT_SPEC, CONDUIT_SPEC], ids=lambda p: p.name)
+def test_every_published_bundle_passes_connexions_own_validation(bundle):
+    OpenAPISpecification(copy.deepcopy(load_spec(bundle)))
+
+
+def _connexion_as_shipped() -> tuple[object, ...]:
+    return (
+        AsyncOperation.__dict__["fn"],
+        AsyncResponseDecorator._infer_content_type,
+        ConnexionRequest.json,
+        SecurityHandlerFactory.__dict__["verify_security"],
+        connexion_parameter.inspect_function_arguments,
+        tuple(ConnexionMiddleware.default_middlewares),
+    )
+
+
+def test_building_apps_leaves_connexion_itself_unchanged(app):
+    before = _connexion_as_shipped()
+    layer.build_now(layer.connexion_app(probe.SPEC, package="tests.core"))
+    assert _connexion_as_shipped() == before
+    assert not hasattr(connexion_parameter.inspect_function_arguments, "cache_info")
