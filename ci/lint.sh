@@ -9,7 +9,7 @@ step() { printf '\n== %s\n' "$*"; }
 step "ruff"
 "$PY/ruff" check .
 "$PY/ruff" format --check .
-step "mypy (strict on core, services, db)"
+step "mypy (strict on core, services, db, handlers)"
 "$PY/mypy"
 step "import-linter (layers, domain independence)"
 "$PY/lint-imports"

@@ -39,8 +39,8 @@ from core.middleware import RequestContextMiddleware
 from core.problems import conduit_error_handler
 from core.settings import Settings, get_settings
 from core.spec import CONDUIT_SPEC, MAIN_SPEC, ROOT_SPEC, load_spec, split_by_route_group
+from core.wire import API_PREFIX
 
-API_PREFIX = "/api/v1"
 CONDUIT_PREFIX = "/conduit/api"
 
 

@@ -54,8 +54,7 @@ def token_pair_json(pair: identity.TokenPair) -> dict[str, Any]:
     }
 
 
-# `row` is a sessions_sessions row; services.sessions does not export its model class (yet).
-def session_json(row: Any, current_id: str | None) -> dict[str, Any]:
+def session_json(row: sessions.SessionRecord, current_id: str | None) -> dict[str, Any]:
     return {
         "id": str(row.id),
         "current": str(row.id) == current_id,

@@ -5,6 +5,7 @@ from typing import Any
 
 from core.db import transaction
 from core.security import current_actor
+from core.wire import page_json
 from handlers import _wire as wire
 from services import admin, audit, identity
 
@@ -32,7 +33,7 @@ def search_accounts(
         page = admin.search_users(
             session, q=q, role=role, disabled=disabled, limit=limit, cursor=cursor
         )
-        return {"items": [_account_json(user) for user in page.items], "next": page.next}
+        return page_json(page, _account_json)
 
 
 def update_account(user_id: str, body: dict[str, Any]) -> dict[str, Any]:
@@ -53,4 +54,4 @@ def list_audit_events(
         page = audit.list_events(
             session, action=action, target_id=target_id, limit=limit, cursor=cursor
         )
-        return {"items": [wire.audit_event_json(event) for event in page.items], "next": page.next}
+        return page_json(page, wire.audit_event_json)

@@ -7,6 +7,7 @@ from core.db import transaction
 from core.http import iso
 from core.security import current_actor
 from core.timeutil import parse_rfc3339
+from core.wire import page_json
 from handlers import _wire as wire
 from services import apikeys
 
@@ -37,7 +38,7 @@ def list_api_keys(
             limit=limit,
             cursor=cursor,
         )
-        return {"items": [_key_json(key) for key in page.items], "next": page.next}
+        return page_json(page, _key_json)
 
 
 def create_api_key(body: dict[str, Any]) -> tuple[dict[str, Any], int]:
@@ -76,4 +77,4 @@ def list_api_key_events(key_id: str, limit: int = 20, cursor: str | None = None)
         page = apikeys.list_key_events(
             session, current_actor(), key_id=uuid.UUID(key_id), limit=limit, cursor=cursor
         )
-        return {"items": [wire.audit_event_json(event) for event in page.items], "next": page.next}
+        return page_json(page, wire.audit_event_json)

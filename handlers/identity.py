@@ -5,6 +5,7 @@ from typing import Any
 from core.db import transaction
 from core.http import client_address
 from core.security import current_actor
+from core.wire import page_json
 from handlers import _wire as wire
 from services import identity
 
@@ -33,7 +34,7 @@ def list_users(
         page = identity.list_users(
             session, current_actor(), email=email, limit=limit, cursor=cursor
         )
-        return {"items": [_user_json(user) for user in page.items], "next": page.next}
+        return page_json(page, _user_json)
 
 
 def get_current_user() -> dict[str, Any]:

@@ -8,6 +8,7 @@ from starlette.responses import Response
 from core.db import transaction
 from core.http import client_address, cookie, header, response_with_cookies, scheme_and_host
 from core.security import current_actor, current_credential
+from core.wire import page_json
 from handlers import _wire as wire
 from services import sessions
 
@@ -41,10 +42,7 @@ def list_sessions(limit: int = 20, cursor: str | None = None) -> dict[str, Any]:
     current_id = str(session_id) if session_id else None
     with transaction(write=False) as session:
         page = sessions.list_sessions(session, current_actor(), limit=limit, cursor=cursor)
-        return {
-            "items": [wire.session_json(row, current_id) for row in page.items],
-            "next": page.next,
-        }
+        return page_json(page, lambda row: wire.session_json(row, current_id))
 
 
 def get_current_session() -> dict[str, Any]:

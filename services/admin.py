@@ -17,14 +17,13 @@ from sqlalchemy.orm import Session
 
 from core.db import utcnow
 from core.errors import RuleViolated
-from core.pagination import Page, paginate, parse_datetime
+from core.pagination import Page, paginate_by_creation
 from core.security import Actor
 from db.models.identity import User
 from services import audit, identity
 
 
-class SelfLockout(RuleViolated):
-    type = "/problems/admin/self-lockout"
+class SelfLockout(RuleViolated, type="/problems/admin/self-lockout"): ...
 
 
 def search_users(
@@ -50,15 +49,8 @@ def search_users(
         query = query.where(User.role == role)
     if disabled is not None:
         query = query.where(User.is_disabled.is_(disabled))
-    return paginate(
-        session,
-        query,
-        kind="admin-users",
-        columns=(User.created_at, User.id),
-        key=lambda user: (user.created_at, user.id),
-        parsers=(parse_datetime, uuid.UUID),
-        limit=limit,
-        cursor=cursor,
+    return paginate_by_creation(
+        session, query, kind="admin-users", limit=limit, cursor=cursor, newest_first=False
     )
 
 

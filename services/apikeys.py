@@ -32,7 +32,8 @@ from core import ratelimit
 from core.credentials import Credential, Presented
 from core.db import get_engine, utcnow
 from core.errors import Forbidden, NotFound, RuleViolated, TooManyRequests, Unauthorized
-from core.pagination import Page, paginate, parse_datetime
+from core.pagination import Page, paginate_by_creation
+from core.rows import get_or_404
 from core.security import Actor
 from core.settings import get_settings
 from db.models.apikeys import ApiKey as ApiKey  # re-exported for handlers
@@ -49,36 +50,28 @@ LAST_USED_GRANULARITY = timedelta(seconds=60)
 AUDIT_TARGET = "api_key"
 
 
-class ApiKeyNotFound(NotFound):
-    type = "/problems/apikeys/not-found"
+class ApiKeyNotFound(NotFound, type="/problems/apikeys/not-found"): ...
 
 
-class InvalidApiKey(Unauthorized):
-    type = "/problems/apikeys/invalid-key"
+class InvalidApiKey(Unauthorized, type="/problems/apikeys/invalid-key"): ...
 
 
-class InsufficientScope(Forbidden):
-    type = "/problems/apikeys/insufficient-scope"
+class InsufficientScope(Forbidden, type="/problems/apikeys/insufficient-scope"): ...
 
 
-class KeyRateLimited(TooManyRequests):
-    type = "/problems/apikeys/rate-limited"
+class KeyRateLimited(TooManyRequests, type="/problems/apikeys/rate-limited"): ...
 
 
-class TooManyBadKeys(TooManyRequests):
-    type = "/problems/apikeys/too-many-failures"
+class TooManyBadKeys(TooManyRequests, type="/problems/apikeys/too-many-failures"): ...
 
 
-class TooManyKeys(RuleViolated):
-    type = "/problems/apikeys/too-many-keys"
+class TooManyKeys(RuleViolated, type="/problems/apikeys/too-many-keys"): ...
 
 
-class RevokedForGood(RuleViolated):
-    type = "/problems/apikeys/revoked-for-good"
+class RevokedForGood(RuleViolated, type="/problems/apikeys/revoked-for-good"): ...
 
 
-class ExpiryInPast(RuleViolated):
-    type = "/problems/apikeys/expiry-in-past"
+class ExpiryInPast(RuleViolated, type="/problems/apikeys/expiry-in-past"): ...
 
 
 @dataclass(frozen=True)
@@ -161,25 +154,15 @@ def list_keys(
     if owner_id is not None and owner_id != actor.user_id and not actor.is_admin:
         raise Forbidden("Only admins may list another account's keys.")
     query = select(ApiKey).where(ApiKey.user_id == (owner_id or actor.user_id))
-    return paginate(
-        session,
-        query,
-        kind="apikeys",
-        columns=(ApiKey.created_at, ApiKey.id),
-        key=lambda key: (key.created_at, key.id),
-        parsers=(parse_datetime, uuid.UUID),
-        limit=limit,
-        cursor=cursor,
-        descending=True,
-    )
+    return paginate_by_creation(session, query, kind="apikeys", limit=limit, cursor=cursor)
 
 
 def get_key(session: Session, actor: Actor, *, key_id: uuid.UUID) -> ApiKey:
     """One key of the caller's (any key for admins)."""
-    key = session.get(ApiKey, key_id)
-    if key is None or (key.user_id != actor.user_id and not actor.is_admin):
-        raise ApiKeyNotFound("No such API key.")
-    return key
+    mine = None if actor.is_admin else ApiKey.user_id == actor.user_id
+    return get_or_404(
+        session, ApiKey, key_id, where=mine, missing=ApiKeyNotFound("No such API key.")
+    )
 
 
 def update_key(

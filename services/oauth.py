@@ -32,7 +32,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from core.db import utcnow
-from core.errors import DomainError, Forbidden, NotFound, RuleViolated, Unauthorized
+from core.errors import Forbidden, NotFound, RuleViolated, Unauthorized, UpstreamUnavailable
 from core.settings import get_settings
 from db.models.identity import User
 from db.models.oauth import AuthorizationRequest, LinkedIdentity
@@ -45,40 +45,32 @@ SIGNING_ALGORITHMS = ["RS256", "RS384", "RS512", "PS256", "ES256", "ES384", "EdD
 TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 
 
-class OAuthNotConfigured(NotFound):
-    type = "/problems/oauth/not-configured"
+class OAuthNotConfigured(NotFound, type="/problems/oauth/not-configured"): ...
 
 
-class InvalidState(RuleViolated):
-    type = "/problems/oauth/invalid-state"
-    keeps_changes = True  # a consumed request stays consumed
+# A consumed request stays consumed.
+class InvalidState(RuleViolated, type="/problems/oauth/invalid-state", keeps_changes=True): ...
 
 
-class ProviderRefused(RuleViolated):
-    type = "/problems/oauth/provider-refused"
-    keeps_changes = True
+class ProviderRefused(
+    RuleViolated, type="/problems/oauth/provider-refused", keeps_changes=True
+): ...
 
 
-class InvalidIdToken(Unauthorized):
-    type = "/problems/oauth/invalid-id-token"
-    keeps_changes = True
+class InvalidIdToken(Unauthorized, type="/problems/oauth/invalid-id-token", keeps_changes=True): ...
 
 
-class EmailNotVerified(Forbidden):
-    type = "/problems/oauth/email-not-verified"
-    keeps_changes = True
+class EmailNotVerified(
+    Forbidden, type="/problems/oauth/email-not-verified", keeps_changes=True
+): ...
 
 
-class EmailMissing(RuleViolated):
-    type = "/problems/oauth/email-missing"
-    keeps_changes = True
+class EmailMissing(RuleViolated, type="/problems/oauth/email-missing", keeps_changes=True): ...
 
 
-class ProviderUnavailable(DomainError):
-    status = 502
-    type = "/problems/oauth/provider-unavailable"
-    title = "Bad Gateway"
-    keeps_changes = True
+class ProviderUnavailable(
+    UpstreamUnavailable, type="/problems/oauth/provider-unavailable", keeps_changes=True
+): ...
 
 
 @dataclass(frozen=True)

@@ -42,18 +42,17 @@ from core.security import Actor
 from core.settings import get_settings
 from db.models.identity import User
 from services import identity
-from services.session_store import LAST_SEEN_GRANULARITY, SessionRecord, get_store
+from services.session_store import LAST_SEEN_GRANULARITY, get_store
+from services.session_store import SessionRecord as SessionRecord  # re-exported for handlers
 
 SESSION_COOKIE = "trellis_session"
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
-class CsrfRejected(Forbidden):
-    type = "/problems/csrf"
+class CsrfRejected(Forbidden, type="/problems/csrf"): ...
 
 
-class SessionNotFound(NotFound):
-    type = "/problems/sessions/not-found"
+class SessionNotFound(NotFound, type="/problems/sessions/not-found"): ...
 
 
 @dataclass(frozen=True)

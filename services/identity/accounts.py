@@ -8,8 +8,6 @@ authentication compares with the time a credential was issued).
 
 from __future__ import annotations
 
-import uuid
-
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -17,7 +15,7 @@ from sqlalchemy.orm import Session
 from core import ratelimit
 from core.db import utcnow
 from core.errors import Conflict, NotFound, RuleViolated, Unauthorized
-from core.pagination import Page, paginate, parse_datetime
+from core.pagination import Page, paginate_by_creation
 from core.passwords import hash_password, needs_rehash, verify_password
 from core.security import Actor
 from core.settings import get_settings
@@ -25,20 +23,16 @@ from db.models.identity import User
 from services.identity.token_families import TokenPair, end_every_login, issue_tokens
 
 
-class EmailTaken(Conflict):
-    type = "/problems/identity/email-taken"
+class EmailTaken(Conflict, type="/problems/identity/email-taken"): ...
 
 
-class InvalidCredentials(Unauthorized):
-    type = "/problems/identity/invalid-credentials"
+class InvalidCredentials(Unauthorized, type="/problems/identity/invalid-credentials"): ...
 
 
-class WrongPassword(RuleViolated):
-    type = "/problems/identity/wrong-password"
+class WrongPassword(RuleViolated, type="/problems/identity/wrong-password"): ...
 
 
-class UserNotFound(NotFound):
-    type = "/problems/identity/user-not-found"
+class UserNotFound(NotFound, type="/problems/identity/user-not-found"): ...
 
 
 def email_key(email: str) -> str:
@@ -163,15 +157,8 @@ def list_users(
     query = select(User)
     if email:
         query = query.where(User.email_key.contains(email.lower(), autoescape=True))
-    return paginate(
-        session,
-        query,
-        kind="users",
-        columns=(User.created_at, User.id),
-        key=lambda user: (user.created_at, user.id),
-        parsers=(parse_datetime, uuid.UUID),
-        limit=limit,
-        cursor=cursor,
+    return paginate_by_creation(
+        session, query, kind="users", limit=limit, cursor=cursor, newest_first=False
     )
 
 

@@ -26,13 +26,13 @@ from db.models.identity import RefreshToken, User
 REFRESH_PREFIX = "rt_"
 
 
-class InvalidRefreshToken(Unauthorized):
-    type = "/problems/identity/invalid-refresh-token"
+class InvalidRefreshToken(Unauthorized, type="/problems/identity/invalid-refresh-token"): ...
 
 
-class RefreshTokenReused(InvalidRefreshToken):
-    type = "/problems/identity/refresh-token-reused"
-    keeps_changes = True  # the family revocation must survive the 401
+# The family revocation must survive the 401.
+class RefreshTokenReused(
+    InvalidRefreshToken, type="/problems/identity/refresh-token-reused", keeps_changes=True
+): ...
 
 
 @dataclass(frozen=True)
