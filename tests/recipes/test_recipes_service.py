@@ -96,9 +96,7 @@ def test_scaling_a_stored_recipe(user):
 
 
 @pytest.mark.parametrize("count", [2, 20])
-def test_listing_a_page_costs_the_same_statements_whatever_its_size(
-    user, count, statement_counter
-):
+def test_listing_a_page_costs_the_same_statements_whatever_its_size(user, count, statement_counter):
     for number in range(count):
         make_recipe(user, title=f"Recipe {number}")
     with statement_counter() as counted, transaction() as session:

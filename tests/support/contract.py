@@ -215,7 +215,9 @@ def producers() -> dict[tuple[str, str], list[Producer]]:
 def producer_for(operation: Operation, name: str) -> Producer | None:
     candidates = producers().get((operation.api.name, name), [])
     linked = [
-        p for p in candidates if any(l["operationId"] == operation.id for l in p.operation.links())
+        p
+        for p in candidates
+        if any(link["operationId"] == operation.id for link in p.operation.links())
     ]
     return (linked or candidates or [None])[0]
 
