@@ -117,6 +117,19 @@ def test_a_secured_operation_without_credentials_is_401(client, operation):
         assert response.headers["www-authenticate"].startswith("Bearer")
 
 
+def _optionally_secured(operation: Operation) -> bool:
+    return operation.is_public and any(operation.security)
+
+
+@pytest.mark.parametrize("operation", select(_optionally_secured))
+def test_a_bad_credential_is_401_where_anonymous_callers_are_served(client, operation):
+    """An operation open to anonymous callers still refuses a credential it cannot verify:
+    silently serving the caller as anonymous would hide an expired or forged token."""
+    scheme = "Token" if operation.api.name == "conduit" else "Bearer"
+    response = send(client, operation, {"Authorization": f"{scheme} not-a-token"})
+    expect(response, operation, 401, "/problems/unauthorized")
+
+
 def _for_roles(operation: Operation) -> bool:
     return "x-roles" in operation.raw and "USER" not in operation.raw["x-roles"]
 
@@ -145,7 +158,10 @@ def test_a_malformed_path_parameter_is_400(client, credentials, operation):
             # Connexion routes an integer path parameter with Starlette's `int` converter, so a
             # segment that is not a number matches no route: 404 before any validation runs.
             expect(response, operation, 404, "/problems/not-found")
-            continue
+            if "maximum" not in parameter["schema"]:
+                continue
+            values[parameter["name"]] = parameter["schema"]["maximum"] + 1
+            response = send(client, operation, credentials(operation), values)
         expect(response, operation, 400, VALIDATION)
         if operation.api.name != "conduit":
             fields = {error["field"] for error in response.json()["errors"]}

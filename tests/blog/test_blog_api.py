@@ -12,7 +12,6 @@ from tests.factories.identity import auth_headers, make_user
 from tests.problems import assert_problem
 
 URL = "/api/v1/blog"
-BAD_TOKEN = {"Authorization": "Bearer not-a-token"}
 
 
 # ---- listPosts --------------------------------------------------------------------------------
@@ -52,16 +51,10 @@ def test_list_posts_filters(client, user):
     assert [item["slug"] for item in items] == ["tagged"]
 
 
-def test_list_posts_validates(client):
-    response = client.get(f"{URL}/posts", params={"limit": 0, "status": "GONE"})
-    assert_problem(response, 400, "/problems/validation")
+def test_list_posts_refuses_a_forged_cursor(client):
     assert_problem(
         client.get(f"{URL}/posts", params={"cursor": "forged"}), 400, "/problems/invalid-cursor"
     )
-
-
-def test_list_posts_refuses_a_bad_credential(client):
-    assert_problem(client.get(f"{URL}/posts", headers=BAD_TOKEN), 401, "/problems/unauthorized")
 
 
 # ---- createPost -------------------------------------------------------------------------------
@@ -106,18 +99,6 @@ def test_create_post_defaults_to_a_draft_and_resolves_slug_collisions(client, us
     assert (first["status"], first["published_at"]) == ("DRAFT", None)
 
 
-def test_create_post_validates(client, user):
-    response = client.post(
-        f"{URL}/posts", json={"title": " ", "status": "LIVE"}, headers=auth_headers(user)
-    )
-    body = assert_problem(response, 400, "/problems/validation")
-    assert {error["field"] for error in body["errors"]} >= {"body.title", "body.status"}
-
-
-def test_create_post_needs_credentials(client):
-    assert_problem(client.post(f"{URL}/posts", json={"title": "x"}), 401, "/problems/unauthorized")
-
-
 def test_create_post_replays_an_idempotency_key(client, user):
     headers = {**auth_headers(user), "Idempotency-Key": "post-1"}
     first = client.post(f"{URL}/posts", json={"title": "Once"}, headers=headers)
@@ -146,11 +127,6 @@ def test_get_draft_of_someone_else_is_404(client, user, admin):
     assert_problem(client.get(path, headers=other), 404, "/problems/blog/post-not-found")
     assert client.get(path, headers=auth_headers(user)).status_code == 200
     assert client.get(path, headers=auth_headers(admin)).status_code == 200
-
-
-def test_get_post_errors(client):
-    assert_problem(client.get(f"{URL}/posts/Not_A_Slug"), 400, "/problems/validation")
-    assert_problem(client.get(f"{URL}/posts/x", headers=BAD_TOKEN), 401, "/problems/unauthorized")
 
 
 # ---- updatePost -------------------------------------------------------------------------------
@@ -195,25 +171,6 @@ def test_admin_moderates_a_post(client, user, admin):
     assert response.json()["author"]["username"] == username_of(user)
 
 
-def test_update_post_with_a_stale_etag_is_412(client, user):
-    post = make_post(user)
-    response = client.patch(
-        f"{URL}/posts/{post.slug}",
-        json={"title": "x"},
-        headers={**auth_headers(user), "If-Match": '"9"'},
-    )
-    assert_problem(response, 412, "/problems/precondition-failed")
-
-
-def test_update_post_validates_and_needs_credentials(client, user):
-    post = make_post(user)
-    path = f"{URL}/posts/{post.slug}"
-    assert_problem(
-        client.patch(path, json={}, headers=auth_headers(user)), 400, "/problems/validation"
-    )
-    assert_problem(client.patch(path, json={"title": "x"}), 401, "/problems/unauthorized")
-
-
 # ---- deletePost -------------------------------------------------------------------------------
 
 
@@ -236,10 +193,6 @@ def test_delete_post_errors(client, user):
         client.delete(f"{URL}/posts/{draft.slug}", headers=other),
         404,
         "/problems/blog/post-not-found",
-    )
-    assert_problem(client.delete(f"{URL}/posts/{published.slug}"), 401, "/problems/unauthorized")
-    assert_problem(
-        client.delete(f"{URL}/posts/BAD SLUG", headers=other), 400, "/problems/validation"
     )
 
 
@@ -268,20 +221,6 @@ def test_favorite_errors(client, user):
         client.put(f"{URL}/posts/{draft.slug}/favorite", headers=headers),
         422,
         "/problems/blog/post-not-published",
-    )
-    for method in ("PUT", "DELETE"):
-        assert_problem(
-            client.request(method, f"{URL}/posts/missing/favorite", headers=headers),
-            404,
-            "/problems/blog/post-not-found",
-        )
-        assert_problem(
-            client.request(method, f"{URL}/posts/{draft.slug}/favorite"),
-            401,
-            "/problems/unauthorized",
-        )
-    assert_problem(
-        client.put(f"{URL}/posts/-bad-/favorite", headers=headers), 400, "/problems/validation"
     )
 
 
@@ -330,12 +269,6 @@ def test_list_comments_errors(client, user):
     assert_problem(
         client.get(f"{URL}/posts/{draft.slug}/comments"), 404, "/problems/blog/post-not-found"
     )
-    assert_problem(
-        client.get(f"{URL}/posts/x/comments", params={"limit": 101}), 400, "/problems/validation"
-    )
-    assert_problem(
-        client.get(f"{URL}/posts/x/comments", headers=BAD_TOKEN), 401, "/problems/unauthorized"
-    )
 
 
 def test_create_comment_errors(client, user):
@@ -346,21 +279,6 @@ def test_create_comment_errors(client, user):
         422,
         "/problems/blog/post-not-published",
     )
-    assert_problem(
-        client.post(f"{URL}/posts/missing/comments", json={"body": "x"}, headers=headers),
-        404,
-        "/problems/blog/post-not-found",
-    )
-    assert_problem(
-        client.post(f"{URL}/posts/{draft.slug}/comments", json={"body": ""}, headers=headers),
-        400,
-        "/problems/validation",
-    )
-    assert_problem(
-        client.post(f"{URL}/posts/{draft.slug}/comments", json={"body": "x"}),
-        401,
-        "/problems/unauthorized",
-    )
 
 
 def test_post_author_deletes_any_comment_others_cannot(client, user):
@@ -370,7 +288,6 @@ def test_post_author_deletes_any_comment_others_cannot(client, user):
     assert_problem(
         client.delete(path, headers=auth_headers(make_user())), 403, "/problems/blog/forbidden"
     )
-    assert_problem(client.delete(path), 401, "/problems/unauthorized")
     assert client.delete(path, headers=auth_headers(user)).status_code == 204
     assert_problem(
         client.delete(path, headers=auth_headers(user)), 404, "/problems/blog/comment-not-found"
@@ -400,10 +317,6 @@ def test_list_tags(client, user):
     assert [item["tag"] for item in first["items"] + second["items"]] == ["dragons", "training"]
 
 
-def test_list_tags_validates(client):
-    assert_problem(client.get(f"{URL}/tags", params={"limit": 0}), 400, "/problems/validation")
-
-
 # ---- listFeed ---------------------------------------------------------------------------------
 
 
@@ -417,15 +330,6 @@ def test_feed(client, user):
     assert body["items"][0]["author"]["following"] is True
 
 
-def test_feed_errors(client, user):
-    assert_problem(client.get(f"{URL}/feed"), 401, "/problems/unauthorized")
-    assert_problem(
-        client.get(f"{URL}/feed", params={"limit": "x"}, headers=auth_headers(user)),
-        400,
-        "/problems/validation",
-    )
-
-
 # ---- profiles ---------------------------------------------------------------------------------
 
 
@@ -435,7 +339,6 @@ def test_get_my_profile_creates_it_once(client, user):
     assert first.status_code == 200
     assert first.json() == {"username": "test-user", "bio": None, "image": None, "following": False}
     assert client.get(f"{URL}/profiles/me", headers=headers).json() == first.json()
-    assert_problem(client.get(f"{URL}/profiles/me"), 401, "/problems/unauthorized")
 
 
 def test_update_my_profile(client, user):
@@ -469,9 +372,6 @@ def test_update_my_profile_errors(client, user):
         400,
         "/problems/validation",
     )
-    assert_problem(
-        client.patch(f"{URL}/profiles/me", json={"bio": "x"}), 401, "/problems/unauthorized"
-    )
 
 
 def test_get_profile(client, user):
@@ -482,14 +382,6 @@ def test_get_profile(client, user):
     response = client.get(f"{URL}/profiles/{name}", headers=auth_headers(user))
     assert response.status_code == 200
     assert response.json()["following"] is True
-
-
-def test_get_profile_errors(client):
-    assert_problem(client.get(f"{URL}/profiles/nobody"), 404, "/problems/blog/profile-not-found")
-    assert_problem(client.get(f"{URL}/profiles/-x"), 400, "/problems/validation")
-    assert_problem(
-        client.get(f"{URL}/profiles/nobody", headers=BAD_TOKEN), 401, "/problems/unauthorized"
-    )
 
 
 def test_follow_and_unfollow(client, user):
@@ -512,17 +404,3 @@ def test_follow_errors(client, user):
         422,
         "/problems/blog/self-follow",
     )
-    for method in ("PUT", "DELETE"):
-        assert_problem(
-            client.request(method, f"{URL}/profiles/nobody/follow", headers=headers),
-            404,
-            "/problems/blog/profile-not-found",
-        )
-        assert_problem(
-            client.request(method, f"{URL}/profiles/nobody/follow"), 401, "/problems/unauthorized"
-        )
-        assert_problem(
-            client.request(method, f"{URL}/profiles/-x/follow", headers=headers),
-            400,
-            "/problems/validation",
-        )

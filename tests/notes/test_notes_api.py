@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-
 from tests.factories.identity import auth_headers, make_user
 from tests.factories.notes import edit_page, make_page
 from tests.problems import assert_problem
@@ -33,7 +31,6 @@ def test_create_page_errors(client, user):
     assert_problem(
         client.post(URL, json={"title": "   "}, headers=headers), 400, "/problems/validation"
     )
-    assert_problem(client.post(URL, json={"title": "x"}), 401, "/problems/unauthorized")
     key = {**headers, "Idempotency-Key": "page-1"}
     assert client.post(URL, json={"title": "x"}, headers=key).status_code == 201
     assert_problem(
@@ -64,23 +61,12 @@ def test_list_and_search_pages(client, user):
     assert [p["title"] for p in only_archived] == ["Old upgrade"]
 
 
-def test_list_pages_errors(client, user):
-    assert_problem(
-        client.get(URL, params={"archived": "maybe"}, headers=auth_headers(user)),
-        400,
-        "/problems/validation",
-    )
-    assert_problem(client.get(URL), 401, "/problems/unauthorized")
-
-
 def test_get_page_and_errors(client, user):
     page = make_page(user)
     headers = auth_headers(user)
     response = client.get(f"{URL}/{page.id}", headers=headers)
     assert response.status_code == 200
     assert response.json()["title"] == "Release checklist"
-    assert_problem(client.get(f"{URL}/x", headers=headers), 400, "/problems/validation")
-    assert_problem(client.get(f"{URL}/{page.id}"), 401, "/problems/unauthorized")
     assert_problem(
         client.get(f"{URL}/{page.id}", headers=auth_headers(make_user())),
         404,
@@ -99,15 +85,6 @@ def test_get_by_slug_follows_renames(client, user):
     assert moved.status_code == 308
     assert moved.headers["location"] == f"{SLUGS}/final-plan"
     assert client.get(f"{SLUGS}/draft-plan", headers=headers).json()["slug"] == "final-plan"
-
-
-def test_get_by_slug_errors(client, user):
-    headers = auth_headers(user)
-    assert_problem(client.get(f"{SLUGS}/Not_A_Slug", headers=headers), 400, "/problems/validation")
-    assert_problem(client.get(f"{SLUGS}/anything"), 401, "/problems/unauthorized")
-    assert_problem(
-        client.get(f"{SLUGS}/nothing-here", headers=headers), 404, "/problems/notes/not-found"
-    )
 
 
 def test_update_page(client, user):
@@ -130,39 +107,23 @@ def test_update_page(client, user):
 def test_update_page_errors(client, user):
     page = make_page(user)
     path = f"{URL}/{page.id}"
-    headers = auth_headers(user)
-    assert_problem(client.patch(path, json={}, headers=headers), 400, "/problems/validation")
-    assert_problem(client.patch(path, json={"body": "x"}), 401, "/problems/unauthorized")
     assert_problem(
         client.patch(path, json={"body": "x"}, headers=auth_headers(make_user())),
         404,
         "/problems/notes/not-found",
     )
-    assert_problem(
-        client.patch(path, json={"body": "x"}, headers={**headers, "If-Match": '"5"'}),
-        412,
-        "/problems/precondition-failed",
-    )
-    assert client.get(path, headers=headers).json()["revision"] == 1
 
 
 def test_delete_page_only_when_archived(client, user):
     page = make_page(user)
     path = f"{URL}/{page.id}"
     headers = auth_headers(user)
-    assert_problem(client.delete(f"{URL}/x", headers=headers), 400, "/problems/validation")
-    assert_problem(client.delete(path), 401, "/problems/unauthorized")
     assert_problem(
         client.delete(path, headers=auth_headers(make_user())), 404, "/problems/notes/not-found"
     )
     assert_problem(client.delete(path, headers=headers), 409, "/problems/notes/not-archived")
     archived = client.patch(path, json={"archived": True}, headers=headers)
     assert archived.json()["archived"] is True
-    assert_problem(
-        client.delete(path, headers={**headers, "If-Match": '"1"'}),
-        412,
-        "/problems/precondition-failed",
-    )
     assert client.delete(path, headers=headers).status_code == 204
     assert_problem(client.get(path, headers=headers), 404, "/problems/notes/not-found")
 
@@ -184,36 +145,9 @@ def test_revisions_list_get_and_restore(client, user):
     assert (restored.json()["body"], restored.json()["revision"]) == ("v1", 3)
 
 
-def test_revision_errors(client, user):
+def test_restoring_an_unknown_revision_is_404(client, user):
     page = make_page(user)
-    headers = auth_headers(user)
-    base = f"{URL}/{page.id}"
-    assert_problem(client.get(f"{URL}/x/revisions", headers=headers), 400, "/problems/validation")
-    assert_problem(client.get(f"{base}/revisions"), 401, "/problems/unauthorized")
-    assert_problem(
-        client.get(f"{URL}/{uuid.uuid4()}/revisions", headers=headers),
-        404,
-        "/problems/notes/not-found",
+    response = client.post(
+        f"{URL}/{page.id}/restorations", json={"revision": 9}, headers=auth_headers(user)
     )
-    assert_problem(client.get(f"{base}/revisions/0", headers=headers), 400, "/problems/validation")
-    assert_problem(client.get(f"{base}/revisions/1"), 401, "/problems/unauthorized")
-    assert_problem(
-        client.get(f"{base}/revisions/9", headers=headers),
-        404,
-        "/problems/notes/revision-not-found",
-    )
-    restore = f"{base}/restorations"
-    assert_problem(
-        client.post(restore, json={"revision": 0}, headers=headers), 400, "/problems/validation"
-    )
-    assert_problem(client.post(restore, json={"revision": 1}), 401, "/problems/unauthorized")
-    assert_problem(
-        client.post(restore, json={"revision": 9}, headers=headers),
-        404,
-        "/problems/notes/revision-not-found",
-    )
-    assert_problem(
-        client.post(restore, json={"revision": 1}, headers={**headers, "If-Match": '"3"'}),
-        412,
-        "/problems/precondition-failed",
-    )
+    assert_problem(response, 404, "/problems/notes/revision-not-found")

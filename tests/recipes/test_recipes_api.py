@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-
 from tests.factories.identity import auth_headers, make_user
 from tests.factories.recipes import PASTA_LINES, make_recipe
 from tests.problems import assert_problem
@@ -47,7 +45,6 @@ def test_create_recipe_errors(client, user):
         {**NEW, "diets": ["vegan", "vegan"]},
     ):
         assert_problem(client.post(URL, json=bad, headers=headers), 400, "/problems/validation")
-    assert_problem(client.post(URL, json=NEW), 401, "/problems/unauthorized")
     key = {**headers, "Idempotency-Key": "recipe-1"}
     assert client.post(URL, json=NEW, headers=key).status_code == 201
     assert_problem(
@@ -70,15 +67,6 @@ def test_list_recipes_with_repeated_diet_filter(client, user):
     assert [item["title"] for item in rest.json()["items"]] == ["Aglio e olio"]
 
 
-def test_list_recipes_errors(client, user):
-    assert_problem(
-        client.get(URL, params={"author_id": "x"}, headers=auth_headers(user)),
-        400,
-        "/problems/validation",
-    )
-    assert_problem(client.get(URL), 401, "/problems/unauthorized")
-
-
 def test_get_recipe_scaled(client, user):
     recipe = make_recipe(user)
     response = client.get(f"{URL}/{recipe.id}", params={"servings": 6}, headers=auth_headers(user))
@@ -96,20 +84,6 @@ def test_get_recipe_scaled(client, user):
     assert (plain["servings"], plain["ingredients"]) == (2, PASTA_LINES)
 
 
-def test_get_recipe_errors(client, user):
-    headers = auth_headers(user)
-    recipe = make_recipe(user)
-    assert_problem(
-        client.get(f"{URL}/{recipe.id}", params={"servings": 0}, headers=headers),
-        400,
-        "/problems/validation",
-    )
-    assert_problem(client.get(f"{URL}/{recipe.id}"), 401, "/problems/unauthorized")
-    assert_problem(
-        client.get(f"{URL}/{uuid.uuid4()}", headers=headers), 404, "/problems/recipes/not-found"
-    )
-
-
 def test_update_recipe(client, user):
     recipe = make_recipe(user)
     response = client.patch(
@@ -125,40 +99,20 @@ def test_update_recipe(client, user):
 def test_update_recipe_errors(client, user):
     recipe = make_recipe(user)
     path = f"{URL}/{recipe.id}"
-    headers = auth_headers(user)
-    assert_problem(client.patch(path, json={}, headers=headers), 400, "/problems/validation")
-    assert_problem(client.patch(path, json={"servings": 3}), 401, "/problems/unauthorized")
     assert_problem(
         client.patch(path, json={"servings": 3}, headers=auth_headers(make_user())),
         403,
         "/problems/recipes/forbidden",
     )
-    assert_problem(
-        client.patch(f"{URL}/{uuid.uuid4()}", json={"servings": 3}, headers=headers),
-        404,
-        "/problems/recipes/not-found",
-    )
-    assert_problem(
-        client.patch(path, json={"servings": 3}, headers={**headers, "If-Match": '"9"'}),
-        412,
-        "/problems/precondition-failed",
-    )
-    assert client.get(path, headers=headers).json()["servings"] == 2
+    assert client.get(path, headers=auth_headers(user)).json()["servings"] == 2
 
 
 def test_delete_recipe(client, user):
     recipe = make_recipe(user)
     path = f"{URL}/{recipe.id}"
     headers = auth_headers(user)
-    assert_problem(client.delete(f"{URL}/x", headers=headers), 400, "/problems/validation")
-    assert_problem(client.delete(path), 401, "/problems/unauthorized")
     assert_problem(
         client.delete(path, headers=auth_headers(make_user())), 403, "/problems/recipes/forbidden"
-    )
-    assert_problem(
-        client.delete(path, headers={**headers, "If-Match": '"9"'}),
-        412,
-        "/problems/precondition-failed",
     )
     assert client.delete(path, headers=headers).status_code == 204
     assert_problem(client.delete(path, headers=headers), 404, "/problems/recipes/not-found")

@@ -37,33 +37,6 @@ def test_create_task_done_sets_completed_at(client, user):
     assert response.json()["completed_at"] is not None
 
 
-@pytest.mark.parametrize(
-    "payload",
-    [
-        {},
-        {"title": ""},
-        {"title": "x" * 201},
-        {"title": "x", "extra": 1},
-        {"title": "x", "due_at": "tomorrow"},
-        {"title": "x", "status": "open"},
-    ],
-)
-def test_create_task_rejects_invalid_body(client, user, payload):
-    response = client.post(URL, json=payload, headers=auth_headers(user))
-    assert response.status_code == 400
-    problem = response.json()
-    assert problem["type"] == "/problems/validation"
-    assert problem["errors"]
-    assert response.headers["content-type"] == "application/problem+json"
-
-
-def test_create_task_requires_authentication(client):
-    response = client.post(URL, json={"title": "x"})
-    assert response.status_code == 401
-    assert response.json()["type"] == "/problems/unauthorized"
-    assert response.headers["www-authenticate"].startswith("Bearer")
-
-
 def test_create_task_with_idempotency_key_replays_without_creating_twice(client, user):
     headers = {**auth_headers(user), "Idempotency-Key": "order-42"}
     first = client.post(URL, json={"title": "Once"}, headers=headers)
@@ -112,12 +85,6 @@ def test_get_task_of_another_user_is_404(client, user_factory):
     assert response.json()["type"] == "/problems/tasks/not-found"
 
 
-def test_get_task_with_malformed_id_is_400(client, user):
-    response = client.get(f"{URL}/not-a-uuid", headers=auth_headers(user))
-    assert response.status_code == 400
-    assert response.json()["errors"][0]["field"] == "path.task_id"
-
-
 def test_update_task_completes_and_reopens(client, user):
     task = make_task(user)
     done = client.patch(f"{URL}/{task.id}", json={"status": "DONE"}, headers=auth_headers(user))
@@ -138,29 +105,6 @@ def test_update_task_clears_due_date_with_null(client, user):
     assert response.json()["due_at"] is None
 
 
-def test_update_task_with_stale_if_match_is_412_and_changes_nothing(client, user):
-    task = make_task(user, title="Original")
-    headers = auth_headers(user)
-    assert (
-        client.patch(
-            f"{URL}/{task.id}", json={"notes": "v2"}, headers={**headers, "If-Match": '"1"'}
-        ).status_code
-        == 200
-    )
-    stale = client.patch(
-        f"{URL}/{task.id}", json={"title": "Overwrite"}, headers={**headers, "If-Match": '"1"'}
-    )
-    assert stale.status_code == 412
-    assert stale.json()["type"] == "/problems/precondition-failed"
-    assert client.get(f"{URL}/{task.id}", headers=headers).json()["title"] == "Original"
-
-
-def test_update_task_empty_body_is_400(client, user):
-    task = make_task(user)
-    response = client.patch(f"{URL}/{task.id}", json={}, headers=auth_headers(user))
-    assert response.status_code == 400
-
-
 def test_update_task_of_another_user_is_404(client, user_factory):
     task = make_task(user_factory())
     response = client.patch(
@@ -177,13 +121,6 @@ def test_delete_task(client, user):
     assert deleted.status_code == 204 and deleted.content == b""
     assert "content-type" not in deleted.headers  # no body, so no media type to trust
     assert client.get(f"{URL}/{task.id}", headers=headers).status_code == 404
-
-
-def test_delete_task_with_stale_if_match_is_412(client, user):
-    task = make_task(user)
-    response = client.delete(f"{URL}/{task.id}", headers={**auth_headers(user), "If-Match": '"9"'})
-    assert response.status_code == 412
-    assert client.get(f"{URL}/{task.id}", headers=auth_headers(user)).status_code == 200
 
 
 def test_delete_task_of_another_user_is_404(client, user_factory):
@@ -269,27 +206,6 @@ def test_list_tasks_cursor_from_other_sort_is_400(client, user):
     )
     assert response.status_code == 400
     assert response.json()["type"] == "/problems/invalid-cursor"
-
-
-@pytest.mark.parametrize(
-    "params",
-    [
-        {"limit": 0},
-        {"limit": 101},
-        {"status": "LATER"},
-        {"sort": "title"},
-        {"due_before": "yesterday"},
-        {"unknown": "1"},
-    ],
-)
-def test_list_tasks_rejects_bad_query(client, user, params):
-    response = client.get(URL, params=params, headers=auth_headers(user))
-    assert response.status_code == 400
-    assert response.json()["type"] == "/problems/validation"
-
-
-def test_list_tasks_requires_authentication(client):
-    assert client.get(URL).status_code == 401
 
 
 def test_concurrent_patches_with_same_etag_have_exactly_one_winner(live_server, user):

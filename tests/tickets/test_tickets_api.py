@@ -43,16 +43,6 @@ def test_create_ticket_defaults_to_medium_unassigned(client, user):
     assert (body["priority"], body["assignee_id"]) == ("MEDIUM", None)
 
 
-def test_create_ticket_validates(client, user):
-    response = client.post(URL, json={"title": "", "priority": "SOON"}, headers=auth_headers(user))
-    body = assert_problem(response, 400, "/problems/validation")
-    assert {error["field"] for error in body["errors"]} >= {"body.title", "body.priority"}
-
-
-def test_create_ticket_needs_credentials(client):
-    assert_problem(client.post(URL, json={"title": "x"}), 401, "/problems/unauthorized")
-
-
 def test_create_ticket_with_unknown_assignee_is_422(client, user):
     response = client.post(
         URL, json={"title": "x", "assignee_id": str(uuid.uuid4())}, headers=auth_headers(user)
@@ -97,15 +87,6 @@ def test_list_tickets_filters_and_pages(client, user):
     assert oldest["items"][0]["title"] == "Mine 0"
 
 
-def test_list_tickets_rejects_bad_filters(client, user):
-    response = client.get(URL, params={"assignee_id": "nobody"}, headers=auth_headers(user))
-    assert_problem(response, 400, "/problems/validation")
-
-
-def test_list_tickets_needs_credentials(client):
-    assert_problem(client.get(URL), 401, "/problems/unauthorized")
-
-
 # ---- getTicket --------------------------------------------------------------------------------
 
 
@@ -115,15 +96,6 @@ def test_any_user_reads_a_ticket(client, user):
     assert response.status_code == 200
     assert response.json()["id"] == str(ticket.id)
     assert response.headers["etag"] == '"1"'
-
-
-def test_get_ticket_errors(client, user):
-    headers = auth_headers(user)
-    assert_problem(client.get(f"{URL}/not-a-uuid", headers=headers), 400, "/problems/validation")
-    assert_problem(client.get(f"{URL}/{uuid.uuid4()}"), 401, "/problems/unauthorized")
-    assert_problem(
-        client.get(f"{URL}/{uuid.uuid4()}", headers=headers), 404, "/problems/tickets/not-found"
-    )
 
 
 # ---- updateTicket -----------------------------------------------------------------------------
@@ -150,25 +122,13 @@ def test_update_ticket_errors(client, user):
     ticket = make_ticket(user)
     path = f"{URL}/{ticket.id}"
     headers = auth_headers(user)
-    assert_problem(client.patch(path, json={}, headers=headers), 400, "/problems/validation")
     assert_problem(
         client.patch(path, json={"state": "CLOSED"}, headers=headers), 400, "/problems/validation"
     )
-    assert_problem(client.patch(path, json={"title": "x"}), 401, "/problems/unauthorized")
     assert_problem(
         client.patch(path, json={"title": "x"}, headers=auth_headers(make_user())),
         403,
         "/problems/tickets/forbidden",
-    )
-    assert_problem(
-        client.patch(f"{URL}/{uuid.uuid4()}", json={"title": "x"}, headers=headers),
-        404,
-        "/problems/tickets/not-found",
-    )
-    assert_problem(
-        client.patch(path, json={"title": "x"}, headers={**headers, "If-Match": '"7"'}),
-        412,
-        "/problems/precondition-failed",
     )
     assert_problem(
         client.patch(path, json={"assignee_id": str(uuid.uuid4())}, headers=headers),
@@ -204,26 +164,9 @@ def test_transition_errors(client, user):
     path = f"{URL}/{ticket.id}/transitions"
     headers = auth_headers(user)
     assert_problem(
-        client.post(path, json={"from": "OPEN", "to": "DONE"}, headers=headers),
-        400,
-        "/problems/validation",
-    )
-    assert_problem(
-        client.post(path, json={"from": "OPEN", "to": "CLOSED"}), 401, "/problems/unauthorized"
-    )
-    assert_problem(
         client.post(path, json={"from": "OPEN", "to": "CLOSED"}, headers=auth_headers(make_user())),
         403,
         "/problems/tickets/forbidden",
-    )
-    assert_problem(
-        client.post(
-            f"{URL}/{uuid.uuid4()}/transitions",
-            json={"from": "OPEN", "to": "CLOSED"},
-            headers=headers,
-        ),
-        404,
-        "/problems/tickets/not-found",
     )
     conflict = assert_problem(
         client.post(path, json={"from": "IN_PROGRESS", "to": "CLOSED"}, headers=headers),
@@ -284,17 +227,6 @@ def test_activity_log_pages_oldest_first(client, user):
     assert rest["items"][0]["actor_id"] == str(user.id)
 
 
-def test_activity_errors(client, user):
-    headers = auth_headers(user)
-    assert_problem(client.get(f"{URL}/x/activity", headers=headers), 400, "/problems/validation")
-    assert_problem(client.get(f"{URL}/{uuid.uuid4()}/activity"), 401, "/problems/unauthorized")
-    assert_problem(
-        client.get(f"{URL}/{uuid.uuid4()}/activity", headers=headers),
-        404,
-        "/problems/tickets/not-found",
-    )
-
-
 # ---- comments ---------------------------------------------------------------------------------
 
 
@@ -315,37 +247,12 @@ def test_comment_thread(client, user):
     assert client.get(path, headers=auth_headers(user)).json()["items"] == []
 
 
-def test_comment_errors(client, user):
-    ticket = make_ticket(user)
-    path = f"{URL}/{ticket.id}/comments"
-    headers = auth_headers(user)
-    assert_problem(
-        client.post(path, json={"body": ""}, headers=headers), 400, "/problems/validation"
-    )
-    assert_problem(client.post(path, json={"body": "x"}), 401, "/problems/unauthorized")
-    assert_problem(client.get(path), 401, "/problems/unauthorized")
-    assert_problem(client.get(f"{URL}/x/comments", headers=headers), 400, "/problems/validation")
-    missing = f"{URL}/{uuid.uuid4()}/comments"
-    assert_problem(
-        client.post(missing, json={"body": "x"}, headers=headers),
-        404,
-        "/problems/tickets/not-found",
-    )
-    assert_problem(client.get(missing, headers=headers), 404, "/problems/tickets/not-found")
-
-
 def test_delete_comment_errors(client, user):
     ticket = make_ticket(user)
     comment = client.post(
         f"{URL}/{ticket.id}/comments", json={"body": "mine"}, headers=auth_headers(user)
     ).json()
     path = f"{URL}/{ticket.id}/comments/{comment['id']}"
-    assert_problem(
-        client.delete(f"{URL}/{ticket.id}/comments/x", headers=auth_headers(user)),
-        400,
-        "/problems/validation",
-    )
-    assert_problem(client.delete(path), 401, "/problems/unauthorized")
     assert_problem(
         client.delete(path, headers=auth_headers(make_user())), 403, "/problems/tickets/forbidden"
     )
