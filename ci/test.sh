@@ -17,8 +17,10 @@ stage=${1:-all}
 mkdir -p reports
 shift || true
 TIMES=reports/stage-times.tsv
-PYTEST=("$PY" -m pytest -q -p no:cacheprovider -n "${PYTEST_WORKERS:-auto}" --dist worksteal
-        --cov --cov-append --cov-report=)
+# One worker per CPU, at most 15: each worker has a Redis database of its own (1..15).
+cpus=$(nproc)
+PYTEST=("$PY" -m pytest -q -p no:cacheprovider -n "${PYTEST_WORKERS:-$((cpus < 15 ? cpus : 15))}"
+        --dist worksteal --cov --cov-append --cov-report=)
 
 timed() {  # timed <stage name> <command...>: runs the command, appends its start and end to $TIMES
   local name=$1 started=$EPOCHREALTIME status=0

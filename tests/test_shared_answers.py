@@ -5,8 +5,8 @@ these checks without a line here, and domain test modules keep only their domain
 
 - no credentials on a secured operation: 401 (with a Bearer challenge where a bearer token would
   do); a plain user on an operation for other roles (`x-roles`): 403;
-- a malformed path or query parameter, an invalid body, an unknown query parameter: 400 (the
-  Conduit facade answers 422 in the RealWorld error format);
+- a malformed path or query parameter, an invalid body, an unknown query parameter, a cursor
+  the server did not mint: 400 (the Conduit facade answers 422 in the RealWorld error format);
 - an unknown id, under existing parents: 404;
 - an If-Match that was current before the last change: 412 and the resource unchanged; no
   If-Match where `x-if-match: required`: 428;
@@ -32,6 +32,7 @@ from tests.support.contract import (
     example_values,
     free_text_edit,
     malformed,
+    producer_for,
     reader_of,
     select,
     writer_of,
@@ -187,6 +188,21 @@ def test_a_malformed_query_parameter_is_400(client, credentials, operation):
             assert f"query.{parameter['name']}" in {error["field"] for error in fields}
 
 
+def _pages(operation: Operation) -> bool:
+    """Paged, and under parents the links can create (a page of an unknown parent is a 404)."""
+    return operation.parameter("query", "cursor") is not None and all(
+        producer_for(operation, p["name"]) for p in operation.path_parameters
+    )
+
+
+@pytest.mark.parametrize("operation", select(_pages))
+def test_a_cursor_the_server_did_not_mint_is_400(client, credentials, resolver, operation):
+    forged = "bm90IGEgY3Vyc29y"  # base64 of "not a cursor": well-formed, never minted
+    values = resolver.path_values(operation)
+    response = send(client, operation, credentials(operation), values, query={"cursor": forged})
+    expect(response, operation, 400, "/problems/invalid-cursor")
+
+
 def _object_body(operation: Operation) -> bool:
     media = operation.json_body
     return media is not None and media.get("schema", {}).get("type") == "object"
@@ -241,7 +257,7 @@ def test_an_unknown_id_is_404(client, credentials, resolver, operation):
 def test_every_nested_resource_can_be_reached_by_a_link():
     """Each parent parameter of an operation answering 404 has a producing link, so the test
     above reaches the existing parent."""
-    from tests.support.contract import operations, producer_for
+    from tests.support.contract import operations
 
     missing = [
         f"{op}: {parameter['name']}"

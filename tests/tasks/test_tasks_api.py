@@ -191,12 +191,6 @@ def test_list_tasks_only_shows_own_tasks(client, user_factory):
     assert client.get(URL, headers=auth_headers(other)).json() == {"items": [], "next": None}
 
 
-def test_list_tasks_tampered_cursor_is_400(client, user):
-    response = client.get(URL, params={"cursor": "bm90IGEgY3Vyc29y"}, headers=auth_headers(user))
-    assert response.status_code == 400
-    assert response.json()["type"] == "/problems/invalid-cursor"
-
-
 def test_list_tasks_cursor_from_other_sort_is_400(client, user):
     for i in range(3):
         make_task(user, title=f"t{i}")
