@@ -40,7 +40,8 @@ def main(path: str) -> int:
     print(f"\n== stage times ({operations} operations in the bundled contracts)")
     print(f"{'stage':<{width}}  {'wall s':>7}  {'s/op':>6}  {f'at {PROJECTED} ops':>10}")
     for name, seconds in stages:
-        print(f"{name:<{width}}  {seconds:7.1f}  {seconds / operations:6.2f}  {seconds * scale:9.0f}s")
+        per_operation = seconds / operations
+        print(f"{name:<{width}}  {seconds:7.1f}  {per_operation:6.2f}  {seconds * scale:9.0f}s")
     total = sum(seconds for _, seconds in stages)
     projected = total * scale
     print(f"{'total':<{width}}  {total:7.1f}  {total / operations:6.2f}  {projected:9.0f}s")
