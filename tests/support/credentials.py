@@ -44,11 +44,11 @@ class Credentials:
             self._made[scheme] = _SCHEMES[scheme](self.client, self.user)
         return self._made[scheme]
 
-    def __call__(self, operation: Operation) -> dict[str, str]:
-        if operation.is_public:
-            return {}
-        alternative = operation.security[0]
+    def for_alternative(self, alternative: list[str]) -> dict[str, str]:
         headers: dict[str, str] = {}
         for scheme in alternative:
             headers |= self.for_scheme(scheme)
         return headers
+
+    def __call__(self, operation: Operation) -> dict[str, str]:
+        return {} if operation.is_public else self.for_alternative(operation.security[0])
