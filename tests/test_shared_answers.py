@@ -32,6 +32,7 @@ from tests.support.contract import (
     example_values,
     free_text_edit,
     malformed,
+    operations,
     producer_for,
     reader_of,
     select,
@@ -86,6 +87,7 @@ def send(
     }
     headers = dict(headers)
     if operation.parameter("header", "If-Match") is not None:
+        # Well-formed, so that a required If-Match (428) does not answer before the rule under test.
         headers.setdefault("If-Match", '"1"')
     if "json" not in request and "content" not in request and operation.json_body is not None:
         request["json"] = operation.body_example
@@ -126,6 +128,7 @@ def _optionally_secured(operation: Operation) -> bool:
 def test_a_bad_credential_is_401_where_anonymous_callers_are_served(client, operation):
     """An operation open to anonymous callers still refuses a credential it cannot verify:
     silently serving the caller as anonymous would hide an expired or forged token."""
+    _documents(operation, 401)
     scheme = "Token" if operation.api.name == "conduit" else "Bearer"
     response = send(client, operation, {"Authorization": f"{scheme} not-a-token"})
     expect(response, operation, 401, "/problems/unauthorized")
@@ -177,6 +180,7 @@ def _malformable_query(operation: Operation) -> list[Any]:
 
 @pytest.mark.parametrize("operation", select(lambda op: bool(_malformable_query(op))))
 def test_a_malformed_query_parameter_is_400(client, credentials, operation):
+    _documents(operation, 400)
     for parameter in _malformable_query(operation):
         value = malformed(parameter["schema"])
         response = send(client, operation, credentials(operation), query={parameter["name"]: value})
@@ -200,6 +204,7 @@ def test_a_cursor_the_server_did_not_mint_is_400(client, credentials, resolver, 
     """The service decodes the cursor after the credential is resolved, so each kind the
     operation accepts is tried: a page under a parent by the parent's owner, a top-level list by
     an admin of its own per kind (who has nothing stored yet)."""
+    _documents(operation, 400)
     forged = "bm90IGEgY3Vyc29y"  # base64 of "not a cursor": well-formed, never minted
     values = resolver.path_values(operation)
     for alternative in [alt for alt in operation.security if alt] or [[]]:
@@ -263,8 +268,6 @@ def test_an_unknown_id_is_404(client, credentials, resolver, operation):
 def test_every_nested_resource_can_be_reached_by_a_link():
     """Each parent parameter of an operation answering 404 has a producing link, so the test
     above reaches the existing parent."""
-    from tests.support.contract import operations
-
     missing = [
         f"{op}: {parameter['name']}"
         for op in operations()
