@@ -156,10 +156,6 @@ def select(predicate: Callable[[Operation], bool], api: str | None = None) -> li
     ]
 
 
-def by_id(api: str, operation_id: str) -> Operation:
-    return next(op for op in operations() if op.api.name == api and op.id == operation_id)
-
-
 # ---- values from schemas ------------------------------------------------------------------------
 
 _VALIDATOR = jsonschema.Draft4Validator
@@ -202,8 +198,7 @@ class Producer:
 
 @cache
 def producers() -> dict[tuple[str, str], list[Producer]]:
-    """(api, parameter name) -> the operations whose response links provide it; those linking to
-    the operation that needs the parameter come first in `Resolver.existing`."""
+    """(api, parameter name) -> the operations whose response links provide that parameter."""
     found: dict[tuple[str, str], list[Producer]] = {}
     for op in operations():
         for link in op.links():
@@ -213,6 +208,8 @@ def producers() -> dict[tuple[str, str], list[Producer]]:
 
 
 def producer_for(operation: Operation, name: str) -> Producer | None:
+    """Who provides `name` for `operation`: a link to that very operation if one exists, else any
+    link providing a parameter of that name (parameter names are the domain's: `ticket_id`)."""
     candidates = producers().get((operation.api.name, name), [])
     linked = [
         p

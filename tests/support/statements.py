@@ -25,7 +25,8 @@ import pytest
 from sqlalchemy import Engine, event
 
 _WRITE = re.compile(
-    r"\b(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?)\s+\"?(\w+)",
+    r"\b(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?)\s+"
+    r"(?:\"?\w+\"?\.)?\"?(\w+)",  # an optional schema, then the table
     re.IGNORECASE,
 )
 
