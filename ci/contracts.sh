@@ -56,6 +56,8 @@ st=("$PY/schemathesis" --no-color --config-file contracts/schemathesis/schemathe
 
 if [ "${SKIP_DREDD:-0}" != "1" ]; then
   echo "== dredd (examples smoke, Python hooks)"
-  BASE="$BASE" ADMIN_EMAIL="$ADMIN_EMAIL" ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+  # ci/dredd-preload.cjs: Dredd's configuration copy and hook messages, 10x faster (see there).
+  NODE_OPTIONS="--require ./ci/dredd-preload.cjs" \
+    BASE="$BASE" ADMIN_EMAIL="$ADMIN_EMAIL" ADMIN_PASSWORD="$ADMIN_PASSWORD" \
     bash contracts/dredd/run.sh
 fi

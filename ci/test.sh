@@ -5,6 +5,10 @@
 #   ci/test.sh [all|sqlite|services|contracts|coverage] [pytest args...]
 # The services stage starts throwaway PostgreSQL + Redis (ci/services.sh), or uses the ones named by
 # SERVICES_DATABASE_URL / SERVICES_REDIS_URL (CI service containers).
+# pytest runs on every CPU (pytest-xdist, a database per worker: tests/support/workers.py);
+# PYTEST_WORKERS=0 runs it in one process, PYTEST_WORKERS=N on N workers.
+# Each stage's wall time goes to reports/stage-times.tsv; `all` ends with the table of stage times,
+# seconds per operation and the projection for 300 operations (ci/stage_times.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
@@ -12,16 +16,27 @@ export COVERAGE_FILE="$PWD/.coverage"
 stage=${1:-all}
 mkdir -p reports
 shift || true
+TIMES=reports/stage-times.tsv
+# One worker per CPU, at most 15: each worker has a Redis database of its own (1..15).
+cpus=$(nproc)
+PYTEST=("$PY" -m pytest -q -p no:cacheprovider -n "${PYTEST_WORKERS:-$((cpus < 15 ? cpus : 15))}"
+        --dist worksteal --cov --cov-append --cov-report=)
+
+timed() {  # timed <stage name> <command...>: runs the command, appends its start and end to $TIMES
+  local name=$1 started=$EPOCHREALTIME status=0
+  shift
+  "$@" || status=$?
+  printf '%s\t%s\t%s\n' "$name" "$started" "$EPOCHREALTIME" >>"$TIMES"
+  return "$status"
+}
 
 run_sqlite() {
   printf '\n== tests on SQLite\n'
-  env -u DATABASE_URL -u REDIS_URL "$PY" -m pytest -q -p no:cacheprovider \
-    --junitxml=reports/junit-sqlite.xml --cov --cov-append --cov-report= "$@"
+  env -u DATABASE_URL -u REDIS_URL "${PYTEST[@]}" --junitxml=reports/junit-sqlite.xml "$@"
 }
 run_services() {
   printf '\n== tests on PostgreSQL + Redis\n'
-  bash ci/services.sh "$PY" -m pytest -q -p no:cacheprovider --junitxml=reports/junit-services.xml \
-    --cov --cov-append --cov-report= "$@"
+  bash ci/services.sh "${PYTEST[@]}" --junitxml=reports/junit-services.xml "$@"
 }
 run_contracts() {
   printf '\n== contract gates against a live server\n'
@@ -37,15 +52,18 @@ run_coverage() {
 case "$stage" in
   all)
     rm -f .coverage .coverage.* reports/junit-*.xml reports/schemathesis-*.xml
-    bash ci/lint.sh
-    run_sqlite "$@"
-    run_services "$@"
-    run_contracts
-    run_coverage
+    # .ci/run records its setup steps first and keeps them (STAGE_TIMES_KEEP=1).
+    [ "${STAGE_TIMES_KEEP:-0}" = "1" ] || : >"$TIMES"
+    timed "lint" bash ci/lint.sh
+    timed "tests on SQLite" run_sqlite "$@"
+    timed "tests on PostgreSQL + Redis" run_services "$@"
+    timed "contract gates (live server)" run_contracts
+    timed "coverage" run_coverage
     printf '\n== all test stages\n'
     "$PY" ci/junit_total.py reports/junit-sqlite.xml reports/junit-services.xml \
       reports/schemathesis-main.xml reports/schemathesis-root.xml \
       reports/schemathesis-conduit.xml
+    "$PY" ci/stage_times.py "$TIMES"
     ;;
   sqlite) run_sqlite "$@" ;;
   services) run_services "$@" ;;

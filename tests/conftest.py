@@ -5,6 +5,11 @@ fresh SQLite file. The schema is built once per run with the real migrations, an
 from empty tables, so API tests, service tests and concurrent clients all see committed data
 exactly as production does. Redis, when REDIS_URL is set, backs rate limits and is flushed between
 tests.
+
+Under pytest-xdist (`-n 2`) each worker has its own SQLite file, PostgreSQL database and Redis
+database (tests/support/workers.py). After each test only the tables it wrote to are emptied
+(tests/support/statements.py): the data a test commits is real, so a per-test rollback would not be
+sound, but most tests touch two or three of the tables.
 """
 
 from __future__ import annotations
@@ -15,14 +20,22 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
+# Factories import each other; their asserts are rewritten only if pytest knows before the import.
+pytest.register_assert_rewrite("tests.factories", "tests.support")
+
+from tests.support import statements, workers  # noqa: E402
+
 _VAR = Path(tempfile.mkdtemp(prefix="trellis-test-"))
 os.environ["TRELLIS_VAR_DIR"] = str(_VAR)
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{_VAR / 'test.db'}")
+workers.isolate_worker(os.environ, _VAR)
+statements.install()
 os.environ["JWT_SIGNING_KEYS"] = "test-k1:" + "s" * 48 + ",test-k0:" + "o" * 48
 os.environ["ARGON2_MEMORY_KIB"] = "1024"  # fast hashing; the algorithm is unchanged
 os.environ.setdefault("LOG_JSON", "1")
 
-import pytest  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 from starlette.testclient import TestClient  # noqa: E402
 
@@ -30,12 +43,14 @@ import db.models  # noqa: E402,F401
 from core import ratelimit, tokens  # noqa: E402
 from core.db import dispose_engine, get_engine, transaction  # noqa: E402
 from core.migrations import upgrade  # noqa: E402
+from core.redis_client import get_redis  # noqa: E402
 from core.settings import get_settings  # noqa: E402
 from db.base import Base  # noqa: E402
 
 # Every tests/factories/<domain>.py is a plugin, so its fixtures are available everywhere.
 pytest_plugins = [
     "tests.live",
+    "tests.support.statements",
     *(
         f"tests.factories.{path.stem}"
         for path in sorted((Path(__file__).parent / "factories").glob("*.py"))
@@ -45,11 +60,14 @@ pytest_plugins = [
 
 
 def _reset_schema() -> None:
-    engine = get_engine()
-    if engine.dialect.name == "postgresql":
-        with engine.begin() as connection:
+    url = get_settings().database_url
+    if workers.is_worker_database():
+        workers.create_database(url)
+    elif get_engine().dialect.name == "postgresql":
+        with get_engine().begin() as connection:
             connection.execute(text("DROP SCHEMA public CASCADE"))
             connection.execute(text("CREATE SCHEMA public"))
+        workers.create_extensions(url)
     dispose_engine()
     upgrade()
 
@@ -57,32 +75,49 @@ def _reset_schema() -> None:
 @pytest.fixture(scope="session", autouse=True)
 def _database() -> Iterator[None]:
     _reset_schema()
+    # Rows the migrations seed go too: every test, the first included, starts from empty tables.
+    statements.LOG.foreign_writes = True
+    reset_state()
     yield
     dispose_engine()
+    if workers.is_worker_database():
+        workers.drop_database(get_settings().database_url)
+
+
+def pytest_unconfigure() -> None:
     shutil.rmtree(_VAR, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
-def _clean_state() -> Iterator[None]:
+def _clean_state(request: pytest.FixtureRequest) -> Iterator[None]:
     yield
+    if "live_server" in request.fixturenames:
+        statements.LOG.foreign_writes = True
     reset_state()
 
 
 def reset_state() -> None:
-    """Empties every table, Redis, the rate limiter and the token cache."""
-    tables = [table.name for table in reversed(Base.metadata.sorted_tables)]
+    """Empties the tables written since the last reset, Redis, the rate limiter and the token
+    cache. After another process may have written (a live server, a subprocess), every table that
+    holds rows is emptied."""
     engine = get_engine()
+    tables = Base.metadata.sorted_tables
     with engine.begin() as connection:
-        if engine.dialect.name == "postgresql":
-            connection.execute(text(f"TRUNCATE {', '.join(tables)} CASCADE"))
+        if statements.LOG.foreign_writes:
+            probe = " UNION ALL ".join(
+                f"SELECT '{table.name}' WHERE EXISTS (SELECT 1 FROM {table.name})"  # noqa: S608
+                for table in tables
+            )
+            dirty = {row[0] for row in connection.execute(text(probe))}
         else:
-            for table in tables:
-                connection.execute(text(f"DELETE FROM {table}"))  # noqa: S608
-    redis_url = get_settings().redis_url
-    if redis_url:
-        import redis
-
-        redis.Redis.from_url(redis_url).flushdb()
+            dirty = statements.LOG.written
+        for table in reversed(tables):
+            if table.name in dirty:
+                connection.execute(text(f"DELETE FROM {table.name}"))  # noqa: S608
+    statements.LOG.forget()
+    redis = get_redis()
+    if redis is not None:
+        redis.flushdb()
     ratelimit.reset_limiter()
     tokens.forget_verified_tokens()
 

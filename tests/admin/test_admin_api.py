@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-
-import pytest
-
 from tests.factories.identity import PASSWORD, auth_headers, make_user
 from tests.problems import assert_problem
 
@@ -21,19 +17,6 @@ def login(client, user):  # type: ignore[no-untyped-def]
     )
 
 
-@pytest.mark.parametrize(
-    ("path", "method"), [(USERS, "get"), (f"{USERS}/{uuid.uuid4()}", "patch"), (AUDIT, "get")]
-)
-def test_admin_operations_are_401_anonymous_and_403_for_users(client, user, path, method):
-    body = {"json": {"disabled": True}} if method == "patch" else {}
-    assert_problem(client.request(method.upper(), path, **body), 401, "/problems/unauthorized")
-    assert_problem(
-        client.request(method.upper(), path, headers=auth_headers(user), **body),
-        403,
-        "/problems/forbidden",
-    )
-
-
 def test_search_accounts(client, admin):
     make_user(email="ada@example.com")
     make_user(email="grace@example.com", role="ADMIN")
@@ -46,9 +29,6 @@ def test_search_accounts(client, admin):
     page = client.get(USERS, params={"limit": 1}, headers=headers).json()
     rest = client.get(USERS, params={"limit": 5, "cursor": page["next"]}, headers=headers).json()
     assert len(page["items"]) + len(rest["items"]) == 3
-    assert_problem(
-        client.get(USERS, params={"role": "ROOT"}, headers=headers), 400, "/problems/validation"
-    )
 
 
 def test_disabling_takes_effect_at_once_and_enabling_restores_login(client, admin, user):
@@ -88,19 +68,6 @@ def test_a_role_change_applies_to_existing_tokens_at_once(client, admin, user):
 
 def test_update_account_errors(client, admin):
     headers = auth_headers(admin)
-    assert_problem(
-        client.patch(f"{USERS}/x", json={"disabled": True}, headers=headers),
-        400,
-        "/problems/validation",
-    )
-    assert_problem(
-        client.patch(f"{USERS}/{admin.id}", json={}, headers=headers), 400, "/problems/validation"
-    )
-    assert_problem(
-        client.patch(f"{USERS}/{uuid.uuid4()}", json={"disabled": True}, headers=headers),
-        404,
-        "/problems/identity/user-not-found",
-    )
     for lockout in ({"disabled": True}, {"role": "USER"}):
         assert_problem(
             client.patch(f"{USERS}/{admin.id}", json=lockout, headers=headers),

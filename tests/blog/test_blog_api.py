@@ -7,13 +7,11 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 
-from db.models.identity import User
 from tests.factories.blog import favorite, follow, make_comment, make_post, username_of
 from tests.factories.identity import auth_headers, make_user
 from tests.problems import assert_problem
 
 URL = "/api/v1/blog"
-BAD_TOKEN = {"Authorization": "Bearer not-a-token"}
 
 
 # ---- listPosts --------------------------------------------------------------------------------
@@ -51,18 +49,6 @@ def test_list_posts_filters(client, user):
     params = {"tag": "dragons", "author": username_of(user), "status": "PUBLISHED"}
     items = client.get(f"{URL}/posts", params=params).json()["items"]
     assert [item["slug"] for item in items] == ["tagged"]
-
-
-def test_list_posts_validates(client):
-    response = client.get(f"{URL}/posts", params={"limit": 0, "status": "GONE"})
-    assert_problem(response, 400, "/problems/validation")
-    assert_problem(
-        client.get(f"{URL}/posts", params={"cursor": "forged"}), 400, "/problems/invalid-cursor"
-    )
-
-
-def test_list_posts_refuses_a_bad_credential(client):
-    assert_problem(client.get(f"{URL}/posts", headers=BAD_TOKEN), 401, "/problems/unauthorized")
 
 
 # ---- createPost -------------------------------------------------------------------------------
@@ -107,14 +93,6 @@ def test_create_post_defaults_to_a_draft_and_resolves_slug_collisions(client, us
     assert (first["status"], first["published_at"]) == ("DRAFT", None)
 
 
-def test_create_post_validates(client, user):
-    response = client.post(
-        f"{URL}/posts", json={"title": " ", "status": "LIVE"}, headers=auth_headers(user)
-    )
-    body = assert_problem(response, 400, "/problems/validation")
-    assert {error["field"] for error in body["errors"]} >= {"body.title", "body.status"}
-
-
 def test_create_post_replays_an_idempotency_key(client, user):
     headers = {**auth_headers(user), "Idempotency-Key": "post-1"}
     first = client.post(f"{URL}/posts", json={"title": "Once"}, headers=headers)
@@ -143,10 +121,6 @@ def test_get_draft_of_someone_else_is_404(client, user, admin):
     assert_problem(client.get(path, headers=other), 404, "/problems/blog/post-not-found")
     assert client.get(path, headers=auth_headers(user)).status_code == 200
     assert client.get(path, headers=auth_headers(admin)).status_code == 200
-
-
-def test_get_post_refuses_a_bad_credential(client):
-    assert_problem(client.get(f"{URL}/posts/x", headers=BAD_TOKEN), 401, "/problems/unauthorized")
 
 
 # ---- updatePost -------------------------------------------------------------------------------
@@ -189,24 +163,6 @@ def test_admin_moderates_a_post(client, user, admin):
     )
     assert response.status_code == 200
     assert response.json()["author"]["username"] == username_of(user)
-
-
-def test_update_post_with_a_stale_etag_is_412(client, user):
-    post = make_post(user)
-    response = client.patch(
-        f"{URL}/posts/{post.slug}",
-        json={"title": "x"},
-        headers={**auth_headers(user), "If-Match": '"9"'},
-    )
-    assert_problem(response, 412, "/problems/precondition-failed")
-
-
-def test_update_post_refuses_an_empty_change(client, user):
-    post = make_post(user)
-    path = f"{URL}/posts/{post.slug}"
-    assert_problem(
-        client.patch(path, json={}, headers=auth_headers(user)), 400, "/problems/validation"
-    )
 
 
 # ---- deletePost -------------------------------------------------------------------------------
@@ -303,12 +259,6 @@ def test_list_comments_errors(client, user):
     assert_problem(
         client.get(f"{URL}/posts/{draft.slug}/comments"), 404, "/problems/blog/post-not-found"
     )
-    assert_problem(
-        client.get(f"{URL}/posts/x/comments", params={"limit": 101}), 400, "/problems/validation"
-    )
-    assert_problem(
-        client.get(f"{URL}/posts/x/comments", headers=BAD_TOKEN), 401, "/problems/unauthorized"
-    )
 
 
 def test_create_comment_errors(client, user):
@@ -318,11 +268,6 @@ def test_create_comment_errors(client, user):
         client.post(f"{URL}/posts/{draft.slug}/comments", json={"body": "x"}, headers=headers),
         422,
         "/problems/blog/post-not-published",
-    )
-    assert_problem(
-        client.post(f"{URL}/posts/{draft.slug}/comments", json={"body": ""}, headers=headers),
-        400,
-        "/problems/validation",
     )
 
 
@@ -362,10 +307,6 @@ def test_list_tags(client, user):
     assert [item["tag"] for item in first["items"] + second["items"]] == ["dragons", "training"]
 
 
-def test_list_tags_validates(client):
-    assert_problem(client.get(f"{URL}/tags", params={"limit": 0}), 400, "/problems/validation")
-
-
 # ---- listFeed ---------------------------------------------------------------------------------
 
 
@@ -379,14 +320,6 @@ def test_feed(client, user):
     assert body["items"][0]["author"]["following"] is True
 
 
-def test_feed_errors(client, user):
-    assert_problem(
-        client.get(f"{URL}/feed", params={"limit": "x"}, headers=auth_headers(user)),
-        400,
-        "/problems/validation",
-    )
-
-
 # ---- profiles ---------------------------------------------------------------------------------
 
 
@@ -396,22 +329,6 @@ def test_get_my_profile_creates_it_once(client, user):
     assert first.status_code == 200
     assert first.json() == {"username": "test-user", "bio": None, "image": None, "following": False}
     assert client.get(f"{URL}/profiles/me", headers=headers).json() == first.json()
-
-
-def test_concurrent_first_reads_of_my_profile_all_succeed(live_server):
-    # Each first read creates a profile: a write, so it must run in a write transaction (on
-    # SQLite a read transaction that starts writing fails when another writer got there first).
-    readers = [make_user(email=f"reader{number}@example.com") for number in range(16)]
-    barrier = threading.Barrier(len(readers))
-
-    def first_read(reader: User) -> int:
-        headers = auth_headers(reader)
-        with httpx.Client(base_url=live_server, timeout=30) as http:
-            barrier.wait()
-            return http.get(f"{URL}/profiles/me", headers=headers).status_code
-
-    with ThreadPoolExecutor(max_workers=len(readers)) as pool:
-        assert list(pool.map(first_read, readers)) == [200] * len(readers)
 
 
 def test_update_my_profile(client, user):
@@ -455,12 +372,6 @@ def test_get_profile(client, user):
     response = client.get(f"{URL}/profiles/{name}", headers=auth_headers(user))
     assert response.status_code == 200
     assert response.json()["following"] is True
-
-
-def test_get_profile_refuses_a_bad_credential(client):
-    assert_problem(
-        client.get(f"{URL}/profiles/nobody", headers=BAD_TOKEN), 401, "/problems/unauthorized"
-    )
 
 
 def test_follow_and_unfollow(client, user):

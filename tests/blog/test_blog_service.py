@@ -3,9 +3,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import event, select, update
+from sqlalchemy import select, update
 
-from core.db import get_engine, transaction
+from core.db import transaction
 from core.errors import PreconditionFailed
 from db.models.blog import BlogComment, BlogFavorite, BlogPost
 from services import blog
@@ -357,33 +357,24 @@ def _offset_page(session, viewer):  # type: ignore[no-untyped-def]
     ],  # posts with authors, tags, favorites, follows (+ total)
 )
 @pytest.mark.parametrize("count", [2, 20])
-def test_a_page_costs_the_same_statements_whatever_its_size(user, count, lister, expected):
+def test_a_page_costs_the_same_statements_whatever_its_size(
+    user, count, lister, expected, statement_counter
+):
     viewer = make_user()
     for number in range(count):
         author = make_user()
         post = make_post(author, title=f"Post {number}", tags=["a", "b"])
         favorite(viewer, post)
         follow(viewer, author)
-    statements: list[str] = []
-
-    def count_statement(*args, **_kwargs):  # type: ignore[no-untyped-def]
-        statements.append(args[2])
-
-    engine = get_engine()
-    event.listen(engine, "before_cursor_execute", count_statement)
-    try:
-        with transaction() as session:
-            items = lister(session, viewer)
-            flags = [(view.favorited, view.following) for view in items]
-            tags = [[tag.tag for tag in view.post.tags] for view in items]
-            authors = [view.post.author.username for view in items]
-    finally:
-        event.remove(engine, "before_cursor_execute", count_statement)
+    with statement_counter() as counted, transaction() as session:
+        items = lister(session, viewer)
+        flags = [(view.favorited, view.following) for view in items]
+        tags = [[tag.tag for tag in view.post.tags] for view in items]
+        authors = [view.post.author.username for view in items]
     assert flags == [(True, True)] * count
     assert tags == [["a", "b"]] * count
     assert len(set(authors)) == count
-    selects = [sql for sql in statements if sql.lstrip().upper().startswith("SELECT")]
-    assert len(selects) == expected
+    assert len(counted.selects) == expected
 
 
 # ---- tags -------------------------------------------------------------------------------------

@@ -3,15 +3,10 @@ from __future__ import annotations
 from typing import Any
 
 from core.db import transaction
-from core.security import Actor
 from db.models.blog import BlogComment, BlogPost
 from db.models.identity import User
 from services import blog
-
-
-def actor_of(user: User) -> Actor:
-    # Not imported from tests.factories.identity: this plugin loads first (pytest_plugins order).
-    return Actor(user_id=user.id, role=user.role)
+from tests.factories.identity import actor_of
 
 
 def make_post(

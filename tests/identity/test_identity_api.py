@@ -125,11 +125,6 @@ def test_refresh_with_unknown_token_is_401(client):
     assert response.json()["type"] == "/problems/identity/invalid-refresh-token"
 
 
-def test_token_request_with_unknown_grant_is_400(client):
-    response = client.post(TOKENS, json={"grant_type": "MAGIC"})
-    assert response.status_code == 400
-
-
 def test_logout_revokes_the_login_only(client):
     make_user(email="out@example.com")
     phone = login(client, "out@example.com").json()["refresh_token"]
@@ -150,18 +145,6 @@ def test_logout_everywhere_revokes_every_login(client):
 
 def test_logout_with_unknown_token_is_harmless(client):
     assert client.post(REVOCATIONS, json={"refresh_token": "rt_nothing"}).status_code == 204
-
-
-def test_logout_rejects_invalid_body(client):
-    response = client.post(REVOCATIONS, json={})
-    assert response.status_code == 400
-    assert response.json()["type"] == "/problems/validation"
-
-
-def test_get_me_requires_authentication(client):
-    response = client.get(ME)
-    assert response.status_code == 401
-    assert response.headers["www-authenticate"].startswith("Bearer")
 
 
 def test_update_me_changes_display_name(client, user):
@@ -220,15 +203,3 @@ def test_list_users_pages_through_everyone(client, admin):
         if not cursor:
             break
     assert len(seen) == len(set(seen)) == 5
-
-
-def test_list_users_as_plain_user_is_403(client, user):
-    response = client.get(USERS, headers=auth_headers(user))
-    assert response.status_code == 403
-    assert response.json()["type"] == "/problems/forbidden"
-
-
-def test_list_users_anonymous_is_401(client):
-    response = client.get(USERS)
-    assert response.status_code == 401
-    assert response.json()["type"] == "/problems/unauthorized"

@@ -61,14 +61,6 @@ def test_list_and_search_pages(client, user):
     assert [p["title"] for p in only_archived] == ["Old upgrade"]
 
 
-def test_list_pages_errors(client, user):
-    assert_problem(
-        client.get(URL, params={"archived": "maybe"}, headers=auth_headers(user)),
-        400,
-        "/problems/validation",
-    )
-
-
 def test_get_page_and_errors(client, user):
     page = make_page(user)
     headers = auth_headers(user)
@@ -115,14 +107,11 @@ def test_update_page(client, user):
 def test_update_page_errors(client, user):
     page = make_page(user)
     path = f"{URL}/{page.id}"
-    headers = auth_headers(user)
-    assert_problem(client.patch(path, json={}, headers=headers), 400, "/problems/validation")
     assert_problem(
         client.patch(path, json={"body": "x"}, headers=auth_headers(make_user())),
         404,
         "/problems/notes/not-found",
     )
-    assert client.get(path, headers=headers).json()["revision"] == 1
 
 
 def test_delete_page_only_when_archived(client, user):
@@ -156,7 +145,7 @@ def test_revisions_list_get_and_restore(client, user):
     assert (restored.json()["body"], restored.json()["revision"]) == ("v1", 3)
 
 
-def test_revision_errors(client, user):
+def test_restoring_an_unknown_revision_is_404(client, user):
     page = make_page(user)
     headers = auth_headers(user)
     base = f"{URL}/{page.id}"

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import event
 
-from core.db import get_engine, transaction
+from core.db import transaction
 from services import recipes
 from tests.factories.identity import actor_of, make_user
 from tests.factories.recipes import make_recipe
@@ -101,23 +100,12 @@ def test_scaling_a_stored_recipe(user):
 
 
 @pytest.mark.parametrize("count", [2, 20])
-def test_listing_a_page_costs_the_same_statements_whatever_its_size(user, count):
+def test_listing_a_page_costs_the_same_statements_whatever_its_size(user, count, statement_counter):
     for number in range(count):
         make_recipe(user, title=f"Recipe {number}")
-    statements: list[str] = []
-
-    def count_statement(*args, **_kwargs):  # type: ignore[no-untyped-def]
-        statements.append(args[2])
-
-    engine = get_engine()
-    event.listen(engine, "before_cursor_execute", count_statement)
-    try:
-        with transaction() as session:
-            page = recipes.list_recipes(session, limit=50)
-            lines = [recipes.ingredient_lines(recipe) for recipe in page.items]
-            diets = [[diet.diet for diet in recipe.diets] for recipe in page.items]
-    finally:
-        event.remove(engine, "before_cursor_execute", count_statement)
+    with statement_counter() as counted, transaction() as session:
+        page = recipes.list_recipes(session, limit=50)
+        lines = [recipes.ingredient_lines(recipe) for recipe in page.items]
+        diets = [[diet.diet for diet in recipe.diets] for recipe in page.items]
     assert len(lines) == len(diets) == count
-    selects = [sql for sql in statements if sql.lstrip().upper().startswith("SELECT")]
-    assert len(selects) == 3  # recipes, then their ingredients and diets in one query each
+    assert len(counted.selects) == 3  # recipes, then their ingredients and diets in one query each

@@ -37,26 +37,6 @@ def test_create_task_done_sets_completed_at(client, user):
     assert response.json()["completed_at"] is not None
 
 
-@pytest.mark.parametrize(
-    "payload",
-    [
-        {},
-        {"title": ""},
-        {"title": "x" * 201},
-        {"title": "x", "extra": 1},
-        {"title": "x", "due_at": "tomorrow"},
-        {"title": "x", "status": "open"},
-    ],
-)
-def test_create_task_rejects_invalid_body(client, user, payload):
-    response = client.post(URL, json=payload, headers=auth_headers(user))
-    assert response.status_code == 400
-    problem = response.json()
-    assert problem["type"] == "/problems/validation"
-    assert problem["errors"]
-    assert response.headers["content-type"] == "application/problem+json"
-
-
 def test_create_task_with_idempotency_key_replays_without_creating_twice(client, user):
     headers = {**auth_headers(user), "Idempotency-Key": "order-42"}
     first = client.post(URL, json={"title": "Once"}, headers=headers)
@@ -123,12 +103,6 @@ def test_update_task_clears_due_date_with_null(client, user):
     response = client.patch(f"{URL}/{task.id}", json={"due_at": None}, headers=auth_headers(user))
     assert response.status_code == 200
     assert response.json()["due_at"] is None
-
-
-def test_update_task_empty_body_is_400(client, user):
-    task = make_task(user)
-    response = client.patch(f"{URL}/{task.id}", json={}, headers=auth_headers(user))
-    assert response.status_code == 400
 
 
 def test_update_task_of_another_user_is_404(client, user_factory):
@@ -217,12 +191,6 @@ def test_list_tasks_only_shows_own_tasks(client, user_factory):
     assert client.get(URL, headers=auth_headers(other)).json() == {"items": [], "next": None}
 
 
-def test_list_tasks_tampered_cursor_is_400(client, user):
-    response = client.get(URL, params={"cursor": "bm90IGEgY3Vyc29y"}, headers=auth_headers(user))
-    assert response.status_code == 400
-    assert response.json()["type"] == "/problems/invalid-cursor"
-
-
 def test_list_tasks_cursor_from_other_sort_is_400(client, user):
     for i in range(3):
         make_task(user, title=f"t{i}")
@@ -232,23 +200,6 @@ def test_list_tasks_cursor_from_other_sort_is_400(client, user):
     )
     assert response.status_code == 400
     assert response.json()["type"] == "/problems/invalid-cursor"
-
-
-@pytest.mark.parametrize(
-    "params",
-    [
-        {"limit": 0},
-        {"limit": 101},
-        {"status": "LATER"},
-        {"sort": "title"},
-        {"due_before": "yesterday"},
-        {"unknown": "1"},
-    ],
-)
-def test_list_tasks_rejects_bad_query(client, user, params):
-    response = client.get(URL, params=params, headers=auth_headers(user))
-    assert response.status_code == 400
-    assert response.json()["type"] == "/problems/validation"
 
 
 def test_concurrent_patches_with_same_etag_have_exactly_one_winner(live_server, user):
