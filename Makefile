@@ -1,5 +1,5 @@
 # Every target is one line calling a script in ci/, so CI and developers run the same commands.
-.PHONY: run migrate-check test test-sqlite test-services contracts realworld coverage install lint generate lock worker
+.PHONY: run migrate-check test test-sqlite test-services contracts realworld coverage install lint generate lock worker new-domain
 
 run:      ## install, migrate, ensure a dev admin, serve on 127.0.0.1:8000
 	bash ci/run.sh
@@ -21,6 +21,8 @@ lint:     ## ruff, mypy, import-linter, spec lint, generated/ and migration drif
 	bash ci/lint.sh
 generate: ## rewrite generated/ from spec/
 	bash ci/generate.sh
+new-domain: ## write a new domain's slice skeleton (SLUG=widgets; SERVICE="..." outside the catalogue), then generate
+	.venv/bin/python -m ci.new_domain $(SLUG) $(if $(SERVICE),--service "$(SERVICE)")
 lock:     ## recompile requirements/*.txt from pyproject.toml
 	bash ci/lock.sh
 worker:   ## run the job consumer

@@ -5,13 +5,12 @@ exception. A nested `transaction()` joins the open one (the idempotency layer wr
 own block), so a request has exactly one transaction whoever opens it first. Services `flush()`
 but never commit.
 
-Every unit of work declares whether it writes. `write=True` begins with `BEGIN IMMEDIATE` on
-SQLite, so two writers queue on the lock instead of failing when the second one upgrades a stale
-read snapshot. `write=False` begins a plain deferred transaction and refuses to write: any INSERT,
-UPDATE or DELETE in it raises `ReadTransactionWrote` before reaching the database, on every engine,
-so a handler that declares a read and then writes fails its tests instead of racing in
-production. Until every handler declares it, `write=None` infers the intent from the request
-method (GET, HEAD and OPTIONS read) and is not guarded.
+Every unit of work declares whether it writes (a required keyword: the HTTP method does not say,
+a GET may create what it shows). `write=True` begins with `BEGIN IMMEDIATE` on SQLite, so two
+writers queue on the lock instead of failing when the second one upgrades a stale read snapshot.
+`write=False` begins a plain deferred transaction and refuses to write: any INSERT, UPDATE or
+DELETE in it raises `ReadTransactionWrote` before reaching the database, on every engine, so a
+handler that declares a read and then writes fails its tests instead of racing in production.
 
 SQLite is configured for concurrent use: WAL, foreign keys, a busy timeout. PostgreSQL runs at
 READ COMMITTED; services that need a row lock use `SELECT ... FOR UPDATE`.
@@ -37,13 +36,8 @@ from core.settings import get_settings
 _engine: Engine | None = None
 _write_factory: sessionmaker[Session] | None = None
 _read_factory: sessionmaker[Session] | None = None
-_inferred_read_factory: sessionmaker[Session] | None = None
 _current_session: contextvars.ContextVar[Session | None] = contextvars.ContextVar(
     "trellis_session", default=None
-)
-#: Set by the request middleware: with `write=None`, GET/HEAD/OPTIONS requests read.
-request_is_write: contextvars.ContextVar[bool] = contextvars.ContextVar(
-    "trellis_request_is_write", default=True
 )
 
 
@@ -136,7 +130,7 @@ def make_engine(url: str, pool_size: int = 10) -> Engine:
 
 
 def get_engine() -> Engine:
-    global _engine, _write_factory, _read_factory, _inferred_read_factory
+    global _engine, _write_factory, _read_factory
     if _engine is None:
         settings = get_settings()
         _engine = make_engine(settings.database_url, settings.db_pool_size)
@@ -146,20 +140,19 @@ def get_engine() -> Engine:
         _read_factory = sessionmaker(
             bind=deferred.execution_options(**{READ_ONLY: True}), expire_on_commit=False
         )
-        _inferred_read_factory = sessionmaker(bind=deferred, expire_on_commit=False)
     return _engine
 
 
 def dispose_engine() -> None:
     """Closes every pooled connection; the next `get_engine()` builds a fresh engine."""
-    global _engine, _write_factory, _read_factory, _inferred_read_factory
+    global _engine, _write_factory, _read_factory
     if _engine is not None:
         _engine.dispose()
-    _engine = _write_factory = _read_factory = _inferred_read_factory = None
+    _engine = _write_factory = _read_factory = None
 
 
 @contextmanager
-def transaction(write: bool | None = None) -> Iterator[Session]:
+def transaction(*, write: bool) -> Iterator[Session]:
     """One unit of work that writes (`write=True`) or only reads (`write=False`): commit at the
     end, roll back on error; joins an already open one."""
     current = _current_session.get()
@@ -169,13 +162,10 @@ def transaction(write: bool | None = None) -> Iterator[Session]:
         yield current
         return
     get_engine()
-    if write is None:
-        factory = _write_factory if request_is_write.get() else _inferred_read_factory
-    else:
-        factory = _write_factory if write else _read_factory
+    factory = _write_factory if write else _read_factory
     assert factory is not None
     session = factory()
-    session.info[READ_ONLY] = write is False
+    session.info[READ_ONLY] = not write
     token = _current_session.set(session)
     try:
         yield session

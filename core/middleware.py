@@ -1,4 +1,4 @@
-"""Outer ASGI middleware: request id, request log, body-size cap, read/write transaction mode.
+"""Outer ASGI middleware: request id, request log, metrics, body-size cap.
 
 Pure ASGI (no BaseHTTPMiddleware) so streaming responses and the thread pool are unaffected.
 """
@@ -14,13 +14,11 @@ import structlog
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from core.context import request_id_var
-from core.db import request_is_write
 from core.errors import DomainError
 from core.metrics import IN_FLIGHT, observe_request
 from core.problems import send_problem
 
 _SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{8,128}$")
-_READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 log = structlog.get_logger("trellis.request")
 
 
@@ -74,7 +72,6 @@ class RequestContextMiddleware:
         incoming = _header(scope, b"x-request-id")
         request_id = incoming if incoming and _SANE_REQUEST_ID.match(incoming) else uuid.uuid4().hex
         rid_token = request_id_var.set(request_id)
-        write_token = request_is_write.set(scope["method"] not in _READ_METHODS)
         scope.setdefault("extensions", {})
         status = 500
         response_started = False
@@ -138,5 +135,4 @@ class RequestContextMiddleware:
                 duration_ms=round(elapsed * 1000, 2),
                 user_id=str(credential.user_id) if credential else None,
             )
-            request_is_write.reset(write_token)
             request_id_var.reset(rid_token)

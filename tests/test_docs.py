@@ -28,7 +28,7 @@ def test_every_catalogue_row_is_in_the_feature_table_in_catalogue_order():
     catalogue = (assemble_docs.FEATURE_SLICES / "_catalogue.md").read_text()
     table = assemble_docs.FEATURES.read_text()
     slugs = re.findall(r"^\| [a-z]+ \| `([a-z]+)` \|", catalogue, re.M)
-    assert len(slugs) == 45
+    assert len(slugs) >= 45  # the catalogue of DESIGN.md §5, then any `other` rows
     assert re.findall(r"^\| [a-z]+ \| `([a-z]+)` \|", table, re.M) == slugs
 
 

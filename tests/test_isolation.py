@@ -28,7 +28,7 @@ def _tables_with_rows() -> set[str]:
 
 def test_the_tables_a_test_writes_to_are_recorded_and_emptied():
     task = make_task(make_user())
-    with transaction() as session:
+    with transaction(write=True) as session:
         assert session.get(type(task), task.id) is not None
     written = {name for name in LOG.written if name in Base.metadata.tables}
     assert written == _tables_with_rows() >= {User.__tablename__, type(task).__tablename__}
@@ -38,7 +38,7 @@ def test_the_tables_a_test_writes_to_are_recorded_and_emptied():
 
 
 def test_reads_record_nothing():
-    with transaction() as session:
+    with transaction(write=True) as session:
         session.execute(select(User)).all()
         session.execute(text("SELECT 1"))
     assert LOG.written == set()
@@ -56,7 +56,7 @@ def test_rows_another_process_writes_are_emptied_too():
 
 def test_the_statement_counter_counts_the_statements_of_its_block(statement_counter):
     make_user()
-    with statement_counter() as counted, transaction() as session:
+    with statement_counter() as counted, transaction(write=True) as session:
         session.execute(select(User)).all()
         session.execute(select(func.count()).select_from(User)).scalar()
     assert len(counted.selects) == 2

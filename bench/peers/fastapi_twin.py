@@ -90,7 +90,7 @@ def list_tasks(
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     cursor: Annotated[str | None, Query(max_length=500)] = None,
 ) -> TaskList:
-    with transaction() as session:
+    with transaction(write=False) as session:
         page = tasks.list_tasks(
             session, actor, status=status, sort=sort, limit=limit, cursor=cursor
         )
@@ -99,7 +99,7 @@ def list_tasks(
 
 @app.get("/api/v1/tasks/{task_id}", response_model=Task)
 def get_task(task_id: uuid.UUID, actor: ActorDep, response: Response) -> Task:
-    with transaction() as session:
+    with transaction(write=False) as session:
         task = tasks.get_task(session, actor, task_id=task_id)
         response.headers["ETag"] = etag(task.version)
         return _task(task)

@@ -43,7 +43,7 @@ def test_create_api_key_shows_the_secret_once(client, user):
     assert "key" not in listed[0]
     fetched = client.get(f"{KEYS}/{created['id']}", headers=auth_headers(user)).json()
     assert "key" not in fetched and fetched["name"] == "CI"
-    with transaction() as session:
+    with transaction(write=True) as session:
         row = session.get(ApiKey, uuid.UUID(created["id"]))
         assert row is not None
         # The secret is token_urlsafe, so it may itself hold "_": cut the prefix, not at "_".

@@ -221,7 +221,7 @@ def test_concurrent_favorites_by_different_users_are_all_counted(live_server, us
 
     def favorite_once(headers: dict[str, str]) -> int:
         with httpx.Client(base_url=live_server, timeout=60) as http:
-            barrier.wait()
+            barrier.wait(timeout=60)
             return http.put(f"{URL}/posts/{post.slug}/favorite", headers=headers).status_code
 
     with ThreadPoolExecutor(max_workers=len(fans)) as pool:

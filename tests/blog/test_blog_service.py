@@ -31,7 +31,7 @@ def test_slug_collisions_are_resolved_with_a_suffix(user):
 
 def test_slug_is_stable_when_the_title_changes(user):
     post = make_post(user, title="Dragons")
-    with transaction() as session:
+    with transaction(write=True) as session:
         view = blog.update_post(
             session, actor_of(user), slug=post.slug, changes={"title": "Wyverns"}
         )
@@ -53,29 +53,29 @@ def test_username_base(display_name, base):
 
 
 def test_reserved_username_is_never_derived(user):
-    with transaction() as session:
+    with transaction(write=True) as session:
         session.get(type(user), user.id).display_name = "Me"
     assert username_of(user) == "me-2"
 
 
 def test_update_my_profile_refuses_taken_usernames_in_any_case(user):
     taken = username_of(make_user())
-    with pytest.raises(blog.UsernameTaken), transaction() as session:
+    with pytest.raises(blog.UsernameTaken), transaction(write=True) as session:
         blog.update_my_profile(session, actor_of(user), changes={"username": taken.upper()})
-    with pytest.raises(blog.UsernameTaken), transaction() as session:
+    with pytest.raises(blog.UsernameTaken), transaction(write=True) as session:
         blog.update_my_profile(session, actor_of(user), changes={"username": "ME"})
 
 
 def test_update_my_profile_sets_fields_and_keeps_own_name_in_another_case(user):
     username_of(user)
-    with transaction() as session:
+    with transaction(write=True) as session:
         view = blog.update_my_profile(
             session,
             actor_of(user),
             changes={"username": "Test-User", "bio": "Hi", "image": "https://example.com/a.png"},
         )
     assert (view.profile.username, view.profile.bio) == ("Test-User", "Hi")
-    with transaction() as session:
+    with transaction(write=True) as session:
         assert blog.get_profile(session, None, username="TEST-user").profile.bio == "Hi"
 
 
@@ -90,7 +90,7 @@ def test_post_html_is_the_sanitised_rendering_of_its_body(user):
 
 def test_body_is_rendered_again_when_edited(user):
     post = make_post(user, body="*a*")
-    with transaction() as session:
+    with transaction(write=True) as session:
         view = blog.update_post(session, actor_of(user), slug=post.slug, changes={"body": "**b**"})
     assert "<strong>b</strong>" in view.post.html
 
@@ -100,34 +100,34 @@ def test_body_is_rendered_again_when_edited(user):
 
 def test_drafts_are_seen_by_their_author_and_admins_only(user, admin):
     draft = make_post(user, status="DRAFT")
-    with transaction() as session:
+    with transaction(write=True) as session:
         assert blog.get_post(session, actor_of(user), slug=draft.slug).post.id == draft.id
         assert blog.get_post(session, actor_of(admin), slug=draft.slug).post.id == draft.id
     for viewer in (None, actor_of(make_user())):
-        with pytest.raises(blog.PostNotFound), transaction() as session:
+        with pytest.raises(blog.PostNotFound), transaction(write=True) as session:
             blog.get_post(session, viewer, slug=draft.slug)
 
 
 def test_others_get_403_on_published_and_404_on_drafts(user):
     published, draft = make_post(user), make_post(user, title="Draft", status="DRAFT")
     other = actor_of(make_user())
-    with pytest.raises(blog.BlogForbidden), transaction() as session:
+    with pytest.raises(blog.BlogForbidden), transaction(write=True) as session:
         blog.update_post(session, other, slug=published.slug, changes={"title": "x"})
-    with pytest.raises(blog.BlogForbidden), transaction() as session:
+    with pytest.raises(blog.BlogForbidden), transaction(write=True) as session:
         blog.delete_post(session, other, slug=published.slug)
-    with pytest.raises(blog.PostNotFound), transaction() as session:
+    with pytest.raises(blog.PostNotFound), transaction(write=True) as session:
         blog.update_post(session, other, slug=draft.slug, changes={"title": "x"})
-    with pytest.raises(blog.PostNotFound), transaction() as session:
+    with pytest.raises(blog.PostNotFound), transaction(write=True) as session:
         blog.delete_post(session, other, slug=draft.slug)
 
 
 def test_admins_moderate_any_post(user, admin):
     post = make_post(user, status="DRAFT")
-    with transaction() as session:
+    with transaction(write=True) as session:
         blog.update_post(session, actor_of(admin), slug=post.slug, changes={"title": "Moderated"})
-    with transaction() as session:
+    with transaction(write=True) as session:
         blog.delete_post(session, actor_of(admin), slug=post.slug)
-    with pytest.raises(blog.PostNotFound), transaction() as session:
+    with pytest.raises(blog.PostNotFound), transaction(write=True) as session:
         blog.get_post(session, actor_of(user), slug=post.slug)
 
 
@@ -135,30 +135,30 @@ def test_publishing_stamps_published_at_once(user):
     post = make_post(user, status="DRAFT")
     assert post.published_at is None
     actor = actor_of(user)
-    with transaction() as session:
+    with transaction(write=True) as session:
         first = blog.update_post(session, actor, slug=post.slug, changes={"status": "PUBLISHED"})
         stamped = first.post.published_at
     assert stamped is not None
     for status in ("DRAFT", "PUBLISHED"):
-        with transaction() as session:
+        with transaction(write=True) as session:
             view = blog.update_post(session, actor, slug=post.slug, changes={"status": status})
         assert view.post.published_at == stamped
 
 
 def test_update_with_a_stale_etag_changes_nothing(user):
     post = make_post(user)
-    with pytest.raises(PreconditionFailed), transaction() as session:
+    with pytest.raises(PreconditionFailed), transaction(write=True) as session:
         blog.update_post(
             session, actor_of(user), slug=post.slug, changes={"title": "x"}, if_match='"7"'
         )
-    with transaction() as session:
+    with transaction(write=True) as session:
         assert blog.get_post(session, None, slug=post.slug).post.title == post.title
 
 
 def test_tags_are_lower_cased_deduplicated_and_replaced(user):
     post = make_post(user, tags=["Dragons", "dragons", "Training"])
     assert [tag.tag for tag in post.tags] == ["dragons", "training"]
-    with transaction() as session:
+    with transaction(write=True) as session:
         view = blog.update_post(session, actor_of(user), slug=post.slug, changes={"tags": ["X"]})
     assert [tag.tag for tag in view.post.tags] == ["x"]
 
@@ -167,9 +167,9 @@ def test_deleting_a_post_removes_its_comments_and_favorites(user):
     post = make_post(user)
     make_comment(user, post)
     favorite(make_user(), post)
-    with transaction() as session:
+    with transaction(write=True) as session:
         blog.delete_post(session, actor_of(user), slug=post.slug)
-    with transaction() as session:
+    with transaction(write=True) as session:
         assert session.scalars(select(BlogComment)).all() == []
         assert session.scalars(select(BlogFavorite)).all() == []
 
@@ -182,20 +182,20 @@ def test_favorite_is_idempotent_and_counted_once(user):
     fan = make_user()
     favorite(fan, post)
     favorite(fan, post)
-    with transaction() as session:
+    with transaction(write=True) as session:
         view = blog.get_post(session, actor_of(fan), slug=post.slug)
         assert (view.favorited, view.post.favorites_count) == (True, 1)
     for _ in range(2):
-        with transaction() as session:
+        with transaction(write=True) as session:
             view = blog.unfavorite_post(session, actor_of(fan), slug=post.slug)
         assert (view.favorited, view.post.favorites_count) == (False, 0)
 
 
 def test_drafts_take_no_favorites_or_comments(user):
     draft = make_post(user, status="DRAFT")
-    with pytest.raises(blog.PostNotPublished), transaction() as session:
+    with pytest.raises(blog.PostNotPublished), transaction(write=True) as session:
         blog.favorite_post(session, actor_of(user), slug=draft.slug)
-    with pytest.raises(blog.PostNotPublished), transaction() as session:
+    with pytest.raises(blog.PostNotPublished), transaction(write=True) as session:
         blog.add_comment(session, actor_of(user), slug=draft.slug, body="x")
 
 
@@ -207,10 +207,10 @@ def test_comment_deleted_by_its_author_the_post_author_or_an_admin(user, admin):
     commenter = make_user()
     for remover in (commenter, user, admin):
         comment = make_comment(commenter, post)
-        with transaction() as session:
+        with transaction(write=True) as session:
             blog.delete_comment(session, actor_of(remover), slug=post.slug, comment_id=comment.id)
     comment = make_comment(commenter, post)
-    with pytest.raises(blog.BlogForbidden), transaction() as session:
+    with pytest.raises(blog.BlogForbidden), transaction(write=True) as session:
         blog.delete_comment(session, actor_of(make_user()), slug=post.slug, comment_id=comment.id)
 
 
@@ -225,7 +225,7 @@ def test_a_deleted_comments_id_is_never_handed_out_again(user):
 def test_comment_of_another_post_is_not_found(user):
     post, other = make_post(user), make_post(user, title="Other")
     comment = make_comment(user, other)
-    with pytest.raises(blog.CommentNotFound), transaction() as session:
+    with pytest.raises(blog.CommentNotFound), transaction(write=True) as session:
         blog.delete_comment(session, actor_of(user), slug=post.slug, comment_id=comment.id)
 
 
@@ -234,7 +234,7 @@ def test_comments_are_listed_oldest_first_with_pages(user):
     bodies = [make_comment(user, post, body=f"c{n}").body for n in range(5)]
     seen, cursor = [], None
     while True:
-        with transaction() as session:
+        with transaction(write=True) as session:
             page = blog.list_comments(session, None, slug=post.slug, limit=2, cursor=cursor)
         seen += [view.comment.body for view in page.items]
         if page.next is None:
@@ -247,12 +247,12 @@ def test_comments_are_listed_oldest_first_with_pages(user):
 
 
 def test_following_oneself_is_refused(user):
-    with pytest.raises(blog.SelfFollow), transaction() as session:
+    with pytest.raises(blog.SelfFollow), transaction(write=True) as session:
         blog.follow_profile(session, actor_of(user), username=username_of(user))
 
 
 def test_unknown_profile_is_not_found(user):
-    with pytest.raises(blog.ProfileNotFound), transaction() as session:
+    with pytest.raises(blog.ProfileNotFound), transaction(write=True) as session:
         blog.follow_profile(session, actor_of(user), username="nobody")
 
 
@@ -263,15 +263,15 @@ def test_feed_holds_published_posts_of_followed_authors(user):
     make_post(stranger, title="Stranger")
     follow(user, followed)
     follow(user, followed)  # idempotent
-    with transaction() as session:
+    with transaction(write=True) as session:
         page = blog.list_feed(session, actor_of(user))
         assert [view.post.id for view in page.items] == [mine.id]
         assert page.items[0].following is True
         assert blog.get_profile(session, actor_of(user), username=username_of(followed)).following
-    with transaction() as session:
+    with transaction(write=True) as session:
         blog.unfollow_profile(session, actor_of(user), username=username_of(followed))
         blog.unfollow_profile(session, actor_of(user), username=username_of(followed))
-    with transaction() as session:
+    with transaction(write=True) as session:
         assert blog.list_feed(session, actor_of(user)).items == []
 
 
@@ -279,7 +279,7 @@ def test_feed_holds_published_posts_of_followed_authors(user):
 
 
 def _slugs(viewer=None, **filters):  # type: ignore[no-untyped-def]
-    with transaction() as session:
+    with transaction(write=True) as session:
         return [view.post.slug for view in blog.list_posts(session, viewer, **filters).items]
 
 
@@ -306,12 +306,12 @@ def test_list_filters(user):
 def test_newest_first_with_a_stable_tie_break_across_pages(user):
     posts = [make_post(user, title=f"Post {n}") for n in range(7)]
     same = datetime(2026, 1, 1, tzinfo=UTC)
-    with transaction() as session:
+    with transaction(write=True) as session:
         session.execute(update(BlogPost).values(created_at=same))
     expected = [post.slug for post in sorted(posts, key=lambda post: post.id, reverse=True)]
     seen, cursor = [], None
     while True:
-        with transaction() as session:
+        with transaction(write=True) as session:
             page = blog.list_posts(session, None, limit=3, cursor=cursor)
         seen += [view.post.slug for view in page.items]
         if page.next is None:
@@ -323,7 +323,7 @@ def test_newest_first_with_a_stable_tie_break_across_pages(user):
 def test_offset_listing_gives_the_same_order_and_a_total(user):
     for n in range(5):
         make_post(user, title=f"Post {n}", tags=["t"] if n % 2 else [])
-    with transaction() as session:
+    with transaction(write=True) as session:
         keyset = [view.post.slug for view in blog.list_posts(session, None).items]
         items, total = blog.list_posts_offset(session, None, limit=2, offset=1)
         assert total == 5
@@ -336,7 +336,7 @@ def test_offset_feed(user):
     author = make_user()
     make_post(author)
     follow(user, author)
-    with transaction() as session:
+    with transaction(write=True) as session:
         items, total = blog.list_posts_offset(session, actor_of(user), feed=True)
         assert (len(items), total) == (1, 1)
 
@@ -366,7 +366,7 @@ def test_a_page_costs_the_same_statements_whatever_its_size(
         post = make_post(author, title=f"Post {number}", tags=["a", "b"])
         favorite(viewer, post)
         follow(viewer, author)
-    with statement_counter() as counted, transaction() as session:
+    with statement_counter() as counted, transaction(write=True) as session:
         items = lister(session, viewer)
         flags = [(view.favorited, view.following) for view in items]
         tags = [[tag.tag for tag in view.post.tags] for view in items]
@@ -387,7 +387,7 @@ def test_tags_count_published_posts_most_used_first(user):
     make_post(user, title="4", tags=["draft-only", "b"], status="DRAFT")
     seen, cursor = [], None
     while True:
-        with transaction() as session:
+        with transaction(write=True) as session:
             page = blog.list_tags(session, limit=2, cursor=cursor)
         seen += [(item.tag, item.count) for item in page.items]
         if page.next is None:

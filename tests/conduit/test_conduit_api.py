@@ -401,7 +401,7 @@ def test_twenty_concurrent_favorites_through_conduit_count_twenty(live_server):
 
     def favorite_once(headers: dict[str, str]) -> int:
         with httpx.Client(base_url=live_server, timeout=60) as http:
-            barrier.wait()
+            barrier.wait(timeout=60)
             answer = http.post(f"{API}/articles/{article.slug}/favorite", headers=headers)
             return answer.status_code
 

@@ -21,7 +21,7 @@ def _register(username: str, email: str | None = None) -> conduit.ConduitUser:
 
 
 def _accounts_with(email: str) -> int:
-    with transaction() as session:
+    with transaction(write=True) as session:
         return session.scalar(
             select(func.count())
             .select_from(User)
@@ -34,7 +34,7 @@ def test_register_makes_one_account_with_a_profile_under_that_exact_username():
     assert made.profile.username == "Jake_Dragon" and made.profile.user_id == made.user.id
     claims = decode_access_token(made.token, kinds=(CONDUIT,))  # a facade token
     assert claims is not None and claims["sub"] == str(made.user.id)
-    with transaction() as session:
+    with transaction(write=True) as session:
         profile = blog.get_profile(session, None, username="Jake_Dragon")
     assert profile.profile.username == "Jake_Dragon"
 
@@ -120,6 +120,6 @@ def test_update_user_reports_taken_email_and_username_as_rule_violations():
             session, actor_of(made.user), changes={"username": "anna", "bio": "not saved"}
         )
     assert taken_name.value.status == 422
-    with transaction() as session:
+    with transaction(write=True) as session:
         profile = blog.get_profile(session, None, username="jake")
     assert profile.profile.bio != "not saved"  # the refused change left nothing behind

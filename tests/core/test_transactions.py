@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select, text, update
 
-from core.db import ReadTransactionWrote, request_is_write, transaction
+from core.db import ReadTransactionWrote, transaction
 from db.models.identity import User
 from tests.factories.identity import make_user
 
@@ -41,14 +41,3 @@ def test_a_writing_unit_of_work_cannot_join_a_read_transaction():
     with pytest.raises(ReadTransactionWrote), transaction(write=False):  # noqa: SIM117
         with transaction(write=True):
             pass
-
-
-def test_an_undeclared_unit_of_work_infers_its_intent_from_the_request_method():
-    user = make_user()
-    token = request_is_write.set(False)
-    try:
-        with transaction() as session:  # a GET handler that has not declared its intent yet
-            session.get(User, user.id).display_name = "changed"  # type: ignore[union-attr]
-    finally:
-        request_is_write.reset(token)
-    assert _display_name(user) == "changed"

@@ -29,7 +29,7 @@ def test_slugs_are_unique_per_owner(user):
 def test_rename_moves_the_slug_and_the_old_one_redirects(user):
     page = make_page(user, title="Draft plan")
     edit_page(user, page, title="Final plan")
-    with transaction() as session:
+    with transaction(write=True) as session:
         moved = notes.find_by_slug(session, actor_of(user), slug="draft-plan")
         current = notes.find_by_slug(session, actor_of(user), slug="final-plan")
     assert moved.redirect_to == "final-plan"
@@ -38,7 +38,7 @@ def test_rename_moves_the_slug_and_the_old_one_redirects(user):
     assert make_page(user, title="Draft plan").slug == "draft-plan-2"
     # Renaming back reclaims it.
     assert edit_page(user, page, title="Draft plan").slug == "draft-plan"
-    with transaction() as session:
+    with transaction(write=True) as session:
         assert notes.find_by_slug(session, actor_of(user), slug="final-plan").redirect_to == (
             "draft-plan"
         )
@@ -67,7 +67,7 @@ def test_archive_hides_from_lists_and_guards_deletion(user):
     edit_page(user, page, archived=True)
 
     def titles(**filters):  # type: ignore[no-untyped-def]
-        with transaction() as session:
+        with transaction(write=True) as session:
             return [p.title for p in notes.list_pages(session, actor_of(user), **filters).items]
 
     assert titles() == ["Current"]
@@ -86,7 +86,7 @@ def test_search_by_title_prefix_or_substring_and_tag(user):
     make_page(user, title="100% coverage")
 
     def titles(**filters):  # type: ignore[no-untyped-def]
-        with transaction() as session:
+        with transaction(write=True) as session:
             found = notes.list_pages(session, actor_of(user), **filters).items
             return sorted(page.title for page in found)
 
@@ -103,7 +103,7 @@ def test_blank_tags_are_dropped_not_stored_empty(user):
 
 def test_other_users_pages_do_not_exist_for_you(user):
     page = make_page(user)
-    with pytest.raises(notes.PageNotFound), transaction() as session:
+    with pytest.raises(notes.PageNotFound), transaction(write=True) as session:
         notes.get_page(session, actor_of(make_user()), page_id=page.id)
 
 

@@ -26,7 +26,7 @@ def _start(client, result: str = "TOKENS") -> str:  # type: ignore[no-untyped-de
 
 
 def _users() -> int:
-    with transaction() as session:
+    with transaction(write=True) as session:
         return int(session.scalar(select(func.count()).select_from(User)) or 0)
 
 
@@ -52,7 +52,7 @@ def test_a_first_login_creates_a_passwordless_account_and_returns_tokens(client,
         "/api/v1/identity/users/me", headers={"Authorization": f"Bearer {tokens['access_token']}"}
     ).json()
     assert me["email"] == "ada@example.com" and me["display_name"] == "ada"
-    with transaction() as session:
+    with transaction(write=True) as session:
         user = session.scalars(select(User).where(User.email_key == "ada@example.com")).one()
         assert user.password_hash is None
         link = session.scalars(select(LinkedIdentity)).one()
@@ -84,7 +84,7 @@ def test_an_unverified_email_neither_links_nor_creates(client, oauth_provider):
     make_user(email="eve@example.com")
     response = client.get(CALLBACK, params=sign_in_at_provider(_start(client), "eve"))
     assert_problem(response, 403, "/problems/oauth/email-not-verified")
-    with transaction() as session:
+    with transaction(write=True) as session:
         assert session.scalar(select(func.count()).select_from(LinkedIdentity)) == 0
     assert _users() == 1
 

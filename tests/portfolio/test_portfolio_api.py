@@ -112,7 +112,7 @@ def test_concurrent_publishers_with_one_etag_have_exactly_one_winner(live_server
 
     def put(number: int) -> int:
         with httpx.Client(base_url=live_server, timeout=30) as http:
-            barrier.wait()
+            barrier.wait(timeout=60)
             body = {**CONTENT, "note": f"editor {number}"}
             return http.put(URL, json=body, headers=headers).status_code
 

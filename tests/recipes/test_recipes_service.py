@@ -11,7 +11,7 @@ from tests.factories.recipes import make_recipe
 
 
 def titles(**filters):  # type: ignore[no-untyped-def]
-    with transaction() as session:
+    with transaction(write=True) as session:
         return sorted(
             recipe.title for recipe in recipes.list_recipes(session, limit=100, **filters).items
         )
@@ -67,7 +67,7 @@ def test_update_replaces_lists_whole(user):
                 "cuisine": "Irish",
             },
         )
-    with transaction() as session:
+    with transaction(write=True) as session:
         stored = recipes.get_recipe(session, recipe_id=recipe.id)
         assert recipes.ingredient_lines(stored) == [
             {"quantity": 1, "unit": "kg", "item": "potatoes"}
@@ -85,7 +85,7 @@ def test_only_the_author_or_an_admin_may_change_a_recipe(user):
             session, actor_of(make_user(role="ADMIN")), recipe_id=recipe.id, changes={"servings": 3}
         )
         recipes.delete_recipe(session, actor_of(user), recipe_id=recipe.id)
-    with pytest.raises(recipes.RecipeNotFound), transaction() as session:
+    with pytest.raises(recipes.RecipeNotFound), transaction(write=True) as session:
         recipes.get_recipe(session, recipe_id=recipe.id)
 
 
@@ -103,7 +103,7 @@ def test_scaling_a_stored_recipe(user):
 def test_listing_a_page_costs_the_same_statements_whatever_its_size(user, count, statement_counter):
     for number in range(count):
         make_recipe(user, title=f"Recipe {number}")
-    with statement_counter() as counted, transaction() as session:
+    with statement_counter() as counted, transaction(write=True) as session:
         page = recipes.list_recipes(session, limit=50)
         lines = [recipes.ingredient_lines(recipe) for recipe in page.items]
         diets = [[diet.diet for diet in recipe.diets] for recipe in page.items]

@@ -238,7 +238,7 @@ def test_sessions_are_kept_in_redis_when_configured_else_in_the_database(browser
     from services.session_store import RedisStore
 
     log_in(browser, user.email, PASSWORD)
-    with transaction() as session:
+    with transaction(write=True) as session:
         rows = session.scalar(select(func.count()).select_from(BrowserSession))
     redis = get_redis()
     if redis is None:

@@ -24,8 +24,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import yaml
+
+from core.validation import compiled
 
 GENERATED = Path(__file__).resolve().parents[2] / "generated"
 METHODS = ("get", "put", "post", "patch", "delete")
@@ -158,12 +159,11 @@ def select(predicate: Callable[[Operation], bool], api: str | None = None) -> li
 
 # ---- values from schemas ------------------------------------------------------------------------
 
-_VALIDATOR = jsonschema.Draft4Validator
-_FORMATS = jsonschema.Draft4Validator.FORMAT_CHECKER
-
 
 def _valid(value: Any, schema: dict[str, Any]) -> bool:
-    return _VALIDATOR(schema, format_checker=_FORMATS).is_valid(value)
+    """Whether the server's own validator (core.validation: OpenAPI formats such as `uuid`
+    included, which Draft 4's format checker does not know) accepts the value."""
+    return bool(compiled(schema).is_valid(value))
 
 
 def malformed(schema: dict[str, Any]) -> str | None:

@@ -209,7 +209,7 @@ def test_concurrent_patches_with_same_etag_have_exactly_one_winner(live_server, 
 
     def patch(n: int) -> int:
         with httpx.Client(base_url=live_server, timeout=30) as http:
-            barrier.wait()
+            barrier.wait(timeout=60)
             return http.patch(
                 f"{URL}/{task.id}", json={"title": f"writer {n}"}, headers=headers
             ).status_code
@@ -226,7 +226,7 @@ def test_concurrent_posts_with_same_idempotency_key_create_one_task(live_server,
 
     def post(_: int) -> tuple[int, str]:
         with httpx.Client(base_url=live_server, timeout=30) as http:
-            barrier.wait()
+            barrier.wait(timeout=60)
             response = http.post(URL, json={"title": "Only once"}, headers=headers)
             return response.status_code, response.json()["id"]
 

@@ -192,7 +192,7 @@ def test_concurrent_transitions_from_one_state_have_exactly_one_winner(live_serv
 
     def transition(target: str) -> int:
         with httpx.Client(base_url=live_server, timeout=30) as http:
-            barrier.wait()
+            barrier.wait(timeout=60)
             return http.post(
                 f"{URL}/{ticket.id}/transitions",
                 json={"from": "OPEN", "to": target},

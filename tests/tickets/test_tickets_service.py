@@ -86,7 +86,7 @@ def test_every_transition_and_reassignment_is_logged_in_order(user):
         )
     move_ticket(second, ticket, "IN_PROGRESS", "CLOSED")
 
-    with transaction() as session:
+    with transaction(write=True) as session:
         log = tickets.list_activity(session, ticket_id=ticket.id, limit=100).items
         entries = [(entry.kind, entry.from_value, entry.to_value, entry.actor_id) for entry in log]
     assert entries == [
@@ -112,7 +112,7 @@ def test_list_filters_combine(user):
     move_ticket(other, closed, "OPEN", "CLOSED")
 
     def titles(**filters):  # type: ignore[no-untyped-def]
-        with transaction() as session:
+        with transaction(write=True) as session:
             page = tickets.list_tickets(session, limit=100, **filters)
             return sorted(ticket.title for ticket in page.items)
 
@@ -140,5 +140,5 @@ def test_comment_may_be_deleted_by_its_author_or_an_admin_only(user):
     with transaction(write=True) as session:
         tickets.delete_comment(session, actor_of(author), ticket_id=ticket.id, comment_id=first.id)
         tickets.delete_comment(session, actor_of(admin), ticket_id=ticket.id, comment_id=second.id)
-    with transaction() as session:
+    with transaction(write=True) as session:
         assert tickets.list_comments(session, ticket_id=ticket.id).items == []
