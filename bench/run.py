@@ -154,27 +154,15 @@ def run_wrk(
 def seed(env: dict[str, str]) -> tuple[str, str]:
     """A benchmark user with 200 tasks; returns (access token, one task id)."""
     os.environ.update(env)
-    from core.db import transaction
-    from core.migrations import upgrade
-    from core.security import Actor
-    from core.tokens import issue_access_token
-    from services import identity, tasks
+    from bench.accounts import benchmark_account
+    from services import tasks
 
-    upgrade()
-    with transaction(write=True) as session:
-        user = identity.create_user(
-            session,
-            email=f"bench-{os.getpid()}-{time.time_ns()}@example.com",
-            password="benchmark password",
-            display_name="Bench",
-        )
-        actor = Actor(user_id=user.id, role=user.role)
+    with benchmark_account("Bench") as (session, actor, token):
         first = None
         for number in range(200):
             task = tasks.create_task(session, actor, title=f"Seeded {number}", notes="seed")
             first = first or task
         assert first is not None
-        token, _ = issue_access_token(user_id=user.id, role=user.role)
         return token, str(first.id)
 
 

@@ -138,22 +138,10 @@ def child(size: int, layout: str, requests: int) -> None:
 
 def _token() -> str:
     """A token naming a real account: authentication reads it on every request."""
-    import uuid
+    from bench.accounts import benchmark_account
 
-    from core.db import transaction
-    from core.migrations import upgrade
-    from core.tokens import issue_access_token
-    from services import identity
-
-    upgrade()
-    with transaction(write=True) as session:
-        user = identity.create_user(
-            session,
-            email=f"growth-{uuid.uuid4().hex[:8]}@example.com",
-            password="growth benchmark",
-            display_name="Growth",
-        )
-        return issue_access_token(user_id=user.id, role=user.role)[0]
+    with benchmark_account("Growth") as (_session, _actor, token):
+        return token
 
 
 def main() -> int:

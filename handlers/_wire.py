@@ -6,7 +6,7 @@ from typing import Any
 
 from starlette.responses import Response
 
-from core.http import iso, response_with_cookies, scheme_and_host
+from core.http import client_address, iso, response_with_cookies, scheme_and_host
 from services import identity, sessions
 from services.audit import AuditEvent
 from services.blog import BlogPost, BlogProfile
@@ -21,6 +21,18 @@ def audit_event_json(event: AuditEvent) -> dict[str, Any]:
         "target_id": event.target_id,
         "details": event.details,
         "created_at": iso(event.created_at),
+    }
+
+
+def user_json(user: identity.User) -> dict[str, Any]:
+    """An account as its owner sees it (identity) and, with more fields, as admins do."""
+    return {
+        "id": str(user.id),
+        "email": user.email,
+        "display_name": user.display_name,
+        "role": user.role,
+        "created_at": user.created_at.isoformat(),
+        "updated_at": user.updated_at.isoformat(),
     }
 
 
@@ -65,6 +77,15 @@ def session_json(row: sessions.SessionRecord, current_id: str | None) -> dict[st
         "user_agent": row.user_agent,
         "client_address": row.client_address,
     }
+
+
+def password_login(credentials: dict[str, Any]) -> identity.PasswordLogin:
+    """The email and password a login body carries, from this request's client address."""
+    return identity.PasswordLogin(
+        email=credentials["email"],
+        password=credentials["password"],
+        client_address=client_address(),
+    )
 
 
 def started_session_response(started: sessions.StartedSession) -> Response:

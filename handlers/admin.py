@@ -11,15 +11,7 @@ from services import admin, audit, identity
 
 
 def _account_json(user: identity.User) -> dict[str, Any]:
-    return {
-        "id": str(user.id),
-        "email": user.email,
-        "display_name": user.display_name,
-        "role": user.role,
-        "disabled": user.is_disabled,
-        "created_at": user.created_at.isoformat(),
-        "updated_at": user.updated_at.isoformat(),
-    }
+    return {**wire.user_json(user), "disabled": user.is_disabled}
 
 
 def search_accounts(

@@ -4,11 +4,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from core.db import transaction
-from core.http import client_address
 from core.security import Actor, current_actor, optional_actor
 from core.wire import NoContent
 from handlers import blog as blog_api
-from handlers._wire import post_text_json, profile_json
+from handlers._wire import password_login, post_text_json, profile_json
 from services import blog, conduit
 
 
@@ -55,16 +54,9 @@ def _comment_json(view: blog.CommentView) -> dict[str, Any]:
 
 
 def conduit_login(body: dict[str, Any]) -> dict[str, Any]:
-    credentials = body["user"]
     # Writes: a login may rehash the password and create the blog profile.
     with transaction(write=True) as session:
-        signed_in = conduit.log_in(
-            session,
-            email=credentials["email"],
-            password=credentials["password"],
-            client_address=client_address(),
-        )
-        return _user_json(signed_in)
+        return _user_json(conduit.log_in(session, login=password_login(body["user"])))
 
 
 def conduit_create_user(body: dict[str, Any]) -> tuple[dict[str, Any], int]:
@@ -130,18 +122,20 @@ def conduit_list_articles(
     )
 
 
+def _post_fields(article: dict[str, Any]) -> dict[str, Any]:
+    # Conduit calls a post's tags `tagList`; the other fields it sends keep their names.
+    fields: dict[str, Any] = {
+        k: article[k] for k in ("title", "description", "body") if k in article
+    }
+    if "tagList" in article:
+        fields["tags"] = article["tagList"]
+    return fields
+
+
 def conduit_create_article(body: dict[str, Any]) -> tuple[dict[str, Any], int]:
-    article = body["article"]
+    fields = _post_fields(body["article"])
     with transaction(write=True) as session:
-        view = blog.create_post(
-            session,
-            current_actor(),
-            title=article["title"],
-            description=article["description"],
-            body=article["body"],
-            tags=article.get("tagList") or (),
-            status=blog.PUBLISHED,
-        )
+        view = blog.create_post(session, current_actor(), **fields, status=blog.PUBLISHED)
         return {"article": _article_json(view)}, 201
 
 
@@ -151,19 +145,14 @@ def conduit_get_article(slug: str) -> dict[str, Any]:
 
 
 def conduit_update_article(slug: str, body: dict[str, Any]) -> dict[str, Any]:
-    article = body["article"]
-    changes = {k: article[k] for k in ("title", "description", "body") if k in article}
-    if "tagList" in article:
-        changes["tags"] = article["tagList"]
+    changes = _post_fields(body["article"])
     with transaction(write=True) as session:
         view = blog.update_post(session, current_actor(), slug=slug, changes=changes)
         return {"article": _article_json(view)}
 
 
 def conduit_delete_article(slug: str) -> NoContent:
-    with transaction(write=True) as session:
-        blog.delete_post(session, current_actor(), slug=slug)
-    return None, 204
+    return blog_api.delete_post(slug)
 
 
 def conduit_list_comments(slug: str) -> dict[str, Any]:
@@ -179,9 +168,7 @@ def conduit_create_comment(slug: str, body: dict[str, Any]) -> tuple[dict[str, A
 
 
 def conduit_delete_comment(slug: str, id: int) -> NoContent:
-    with transaction(write=True) as session:
-        blog.delete_comment(session, current_actor(), slug=slug, comment_id=id)
-    return None, 204
+    return blog_api.delete_comment(slug, id)
 
 
 def conduit_favorite_article(slug: str) -> dict[str, Any]:

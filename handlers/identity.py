@@ -3,28 +3,16 @@ from __future__ import annotations
 from typing import Any
 
 from core.db import transaction
-from core.http import client_address
 from core.security import current_actor
 from core.wire import page_json
 from handlers import _wire as wire
 from services import identity
 
 
-def _user_json(user: identity.User) -> dict[str, Any]:
-    return {
-        "id": str(user.id),
-        "email": user.email,
-        "display_name": user.display_name,
-        "role": user.role,
-        "created_at": user.created_at.isoformat(),
-        "updated_at": user.updated_at.isoformat(),
-    }
-
-
 def create_user(body: dict[str, Any]) -> tuple[dict[str, Any], int]:
     with transaction(write=True) as session:
         user = identity.create_user(session, **body)
-        return _user_json(user), 201
+        return wire.user_json(user), 201
 
 
 def list_users(
@@ -34,17 +22,17 @@ def list_users(
         page = identity.list_users(
             session, current_actor(), email=email, limit=limit, cursor=cursor
         )
-        return page_json(page, _user_json)
+        return page_json(page, wire.user_json)
 
 
 def get_current_user() -> dict[str, Any]:
     with transaction(write=False) as session:
-        return _user_json(identity.get_user(session, current_actor()))
+        return wire.user_json(identity.get_user(session, current_actor()))
 
 
 def update_current_user(body: dict[str, Any]) -> dict[str, Any]:
     with transaction(write=True) as session:
-        return _user_json(identity.update_user(session, current_actor(), **body))
+        return wire.user_json(identity.update_user(session, current_actor(), **body))
 
 
 def create_token(body: dict[str, Any]) -> dict[str, Any]:
@@ -52,12 +40,7 @@ def create_token(body: dict[str, Any]) -> dict[str, Any]:
         if body["grant_type"] == "REFRESH_TOKEN":
             pair = identity.refresh(session, refresh_token=body["refresh_token"])
         else:
-            pair = identity.log_in(
-                session,
-                email=body["email"],
-                password=body["password"],
-                client_address=client_address(),
-            )
+            pair = identity.log_in(session, login=wire.password_login(body))
         return wire.token_pair_json(pair)
 
 

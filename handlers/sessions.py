@@ -6,7 +6,7 @@ from typing import Any
 from starlette.responses import Response
 
 from core.db import transaction
-from core.http import client_address, cookie, header, response_with_cookies, scheme_and_host
+from core.http import cookie, header, response_with_cookies, scheme_and_host
 from core.security import current_actor, current_credential
 from core.wire import page_json
 from handlers import _wire as wire
@@ -28,9 +28,7 @@ def create_session(body: dict[str, Any]) -> Response:
     with transaction(write=True) as session:
         started = sessions.start_session(
             session,
-            email=body["email"],
-            password=body["password"],
-            client_address=client_address(),
+            login=wire.password_login(body),
             user_agent=header("user-agent"),
             presented_token=cookie(sessions.SESSION_COOKIE),
         )

@@ -24,6 +24,7 @@ import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, or_, select, update
 from sqlalchemy.orm import Session
@@ -130,14 +131,7 @@ def create_key(
         expires_at=expires_at,
     )
     session.add(key)
-    audit.record(
-        session,
-        actor_id=actor.user_id,
-        action="KEY_CREATED",
-        target_type=AUDIT_TARGET,
-        target_id=key.id,
-        scope=scope,
-    )
+    _audit_in_request(session, actor, "KEY_CREATED", key, scope=scope)
     session.flush()
     return CreatedKey(key=key, secret=f"{KEY_PREFIX}{lookup_id}_{secret}")
 
@@ -181,14 +175,7 @@ def update_key(
         key.name = name
     if revoked and key.revoked_at is None:
         key.revoked_at = utcnow()
-        audit.record(
-            session,
-            actor_id=actor.user_id,
-            action="KEY_REVOKED",
-            target_type=AUDIT_TARGET,
-            target_id=key.id,
-            by_admin=key.user_id != actor.user_id,
-        )
+        _audit_in_request(session, actor, "KEY_REVOKED", key, by_admin=key.user_id != actor.user_id)
     session.flush()
     return key
 
@@ -303,6 +290,19 @@ def _audit_rate_limited(key_id: uuid.UUID, user_id: uuid.UUID) -> None:
         return
     with get_engine().begin() as connection:
         _audit_outside_request(connection, key_id, user_id, "KEY_RATE_LIMITED")
+
+
+def _audit_in_request(
+    session: Session, actor: Actor, action: str, key: ApiKey, **details: Any
+) -> None:
+    audit.record(
+        session,
+        actor_id=actor.user_id,
+        action=action,
+        target_type=AUDIT_TARGET,
+        target_id=key.id,
+        **details,
+    )
 
 
 def _audit_outside_request(

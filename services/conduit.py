@@ -47,12 +47,9 @@ def register(session: Session, *, username: str, email: str, password: str) -> C
     return _signed_in(session, user)
 
 
-def log_in(session: Session, *, email: str, password: str, client_address: str) -> ConduitUser:
+def log_in(session: Session, *, login: identity.PasswordLogin) -> ConduitUser:
     """Password login (throttled like every login); answers the user with a fresh token."""
-    user = identity.authenticate_password(
-        session, email=email, password=password, client_address=client_address
-    )
-    return _signed_in(session, user)
+    return _signed_in(session, identity.authenticate_password(session, login=login))
 
 
 def current_user(session: Session, actor: Actor) -> ConduitUser:

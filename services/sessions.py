@@ -94,20 +94,15 @@ def cookie_headers(token: str | None, *, expires_at: datetime | None, secure: bo
 def start_session(
     session: Session,
     *,
-    email: str,
-    password: str,
-    client_address: str,
+    login: identity.PasswordLogin,
     user_agent: str | None,
     presented_token: str | None,
 ) -> StartedSession:
     """Logs in with a password and starts a new session; a presented session id is revoked."""
-    user = identity.authenticate_password(
-        session, email=email, password=password, client_address=client_address
-    )
     return start_session_for(
         session,
-        user,
-        client_address=client_address,
+        identity.authenticate_password(session, login=login),
+        client_address=login.client_address,
         user_agent=user_agent,
         presented_token=presented_token,
     )

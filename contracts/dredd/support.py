@@ -76,6 +76,20 @@ def replace_path(transaction: dict[str, Any], old: str, new: str) -> None:
     transaction["request"]["uri"] = transaction["request"]["uri"].replace(old, new)
 
 
+def use_a_created_row(
+    transaction: dict[str, Any], example_id: str, collection: str, fixture: dict[str, Any]
+) -> None:
+    """For a transaction expecting success on the row `example_id` names: creates a row through
+    the API (POST `collection`), puts its id in the path and, on PATCH and DELETE, its ETag in
+    If-Match."""
+    if example_id not in transaction["fullPath"] or status_of(transaction) >= 300:
+        return
+    created = api("POST", collection, json=fixture)
+    replace_path(transaction, example_id, created.json()["id"])
+    if transaction["request"]["method"] in ("PATCH", "DELETE"):
+        transaction["request"]["headers"]["If-Match"] = created.headers["ETag"]
+
+
 def status_of(transaction: dict[str, Any]) -> int:
     return int(transaction["expected"]["statusCode"])
 

@@ -13,7 +13,7 @@ from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.db import utcnow
-from db.base import Base, Timestamped, new_id
+from db.base import Base, TagRow, Timestamped, cascading_key, new_id, tag_list
 
 
 class BlogProfile(Timestamped, Base):
@@ -21,9 +21,7 @@ class BlogProfile(Timestamped, Base):
 
     __tablename__ = "blog_profiles"
 
-    user_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("identity_users.id", ondelete="CASCADE"), primary_key=True
-    )
+    user_id: Mapped[uuid.UUID] = cascading_key("identity_users.id")
     username: Mapped[str] = mapped_column(String(40))
     # Lower-cased username: the uniqueness key, so Jake and jake are one profile.
     username_key: Mapped[str] = mapped_column(String(40), unique=True)
@@ -56,19 +54,14 @@ class BlogPost(Timestamped, Base):
     version: Mapped[int] = mapped_column(default=1)
 
     author: Mapped[BlogProfile] = relationship(lazy="joined", innerjoin=True)
-    tags: Mapped[list[BlogPostTag]] = relationship(
-        order_by="BlogPostTag.tag", cascade="all, delete-orphan", lazy="selectin"
-    )
+    tags: Mapped[list[BlogPostTag]] = tag_list("BlogPostTag")
 
 
-class BlogPostTag(Base):
+class BlogPostTag(TagRow, Base):
     __tablename__ = "blog_post_tags"
-    __table_args__ = (Index("ix_blog_post_tags_tag", "tag", "post_id"),)
+    parent_key = "post_id"
 
-    post_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("blog_posts.id", ondelete="CASCADE"), primary_key=True
-    )
-    tag: Mapped[str] = mapped_column(String(50), primary_key=True)
+    post_id: Mapped[uuid.UUID] = cascading_key("blog_posts.id")
 
 
 class BlogComment(Timestamped, Base):
@@ -96,12 +89,8 @@ class BlogFavorite(Base):
     __tablename__ = "blog_favorites"
     __table_args__ = (Index("ix_blog_favorites_user", "user_id", "post_id"),)
 
-    post_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("blog_posts.id", ondelete="CASCADE"), primary_key=True
-    )
-    user_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("blog_profiles.user_id", ondelete="CASCADE"), primary_key=True
-    )
+    post_id: Mapped[uuid.UUID] = cascading_key("blog_posts.id")
+    user_id: Mapped[uuid.UUID] = cascading_key("blog_profiles.user_id")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -112,10 +101,6 @@ class BlogFollow(Base):
         CheckConstraint("follower_id <> followee_id", name="not_self"),
     )
 
-    follower_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("blog_profiles.user_id", ondelete="CASCADE"), primary_key=True
-    )
-    followee_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("blog_profiles.user_id", ondelete="CASCADE"), primary_key=True
-    )
+    follower_id: Mapped[uuid.UUID] = cascading_key("blog_profiles.user_id")
+    followee_id: Mapped[uuid.UUID] = cascading_key("blog_profiles.user_id")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

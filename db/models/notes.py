@@ -6,10 +6,10 @@ import uuid
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column
 
 from core.db import utcnow
-from db.base import Base, Timestamped, new_id
+from db.base import Base, TagRow, Timestamped, cascading_key, new_id, tag_list
 
 
 class NotePage(Timestamped, Base):
@@ -29,19 +29,14 @@ class NotePage(Timestamped, Base):
     revision: Mapped[int] = mapped_column(default=0)
     version: Mapped[int] = mapped_column(default=1)
 
-    tags: Mapped[list[NoteTag]] = relationship(
-        order_by="NoteTag.tag", cascade="all, delete-orphan", lazy="selectin"
-    )
+    tags: Mapped[list[NoteTag]] = tag_list("NoteTag")
 
 
-class NoteTag(Base):
+class NoteTag(TagRow, Base):
     __tablename__ = "notes_page_tags"
-    __table_args__ = (Index("ix_notes_page_tags_tag", "tag", "page_id"),)
+    parent_key = "page_id"
 
-    page_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("notes_pages.id", ondelete="CASCADE"), primary_key=True
-    )
-    tag: Mapped[str] = mapped_column(String(50), primary_key=True)
+    page_id: Mapped[uuid.UUID] = cascading_key("notes_pages.id")
 
 
 class NoteSlug(Base):
@@ -49,9 +44,7 @@ class NoteSlug(Base):
 
     __tablename__ = "notes_slugs"
 
-    owner_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("identity_users.id", ondelete="CASCADE"), primary_key=True
-    )
+    owner_id: Mapped[uuid.UUID] = cascading_key("identity_users.id")
     slug: Mapped[str] = mapped_column(String(100), primary_key=True)
     page_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("notes_pages.id", ondelete="CASCADE"))
 
@@ -59,9 +52,7 @@ class NoteSlug(Base):
 class NoteRevision(Base):
     __tablename__ = "notes_revisions"
 
-    page_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("notes_pages.id", ondelete="CASCADE"), primary_key=True
-    )
+    page_id: Mapped[uuid.UUID] = cascading_key("notes_pages.id")
     number: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text)

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, Float, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from db.base import Base, Timestamped, new_id
+from db.base import Base, Timestamped, cascading_key, new_id
 
 
 class Recipe(Timestamped, Base):
@@ -43,9 +43,7 @@ class Recipe(Timestamped, Base):
 class RecipeIngredient(Base):
     __tablename__ = "recipes_ingredients"
 
-    recipe_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("recipes_recipes.id", ondelete="CASCADE"), primary_key=True
-    )
+    recipe_id: Mapped[uuid.UUID] = cascading_key("recipes_recipes.id")
     position: Mapped[int] = mapped_column(primary_key=True)
     quantity: Mapped[float | None] = mapped_column(Float)
     unit: Mapped[str | None] = mapped_column(String(10))
@@ -56,7 +54,5 @@ class RecipeDiet(Base):
     __tablename__ = "recipes_diets"
     __table_args__ = (Index("ix_recipes_diets_diet", "diet", "recipe_id"),)
 
-    recipe_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("recipes_recipes.id", ondelete="CASCADE"), primary_key=True
-    )
+    recipe_id: Mapped[uuid.UUID] = cascading_key("recipes_recipes.id")
     diet: Mapped[str] = mapped_column(String(50), primary_key=True)

@@ -11,6 +11,7 @@ from db.models.identity import User
 from services.identity.accounts import (
     EmailTaken,
     InvalidCredentials,
+    PasswordLogin,
     UserNotFound,
     WrongPassword,
     authenticate_password,
@@ -46,6 +47,7 @@ __all__ = [
     "EmailTaken",
     "InvalidCredentials",
     "InvalidRefreshToken",
+    "PasswordLogin",
     "RefreshTokenReused",
     "TokenPair",
     "User",

@@ -8,6 +8,8 @@ authentication compares with the time a credential was issued).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -33,6 +35,16 @@ class WrongPassword(RuleViolated, type="/problems/identity/wrong-password"): ...
 
 
 class UserNotFound(NotFound, type="/problems/identity/user-not-found"): ...
+
+
+@dataclass(frozen=True)
+class PasswordLogin:
+    """A password login as the request carries it: the email and password given, and the address
+    it came from (failures are throttled per account and per address)."""
+
+    email: str
+    password: str
+    client_address: str
 
 
 def email_key(email: str) -> str:
@@ -71,35 +83,30 @@ def get_user(session: Session, actor: Actor) -> User:
     return user
 
 
-def log_in(session: Session, *, email: str, password: str, client_address: str) -> TokenPair:
+def log_in(session: Session, *, login: PasswordLogin) -> TokenPair:
     """Checks email and password, then starts a token login."""
-    user = authenticate_password(
-        session, email=email, password=password, client_address=client_address
-    )
-    return issue_tokens(session, user)
+    return issue_tokens(session, authenticate_password(session, login=login))
 
 
-def authenticate_password(
-    session: Session, *, email: str, password: str, client_address: str
-) -> User:
+def authenticate_password(session: Session, *, login: PasswordLogin) -> User:
     """The enabled account with this email and password (failures throttled per account and
     per address); every login, by token or by session cookie, goes through here."""
     settings = get_settings()
-    key = email_key(email)
+    key = email_key(login.email)
     throttles = (
         (settings.login_limit_per_account, "login-account", key),
-        (settings.login_limit_per_address, "login-address", client_address),
+        (settings.login_limit_per_address, "login-address", login.client_address),
     )
     for limit, *scope in throttles:
         ratelimit.check(limit, *scope, detail="Too many failed logins; retry later.")
     user = session.scalars(select(User).where(User.email_key == key)).first()
     password_hash = user.password_hash if user is not None else None
-    if user is None or user.is_disabled or not verify_password(password_hash, password):
+    if user is None or user.is_disabled or not verify_password(password_hash, login.password):
         for limit, *scope in throttles:
             ratelimit.hit(limit, *scope)
         raise InvalidCredentials("Wrong email or password.")
     if password_hash and needs_rehash(password_hash):
-        user.password_hash = hash_password(password)
+        user.password_hash = hash_password(login.password)
     return user
 
 

@@ -12,6 +12,7 @@ from services import blog
 from services.markdown import render
 from tests.factories.blog import favorite, follow, make_comment, make_post, username_of
 from tests.factories.identity import actor_of, make_user
+from tests.support.pages import every_item
 
 # ---- slugs and usernames ----------------------------------------------------------------------
 
@@ -232,15 +233,12 @@ def test_comment_of_another_post_is_not_found(user):
 def test_comments_are_listed_oldest_first_with_pages(user):
     post = make_post(user)
     bodies = [make_comment(user, post, body=f"c{n}").body for n in range(5)]
-    seen, cursor = [], None
-    while True:
-        with transaction(write=True) as session:
-            page = blog.list_comments(session, None, slug=post.slug, limit=2, cursor=cursor)
-        seen += [view.comment.body for view in page.items]
-        if page.next is None:
-            break
-        cursor = page.next
-    assert seen == bodies
+
+    def read_page(cursor):  # type: ignore[no-untyped-def]
+        with transaction(write=False) as session:
+            return blog.list_comments(session, None, slug=post.slug, limit=2, cursor=cursor)
+
+    assert [view.comment.body for view in every_item(read_page)] == bodies
 
 
 # ---- follows and feed -------------------------------------------------------------------------
@@ -309,15 +307,12 @@ def test_newest_first_with_a_stable_tie_break_across_pages(user):
     with transaction(write=True) as session:
         session.execute(update(BlogPost).values(created_at=same))
     expected = [post.slug for post in sorted(posts, key=lambda post: post.id, reverse=True)]
-    seen, cursor = [], None
-    while True:
-        with transaction(write=True) as session:
-            page = blog.list_posts(session, None, limit=3, cursor=cursor)
-        seen += [view.post.slug for view in page.items]
-        if page.next is None:
-            break
-        cursor = page.next
-    assert seen == expected
+
+    def read_page(cursor):  # type: ignore[no-untyped-def]
+        with transaction(write=False) as session:
+            return blog.list_posts(session, None, limit=3, cursor=cursor)
+
+    assert [view.post.slug for view in every_item(read_page)] == expected
 
 
 def test_offset_listing_gives_the_same_order_and_a_total(user):
@@ -385,12 +380,10 @@ def test_tags_count_published_posts_most_used_first(user):
     make_post(user, title="2", tags=["b", "c"])
     make_post(user, title="3", tags=["b", "a"])
     make_post(user, title="4", tags=["draft-only", "b"], status="DRAFT")
-    seen, cursor = [], None
-    while True:
-        with transaction(write=True) as session:
-            page = blog.list_tags(session, limit=2, cursor=cursor)
-        seen += [(item.tag, item.count) for item in page.items]
-        if page.next is None:
-            break
-        cursor = page.next
-    assert seen == [("b", 3), ("a", 2), ("c", 1)]
+
+    def read_page(cursor):  # type: ignore[no-untyped-def]
+        with transaction(write=False) as session:
+            return blog.list_tags(session, limit=2, cursor=cursor)
+
+    tags = [(item.tag, item.count) for item in every_item(read_page)]
+    assert tags == [("b", 3), ("a", 2), ("c", 1)]

@@ -56,12 +56,12 @@ def test_log_in_answers_a_fresh_token_and_refuses_a_wrong_password():
     made = _register("jake")
     with transaction(write=True) as session:
         again = conduit.log_in(
-            session, email="jake@example.com", password=PASSWORD, client_address="127.0.0.1"
+            session, login=identity.PasswordLogin("jake@example.com", PASSWORD, "127.0.0.1")
         )
     assert again.user.id == made.user.id and again.profile.username == "jake"
     with pytest.raises(identity.InvalidCredentials), transaction(write=True) as session:
         conduit.log_in(
-            session, email="jake@example.com", password="not the password", client_address="::1"
+            session, login=identity.PasswordLogin("jake@example.com", "not the password", "::1")
         )
 
 
@@ -96,9 +96,7 @@ def test_update_user_splits_changes_between_account_and_profile():
     with transaction(write=True) as session:
         relogged = conduit.log_in(
             session,
-            email="jake2@example.com",
-            password="a brand new secret",
-            client_address="127.0.0.1",
+            login=identity.PasswordLogin("jake2@example.com", "a brand new secret", "127.0.0.1"),
         )
     assert relogged.user.id == made.user.id
 

@@ -36,7 +36,7 @@ def test_dev_admin_is_created_once_with_a_random_password(capsys):
     assert cli.main(["dev-admin"]) == 0
     assert "Password" not in capsys.readouterr().out.split("(")[0]
     with transaction(write=True) as session:
-        identity.log_in(session, email="admin@example.com", password=password, client_address="t")
+        identity.log_in(session, login=identity.PasswordLogin("admin@example.com", password, "t"))
 
 
 def test_create_admin_promotes_an_existing_user(capsys, monkeypatch):

@@ -9,6 +9,7 @@ import pytest
 from core.settings import get_settings
 from core.tokens import CONDUIT, decode_access_token, issue_access_token
 from tests.factories.identity import PASSWORD, issued_earlier
+from tests.problems import assert_problem
 
 ME = "/api/v1/identity/users/me"
 SECRET = "s" * 48
@@ -87,8 +88,7 @@ def test_bad_tokens_are_401(client, user, case):
     else:
         token = "not.a.jwt"
     response = call(client, token)
-    assert response.status_code == 401
-    assert response.json()["type"] == "/problems/unauthorized"
+    assert_problem(response, 401, "/problems/unauthorized")
     assert response.headers["www-authenticate"].startswith("Bearer")
 
 

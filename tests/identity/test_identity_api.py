@@ -3,6 +3,8 @@ from __future__ import annotations
 import pytest
 
 from tests.factories.identity import PASSWORD, auth_headers, make_user
+from tests.problems import assert_problem
+from tests.support.pages import every_api_item
 
 USERS = "/api/v1/identity/users"
 ME = "/api/v1/identity/users/me"
@@ -36,8 +38,7 @@ def test_signup_with_taken_email_is_409_case_insensitively(client):
     response = client.post(
         USERS, json={"email": "TAKEN@example.com", "password": "longenough", "display_name": "Ada"}
     )
-    assert response.status_code == 409
-    assert response.json()["type"] == "/problems/identity/email-taken"
+    assert_problem(response, 409, "/problems/identity/email-taken")
 
 
 @pytest.mark.parametrize(
@@ -52,8 +53,7 @@ def test_signup_with_taken_email_is_409_case_insensitively(client):
 )
 def test_signup_rejects_invalid_input(client, payload):
     response = client.post(USERS, json=payload)
-    assert response.status_code == 400
-    assert response.json()["type"] == "/problems/validation"
+    assert_problem(response, 400, "/problems/validation")
 
 
 def test_login_returns_token_pair_that_authenticates(client):
@@ -76,8 +76,7 @@ def test_login_returns_token_pair_that_authenticates(client):
 def test_login_with_bad_credentials_is_401(client, email, password):
     make_user(email="known@example.com")
     response = login(client, email, password)
-    assert response.status_code == 401
-    assert response.json()["type"] == "/problems/identity/invalid-credentials"
+    assert_problem(response, 401, "/problems/identity/invalid-credentials")
 
 
 def test_login_is_throttled_per_account_after_failures(client):
@@ -85,8 +84,7 @@ def test_login_is_throttled_per_account_after_failures(client):
     for _ in range(10):
         assert login(client, "victim@example.com", "bad guess 1").status_code == 401
     response = login(client, "victim@example.com")  # even the right password waits
-    assert response.status_code == 429
-    assert response.json()["type"] == "/problems/too-many-requests"
+    assert_problem(response, 429, "/problems/too-many-requests")
     assert int(response.headers["retry-after"]) >= 1
 
 
@@ -111,18 +109,15 @@ def test_refresh_token_reuse_revokes_the_whole_family(client):
     original = login(client, "theft@example.com").json()["refresh_token"]
     rotated = refresh(client, original).json()["refresh_token"]
     reuse = refresh(client, original)
-    assert reuse.status_code == 401
-    assert reuse.json()["type"] == "/problems/identity/refresh-token-reused"
+    assert_problem(reuse, 401, "/problems/identity/refresh-token-reused")
     # the legitimate holder's newer token died with the family
     after = refresh(client, rotated)
-    assert after.status_code == 401
-    assert after.json()["type"] == "/problems/identity/invalid-refresh-token"
+    assert_problem(after, 401, "/problems/identity/invalid-refresh-token")
 
 
 def test_refresh_with_unknown_token_is_401(client):
     response = refresh(client, "rt_unknown")
-    assert response.status_code == 401
-    assert response.json()["type"] == "/problems/identity/invalid-refresh-token"
+    assert_problem(response, 401, "/problems/identity/invalid-refresh-token")
 
 
 def test_logout_revokes_the_login_only(client):
@@ -155,8 +150,7 @@ def test_update_me_changes_display_name(client, user):
 
 def test_password_change_requires_current_password(client, user):
     response = client.patch(ME, json={"password": "brand new password"}, headers=auth_headers(user))
-    assert response.status_code == 422
-    assert response.json()["type"] == "/problems/identity/wrong-password"
+    assert_problem(response, 422, "/problems/identity/wrong-password")
     wrong = client.patch(
         ME,
         json={"password": "brand new password", "current_password": "nope"},
@@ -194,12 +188,5 @@ def test_list_users_as_admin(client, admin):
 def test_list_users_pages_through_everyone(client, admin):
     for _ in range(4):
         make_user()
-    seen, cursor = [], None
-    while True:
-        params = {"limit": 2, **({"cursor": cursor} if cursor else {})}
-        page = client.get(USERS, params=params, headers=auth_headers(admin)).json()
-        seen += [u["id"] for u in page["items"]]
-        cursor = page["next"]
-        if not cursor:
-            break
+    seen = [u["id"] for u in every_api_item(client, USERS, auth_headers(admin), limit=2)]
     assert len(seen) == len(set(seen)) == 5

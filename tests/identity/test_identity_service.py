@@ -29,7 +29,7 @@ def test_login_rehashes_passwords_made_with_old_parameters():
     with transaction(write=True) as session:
         session.get(type(user), user.id).password_hash = weak
     with transaction(write=True) as session:
-        identity.log_in(session, email="old@example.com", password=PASSWORD, client_address="t")
+        identity.log_in(session, login=identity.PasswordLogin("old@example.com", PASSWORD, "t"))
     with transaction(write=False) as session:
         upgraded = session.get(type(user), user.id).password_hash
     assert upgraded != weak
@@ -45,7 +45,7 @@ def test_disabled_user_cannot_log_in():
     with transaction(write=True) as session:
         session.get(type(user), user.id).is_disabled = True
     with transaction(write=True) as session, pytest.raises(identity.InvalidCredentials):
-        identity.log_in(session, email="off@example.com", password=PASSWORD, client_address="t")
+        identity.log_in(session, login=identity.PasswordLogin("off@example.com", PASSWORD, "t"))
 
 
 def test_ensure_admin_promotes_existing_user_and_resets_password():
@@ -58,7 +58,7 @@ def test_ensure_admin_promotes_existing_user_and_resets_password():
     assert admin.id == user.id and admin.role == "ADMIN"
     with transaction(write=True) as session:
         identity.log_in(
-            session, email="boss@example.com", password="new admin pass", client_address="t"
+            session, login=identity.PasswordLogin("boss@example.com", "new admin pass", "t")
         )
 
 
@@ -79,7 +79,7 @@ def test_purge_expired_refresh_tokens_keeps_live_ones():
     with transaction(write=True) as session:
         for _ in range(2):
             identity.log_in(
-                session, email="purge@example.com", password=PASSWORD, client_address="t"
+                session, login=identity.PasswordLogin("purge@example.com", PASSWORD, "t")
             )
         session.execute(
             update(RefreshToken)

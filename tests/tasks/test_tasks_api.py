@@ -9,6 +9,8 @@ import pytest
 
 from tests.factories.identity import auth_headers
 from tests.factories.tasks import make_task
+from tests.problems import assert_problem
+from tests.support.pages import every_api_item
 
 URL = "/api/v1/tasks"
 
@@ -53,8 +55,7 @@ def test_create_task_idempotency_key_with_other_body_is_422(client, user):
     headers = {**auth_headers(user), "Idempotency-Key": "order-43"}
     assert client.post(URL, json={"title": "A"}, headers=headers).status_code == 201
     response = client.post(URL, json={"title": "B"}, headers=headers)
-    assert response.status_code == 422
-    assert response.json()["type"] == "/problems/idempotency-key-reused"
+    assert_problem(response, 422, "/problems/idempotency-key-reused")
     assert len(client.get(URL, headers=auth_headers(user)).json()["items"]) == 1
 
 
@@ -81,8 +82,7 @@ def test_get_task_of_another_user_is_404(client, user_factory):
     owner, other = user_factory(), user_factory()
     task = make_task(owner)
     response = client.get(f"{URL}/{task.id}", headers=auth_headers(other))
-    assert response.status_code == 404
-    assert response.json()["type"] == "/problems/tasks/not-found"
+    assert_problem(response, 404, "/problems/tasks/not-found")
 
 
 def test_update_task_completes_and_reopens(client, user):
@@ -110,8 +110,7 @@ def test_update_task_of_another_user_is_404(client, user_factory):
     response = client.patch(
         f"{URL}/{task.id}", json={"title": "x"}, headers=auth_headers(user_factory())
     )
-    assert response.status_code == 404
-    assert response.json()["type"] == "/problems/tasks/not-found"
+    assert_problem(response, 404, "/problems/tasks/not-found")
 
 
 def test_delete_task(client, user):
@@ -172,15 +171,8 @@ def test_list_tasks_cursor_pagination_visits_every_task_once(client, user, sort)
         )
         for i in range(7)
     }
-    seen: list[str] = []
-    cursor = None
-    while True:
-        params = {"limit": 3, "sort": sort, **({"cursor": cursor} if cursor else {})}
-        page = client.get(URL, params=params, headers=auth_headers(user)).json()
-        seen += [task["id"] for task in page["items"]]
-        cursor = page["next"]
-        if cursor is None:
-            break
+    pages = every_api_item(client, URL, auth_headers(user), limit=3, sort=sort)
+    seen = [task["id"] for task in pages]
     assert sorted(seen) == sorted(created)
     assert len(seen) == 7
 
@@ -198,8 +190,7 @@ def test_list_tasks_cursor_from_other_sort_is_400(client, user):
     response = client.get(
         URL, params={"cursor": cursor, "sort": "due_at"}, headers=auth_headers(user)
     )
-    assert response.status_code == 400
-    assert response.json()["type"] == "/problems/invalid-cursor"
+    assert_problem(response, 400, "/problems/invalid-cursor")
 
 
 def test_concurrent_patches_with_same_etag_have_exactly_one_winner(live_server, user):
