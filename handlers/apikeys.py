@@ -6,7 +6,7 @@ from typing import Any
 from core.db import transaction
 from core.http import iso
 from core.security import current_actor
-from core.timeutil import parse_rfc3339
+from core.timeutil import with_datetimes
 from core.wire import page_json
 from handlers import _wire as wire
 from services import apikeys
@@ -42,16 +42,8 @@ def list_api_keys(
 
 
 def create_api_key(body: dict[str, Any]) -> tuple[dict[str, Any], int]:
-    expires_at = body.get("expires_at")
     with transaction(write=True) as session:
-        created = apikeys.create_key(
-            session,
-            current_actor(),
-            name=body["name"],
-            scope=body["scope"],
-            expires_at=parse_rfc3339(expires_at, "body.expires_at") if expires_at else None,
-            rate_limit_per_minute=body.get("rate_limit_per_minute"),
-        )
+        created = apikeys.create_key(session, current_actor(), **with_datetimes(body, "expires_at"))
         return {**_key_json(created.key), "key": created.secret}, 201
 
 

@@ -7,7 +7,7 @@ from core.db import transaction
 from core.http import header, iso
 from core.idempotency import idempotent
 from core.security import current_actor
-from core.timeutil import parse_rfc3339
+from core.timeutil import parse_rfc3339, with_datetimes
 from core.wire import Answer, NoContent, created, page_json, with_etag
 from services import tasks
 from services.tasks import Task
@@ -24,12 +24,6 @@ def _task_json(task: Task) -> dict[str, Any]:
         "created_at": task.created_at.isoformat(),
         "updated_at": task.updated_at.isoformat(),
     }
-
-
-def _parse_times(body: dict[str, Any]) -> dict[str, Any]:
-    if body.get("due_at") is not None:
-        return {**body, "due_at": parse_rfc3339(body["due_at"], "body.due_at")}
-    return body
 
 
 def list_tasks(
@@ -61,7 +55,7 @@ def list_tasks(
 @idempotent
 def create_task(body: dict[str, Any]) -> Answer:
     with transaction(write=True) as session:
-        task = tasks.create_task(session, current_actor(), **_parse_times(body))
+        task = tasks.create_task(session, current_actor(), **with_datetimes(body, "due_at"))
         return created(_task_json(task), task.version, "tasks", task.id)
 
 
@@ -77,7 +71,7 @@ def update_task(task_id: str, body: dict[str, Any]) -> Answer:
             session,
             current_actor(),
             task_id=uuid.UUID(task_id),
-            changes=_parse_times(body),
+            changes=with_datetimes(body, "due_at"),
             if_match=header("If-Match"),
         )
         return with_etag(_task_json(task), task.version)

@@ -10,6 +10,7 @@ import httpx
 from tests.factories.blog import favorite, follow, make_comment, make_post, username_of
 from tests.factories.identity import auth_headers, make_user
 from tests.problems import assert_problem
+from tests.support.answers import assert_created
 
 URL = "/api/v1/blog"
 
@@ -54,20 +55,18 @@ def test_list_posts_filters(client, user):
 # ---- createPost -------------------------------------------------------------------------------
 
 
+DRAGON = {
+    "title": "How to train your dragon",
+    "description": "Ever wonder how?",
+    "body": "It takes a **Jacobian**. <script>alert(1)</script>",
+    "tags": ["Dragons", "training"],
+    "status": "PUBLISHED",
+}
+
+
 def test_create_post(client, user):
-    response = client.post(
-        f"{URL}/posts",
-        json={
-            "title": "How to train your dragon",
-            "description": "Ever wonder how?",
-            "body": "It takes a **Jacobian**. <script>alert(1)</script>",
-            "tags": ["Dragons", "training"],
-            "status": "PUBLISHED",
-        },
-        headers=auth_headers(user),
-    )
-    assert response.status_code == 201
-    body = response.json()
+    response = client.post(f"{URL}/posts", json=DRAGON, headers=auth_headers(user))
+    body = assert_created(response, f"{URL}/posts", key="slug")
     assert body["slug"] == "how-to-train-your-dragon"
     assert "<strong>Jacobian</strong>" in body["html"]
     assert "<script>" not in body["html"]
@@ -81,8 +80,6 @@ def test_create_post(client, user):
         "following": False,
     }
     assert (body["favorited"], body["favorites_count"]) == (False, 0)
-    assert response.headers["etag"] == '"1"'
-    assert response.headers["location"] == f"{URL}/posts/how-to-train-your-dragon"
 
 
 def test_create_post_defaults_to_a_draft_and_resolves_slug_collisions(client, user):
@@ -332,15 +329,12 @@ def test_get_my_profile_creates_it_once(client, user):
 
 
 def test_update_my_profile(client, user):
-    response = client.patch(
-        f"{URL}/profiles/me",
-        json={
-            "username": "Jake",
-            "bio": "I work at State Farm.",
-            "image": "https://example.com/j.jpg",
-        },
-        headers=auth_headers(user),
-    )
+    jake = {
+        "username": "Jake",
+        "bio": "I work at State Farm.",
+        "image": "https://example.com/j.jpg",
+    }
+    response = client.patch(f"{URL}/profiles/me", json=jake, headers=auth_headers(user))
     assert response.status_code == 200
     assert response.json()["username"] == "Jake"
     assert client.get(f"{URL}/profiles/jake").json()["bio"] == "I work at State Farm."

@@ -10,25 +10,19 @@ import pytest
 from tests.factories.identity import auth_headers
 from tests.factories.tasks import make_task
 from tests.problems import assert_problem
+from tests.support.answers import assert_created
 from tests.support.pages import every_api_item
 
 URL = "/api/v1/tasks"
 
 
 def test_create_task_returns_task_etag_and_location(client, user):
-    response = client.post(
-        URL,
-        json={"title": "Renew passport", "due_at": "2026-03-01T17:00:00+01:00"},
-        headers=auth_headers(user),
-    )
-    assert response.status_code == 201
-    body = response.json()
+    passport = {"title": "Renew passport", "due_at": "2026-03-01T17:00:00+01:00"}
+    body = assert_created(client.post(URL, json=passport, headers=auth_headers(user)), URL)
     assert body["title"] == "Renew passport"
     assert body["status"] == "OPEN"
     assert body["due_at"] == "2026-03-01T16:00:00+00:00"
     assert body["completed_at"] is None
-    assert response.headers["etag"] == '"1"'
-    assert response.headers["location"] == f"/api/v1/tasks/{body['id']}"
 
 
 def test_create_task_done_sets_completed_at(client, user):
