@@ -97,16 +97,18 @@ async def measure(app: Any, requests: int) -> dict[str, float]:
         "server": ("127.0.0.1", 8000),
     }
     answers: list[tuple[int, int]] = []
-    status = [0]
+    current = [0, 0]  # status, bytes so far
 
     async def receive() -> dict[str, Any]:
         return {"type": "http.request", "body": b"", "more_body": False}
 
     async def send(message: dict[str, Any]) -> None:
         if message["type"] == "http.response.start":
-            status[0] = message["status"]
-        elif message["type"] == "http.response.body" and message.get("body"):
-            answers.append((status[0], len(message["body"])))
+            current[:] = [message["status"], 0]
+        elif message["type"] == "http.response.body":
+            current[1] += len(message.get("body", b""))
+            if not message.get("more_body", False):
+                answers.append((current[0], current[1]))
 
     async with app.router.lifespan_context(app):
         for _ in range(50):
@@ -171,7 +173,8 @@ def main() -> int:
         for name, tree in trees.items():
             command = [sys.executable, __file__, "--child", str(tree)]
             command += ["--requests", str(args.requests), "--body-chars", str(args.body_chars)]
-            out = subprocess.run(command, check=True, capture_output=True, text=True)
+            # In the tree: alembic.ini's `prepend_sys_path = .` puts the working directory first.
+            out = subprocess.run(command, cwd=tree, check=True, capture_output=True, text=True)
             samples[name].append(json.loads(out.stdout.splitlines()[-1]))
     print(f"{ARTICLES} articles of {args.body_chars} body characters, GET {PATH}?limit={ARTICLES}")
     print("| tree | CPU µs per request | answer bytes | post text characters fetched per list |")

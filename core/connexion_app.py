@@ -214,9 +214,11 @@ def connexion_app(
     *,
     package: str = "handlers",
     error_handler: Any = connexion_error_handler,
+    validators: dict[str, Any] | None = None,
 ) -> ConnexionMiddleware:
     """One Connexion app serving `spec` with the handlers of `package`, configured as every
-    Trellis API is: strict request validation and response validation in every environment."""
+    Trellis API is: strict request validation and response validation in every environment
+    (`validators` replaces core.validation's map, for an API that words its errors its own way)."""
     app = _Connexion(
         _Handlers(),
         import_name=package,
@@ -225,7 +227,7 @@ def connexion_app(
         strict_validation=True,
         validate_responses=True,
         resolver=TagResolver(package),
-        validator_map=validator_map(),
+        validator_map=validators or validator_map(),
         security_map=SECURITY_MAP,
         swagger_ui_options=None,
     )
