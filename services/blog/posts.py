@@ -6,8 +6,8 @@ a missing post); only the author or an admin changes a post (403 for others). Pe
 (`favorited`, `following`) are filled in for a whole page with one statement each, so a page's
 cost does not grow with its size. The list query is built once (`post_query`) and served as
 keyset pages (main API) or limit/offset with a total (the Conduit facade, whose lists leave each
-post's body out: the RealWorld specification dropped it from lists in 2024, and long posts made
-those pages cost most of their time loading and sending text no list shows).
+post's body out: the RealWorld specification dropped it from lists in 2024, and loading text no
+list shows made those pages cost more with every post's length).
 """
 
 from __future__ import annotations
