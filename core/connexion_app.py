@@ -9,7 +9,9 @@ that fails if the upstream behaviour it relies on moves.
 
 Through Connexion's own parameters (its supported extension points):
 - `security_map`: core.auth's adapters read credentials into value objects for the services.
-- `validator_map`: core.validation's compiled validators; `jsonifier`: orjson.
+- `validator_map`: core.validation's compiled validators (for the Conduit facade, the same with
+  its body errors worded as RealWorld backends word them: core.conduit_validation); `jsonifier`:
+  orjson.
 - `add_middleware`: core.security.PolicyMiddleware (x-roles, x-if-match, deprecation headers)
   before validation; core.context.ResponseHeadersMiddleware outside error handling, so headers
   added during a request reach every answer.

@@ -96,6 +96,14 @@ def test_an_article_needs_a_title_a_description_and_a_body(client):
     assert client.get(url).json()["article"] == made
 
 
+def test_many_bad_items_make_one_message_each_per_field(client):
+    jake = register(client, "jake")
+    article = {"title": "Tags", "description": "d", "body": "b", "tagList": [""] * 20_000}
+    refused = client.post(f"{API}/articles", json={"article": article}, headers=token(jake))
+    assert errors(refused, 422) == {"tagList": ["is too long (maximum is 20 items)", *BLANK]}
+    assert len(refused.content) < 200
+
+
 def test_a_comment_needs_a_body(client):
     jake = register(client, "jake")
     url = f"{API}/articles/{create_article(client, jake)['slug']}/comments"
