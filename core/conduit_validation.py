@@ -12,8 +12,8 @@ failing keyword, as the RealWorld reference backend words it:
     a list with more items than allowed                      is too long (maximum is 20 items)
     anything else (a malformed email or URL, a wrong type)   is invalid
 
-Messages are collected at most MAX_ERRORS at a time and once per field, so an answer stays small
-whatever the body holds. core.problems.conduit_errors keys them by the field's name.
+At most MAX_ERRORS failures are read, and each message is kept once per field, so an answer stays
+small whatever the body holds. core.problems.conduit_errors keys them by the field's name.
 """
 
 from __future__ import annotations
