@@ -32,16 +32,15 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from core.conduit_validation import conduit_validator_map
 from core.connexion_app import build_now, connexion_app
 from core.db import dispose_engine, get_engine
 from core.logging import configure_logging
 from core.middleware import RequestContextMiddleware
-from core.problems import conduit_error_handler
+from core.problems import CONDUIT_PREFIX, conduit_error_handler
 from core.settings import Settings, get_settings
 from core.spec import CONDUIT_SPEC, MAIN_SPEC, ROOT_SPEC, load_spec, split_by_route_group
 from core.wire import API_PREFIX
-
-CONDUIT_PREFIX = "/conduit/api"
 
 
 class GroupDispatcher:
@@ -134,7 +133,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
     root_app = connexion_app(load_spec(ROOT_SPEC))
     dispatcher = GroupDispatcher({}, root_app)
     dispatcher.add(load_spec(MAIN_SPEC))
-    conduit = connexion_app(load_spec(CONDUIT_SPEC), error_handler=conduit_error_handler)
+    conduit = connexion_app(
+        load_spec(CONDUIT_SPEC),
+        error_handler=conduit_error_handler,
+        validators=conduit_validator_map(),
+    )
     dispatcher.prefixed.append((CONDUIT_PREFIX + "/", conduit))
 
     @contextlib.asynccontextmanager

@@ -9,7 +9,9 @@ that fails if the upstream behaviour it relies on moves.
 
 Through Connexion's own parameters (its supported extension points):
 - `security_map`: core.auth's adapters read credentials into value objects for the services.
-- `validator_map`: core.validation's compiled validators; `jsonifier`: orjson.
+- `validator_map`: core.validation's compiled validators (for the Conduit facade, the same with
+  its body errors worded as RealWorld backends word them: core.conduit_validation); `jsonifier`:
+  orjson.
 - `add_middleware`: core.security.PolicyMiddleware (x-roles, x-if-match, deprecation headers)
   before validation; core.context.ResponseHeadersMiddleware outside error handling, so headers
   added during a request reach every answer.
@@ -214,9 +216,11 @@ def connexion_app(
     *,
     package: str = "handlers",
     error_handler: Any = connexion_error_handler,
+    validators: dict[str, Any] | None = None,
 ) -> ConnexionMiddleware:
     """One Connexion app serving `spec` with the handlers of `package`, configured as every
-    Trellis API is: strict request validation and response validation in every environment."""
+    Trellis API is: strict request validation and response validation in every environment
+    (`validators` replaces core.validation's map, for an API that words its errors its own way)."""
     app = _Connexion(
         _Handlers(),
         import_name=package,
@@ -225,7 +229,7 @@ def connexion_app(
         strict_validation=True,
         validate_responses=True,
         resolver=TagResolver(package),
-        validator_map=validator_map(),
+        validator_map=validators or validator_map(),
         security_map=SECURITY_MAP,
         swagger_ui_options=None,
     )

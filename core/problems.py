@@ -20,6 +20,7 @@ from starlette.types import Receive, Scope, Send
 
 from core.context import request_id_var
 from core.errors import PROBLEM_JSON, DomainError
+from core.settings import get_settings
 from core.validation import ValidationProblem
 
 log = structlog.get_logger("trellis.errors")
@@ -96,10 +97,17 @@ async def connexion_error_handler(request: ConnexionRequest, exc: Exception) -> 
 
 
 async def send_problem(scope: Scope, receive: Receive, send: Send, exc: Exception) -> None:
-    """Answers a problem directly from ASGI code that runs outside Connexion."""
-    status, body, headers = render(exc, scope.get("path"))
+    """Answers a problem directly from ASGI code that runs outside Connexion (the Conduit
+    facade's paths in the facade's own error format)."""
+    media_type = PROBLEM_JSON
+    if str(scope.get("path", "")).startswith(CONDUIT_PREFIX + "/"):
+        presented = any(key == b"authorization" for key, _ in scope.get("headers", ()))
+        status, errors, headers = conduit_errors(exc, credentials_presented=presented)
+        body, media_type = orjson.dumps(errors), "application/json"
+    else:
+        status, body, headers = render(exc, scope.get("path"))
     raw_headers = [
-        (b"content-type", PROBLEM_JSON.encode()),
+        (b"content-type", media_type.encode()),
         (b"content-length", str(len(body)).encode()),
     ]
     raw_headers += [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]
@@ -107,27 +115,53 @@ async def send_problem(scope: Scope, receive: Receive, send: Send, exc: Exceptio
     await send({"type": "http.response.body", "body": body})
 
 
-#: The RealWorld ("Conduit") error shape: {"errors": {"<field or resource>": ["message"]}}.
-CONDUIT_STATUS = {400: 422}  # Conduit reports invalid input as 422
+#: Where the RealWorld ("Conduit") facade is served: its answers, errors included, are its own.
+CONDUIT_PREFIX = "/conduit/api"
+#: The RealWorld error shape: {"errors": {"<field or resource>": ["message"]}}, which frontends
+#: print as "<key> <message>". Conduit reports invalid input as 422.
+CONDUIT_STATUS = {400: 422}
 #: problem type -> (key, message) in the RealWorld wording, for the errors the facade can meet.
 CONDUIT_KEYS = {
     "/problems/identity/email-taken": ("email", "has already been taken"),
     "/problems/blog/username-taken": ("username", "has already been taken"),
-    "/problems/identity/invalid-credentials": ("email or password", "is invalid"),
+    "/problems/identity/invalid-credentials": ("credentials", "invalid"),
     "/problems/blog/post-not-found": ("article", "not found"),
     "/problems/blog/profile-not-found": ("profile", "not found"),
     "/problems/blog/comment-not-found": ("comment", "not found"),
     "/problems/blog/forbidden": ("article", "forbidden"),
+    "/problems/conduit/comment-forbidden": ("comment", "forbidden"),
+    "/problems/conduit/facade-login-required": (
+        "token",
+        "can't change email or password: sign in with /users/login first",
+    ),
     "/problems/blog/self-follow": ("profile", "cannot follow yourself"),
     "/problems/blog/post-not-published": ("article", "is not published"),
 }
+#: Answers by status alone (the framework's, the edge's), as RealWorld backends word them.
+CONDUIT_BY_STATUS = {
+    403: ("resource", "forbidden"),
+    404: ("resource", "not found"),
+    413: ("body", "is too large (maximum is {max_body_bytes} bytes)"),
+    415: ("body", "must be JSON (Content-Type: application/json)"),
+    429: ("requests", "are too many; retry in {retry_after} seconds"),
+}
 
 
-def conduit_errors(exc: Exception) -> tuple[int, dict[str, Any], dict[str, str]]:
+def _field_key(field: str) -> str:
+    """`body.user.email` -> `email`; `body.article.tagList.3` -> `tagList`; `query.limit` ->
+    `limit`."""
+    names = [part for part in field.split(".")[1:] if not part.isdigit()]
+    return names[-1] if names else "body"
+
+
+def conduit_errors(
+    exc: Exception, *, credentials_presented: bool = True
+) -> tuple[int, dict[str, Any], dict[str, str]]:
     """(status, body, headers) of an exception in the RealWorld error format.
 
     The key names the field or resource (a taken email, a missing article), else the fields a
-    validation error names, else a key for the status.
+    validation error names, else a key for the status. A 401 says whether a token was presented
+    at all (`token: is missing`) or one was refused (`token: is invalid`).
     """
     status, problem, headers = _describe(exc)
     status = CONDUIT_STATUS.get(status, status)
@@ -137,12 +171,19 @@ def conduit_errors(exc: Exception) -> tuple[int, dict[str, Any], dict[str, str]]
         messages[key] = [message]
     elif problem.get("errors"):
         for error in problem["errors"]:
-            name = str(error.get("field", "body")).removeprefix("body.").split(".")[-1]
-            messages.setdefault(name or "body", []).append(str(error.get("message", "is invalid")))
+            listed = messages.setdefault(_field_key(str(error.get("field", "body"))), [])
+            message = str(error.get("message", "is invalid"))
+            if message not in listed:
+                listed.append(message)
+    elif status == 401:
+        messages["token"] = ["is invalid" if credentials_presented else "is missing"]
+    elif status in CONDUIT_BY_STATUS:
+        key, message = CONDUIT_BY_STATUS[status]
+        retry_after = headers.get("Retry-After", "a few")
+        max_body_bytes = get_settings().max_body_bytes
+        messages[key] = [message.format(retry_after=retry_after, max_body_bytes=max_body_bytes)]
     else:
-        key = {401: "token", 403: "resource", 404: "resource"}.get(status, "body")
-        default = {401: "is missing or invalid", 403: "forbidden", 404: "not found"}
-        messages[key] = [default.get(status) or str(problem.get("detail", "is invalid"))]
+        messages["body"] = [str(problem.get("detail") or "is invalid")]
     headers.pop("WWW-Authenticate", None)
     if status == 401:
         headers["WWW-Authenticate"] = 'Token realm="conduit"'
@@ -150,7 +191,9 @@ def conduit_errors(exc: Exception) -> tuple[int, dict[str, Any], dict[str, str]]
 
 
 async def conduit_error_handler(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
-    status, body, headers = conduit_errors(exc)
+    status, body, headers = conduit_errors(
+        exc, credentials_presented="authorization" in request.headers
+    )
     return ConnexionResponse(
         status_code=status,
         body=orjson.dumps(body),

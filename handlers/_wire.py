@@ -9,7 +9,7 @@ from starlette.responses import Response
 from core.http import client_address, iso, response_with_cookies, scheme_and_host
 from services import identity, sessions
 from services.audit import AuditEvent
-from services.blog import BlogPost, BlogProfile
+from services.blog import BlogPost, BlogProfile, shown_image
 
 
 def audit_event_json(event: AuditEvent) -> dict[str, Any]:
@@ -41,19 +41,18 @@ def profile_json(profile: BlogProfile, following: bool) -> dict[str, Any]:
     return {
         "username": profile.username,
         "bio": profile.bio,
-        "image": profile.image,
+        "image": shown_image(profile.image),
         "following": following,
     }
 
 
-def post_text_json(post: BlogPost) -> dict[str, Any]:
-    """What a post says, as both the main API and the Conduit facade show it."""
-    return {
-        "slug": post.slug,
-        "title": post.title,
-        "description": post.description,
-        "body": post.body,
-    }
+def post_text_json(post: BlogPost, *, with_body: bool = True) -> dict[str, Any]:
+    """What a post says, as both the main API and the Conduit facade show it (the facade's lists
+    leave the body out)."""
+    text = {"slug": post.slug, "title": post.title, "description": post.description}
+    if with_body:
+        text["body"] = post.body
+    return text
 
 
 def token_pair_json(pair: identity.TokenPair) -> dict[str, Any]:

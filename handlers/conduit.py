@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from core.db import transaction
+from core.http import header
 from core.security import Actor, current_actor, optional_actor
 from core.wire import NoContent
 from handlers import blog as blog_api
@@ -24,15 +25,15 @@ def _user_json(signed_in: conduit.ConduitUser) -> dict[str, Any]:
             "token": signed_in.token,
             "username": profile.username,
             "bio": profile.bio,
-            "image": profile.image,
+            "image": blog.shown_image(profile.image),
         }
     }
 
 
-def _article_json(view: blog.PostView) -> dict[str, Any]:
+def _article_json(view: blog.PostView, *, with_body: bool = True) -> dict[str, Any]:
     post = view.post
     return {
-        **post_text_json(post),
+        **post_text_json(post, with_body=with_body),
         "tagList": [tag.tag for tag in post.tags],
         "createdAt": _timestamp(post.created_at),
         "updatedAt": _timestamp(post.updated_at),
@@ -68,15 +69,24 @@ def conduit_create_user(body: dict[str, Any]) -> tuple[dict[str, Any], int]:
         return _user_json(signed_in), 201
 
 
+def _presented_token() -> str:
+    # The credential the security check accepted: `Authorization: Token <jwt>` (or Bearer).
+    return (header("Authorization") or "").partition(" ")[2].strip()
+
+
 def conduit_get_current_user() -> dict[str, Any]:
     # Writes: the user's blog profile is created on first read.
     with transaction(write=True) as session:
-        return _user_json(conduit.current_user(session, current_actor()))
+        signed_in = conduit.current_user(session, current_actor(), token=_presented_token())
+        return _user_json(signed_in)
 
 
 def conduit_update_current_user(body: dict[str, Any]) -> dict[str, Any]:
     with transaction(write=True) as session:
-        return _user_json(conduit.update_user(session, current_actor(), changes=body["user"]))
+        signed_in = conduit.update_user(
+            session, current_actor(), token=_presented_token(), changes=body["user"]
+        )
+        return _user_json(signed_in)
 
 
 # A Conduit profile is the blog's profile answer under a `profile` key.
@@ -97,7 +107,8 @@ def _articles(viewer: Actor | None, limit: int, offset: int, **filters: Any) -> 
         views, total = blog.list_posts_offset(
             session, viewer, limit=limit, offset=offset, **filters
         )
-        return {"articles": [_article_json(view) for view in views], "articlesCount": total}
+        articles = [_article_json(view, with_body=False) for view in views]
+        return {"articles": articles, "articlesCount": total}
 
 
 def conduit_get_feed(limit: int = 20, offset: int = 0) -> dict[str, Any]:
@@ -168,7 +179,9 @@ def conduit_create_comment(slug: str, body: dict[str, Any]) -> tuple[dict[str, A
 
 
 def conduit_delete_comment(slug: str, id: int) -> NoContent:
-    return blog_api.delete_comment(slug, id)
+    with transaction(write=True) as session:
+        conduit.delete_comment(session, current_actor(), slug=slug, comment_id=id)
+    return None, 204
 
 
 def conduit_favorite_article(slug: str) -> dict[str, Any]:

@@ -29,6 +29,8 @@ from db.models.identity import User
 
 USERNAME_MAX = 40
 RESERVED_USERNAMES = frozenset({"me"})
+#: An avatar both APIs accept (their specs' `image` pattern, whole-string).
+IMAGE_URL = re.compile(r"https?://[^\s]+")
 _ATTEMPTS = 8
 
 
@@ -68,6 +70,12 @@ def _free_username(session: Session, base: str, attempt: int) -> str:
         )
     )
     return first_free(base, (taken | RESERVED_USERNAMES).__contains__, max_length=USERNAME_MAX)
+
+
+def shown_image(image: str | None) -> str | None:
+    """The image a profile is answered with: its http(s) URL, else none (the facade once stored
+    any string, `javascript:` URLs included)."""
+    return image if image is not None and IMAGE_URL.fullmatch(image) else None
 
 
 def find_profile(session: Session, *, user_id: uuid.UUID) -> BlogProfile | None:

@@ -9,10 +9,12 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
+import jwt
 import pytest
 from starlette.testclient import TestClient
 
 from core.settings import get_settings
+from core.tokens import ALGORITHM
 from tests.factories.blog import make_post
 from tests.factories.identity import (
     PASSWORD,
@@ -116,13 +118,33 @@ def test_login(client):
         f"{API}/users/login",
         json={"user": {"email": "jake@example.com", "password": "wrong password"}},
     )
-    assert errors(bad, 401) == {"email or password": ["is invalid"]}
+    assert errors(bad, 401) == {"credentials": ["invalid"]}
+    unknown = client.post(
+        f"{API}/users/login", json={"user": {"email": "nobody@example.com", "password": PASSWORD}}
+    )
+    assert errors(unknown, 401) == {"credentials": ["invalid"]}
 
 
-def test_current_user_needs_a_token(client):
-    assert errors(client.get(f"{API}/user"), 401) == {"token": ["is missing or invalid"]}
-    assert errors(client.get(f"{API}/user", headers={"Authorization": "Token nope"}), 401)
-    assert errors(client.get(f"{API}/user", headers={"Authorization": "Basic nope"}), 401)
+def _expired(token: str) -> str:
+    claims = jwt.decode(token, options={"verify_signature": False})
+    claims["exp"] = claims["iat"] - 60
+    kid, secret = next(iter(get_settings().jwt_signing_keys.items()))
+    return jwt.encode(claims, secret, algorithm=ALGORITHM, headers={"kid": kid})
+
+
+def test_current_user_needs_a_token_missing_and_invalid_told_apart(client):
+    response = client.get(f"{API}/user")
+    assert errors(response, 401) == {"token": ["is missing"]}
+    assert response.headers["www-authenticate"].startswith("Token")
+    user = register(client, "jake")
+    for authorization in (
+        "Token nope",
+        "Basic nope",
+        f"Token {_expired(user['token'])}",
+        f"Token {user['token']}x",
+    ):
+        refused = client.get(f"{API}/user", headers={"Authorization": authorization})
+        assert errors(refused, 401) == {"token": ["is invalid"]}, authorization
 
 
 def test_bearer_is_taken_as_well_as_token(client):
@@ -249,9 +271,13 @@ def test_article_lifecycle(client):
         ),
         401,
     )
-    errors(
+    assert errors(
         client.post(f"{API}/articles", json={"article": {"title": ""}}, headers=token(jake)), 422
-    )
+    ) == {
+        "title": ["can't be blank"],
+        "description": ["can't be blank"],
+        "body": ["can't be blank"],
+    }
 
 
 def test_list_articles_with_filters_paging_and_counts(client):
@@ -320,7 +346,9 @@ def test_comments(client):
     assert TIMESTAMP.match(comment["createdAt"])
     listed = client.get(url).json()["comments"]
     assert [c["body"] for c in listed] == ["Thank you so much!"]
-    assert errors(client.delete(f"{url}/{comment['id']}", headers=token(anna)), 403)
+    assert errors(client.delete(f"{url}/{comment['id']}", headers=token(anna)), 403) == {
+        "comment": ["forbidden"]
+    }
     deleted = client.delete(f"{url}/{comment['id']}", headers=token(finn))
     assert deleted.status_code == 204 and "content-type" not in deleted.headers
     assert client.get(url).json() == {"comments": []}

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.exc import InvalidRequestError
 
 from core.db import transaction
-from core.tokens import CONDUIT, decode_access_token
+from core.tokens import CONDUIT, decode_access_token, issue_access_token
 from db.models.identity import User
 from services import blog, conduit, identity
 from tests.factories.identity import PASSWORD, actor_of, make_user
@@ -18,6 +19,11 @@ def _register(username: str, email: str | None = None) -> conduit.ConduitUser:
         return conduit.register(
             session, username=username, email=email or f"{username}@example.com", password=PASSWORD
         )
+
+
+def _log_in(email: str, password: str) -> conduit.ConduitUser:
+    with transaction(write=True) as session:
+        return conduit.log_in(session, login=identity.PasswordLogin(email, password, "::1"))
 
 
 def _accounts_with(email: str) -> int:
@@ -65,11 +71,74 @@ def test_log_in_answers_a_fresh_token_and_refuses_a_wrong_password():
         )
 
 
-def test_current_user_of_an_account_made_elsewhere_gets_a_profile():
+def test_current_user_of_an_account_made_elsewhere_gets_a_profile_and_its_own_token_back():
     user = make_user()  # a Trellis account that never used the blog
+    main_token, _ttl = issue_access_token(user_id=user.id, role=user.role)
     with transaction(write=True) as session:
-        seen = conduit.current_user(session, actor_of(user))
+        seen = conduit.current_user(session, actor_of(user), token=main_token)
     assert seen.user.id == user.id and seen.profile.username
+    assert seen.token == main_token  # not exchanged for a longer-lived facade token
+
+
+def test_current_user_renews_a_facade_token():
+    made = _register("jake")
+    with transaction(write=True) as session:
+        seen = conduit.current_user(session, actor_of(made.user), token=made.token)
+    assert conduit.is_facade_token(seen.token)
+
+
+def test_only_a_facade_token_changes_email_or_password():
+    made = _register("jake")
+    main_token, _ttl = issue_access_token(user_id=made.user.id, role=made.user.role)
+    for change in ({"email": "jacob@example.com"}, {"password": "a brand new secret"}):
+        with (
+            pytest.raises(conduit.FacadeLoginRequired),
+            transaction(write=True) as session,
+        ):
+            conduit.update_user(session, actor_of(made.user), token=main_token, changes=change)
+    with transaction(write=True) as session:
+        conduit.update_user(
+            session,
+            actor_of(made.user),
+            token=made.token,
+            changes={"email": "jacob@example.com", "password": "a brand new secret"},
+        )
+    assert _log_in("jacob@example.com", "a brand new secret").user.id == made.user.id
+
+
+def test_an_empty_bio_or_image_is_stored_as_none():
+    made = _register("jake")
+    filled = {"bio": "Hi", "image": "https://example.com/jake.png"}
+    with transaction(write=True) as session:
+        conduit.update_user(session, actor_of(made.user), token=made.token, changes=filled)
+    with transaction(write=True) as session:
+        updated = conduit.update_user(
+            session, actor_of(made.user), token=made.token, changes={"bio": "", "image": ""}
+        )
+    assert (updated.profile.bio, updated.profile.image) == (None, None)
+
+
+def test_the_facade_list_query_loads_no_post_text(statement_counter):
+    made = _register("jake")
+    for number in range(3):
+        with transaction(write=True) as session:
+            blog.create_post(
+                session,
+                actor_of(made.user),
+                title=f"Long {number}",
+                description="Ever wonder how?",
+                body="A long body. " * 500,
+                status=blog.PUBLISHED,
+            )
+    with statement_counter() as counted, transaction(write=False) as session:
+        views, total = blog.list_posts_offset(session, None, limit=20, status=blog.PUBLISHED)
+        assert total == 3 and [view.post.title for view in views] == ["Long 2", "Long 1", "Long 0"]
+        with pytest.raises(InvalidRequestError):  # reading it would be a query per post
+            _ = views[0].post.body
+    page = next(sql for sql in counted.selects if "LIMIT" in sql.upper())
+    columns = page.split(" FROM ", 1)[0]
+    assert "blog_posts.title" in columns and "blog_posts.description" in columns
+    assert "blog_posts.body" not in columns and "blog_posts.html" not in columns
 
 
 def test_update_user_splits_changes_between_account_and_profile():
@@ -79,6 +148,7 @@ def test_update_user_splits_changes_between_account_and_profile():
         updated = conduit.update_user(
             session,
             actor,
+            token=made.token,
             changes={
                 "email": "jake2@example.com",
                 "password": "a brand new secret",
@@ -93,12 +163,7 @@ def test_update_user_splits_changes_between_account_and_profile():
         "I like to skateboard",
         "https://example.com/jake.png",
     )
-    with transaction(write=True) as session:
-        relogged = conduit.log_in(
-            session,
-            login=identity.PasswordLogin("jake2@example.com", "a brand new secret", "127.0.0.1"),
-        )
-    assert relogged.user.id == made.user.id
+    assert _log_in("jake2@example.com", "a brand new secret").user.id == made.user.id
 
 
 def test_update_user_reports_taken_email_and_username_as_rule_violations():
@@ -108,14 +173,19 @@ def test_update_user_reports_taken_email_and_username_as_rule_violations():
         pytest.raises(conduit.EmailTakenOnUpdate) as taken_email,
         transaction(write=True) as session,
     ):
-        conduit.update_user(session, actor_of(made.user), changes={"email": "anna@example.com"})
+        conduit.update_user(
+            session, actor_of(made.user), token=made.token, changes={"email": "anna@example.com"}
+        )
     assert taken_email.value.status == 422
     with (
         pytest.raises(conduit.UsernameTakenOnUpdate) as taken_name,
         transaction(write=True) as session,
     ):
         conduit.update_user(
-            session, actor_of(made.user), changes={"username": "anna", "bio": "not saved"}
+            session,
+            actor_of(made.user),
+            token=made.token,
+            changes={"username": "anna", "bio": "not saved"},
         )
     assert taken_name.value.status == 422
     with transaction(write=True) as session:
