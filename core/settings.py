@@ -258,6 +258,12 @@ class Settings(SettingsSection):
     login_limit_per_address: str = setting(
         "LOGIN_LIMIT_PER_ADDRESS", "30/minute", "Failed logins per client address before 429."
     )
+    signup_limit_per_address: str = setting(
+        "SIGNUP_LIMIT_PER_ADDRESS",
+        "10/minute",
+        "Sign-ups per client address before 429 (each one costs a password hash), on the main "
+        "API and the Conduit facade together.",
+    )
     api_key_pepper: str = setting(
         "API_KEY_PEPPER",
         _dev_api_key_pepper,

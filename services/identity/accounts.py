@@ -75,6 +75,20 @@ def create_user(
     return user
 
 
+def sign_up(
+    session: Session, *, email: str, password: str, display_name: str, client_address: str
+) -> User:
+    """Creates an account for a visitor; sign-ups are limited per client address, counted before
+    the password is hashed (refused ones too: a taken email is as good a probe as a new one)."""
+    ratelimit.reserve(
+        get_settings().signup_limit_per_address,
+        "signup-address",
+        client_address,
+        detail="Too many sign-ups from this address; retry later.",
+    )
+    return create_user(session, email=email, password=password, display_name=display_name)
+
+
 def get_user(session: Session, actor: Actor) -> User:
     """The caller's own account."""
     user = session.get(User, actor.user_id)

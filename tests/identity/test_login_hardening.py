@@ -168,3 +168,29 @@ def test_parallel_logins_from_one_address_over_two_workers_are_checked_at_most_l
         throttled_server, [(f"guess{n}@example.com", "203.0.113.7") for n in range(ATTEMPTS)]
     )
     assert statuses == {401: LIMIT, 429: ATTEMPTS - LIMIT}
+
+
+def test_sign_up_is_limited_per_client_address_on_both_apis(client, monkeypatch):
+    monkeypatch.setenv("SIGNUP_LIMIT_PER_ADDRESS", "3/minute")
+    get_settings.cache_clear()
+    try:
+        for n in range(2):
+            body = {"email": f"new{n}@example.com", "password": PASSWORD, "display_name": "N"}
+            assert client.post("/api/v1/identity/users", json=body).status_code == 201
+        facade = {"user": {"username": "third", "email": "t@example.com", "password": PASSWORD}}
+        assert client.post("/conduit/api/users", json=facade).status_code == 201
+        body = {"email": "new9@example.com", "password": PASSWORD, "display_name": "N"}
+        refused = client.post("/api/v1/identity/users", json=body)
+        assert_problem(refused, 429, "/problems/too-many-requests")
+        assert int(refused.headers["retry-after"]) >= 1
+        facade["user"] = {"username": "fourth", "email": "f@example.com", "password": PASSWORD}
+        refused = client.post("/conduit/api/users", json=facade)
+        assert refused.status_code == 429 and set(refused.json()) == {"errors"}
+        other = client.post(
+            "/api/v1/identity/users", json=body, headers={"X-Forwarded-For": "192.0.2.1"}
+        )
+        assert other.status_code == 429  # the test client's address: forwarding is not trusted
+    finally:
+        get_settings.cache_clear()
+    with transaction(write=False) as session:
+        assert session.query(User).count() == 3
