@@ -82,9 +82,9 @@ def load_post(session: Session, viewer: Actor | None, slug: str, *, lock: bool =
     return post
 
 
-def load_published(session: Session, actor: Actor, slug: str) -> BlogPost:
+def load_published(session: Session, actor: Actor, slug: str, *, lock: bool = False) -> BlogPost:
     """A post that takes favorites and comments: visible and published."""
-    post = load_post(session, actor, slug)
+    post = load_post(session, actor, slug, lock=lock)
     if post.status != PUBLISHED:
         raise PostNotPublished("Only published posts take favorites and comments.")
     return post
