@@ -54,7 +54,7 @@ def serve(env: dict[str, str] | None = None, args: tuple[str, ...] = ()) -> Iter
         stdout=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 60  # a loaded machine starts two workers slowly
     try:
         while True:
             if process.poll() is not None:
