@@ -189,7 +189,7 @@ def _entries(error: Any, prefix: str) -> list[dict[str, str]]:
     return [{"field": _field(prefix, path), "message": message}]
 
 
-def _omitted_entries(error: Any) -> int:
+def _entry_count(error: Any) -> int:
     kind = error.kind
     if isinstance(kind, jsonschema_rs.ValidationErrorKind.AdditionalProperties):
         return len(kind.unexpected)
@@ -201,13 +201,10 @@ def _collect(validator: Any, instance: Any, prefix: str) -> tuple[list[dict[str,
     errors: list[dict[str, str]] = []
     omitted = 0
     for error in failures(validator, instance):
-        if len(errors) >= MAX_ERRORS:
-            omitted += _omitted_entries(error)
-            continue
-        entries = _entries(error, prefix)
         room = MAX_ERRORS - len(errors)
-        errors += entries[:room]
-        omitted += max(0, _omitted_entries(error) - room)
+        if room:
+            errors += _entries(error, prefix)[:room]
+        omitted += max(0, _entry_count(error) - room)
     return errors, omitted
 
 
