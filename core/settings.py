@@ -185,6 +185,14 @@ def _api_key_pepper(raw: str) -> str:
     return raw
 
 
+def _api_key_rate_ceiling(raw: str) -> int:
+    """A per-minute maximum within the spec's bounds for a key's limit (1 to 100000)."""
+    value = int(raw)
+    if not 1 <= value <= 100_000:
+        raise ValueError("API_KEY_MAX_RATE_LIMIT_PER_MINUTE must be between 1 and 100000")
+    return value
+
+
 def _dev_api_key_pepper(loaded: Loaded) -> str:
     _refuse_in_production(loaded, "API_KEY_PEPPER")
     return _dev_secret(loaded["var_dir"], "api-key-pepper.key", secrets.token_urlsafe(48))
@@ -258,6 +266,12 @@ class Settings(SettingsSection):
     login_limit_per_address: str = setting(
         "LOGIN_LIMIT_PER_ADDRESS", "30/minute", "Failed logins per client address before 429."
     )
+    signup_limit_per_address: str = setting(
+        "SIGNUP_LIMIT_PER_ADDRESS",
+        "10/minute",
+        "Sign-ups per client address before 429 (each one costs a password hash), on the main "
+        "API and the Conduit facade together.",
+    )
     api_key_pepper: str = setting(
         "API_KEY_PEPPER",
         _dev_api_key_pepper,
@@ -272,6 +286,13 @@ class Settings(SettingsSection):
         "API_KEY_RATE_LIMIT_PER_MINUTE",
         600,
         "Requests per minute per API key when the key sets no limit of its own.",
+    )
+    api_key_max_rate_limit_per_minute: int = setting(
+        "API_KEY_MAX_RATE_LIMIT_PER_MINUTE",
+        6000,
+        "The highest per-minute limit a user may give their own API key (422 above it); keys "
+        "made with a higher one are held to it.",
+        parse=_api_key_rate_ceiling,
     )
     api_key_failures_per_address: str = setting(
         "API_KEY_FAILURES_PER_ADDRESS",

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.db import transaction
+from core.http import client_address
 from core.security import current_actor
 from core.wire import page_json
 from handlers import _wire as wire
@@ -11,7 +12,7 @@ from services import identity
 
 def create_user(body: dict[str, Any]) -> tuple[dict[str, Any], int]:
     with transaction(write=True) as session:
-        user = identity.create_user(session, **body)
+        user = identity.sign_up(session, client_address=client_address(), **body)
         return wire.user_json(user), 201
 
 

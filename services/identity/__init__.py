@@ -23,6 +23,7 @@ from services.identity.accounts import (
     list_users,
     log_in,
     set_email_and_password,
+    sign_up,
     update_user,
 )
 from services.identity.authentication import (
@@ -70,5 +71,6 @@ __all__ = [
     "purge_expired_refresh_tokens",
     "refresh",
     "set_email_and_password",
+    "sign_up",
     "update_user",
 ]

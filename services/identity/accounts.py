@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from core import ratelimit
 from core.db import utcnow
-from core.errors import Conflict, NotFound, RuleViolated, Unauthorized
+from core.errors import Conflict, NotFound, RuleViolated, TooManyRequests, Unauthorized
 from core.pagination import Page, paginate_by_creation
 from core.passwords import hash_password, needs_rehash, verify_password
 from core.security import Actor
@@ -75,6 +75,20 @@ def create_user(
     return user
 
 
+def sign_up(
+    session: Session, *, email: str, password: str, display_name: str, client_address: str
+) -> User:
+    """Creates an account for a visitor; sign-ups are limited per client address, counted before
+    the password is hashed (refused ones too: a taken email is as good a probe as a new one)."""
+    ratelimit.reserve(
+        get_settings().signup_limit_per_address,
+        "signup-address",
+        client_address,
+        detail="Too many sign-ups from this address; retry later.",
+    )
+    return create_user(session, email=email, password=password, display_name=display_name)
+
+
 def get_user(session: Session, actor: Actor) -> User:
     """The caller's own account."""
     user = session.get(User, actor.user_id)
@@ -89,23 +103,41 @@ def log_in(session: Session, *, login: PasswordLogin) -> TokenPair:
 
 
 def authenticate_password(session: Session, *, login: PasswordLogin) -> User:
-    """The enabled account with this email and password (failures throttled per account and
-    per address); every login, by token or by session cookie, goes through here."""
+    """The enabled account with this email and password; every login, by token or by session
+    cookie, goes through here.
+
+    Each attempt is counted per account and per client address BEFORE the password is checked
+    (core.ratelimit.reserve: parallel attempts cannot overtake the count), and given back when
+    it succeeds, so the limits count failed logins. The work is the same whatever the account's
+    state: with no usable account (unknown, disabled, without a password) a dummy hash is
+    verified in its place, so the answer's timing does not tell them apart.
+    """
     settings = get_settings()
     key = email_key(login.email)
     throttles = (
         (settings.login_limit_per_account, "login-account", key),
         (settings.login_limit_per_address, "login-address", login.client_address),
     )
-    for limit, *scope in throttles:
-        ratelimit.check(limit, *scope, detail="Too many failed logins; retry later.")
-    user = session.scalars(select(User).where(User.email_key == key)).first()
-    password_hash = user.password_hash if user is not None else None
-    if user is None or user.is_disabled or not verify_password(password_hash, login.password):
+    reservations: list[ratelimit.Reservation] = []
+    try:
         for limit, *scope in throttles:
-            ratelimit.hit(limit, *scope)
+            reservations.append(
+                ratelimit.reserve(limit, *scope, detail="Too many failed logins; retry later.")
+            )
+    except TooManyRequests:
+        for reservation in reservations:  # refused: this attempt counts nowhere
+            reservation.release()
+        raise
+    user = session.scalars(select(User).where(User.email_key == key)).first()
+    usable = user is not None and not user.is_disabled and user.password_hash is not None
+    password_hash = user.password_hash if user is not None and usable else None
+    # Always one hash verification: verify_password checks a dummy hash when given None.
+    verified = verify_password(password_hash, login.password)
+    if user is None or password_hash is None or not verified:
         raise InvalidCredentials("Wrong email or password.")
-    if password_hash and needs_rehash(password_hash):
+    for reservation in reservations:
+        reservation.release()
+    if needs_rehash(password_hash):
         user.password_hash = hash_password(login.password)
     return user
 
