@@ -17,7 +17,7 @@ from core.db import transaction
 from core.settings import get_settings
 from db.models.identity import User
 from db.models.oauth import LinkedIdentity
-from services import oauth
+from services import identity, oauth
 
 PROVIDER_SCRIPT = Path(__file__).resolve().parent.parent / "oauth" / "provider.mjs"
 CLIENT_ID, CLIENT_SECRET = "trellis-test", "test-client-secret-0123456789abcdef"
@@ -111,3 +111,9 @@ def frontend(monkeypatch) -> Iterator[str]:  # type: ignore[no-untyped-def]
     yield url
     monkeypatch.delenv("OAUTH_FRONTEND_URL", raising=False)
     get_settings.cache_clear()
+
+
+def make_passwordless_user(email: str) -> User:
+    """An account created by a provider login: no password."""
+    with transaction(write=True) as session:
+        return identity.create_user(session, email=email, password=None, display_name="Provider")
