@@ -10,6 +10,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import httpx
 import pytest
@@ -23,6 +24,15 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def live_server() -> Iterator[str]:
+    with serve() as base:
+        yield base
+
+
+@contextmanager
+def serve(settings: dict[str, str] | None = None) -> Iterator[str]:
+    """A 2-worker server on a free loopback port with the test environment plus `settings`;
+    its base URL. (A fixture using it must be named `live_server...`: tests/conftest.py then
+    empties every table after each test, since another process wrote them.)"""
     port = _free_port()
     metrics_dir = tempfile.mkdtemp(prefix="trellis-metrics-")
     process = subprocess.Popen(
@@ -41,7 +51,12 @@ def live_server() -> Iterator[str]:
             "--log-level",
             "warning",
         ],
-        env={**os.environ, "LOG_LEVEL": "WARNING", "PROMETHEUS_MULTIPROC_DIR": metrics_dir},
+        env={
+            **os.environ,
+            "LOG_LEVEL": "WARNING",
+            "PROMETHEUS_MULTIPROC_DIR": metrics_dir,
+            **(settings or {}),
+        },
         stdout=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
