@@ -37,7 +37,7 @@ from urllib.parse import urlencode
 import httpx
 import jwt
 import orjson
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -108,6 +108,10 @@ class BrowserMismatch(Forbidden, type="/problems/oauth/browser-mismatch", keeps_
 class InvalidLoginCode(
     RuleViolated, type="/problems/oauth/invalid-login-code", keeps_changes=True
 ): ...
+
+
+# An account disabled between the callback and the exchange: the code is used up all the same.
+class DisabledAtExchange(identity.InvalidCredentials, keeps_changes=True): ...
 
 
 class LinkedIdentityNotFound(NotFound, type="/problems/oauth/identity-not-found"): ...
@@ -322,10 +326,10 @@ def exchange_login_code(session: Session, *, code: str, browser_value: str | Non
     session.flush()
     if not _same_browser(found.browser_hash, browser_value):
         raise BrowserMismatch("This login was not started in this browser: sign in again here.")
-    user = session.get(User, found.user_id)
-    if user is None:
-        raise InvalidLoginCode("Unknown, expired or already used login code: sign in again.")
-    return LoginResult(user=_enabled(user), result=found.result)
+    user = session.get(User, found.user_id)  # the code goes with its account (cascade)
+    if user is None or user.is_disabled:
+        raise DisabledAtExchange("This account is disabled.")
+    return LoginResult(user=user, result=found.result)
 
 
 # --- linked identities -------------------------------------------------------------------------
@@ -349,10 +353,12 @@ def unlink_identity(session: Session, actor: Actor, *, identity_id: uuid.UUID) -
     if user is None or link is None or link.user_id != user.id:
         raise LinkedIdentityNotFound("No such linked identity.")
     if user.password_hash is None:
-        links = session.scalars(
-            select(LinkedIdentity.id).where(LinkedIdentity.user_id == user.id)
-        ).all()
-        if len(links) <= 1:
+        links = session.scalar(
+            select(func.count())
+            .select_from(LinkedIdentity)
+            .where(LinkedIdentity.user_id == user.id)
+        )
+        if (links or 0) <= 1:
             raise LastSignInMethod(
                 "This is the only way to sign in to this account: set a password or link another "
                 "provider account first."

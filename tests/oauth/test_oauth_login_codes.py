@@ -111,6 +111,10 @@ def test_a_disabled_account_cannot_exchange_its_code(browser, oauth_provider, fr
         session.execute(update(User).values(is_disabled=True))
     response = browser.post(LOGINS, json={"code": code})
     assert_problem(response, 401, "/problems/identity/invalid-credentials")
+    with transaction(write=True) as session:
+        session.execute(update(User).values(is_disabled=False))
+    again = browser.post(LOGINS, json={"code": code})  # used up by the refusal
+    assert_problem(again, 422, "/problems/oauth/invalid-login-code")
 
 
 def test_an_exchange_needs_a_code(browser):
