@@ -31,7 +31,7 @@ import time
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 import httpx
@@ -275,20 +275,13 @@ def finish_login(
 ) -> LoginResult:
     """Consumes the request named by `state`; refuses it unless this browser started it; redeems
     the code and returns the local account (and, with a front end, where to send the browser)."""
-    request = session.scalars(
+    found = session.scalars(
         select(AuthorizationRequest)
         .where(AuthorizationRequest.state_hash == _hash(state))
         .with_for_update()
     ).first()
-    now = utcnow()
-    if request is None or request.used_at is not None or request.expires_at <= now:
-        raise InvalidState("Unknown, expired or already used state: start the login again.")
-    request.used_at = now
-    session.flush()
-    if not _same_browser(request.browser_hash, browser_value):
-        raise BrowserMismatch(
-            "This login was not started in this browser: start the login again here."
-        )
+    unusable = InvalidState("Unknown, expired or already used state: start the login again.")
+    request = _use_up(session, found, browser_value, unusable)
     if error or not code:
         raise ProviderRefused(f"The provider did not authorize the login ({error or 'no code'}).")
     claims = _redeem(code, request)
@@ -296,6 +289,7 @@ def finish_login(
     frontend = get_settings().oauth_frontend_url
     if not frontend:
         return LoginResult(user=user, result=request.result)
+    now = utcnow()
     login_code = secrets.token_urlsafe(32)
     session.add(
         LoginCode(
@@ -319,17 +313,32 @@ def exchange_login_code(session: Session, *, code: str, browser_value: str | Non
     found = session.scalars(
         select(LoginCode).where(LoginCode.code_hash == _hash(code)).with_for_update()
     ).first()
-    now = utcnow()
-    if found is None or found.used_at is not None or found.expires_at <= now:
-        raise InvalidLoginCode("Unknown, expired or already used login code: sign in again.")
-    found.used_at = now
-    session.flush()
-    if not _same_browser(found.browser_hash, browser_value):
-        raise BrowserMismatch("This login was not started in this browser: sign in again here.")
-    user = session.get(User, found.user_id)  # the code goes with its account (cascade)
+    unusable = InvalidLoginCode("Unknown, expired or already used login code: sign in again.")
+    login_code = _use_up(session, found, browser_value, unusable)
+    user = session.get(User, login_code.user_id)  # the code goes with its account (cascade)
     if user is None or user.is_disabled:
         raise DisabledAtExchange("This account is disabled.")
-    return LoginResult(user=user, result=found.result)
+    return LoginResult(user=user, result=login_code.result)
+
+
+SingleUse = TypeVar("SingleUse", AuthorizationRequest, LoginCode)
+
+
+def _use_up(
+    session: Session, row: SingleUse | None, browser_value: str | None, unusable: Exception
+) -> SingleUse:
+    """Marks a pending login or login code used; raises `unusable` when there is none live, and
+    BrowserMismatch (it stays used) when this browser did not start the login."""
+    now = utcnow()
+    if row is None or row.used_at is not None or row.expires_at <= now:
+        raise unusable
+    row.used_at = now
+    session.flush()
+    if not _same_browser(row.browser_hash, browser_value):
+        raise BrowserMismatch(
+            "This login was not started in this browser: start the login again here."
+        )
+    return row
 
 
 # --- linked identities -------------------------------------------------------------------------
