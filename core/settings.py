@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
+from urllib.parse import urlsplit
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 _TRUE = {"1", "true", "yes", "on"}
@@ -157,6 +158,14 @@ def _dev_secret(var_dir: Path, filename: str, make: str) -> str:
 def _refuse_in_production(loaded: Loaded, env: str) -> None:
     if loaded["env"] == "production":
         raise ValueError(f"{env} must be set when TRELLIS_ENV=production")
+
+
+def _frontend_url(value: str) -> str:
+    """The front end's login page: absolute http(s), no fragment (the callback adds its own)."""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.fragment:
+        raise ValueError("OAUTH_FRONTEND_URL must be an absolute http(s) URL without a fragment")
+    return value
 
 
 def _signing_keys(raw: str) -> dict[str, str]:
@@ -335,6 +344,15 @@ class Settings(SettingsSection):
         "`code` and `state` to it.",
     )
     oauth_scopes: str = setting("OAUTH_SCOPES", "openid email profile", "Scopes asked at login.")
+    oauth_frontend_url: str = setting(
+        "OAUTH_FRONTEND_URL",
+        "",
+        "Front-end page the callback redirects to (303) after a login, with a one-time code in "
+        "the fragment to exchange at `POST /oauth/logins`; empty = the callback answers "
+        "JSON (API clients).",
+        unset="empty (JSON)",
+        parse=_frontend_url,
+    )
     idempotency_ttl_seconds: int = setting(
         "IDEMPOTENCY_TTL_SECONDS", 24 * 3600, "How long an `Idempotency-Key` replays its answer."
     )

@@ -91,7 +91,7 @@ def pytest_unconfigure() -> None:
 @pytest.fixture(autouse=True)
 def _clean_state(request: pytest.FixtureRequest) -> Iterator[None]:
     yield
-    if "live_server" in request.fixturenames:
+    if any(name.startswith("live_server") for name in request.fixturenames):
         statements.LOG.foreign_writes = True
     reset_state()
 

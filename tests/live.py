@@ -25,7 +25,9 @@ def _free_port() -> int:
 @contextmanager
 def serve(env: dict[str, str] | None = None, args: tuple[str, ...] = ()) -> Iterator[str]:
     """A 2-worker uvicorn server on loopback over this run's database and Redis, with `env` added
-    to the environment and `args` to uvicorn's command line; yields its base URL."""
+    to the environment and `args` to uvicorn's command line; yields its base URL. (A fixture using
+    it must be named `live_server...`: tests/conftest.py then empties every table after each test,
+    since another process wrote them.)"""
     port = _free_port()
     metrics_dir = tempfile.mkdtemp(prefix="trellis-metrics-")
     process = subprocess.Popen(

@@ -27,9 +27,12 @@ from .contact_kind import ContactKind
 from .field_error import FieldError
 from .ingredient import Ingredient
 from .ingredient_line import IngredientLine
+from .linked_identity import LinkedIdentity
+from .linked_identity_list import LinkedIdentityList
 from .list_tasks_sort import ListTasksSort
 from .list_tasks_status import ListTasksStatus
 from .list_tickets_sort import ListTicketsSort
+from .login_code_exchange import LoginCodeExchange
 from .page import Page
 from .page_create import PageCreate
 from .page_list import PageList
@@ -126,9 +129,12 @@ __all__ = (
     "FieldError",
     "Ingredient",
     "IngredientLine",
+    "LinkedIdentity",
+    "LinkedIdentityList",
     "ListTasksSort",
     "ListTasksStatus",
     "ListTicketsSort",
+    "LoginCodeExchange",
     "Page",
     "PageCreate",
     "PageList",
