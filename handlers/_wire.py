@@ -29,6 +29,7 @@ def user_json(user: identity.User) -> dict[str, Any]:
     return {
         "id": str(user.id),
         "email": user.email,
+        "email_verified": user.email_verified,
         "display_name": user.display_name,
         "role": user.role,
         "created_at": user.created_at.isoformat(),

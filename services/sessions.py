@@ -210,12 +210,17 @@ def authenticate_session(presented: PresentedCookie) -> Credential | None:
     if record is None or not record.live(now):
         return None
     # None: the account is gone or disabled, or its password changed after this login.
-    role = identity.account_role(record.user_id, issued_at=int(record.created_at.timestamp()))
-    if role is None:
+    state = identity.account_state(record.user_id, issued_at=int(record.created_at.timestamp()))
+    if state is None:
         return None
+    role = state.role
     check_csrf(presented)
     credential = Credential(
-        user_id=record.user_id, role=role, scheme="session", session_id=record.id
+        user_id=record.user_id,
+        role=role,
+        scheme="session",
+        session_id=record.id,
+        read_only=state.read_only,
     )
     if record.role != role:
         # Privileges changed since login: a new id, so an id captured before cannot ride on them.

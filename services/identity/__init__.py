@@ -3,6 +3,7 @@
     accounts        signup, password login, the caller's account, admin bootstrap
     token_families  access + refresh token pairs, rotation, reuse detection, logout
     authentication  the bearer and Conduit-token info functions, the per-request account check
+    recovery        sign-up's verification mail, password reset, email verification, invitations
 
 Other domains use it as `from services import identity` and the names below.
 """
@@ -26,9 +27,21 @@ from services.identity.accounts import (
     update_user,
 )
 from services.identity.authentication import (
+    AccountState,
     account_role,
+    account_state,
     authenticate_bearer,
     authenticate_conduit_token,
+)
+from services.identity.recovery import (
+    InvalidResetToken,
+    InvalidVerificationToken,
+    invite,
+    request_password_reset,
+    request_verification,
+    reset_password,
+    sign_up,
+    verify_email,
 )
 from services.identity.token_families import (
     REFRESH_PREFIX,
@@ -44,9 +57,12 @@ from services.identity.token_families import (
 
 __all__ = [
     "REFRESH_PREFIX",
+    "AccountState",
     "EmailTaken",
     "InvalidCredentials",
     "InvalidRefreshToken",
+    "InvalidResetToken",
+    "InvalidVerificationToken",
     "PasswordLogin",
     "RefreshTokenReused",
     "TokenPair",
@@ -54,6 +70,7 @@ __all__ = [
     "UserNotFound",
     "WrongPassword",
     "account_role",
+    "account_state",
     "authenticate_bearer",
     "authenticate_conduit_token",
     "authenticate_password",
@@ -63,12 +80,18 @@ __all__ = [
     "ensure_admin",
     "find_admin",
     "get_user",
+    "invite",
     "issue_tokens",
     "list_users",
     "log_in",
     "log_out",
     "purge_expired_refresh_tokens",
     "refresh",
+    "request_password_reset",
+    "request_verification",
+    "reset_password",
     "set_email_and_password",
+    "sign_up",
     "update_user",
+    "verify_email",
 ]

@@ -19,9 +19,10 @@ from core.db import utcnow
 from core.errors import Conflict, NotFound, RuleViolated, Unauthorized
 from core.pagination import Page, paginate_by_creation
 from core.passwords import hash_password, needs_rehash, verify_password
-from core.security import Actor
+from core.security import Actor, EmailNotVerified
 from core.settings import get_settings
 from db.models.identity import User
+from services.identity.account_settings import flow_settings
 from services.identity.token_families import TokenPair, end_every_login, issue_tokens
 
 
@@ -107,7 +108,14 @@ def authenticate_password(session: Session, *, login: PasswordLogin) -> User:
         raise InvalidCredentials("Wrong email or password.")
     if password_hash and needs_rehash(password_hash):
         user.password_hash = hash_password(login.password)
+    refuse_if_blocked(user)
     return user
+
+
+def refuse_if_blocked(user: User) -> None:
+    """403 for an unverified account when IDENTITY_UNVERIFIED_ACCOUNTS=block."""
+    if not user.email_verified and flow_settings().unverified_accounts == "block":
+        raise EmailNotVerified("Confirm your email address before signing in.")
 
 
 def update_user(

@@ -61,7 +61,7 @@ class Mailbox:
 def token_in(message: EmailMessage, label: str = "code") -> str:
     """The token a message carries on its `<label>: <token>` line."""
     body = message.get_content()
-    found = re.search(rf"^{label}: (\S+)$", body, re.MULTILINE | re.IGNORECASE)
+    found = re.search(rf"^{label}: (\S+)", body, re.MULTILINE | re.IGNORECASE)
     assert found, body
     return found.group(1)
 

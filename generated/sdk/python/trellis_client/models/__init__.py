@@ -24,6 +24,8 @@ from .comment_create import CommentCreate
 from .comment_list import CommentList
 from .contact import Contact
 from .contact_kind import ContactKind
+from .email_request import EmailRequest
+from .email_verification_confirmation import EmailVerificationConfirmation
 from .field_error import FieldError
 from .ingredient import Ingredient
 from .ingredient_line import IngredientLine
@@ -36,6 +38,7 @@ from .page_list import PageList
 from .page_update import PageUpdate
 from .password_grant import PasswordGrant
 from .password_grant_grant_type import PasswordGrantGrantType
+from .password_reset_confirmation import PasswordResetConfirmation
 from .portfolio import Portfolio
 from .portfolio_content import PortfolioContent
 from .post import Post
@@ -123,6 +126,8 @@ __all__ = (
     "CommentList",
     "Contact",
     "ContactKind",
+    "EmailRequest",
+    "EmailVerificationConfirmation",
     "FieldError",
     "Ingredient",
     "IngredientLine",
@@ -135,6 +140,7 @@ __all__ = (
     "PageUpdate",
     "PasswordGrant",
     "PasswordGrantGrantType",
+    "PasswordResetConfirmation",
     "Portfolio",
     "PortfolioContent",
     "Post",

@@ -93,7 +93,10 @@ def sync_detailed(
 ) -> Response[Problem | User]:
     """ Sign up
 
-     Creates an account with the USER role. Emails are unique case-insensitively.
+     Creates an account with the USER role and mails it a verification code (see `POST /identity/email-
+    verification-confirmations`); until it is confirmed the account's `email_verified` is false, and
+    IDENTITY_UNVERIFIED_ACCOUNTS decides what it may do (by default everything). Emails are unique case-
+    insensitively.
 
     Args:
         body (UserCreate):  Example: {'email': 'ada@example.com', 'password': 'correct horse
@@ -127,7 +130,10 @@ def sync(
 ) -> Problem | User | None:
     """ Sign up
 
-     Creates an account with the USER role. Emails are unique case-insensitively.
+     Creates an account with the USER role and mails it a verification code (see `POST /identity/email-
+    verification-confirmations`); until it is confirmed the account's `email_verified` is false, and
+    IDENTITY_UNVERIFIED_ACCOUNTS decides what it may do (by default everything). Emails are unique case-
+    insensitively.
 
     Args:
         body (UserCreate):  Example: {'email': 'ada@example.com', 'password': 'correct horse
@@ -156,7 +162,10 @@ async def asyncio_detailed(
 ) -> Response[Problem | User]:
     """ Sign up
 
-     Creates an account with the USER role. Emails are unique case-insensitively.
+     Creates an account with the USER role and mails it a verification code (see `POST /identity/email-
+    verification-confirmations`); until it is confirmed the account's `email_verified` is false, and
+    IDENTITY_UNVERIFIED_ACCOUNTS decides what it may do (by default everything). Emails are unique case-
+    insensitively.
 
     Args:
         body (UserCreate):  Example: {'email': 'ada@example.com', 'password': 'correct horse
@@ -190,7 +199,10 @@ async def asyncio(
 ) -> Problem | User | None:
     """ Sign up
 
-     Creates an account with the USER role. Emails are unique case-insensitively.
+     Creates an account with the USER role and mails it a verification code (see `POST /identity/email-
+    verification-confirmations`); until it is confirmed the account's `email_verified` is false, and
+    IDENTITY_UNVERIFIED_ACCOUNTS decides what it may do (by default everything). Emails are unique case-
+    insensitively.
 
     Args:
         body (UserCreate):  Example: {'email': 'ada@example.com', 'password': 'correct horse
