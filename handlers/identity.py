@@ -77,3 +77,10 @@ def create_email_verification_confirmation(body: dict[str, Any]) -> tuple[None, 
     with transaction(write=True) as session:
         identity.verify_email(session, token=body["token"])
     return None, 204
+
+
+def list_my_security_events(limit: int = 20, cursor: str | None = None) -> dict[str, Any]:
+    with transaction(write=False) as session:
+        user = identity.get_user(session, current_actor())
+        page = identity.list_security_events(session, user.id, limit=limit, cursor=cursor)
+        return page_json(page, wire.audit_event_json)

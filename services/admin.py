@@ -21,6 +21,7 @@ from core.pagination import Page, paginate_by_creation
 from core.security import Actor
 from db.models.identity import User
 from services import audit, identity
+from services.audit import AuditEvent
 
 
 class SelfLockout(RuleViolated, type="/problems/admin/self-lockout"): ...
@@ -87,3 +88,19 @@ def update_account(
     user.updated_at = utcnow()
     session.flush()
     return user
+
+
+def get_account(session: Session, *, user_id: uuid.UUID) -> User:
+    """One account, enabled or not."""
+    user = session.get(User, user_id)
+    if user is None:
+        raise identity.UserNotFound("No such account.")
+    return user
+
+
+def account_security_events(
+    session: Session, *, user_id: uuid.UUID, limit: int = 20, cursor: str | None = None
+) -> Page[AuditEvent]:
+    """An account's security log, newest first (404 for an unknown account)."""
+    user = get_account(session, user_id=user_id)
+    return identity.list_security_events(session, user.id, limit=limit, cursor=cursor)

@@ -18,7 +18,7 @@ def _unverified_mode(raw: str) -> str:
 
 @dataclass(frozen=True)
 class AccountFlowSettings(SettingsSection):
-    """Identity: password reset, email verification and invitations (mailed one-use tokens)."""
+    """Identity: password reset, email verification, invitations and the security log."""
 
     reset_token_ttl_seconds: int = setting(
         "IDENTITY_RESET_TOKEN_TTL_SECONDS", 30 * 60, "A password-reset token works this long."
@@ -50,6 +50,12 @@ class AccountFlowSettings(SettingsSection):
         "What an account whose email is not verified may do: `allow` (everything), "
         "`read-only` (safe methods only, plus logout and verification) or `block` (no login).",
         parse=_unverified_mode,
+    )
+    login_failed_window_seconds: int = setting(
+        "IDENTITY_LOGIN_FAILED_WINDOW_SECONDS",
+        3600,
+        "Failed logins of one account within this window share one LOGIN_FAILED event, "
+        "which counts them.",
     )
     link_base_url: str | None = setting(
         "IDENTITY_LINK_BASE_URL",

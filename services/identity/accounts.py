@@ -22,6 +22,7 @@ from core.passwords import hash_password, needs_rehash, verify_password
 from core.security import Actor, EmailNotVerified
 from core.settings import get_settings
 from db.models.identity import User
+from services.identity import security_log
 from services.identity.account_settings import flow_settings
 from services.identity.token_families import TokenPair, end_every_login, issue_tokens
 
@@ -30,6 +31,10 @@ class EmailTaken(Conflict, type="/problems/identity/email-taken"): ...
 
 
 class InvalidCredentials(Unauthorized, type="/problems/identity/invalid-credentials"): ...
+
+
+# A failed password login: its count in the security log must survive the 401.
+class LoginRefused(InvalidCredentials, keeps_changes=True): ...
 
 
 class WrongPassword(RuleViolated, type="/problems/identity/wrong-password"): ...
@@ -41,11 +46,13 @@ class UserNotFound(NotFound, type="/problems/identity/user-not-found"): ...
 @dataclass(frozen=True)
 class PasswordLogin:
     """A password login as the request carries it: the email and password given, and the address
-    it came from (failures are throttled per account and per address)."""
+    it came from (failures are throttled per account and per address; the security log keeps
+    the address and the user agent)."""
 
     email: str
     password: str
     client_address: str
+    user_agent: str | None = None
 
 
 def email_key(email: str) -> str:
@@ -105,10 +112,19 @@ def authenticate_password(session: Session, *, login: PasswordLogin) -> User:
     if user is None or user.is_disabled or not verify_password(password_hash, login.password):
         for limit, *scope in throttles:
             ratelimit.hit(limit, *scope)
-        raise InvalidCredentials("Wrong email or password.")
+        if user is not None:
+            security_log.login_failed(session, user.id, client_address=login.client_address)
+        raise LoginRefused("Wrong email or password.")
     if password_hash and needs_rehash(password_hash):
         user.password_hash = hash_password(login.password)
     refuse_if_blocked(user)
+    security_log.logged_in(
+        session,
+        user.id,
+        client_address=login.client_address,
+        user_agent=login.user_agent,
+        via="password",
+    )
     return user
 
 
@@ -132,6 +148,7 @@ def update_user(
         if current_password is None or not verify_password(user.password_hash, current_password):
             raise WrongPassword("current_password is missing or wrong.")
         _set_password(session, user, password)
+        security_log.record(session, user.id, "PASSWORD_CHANGED", actor_id=user.id)
     if display_name is not None:
         user.display_name = display_name
     session.flush()
@@ -151,6 +168,7 @@ def set_email_and_password(
         user.email, user.email_key = email.strip(), key
     if password is not None:
         _set_password(session, user, password)
+        security_log.record(session, user.id, "PASSWORD_CHANGED", actor_id=user.id, via="conduit")
     try:
         with session.begin_nested():
             session.flush()

@@ -12,6 +12,8 @@ answer is the same). A new token of a purpose replaces the unspent ones of that 
     reset_password          spends it: the new password, every login ended, the email verified
     request_verification    mails a VERIFY token to an unverified account
     verify_email            spends it: the email is verified
+    oauth_linked / oauth_unlinked
+                            what services.oauth reports, for the security log
     invite                  mails a RESET token valid IDENTITY_INVITATION_TTL_SECONDS to an
                             account an admin created without a password
 """
@@ -29,6 +31,7 @@ from core import mail, ratelimit
 from core.db import utcnow
 from core.errors import RuleViolated, TooManyRequests
 from db.models.identity import AccountToken, User
+from services.identity import security_log
 from services.identity.account_settings import flow_settings
 from services.identity.accounts import _set_password, create_user, email_key
 
@@ -179,7 +182,8 @@ def reset_password(session: Session, *, token: str, password: str) -> User:
         raise InvalidResetToken("This reset code is unknown, expired or already used.")
     _spend_all(session, user, RESET)
     _set_password(session, user, password)
-    user.email_verified = True
+    security_log.record(session, user.id, "PASSWORD_RESET", actor_id=user.id)
+    _mark_verified(session, user)
     session.flush()
     return user
 
@@ -215,7 +219,7 @@ def verify_email(session: Session, *, token: str) -> User:
         raise InvalidVerificationToken(
             "This verification code is unknown, expired or already used."
         )
-    user.email_verified = True
+    _mark_verified(session, user)
     session.flush()
     return user
 
@@ -223,5 +227,24 @@ def verify_email(session: Session, *, token: str) -> User:
 def sign_up(session: Session, *, email: str, password: str, display_name: str) -> User:
     """Creates a USER account (the email unused) and mails it a verification token."""
     user = create_user(session, email=email, password=password, display_name=display_name)
+    security_log.record(session, user.id, "SIGNED_UP", actor_id=user.id)
     send_verification(session, user)
     return user
+
+
+def _mark_verified(session: Session, user: User, **details: str) -> None:
+    if not user.email_verified:
+        user.email_verified = True
+        security_log.record(session, user.id, "EMAIL_VERIFIED", actor_id=user.id, **details)
+
+
+def oauth_linked(session: Session, user: User, *, issuer: str) -> None:
+    """A provider identity was linked to `user` (whose verified email it shares): the link is
+    logged, and the email counts as verified."""
+    security_log.record(session, user.id, "OAUTH_LINKED", actor_id=user.id, issuer=issuer)
+    _mark_verified(session, user, via="oauth")
+
+
+def oauth_unlinked(session: Session, user: User, *, issuer: str) -> None:
+    """A provider identity was unlinked from `user`: the unlinking is logged."""
+    security_log.record(session, user.id, "OAUTH_UNLINKED", actor_id=user.id, issuer=issuer)
