@@ -1,4 +1,5 @@
-"""Admin: find accounts, change roles, disable and enable them. Every change is audited.
+"""Admin: find and read accounts, invite users, change roles, disable and enable accounts.
+Every change is audited.
 
 A disabled account stops working at once: its refresh tokens are revoked here, login and refresh
 refuse it, and every authenticated request re-reads the account (services.identity.authentication),
@@ -104,3 +105,16 @@ def account_security_events(
     """An account's security log, newest first (404 for an unknown account)."""
     user = get_account(session, user_id=user_id)
     return identity.list_security_events(session, user.id, limit=limit, cursor=cursor)
+
+
+def invite_account(
+    session: Session, actor: Actor, *, email: str, display_name: str, role: str = "USER"
+) -> User:
+    """Creates an account without a password (the email unused) and mails its owner the
+    invitation with which they set one."""
+    user = identity.create_user(
+        session, email=email, password=None, display_name=display_name, role=role
+    )
+    identity.invite(session, user)
+    identity.record_security_event(session, user.id, "INVITED", actor_id=actor.user_id, role=role)
+    return user

@@ -1,6 +1,8 @@
 """ Contains all the data models used in inputs/outputs """
 
 from .account import Account
+from .account_invitation import AccountInvitation
+from .account_invitation_role import AccountInvitationRole
 from .account_list import AccountList
 from .account_role import AccountRole
 from .account_update import AccountUpdate
@@ -103,6 +105,8 @@ from .version_list_items_item import VersionListItemsItem
 
 __all__ = (
     "Account",
+    "AccountInvitation",
+    "AccountInvitationRole",
     "AccountList",
     "AccountRole",
     "AccountUpdate",
