@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -21,7 +21,7 @@ from core.pagination import Page, paginate_by_creation
 from core.passwords import hash_password, needs_rehash, verify_password
 from core.security import Actor, EmailNotVerified
 from core.settings import get_settings
-from db.models.identity import User
+from db.models.identity import AccountToken, User
 from services.identity import security_log
 from services.identity.account_settings import flow_settings
 from services.identity.token_families import TokenPair, end_every_login, issue_tokens
@@ -158,14 +158,16 @@ def update_user(
 def set_email_and_password(
     session: Session, actor: Actor, *, email: str | None = None, password: str | None = None
 ) -> User:
-    """The Conduit contract's account update: the token holder may set a new email (unique) or
-    password without the current one; a new password still ends every other login."""
+    """The Conduit contract's account update: the token holder may set a new email (unique,
+    unverified until confirmed) or password without the current one; a new password still ends
+    every other login."""
     user = get_user(session, actor)
     if email is not None and email_key(email) != user.email_key:
         key = email_key(email)
         if session.scalar(select(User.id).where(User.email_key == key)) is not None:
             raise EmailTaken("An account with this email already exists.")
         user.email, user.email_key = email.strip(), key
+        _forget_mailbox(session, user)
     if password is not None:
         _set_password(session, user, password)
         security_log.record(session, user.id, "PASSWORD_CHANGED", actor_id=user.id, via="conduit")
@@ -175,6 +177,16 @@ def set_email_and_password(
     except IntegrityError as exc:
         raise EmailTaken("An account with this email already exists.") from exc
     return user
+
+
+def _forget_mailbox(session: Session, user: User) -> None:
+    """A new email is not verified yet, and the codes mailed to the old one stop working."""
+    user.email_verified = False
+    session.execute(
+        update(AccountToken)
+        .where(AccountToken.user_id == user.id, AccountToken.used_at.is_(None))
+        .values(used_at=utcnow())
+    )
 
 
 def _set_password(session: Session, user: User, password: str) -> None:

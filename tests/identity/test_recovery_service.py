@@ -12,7 +12,7 @@ from sqlalchemy import select
 from core.db import transaction
 from db.models.identity import AccountToken, User
 from services import identity
-from tests.factories.identity import make_user
+from tests.factories.identity import actor_of, make_user
 from tests.support.mailbox import token_in
 
 
@@ -87,3 +87,16 @@ def _sign_up_then_fail() -> None:
             session, email="undone@example.com", password="longenough", display_name="U"
         )
         raise RuntimeError("the request failed after sign-up")
+
+
+def test_a_new_email_is_unverified_and_old_codes_stop_working(mailbox):
+    user = make_user(email="old@example.com")
+    _request_reset(user.email)
+    code = token_in(mailbox.next(to=user.email))
+    with transaction(write=True) as session:
+        session.get(User, user.id).email_verified = True
+    with transaction(write=True) as session:
+        changed = identity.set_email_and_password(session, actor_of(user), email="new@example.com")
+        assert changed.email_verified is False
+    with pytest.raises(identity.InvalidResetToken), transaction(write=True) as session:
+        identity.reset_password(session, token=code, password="new password 1")
