@@ -207,6 +207,13 @@ def _dev_api_key_pepper(loaded: Loaded) -> str:
     return _dev_secret(loaded["var_dir"], "api-key-pepper.key", secrets.token_urlsafe(48))
 
 
+def _mail_backend(raw: str) -> str:
+    value = raw.strip().lower()
+    if value not in ("console", "smtp"):
+        raise ValueError("MAIL_BACKEND must be console or smtp")
+    return value
+
+
 @dataclass(frozen=True)
 class Settings(SettingsSection):
     """Platform settings (core, identity and the domains that came first)."""
@@ -368,6 +375,26 @@ class Settings(SettingsSection):
         "Proxy addresses whose `X-Forwarded-For` and `X-Forwarded-Proto` are trusted, comma "
         "separated.",
         unset="empty",
+    )
+    mail_backend: str = setting(
+        "MAIL_BACKEND",
+        "console",
+        "Where email goes (core.mail): `console` logs each message (its body only outside "
+        "production), `smtp` sends it through SMTP_HOST.",
+        parse=_mail_backend,
+    )
+    mail_from: str = setting(
+        "MAIL_FROM", "Trellis <no-reply@localhost>", "The From address of every email."
+    )
+    smtp_host: str = setting("SMTP_HOST", "127.0.0.1", "SMTP server (MAIL_BACKEND=smtp).")
+    smtp_port: int = setting("SMTP_PORT", 25, "SMTP server port.")
+    smtp_starttls: bool = setting(
+        "SMTP_STARTTLS", False, "`1`: upgrade the SMTP connection with STARTTLS before sending."
+    )
+    smtp_username: str | None = setting("SMTP_USERNAME", None, "SMTP login name; unset: no login.")
+    smtp_password: str = setting("SMTP_PASSWORD", "", "SMTP login password.", secret=True)
+    smtp_timeout_seconds: int = setting(
+        "SMTP_TIMEOUT_SECONDS", 10, "Connect and read timeout of each SMTP conversation."
     )
     log_level: str = setting(
         "LOG_LEVEL", "INFO", "Log level; request logs are INFO.", parse=str.upper

@@ -51,3 +51,36 @@ def create_token_revocation(body: dict[str, Any]) -> tuple[None, int]:
             session, refresh_token=body["refresh_token"], everywhere=body.get("everywhere", False)
         )
     return None, 204
+
+
+def create_password_reset(body: dict[str, Any]) -> tuple[None, int]:
+    with transaction(write=True) as session:
+        identity.request_password_reset(
+            session, email=body["email"], client_address=client_address()
+        )
+    return None, 202
+
+
+def create_password_reset_confirmation(body: dict[str, Any]) -> tuple[None, int]:
+    with transaction(write=True) as session:
+        identity.reset_password(session, token=body["token"], password=body["password"])
+    return None, 204
+
+
+def create_email_verification(body: dict[str, Any]) -> tuple[None, int]:
+    with transaction(write=True) as session:
+        identity.request_verification(session, email=body["email"], client_address=client_address())
+    return None, 202
+
+
+def create_email_verification_confirmation(body: dict[str, Any]) -> tuple[None, int]:
+    with transaction(write=True) as session:
+        identity.verify_email(session, token=body["token"])
+    return None, 204
+
+
+def list_my_security_events(limit: int = 20, cursor: str | None = None) -> dict[str, Any]:
+    with transaction(write=False) as session:
+        user = identity.get_user(session, current_actor())
+        page = identity.list_security_events(session, user.id, limit=limit, cursor=cursor)
+        return page_json(page, wire.audit_event_json)

@@ -66,7 +66,8 @@ def register(
     session: Session, *, username: str, email: str, password: str, client_address: str
 ) -> ConduitUser:
     """Creates an account and its profile under exactly this username (409 if either is taken);
-    sign-ups are limited per client address as on the main API."""
+    sign-ups are limited per client address, and the account is mailed a verification code, as
+    on the main API."""
     user = identity.sign_up(
         session,
         email=email,

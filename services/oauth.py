@@ -480,6 +480,7 @@ def _account_for(session: Session, claims: dict[str, Any]) -> User:
             .where(LinkedIdentity.issuer == issuer, LinkedIdentity.subject == subject)
         ).one()
         return _enabled(winner)
+    identity.oauth_linked(session, user, issuer=issuer)
     return _enabled(user)
 
 

@@ -51,6 +51,7 @@ from db.base import Base  # noqa: E402
 pytest_plugins = [
     "tests.live",
     "tests.support.statements",
+    "tests.support.mailbox",
     *(
         f"tests.factories.{path.stem}"
         for path in sorted((Path(__file__).parent / "factories").glob("*.py"))

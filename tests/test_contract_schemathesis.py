@@ -92,6 +92,7 @@ def _generous_limits(monkeypatch) -> Iterator[None]:  # type: ignore[no-untyped-
     monkeypatch.setenv("LOGIN_LIMIT_PER_ADDRESS", "1000000/minute")
     monkeypatch.setenv("LOGIN_LIMIT_PER_ACCOUNT", "1000000/minute")
     monkeypatch.setenv("SIGNUP_LIMIT_PER_ADDRESS", "1000000/minute")
+    monkeypatch.setenv("IDENTITY_MAIL_LIMIT_PER_ADDRESS", "1000000/minute")
     get_settings.cache_clear()
     yield
     monkeypatch.undo()

@@ -100,9 +100,11 @@ def sync_detailed(
 ) -> Response[Problem | User]:
     """ Sign up
 
-     Creates an account with the USER role. Emails are unique case-insensitively. Sign-ups are limited
-    per client address (SIGNUP_LIMIT_PER_ADDRESS, 10 a minute by default, counted with the Conduit
-    facade's): past it, 429 with `Retry-After`.
+     Creates an account with the USER role and mails it a verification code (see `POST /identity/email-
+    verification-confirmations`); until it is confirmed the account's `email_verified` is false, and
+    IDENTITY_UNVERIFIED_ACCOUNTS decides what it may do (by default everything). Emails are unique case-
+    insensitively. Sign-ups are limited per client address (SIGNUP_LIMIT_PER_ADDRESS, 10 a minute by
+    default, counted with the Conduit facade's): past it, 429 with `Retry-After`.
 
     Args:
         body (UserCreate):  Example: {'email': 'ada@example.com', 'password': 'correct horse
@@ -136,9 +138,11 @@ def sync(
 ) -> Problem | User | None:
     """ Sign up
 
-     Creates an account with the USER role. Emails are unique case-insensitively. Sign-ups are limited
-    per client address (SIGNUP_LIMIT_PER_ADDRESS, 10 a minute by default, counted with the Conduit
-    facade's): past it, 429 with `Retry-After`.
+     Creates an account with the USER role and mails it a verification code (see `POST /identity/email-
+    verification-confirmations`); until it is confirmed the account's `email_verified` is false, and
+    IDENTITY_UNVERIFIED_ACCOUNTS decides what it may do (by default everything). Emails are unique case-
+    insensitively. Sign-ups are limited per client address (SIGNUP_LIMIT_PER_ADDRESS, 10 a minute by
+    default, counted with the Conduit facade's): past it, 429 with `Retry-After`.
 
     Args:
         body (UserCreate):  Example: {'email': 'ada@example.com', 'password': 'correct horse
@@ -167,9 +171,11 @@ async def asyncio_detailed(
 ) -> Response[Problem | User]:
     """ Sign up
 
-     Creates an account with the USER role. Emails are unique case-insensitively. Sign-ups are limited
-    per client address (SIGNUP_LIMIT_PER_ADDRESS, 10 a minute by default, counted with the Conduit
-    facade's): past it, 429 with `Retry-After`.
+     Creates an account with the USER role and mails it a verification code (see `POST /identity/email-
+    verification-confirmations`); until it is confirmed the account's `email_verified` is false, and
+    IDENTITY_UNVERIFIED_ACCOUNTS decides what it may do (by default everything). Emails are unique case-
+    insensitively. Sign-ups are limited per client address (SIGNUP_LIMIT_PER_ADDRESS, 10 a minute by
+    default, counted with the Conduit facade's): past it, 429 with `Retry-After`.
 
     Args:
         body (UserCreate):  Example: {'email': 'ada@example.com', 'password': 'correct horse
@@ -203,9 +209,11 @@ async def asyncio(
 ) -> Problem | User | None:
     """ Sign up
 
-     Creates an account with the USER role. Emails are unique case-insensitively. Sign-ups are limited
-    per client address (SIGNUP_LIMIT_PER_ADDRESS, 10 a minute by default, counted with the Conduit
-    facade's): past it, 429 with `Retry-After`.
+     Creates an account with the USER role and mails it a verification code (see `POST /identity/email-
+    verification-confirmations`); until it is confirmed the account's `email_verified` is false, and
+    IDENTITY_UNVERIFIED_ACCOUNTS decides what it may do (by default everything). Emails are unique case-
+    insensitively. Sign-ups are limited per client address (SIGNUP_LIMIT_PER_ADDRESS, 10 a minute by
+    default, counted with the Conduit facade's): past it, 429 with `Retry-After`.
 
     Args:
         body (UserCreate):  Example: {'email': 'ada@example.com', 'password': 'correct horse
