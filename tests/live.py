@@ -60,7 +60,8 @@ def serve(settings: dict[str, str] | None = None) -> Iterator[str]:
         stdout=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
+    # Generous: two workers importing the app on a loaded 2-core machine took over 30 s.
+    deadline = time.monotonic() + 120
     try:
         while True:
             if process.poll() is not None:
@@ -77,5 +78,9 @@ def serve(settings: dict[str, str] | None = None) -> Iterator[str]:
         yield base
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
         shutil.rmtree(metrics_dir, ignore_errors=True)
