@@ -56,7 +56,8 @@ def serve(env: dict[str, str] | None = None, args: tuple[str, ...] = ()) -> Iter
         stdout=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60  # a loaded machine starts two workers slowly
+    # Generous: two workers importing the app on a loaded 2-core machine took over 30 s.
+    deadline = time.monotonic() + 120
     try:
         while True:
             if process.poll() is not None:
@@ -73,7 +74,11 @@ def serve(env: dict[str, str] | None = None, args: tuple[str, ...] = ()) -> Iter
         yield base
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
         shutil.rmtree(metrics_dir, ignore_errors=True)
 
 

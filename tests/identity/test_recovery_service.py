@@ -84,7 +84,11 @@ def test_sign_up_rolled_back_mails_nothing(mailbox):
 def _sign_up_then_fail() -> None:
     with transaction(write=True) as session:
         identity.sign_up(
-            session, email="undone@example.com", password="longenough", display_name="U"
+            session,
+            email="undone@example.com",
+            password="longenough",
+            display_name="U",
+            client_address="127.0.0.1",
         )
         raise RuntimeError("the request failed after sign-up")
 
