@@ -35,9 +35,6 @@ def before_call(context: Any, case: Any, kwargs: dict[str, Any]) -> None:
         case.cookies.pop("trellis_session", None)
     if case.headers:
         case.headers.pop("X-API-Key", None)
-        # A generated bearer token beside a run's session cookie or API key is a second, bad
-        # credential, and Trellis refuses a request presenting any bad one (core.auth).
-        case.headers.pop("Authorization", None)
     positive = case.meta is None or case.meta.generation.mode == GenerationMode.POSITIVE
     if not positive:
         return

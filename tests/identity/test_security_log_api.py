@@ -149,13 +149,14 @@ def test_a_password_reset_and_session_revocations_are_logged(app, client, mailbo
     assert log[0]["details"]["kind"] == "session"
 
 
-def test_an_oauth_link_is_logged_and_verifies_the_email(client, oauth_provider):
+def test_an_oauth_link_is_logged_and_verifies_the_email(client, browser, oauth_provider):
+    # The login ends in the browser that started it (its __Host- cookie needs https).
     existing = make_user(email="grace@example.com")
-    start = client.get(
+    start = browser.get(
         "/api/v1/oauth/authorization", params={"result": "TOKENS"}, follow_redirects=False
     )
     answer = sign_in_at_provider(str(start.headers["location"]), "grace")
-    assert client.get("/api/v1/oauth/callback", params=answer).status_code == 200
+    assert browser.get("/api/v1/oauth/callback", params=answer).status_code == 200
     log = client.get(MINE, headers=auth_headers(existing)).json()["items"]
     assert [event["action"] for event in log] == ["EMAIL_VERIFIED", "OAUTH_LINKED"]
     assert log[1]["details"] == {"issuer": oauth_provider}
