@@ -373,6 +373,7 @@ def unlink_identity(session: Session, actor: Actor, *, identity_id: uuid.UUID) -
                 "provider account first."
             )
     session.delete(link)
+    identity.oauth_unlinked(session, user, issuer=link.issuer)
     session.flush()
 
 

@@ -86,6 +86,10 @@ def test_unlink_removes_the_link_of_an_account_with_a_password(client):
     # the password still signs in
     login = {"grant_type": "PASSWORD", "email": user.email, "password": PASSWORD}
     assert client.post("/api/v1/identity/tokens", json=login).status_code == 200
+    # and the account's security log says which provider account went
+    events = client.get("/api/v1/identity/users/me/security-events", headers=headers).json()
+    unlinked = [e for e in events["items"] if e["action"] == "OAUTH_UNLINKED"]
+    assert [e["details"] for e in unlinked] == [{"issuer": link.issuer}]
 
 
 def test_an_unlinked_provider_account_signs_in_as_a_first_login_again(browser, oauth_provider):
