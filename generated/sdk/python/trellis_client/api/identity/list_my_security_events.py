@@ -100,8 +100,9 @@ def sync_detailed(
     """ My security log
 
      What happened to my account's credentials, newest first: sign-up, logins (with address and user
-    agent), failed logins (rolled up: one event per window with a count), password changes and resets,
-    email verification, linked providers, ended logins, and what admins changed.
+    agent), failed logins (rolled up: one LOGIN_FAILED event per window whose details hold `count`,
+    `last_at` and up to five `client_addresses`), password changes and resets, email verification,
+    linked providers, ended logins, and what admins changed.
 
     Args:
         limit (int | Unset):  Default: 20.
@@ -138,8 +139,9 @@ def sync(
     """ My security log
 
      What happened to my account's credentials, newest first: sign-up, logins (with address and user
-    agent), failed logins (rolled up: one event per window with a count), password changes and resets,
-    email verification, linked providers, ended logins, and what admins changed.
+    agent), failed logins (rolled up: one LOGIN_FAILED event per window whose details hold `count`,
+    `last_at` and up to five `client_addresses`), password changes and resets, email verification,
+    linked providers, ended logins, and what admins changed.
 
     Args:
         limit (int | Unset):  Default: 20.
@@ -171,8 +173,9 @@ async def asyncio_detailed(
     """ My security log
 
      What happened to my account's credentials, newest first: sign-up, logins (with address and user
-    agent), failed logins (rolled up: one event per window with a count), password changes and resets,
-    email verification, linked providers, ended logins, and what admins changed.
+    agent), failed logins (rolled up: one LOGIN_FAILED event per window whose details hold `count`,
+    `last_at` and up to five `client_addresses`), password changes and resets, email verification,
+    linked providers, ended logins, and what admins changed.
 
     Args:
         limit (int | Unset):  Default: 20.
@@ -209,8 +212,9 @@ async def asyncio(
     """ My security log
 
      What happened to my account's credentials, newest first: sign-up, logins (with address and user
-    agent), failed logins (rolled up: one event per window with a count), password changes and resets,
-    email verification, linked providers, ended logins, and what admins changed.
+    agent), failed logins (rolled up: one LOGIN_FAILED event per window whose details hold `count`,
+    `last_at` and up to five `client_addresses`), password changes and resets, email verification,
+    linked providers, ended logins, and what admins changed.
 
     Args:
         limit (int | Unset):  Default: 20.
