@@ -25,13 +25,14 @@ import pytest
 # Factories import each other; their asserts are rewritten only if pytest knows before the import.
 pytest.register_assert_rewrite("tests.factories", "tests.support")
 
-from tests.support import statements, workers  # noqa: E402
+from tests.support import statements, thread_starts, workers  # noqa: E402
 
 _VAR = Path(tempfile.mkdtemp(prefix="trellis-test-"))
 os.environ["TRELLIS_VAR_DIR"] = str(_VAR)
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{_VAR / 'test.db'}")
 workers.isolate_worker(os.environ, _VAR)
 statements.install()
+thread_starts.install()
 os.environ["JWT_SIGNING_KEYS"] = "test-k1:" + "s" * 48 + ",test-k0:" + "o" * 48
 os.environ["ARGON2_MEMORY_KIB"] = "1024"  # fast hashing; the algorithm is unchanged
 os.environ.setdefault("LOG_JSON", "1")
