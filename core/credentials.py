@@ -51,5 +51,8 @@ class Credential:
     scheme: str
     key_id: uuid.UUID | None = None
     session_id: uuid.UUID | None = None
+    #: The login the credential belongs to: a token's `sid`, a cookie session's id (None for an
+    #: API key). A password change made with it ends every other login but this one.
+    login_id: uuid.UUID | None = None
     #: Headers the answer must carry, whatever it is (RateLimit-*, a rotated session's cookies).
     response_headers: tuple[tuple[str, str], ...] = ()

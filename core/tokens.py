@@ -5,6 +5,10 @@ putting it first and removing the old one after one access-token lifetime. Only 
 `alg: none`, other algorithms, unknown `kid`s, wrong issuer or audience, and expired or
 not-yet-valid tokens are all rejected the same way (None).
 
+Each token names its login in `sid` (a token login's refresh-token family, the Conduit facade's
+own login): request authentication refuses a token whose login has ended, so logging out ends the
+access tokens of that login on their next request. Tokens without a `sid` are refused.
+
 Two audiences: the main API's (`JWT_AUDIENCE`) and the Conduit facade's (`<JWT_AUDIENCE>:conduit`).
 RealWorld frontends keep one token and never refresh it, so Conduit tokens live longer
 (`CONDUIT_TOKEN_TTL_SECONDS`) and are confined to the facade: the main API refuses them.
@@ -34,8 +38,11 @@ def audience(kind: str) -> str:
     return base if kind == MAIN else f"{base}:{kind}"
 
 
-def issue_access_token(*, user_id: uuid.UUID, role: str, kind: str = MAIN) -> tuple[str, int]:
-    """Returns (token, lifetime in seconds) for the main API or, with kind=CONDUIT, the facade."""
+def issue_access_token(
+    *, user_id: uuid.UUID, role: str, login_id: uuid.UUID, kind: str = MAIN
+) -> tuple[str, int]:
+    """Returns (token, lifetime in seconds) for the main API or, with kind=CONDUIT, the facade;
+    the token names its login (`sid`)."""
     settings = get_settings()
     kid, secret = next(iter(settings.jwt_signing_keys.items()))
     now = int(time.time())
@@ -44,6 +51,7 @@ def issue_access_token(*, user_id: uuid.UUID, role: str, kind: str = MAIN) -> tu
     )
     claims = {
         "sub": str(user_id),
+        "sid": str(login_id),
         "role": role,
         "iss": settings.jwt_issuer,
         "aud": audience(kind),
@@ -57,6 +65,9 @@ def issue_access_token(*, user_id: uuid.UUID, role: str, kind: str = MAIN) -> tu
 
 #: token -> verified claims. A client sends the same token for minutes; verifying it again costs
 #: ~200 µs of base64 and JSON work per request. Entries live 60 s at most and never past `exp`.
+#: Only the signature check is remembered: whether the account and the login (`sid`) are still
+#: live is read on every request (services.identity.authentication), so a logout is never
+#: hidden by this memo.
 _verified: TTLCache[str, dict[str, Any]] = TTLCache(maxsize=10_000, ttl=60)
 _verified_lock = threading.Lock()
 
@@ -94,10 +105,11 @@ def _verify(token: str) -> dict[str, Any] | None:
             algorithms=[ALGORITHM],
             audience=[audience(MAIN), audience(CONDUIT)],
             issuer=settings.jwt_issuer,
-            options={"require": ["exp", "iat", "nbf", "sub", "iss", "aud"]},
+            options={"require": ["exp", "iat", "nbf", "sub", "sid", "iss", "aud"]},
             leeway=5,
         )
         uuid.UUID(claims["sub"])
-    except (jwt.PyJWTError, ValueError, TypeError):
+        uuid.UUID(claims["sid"])
+    except (jwt.PyJWTError, ValueError, TypeError, AttributeError):
         return None
     return claims

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.db import transaction
-from core.security import current_actor
+from core.security import current_actor, current_credential
 from core.wire import page_json
 from handlers import _wire as wire
 from services import identity
@@ -32,7 +32,10 @@ def get_current_user() -> dict[str, Any]:
 
 def update_current_user(body: dict[str, Any]) -> dict[str, Any]:
     with transaction(write=True) as session:
-        return wire.user_json(identity.update_user(session, current_actor(), **body))
+        keep = current_credential().login_id
+        return wire.user_json(
+            identity.update_user(session, current_actor(), keep_login=keep, **body)
+        )
 
 
 def create_token(body: dict[str, Any]) -> dict[str, Any]:

@@ -209,13 +209,20 @@ def authenticate_session(presented: PresentedCookie) -> Credential | None:
     now = utcnow()
     if record is None or not record.live(now):
         return None
-    # None: the account is gone or disabled, or its password changed after this login.
-    role = identity.account_role(record.user_id, issued_at=int(record.created_at.timestamp()))
+    # None: the account is gone or disabled, or its password changed after this login (from
+    # another login: the session that made the change goes on).
+    role = identity.account_role(
+        record.user_id, issued_at=int(record.created_at.timestamp()), login_id=record.id
+    )
     if role is None:
         return None
     check_csrf(presented)
     credential = Credential(
-        user_id=record.user_id, role=role, scheme="session", session_id=record.id
+        user_id=record.user_id,
+        role=role,
+        scheme="session",
+        session_id=record.id,
+        login_id=record.id,
     )
     if record.role != role:
         # Privileges changed since login: a new id, so an id captured before cannot ride on them.
@@ -234,6 +241,7 @@ def authenticate_session(presented: PresentedCookie) -> Credential | None:
             credential = replace(
                 credential,
                 session_id=rotated.id,
+                login_id=rotated.id,
                 response_headers=tuple(("Set-Cookie", value) for value in cookies),
             )
     elif now - record.last_seen_at >= LAST_SEEN_GRANULARITY:

@@ -22,8 +22,10 @@ class User(Timestamped, Base):
     password_hash: Mapped[str | None] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(20), default="USER")
     is_disabled: Mapped[bool] = mapped_column(default=False)
-    # Set when the password changes: access tokens issued before it are refused from then on.
+    # Set when the password changes: credentials issued before it are refused from then on...
     credentials_changed_at: Mapped[datetime | None]
+    # ...but the login (a token login's sid, a cookie session's id) that made the change.
+    credentials_changed_by: Mapped[uuid.UUID | None]
 
 
 class RefreshToken(Base):

@@ -29,6 +29,7 @@ from services.identity.authentication import (
     account_role,
     authenticate_bearer,
     authenticate_conduit_token,
+    token_holder,
 )
 from services.identity.token_families import (
     REFRESH_PREFIX,
@@ -40,6 +41,8 @@ from services.identity.token_families import (
     log_out,
     purge_expired_refresh_tokens,
     refresh,
+    renew_lasting_login,
+    start_lasting_login,
 )
 
 __all__ = [
@@ -69,6 +72,9 @@ __all__ = [
     "log_out",
     "purge_expired_refresh_tokens",
     "refresh",
+    "renew_lasting_login",
     "set_email_and_password",
+    "start_lasting_login",
+    "token_holder",
     "update_user",
 ]

@@ -3,25 +3,29 @@
 
 The account is re-read on every request, so disabling an account, changing its role or its
 password takes effect on its very next request, whatever tokens it holds; the role in the token
-is only a hint.
+is only a hint. The same statement reads whether the token's login (`sid`) is live, so a logout,
+a "log out everywhere" or a password change made from another login ends the token on its next
+request as well. The signature check alone is remembered (core.tokens), never this one.
 """
 
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
+from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Row, Select, bindparam, select
 
 from core.credentials import Credential, Presented
 from core.db import get_engine
 from core.tokens import CONDUIT, MAIN, decode_access_token
 from db.models.identity import User
+from services.identity.token_families import login_is_live
 
 
 def authenticate_bearer(presented: Presented) -> Credential | None:
-    """A verified main-API JWT whose account still exists, is enabled and has not changed its
-    password since the token was issued."""
-    return _token_holder(presented.value, kinds=(MAIN,))
+    """A verified main-API JWT whose account still exists, is enabled and whose login is live."""
+    return token_holder(decode_access_token(presented.value, kinds=(MAIN,)))
 
 
 def authenticate_conduit_token(presented: Presented) -> Credential | None:
@@ -33,44 +37,68 @@ def authenticate_conduit_token(presented: Presented) -> Credential | None:
     scheme, _, token = presented.value.partition(" ")
     if scheme.lower() not in ("token", "bearer") or not token.strip():
         return None
-    return _token_holder(token.strip(), kinds=(CONDUIT, MAIN))
+    return token_holder(decode_access_token(token.strip(), kinds=(CONDUIT, MAIN)))
 
 
-def _token_holder(token: str, *, kinds: tuple[str, ...]) -> Credential | None:
-    claims = decode_access_token(token, kinds=kinds)
+_STATE_COLUMNS = (User.role, User.is_disabled, User.credentials_changed_at)
+_KEPT = User.credentials_changed_by
+_ACCOUNT_STATE = select(*_STATE_COLUMNS, _KEPT).where(User.id == bindparam("user_id"))
+_TOKEN_HOLDER_STATE = select(
+    *_STATE_COLUMNS, _KEPT, login_is_live(User.id, bindparam("login_id")).label("live")
+).where(User.id == bindparam("user_id"))
+
+
+def token_holder(claims: dict[str, Any] | None) -> Credential | None:
+    """Who a verified token's claims speak for, when the account is enabled, the login named by
+    `sid` has not ended, and the password has not changed since the token was issued (from
+    another login)."""
     if claims is None:
         return None
-    user_id = uuid.UUID(claims["sub"])
-    role = account_role(user_id, issued_at=int(claims["iat"]))
+    user_id, login_id = uuid.UUID(claims["sub"]), uuid.UUID(claims["sid"])
+    row = _read(_TOKEN_HOLDER_STATE, {"user_id": user_id, "login_id": login_id})
+    if row is None or not row.live:
+        return None
+    role = _role(row, issued_at=int(claims["iat"]), login_id=login_id)
     if role is None:
         return None
-    return Credential(user_id=user_id, role=role, scheme="bearer")
+    return Credential(user_id=user_id, role=role, scheme="bearer", login_id=login_id)
 
 
-_ACCOUNT_STATE = select(User.role, User.is_disabled, User.credentials_changed_at).where(
-    User.id == bindparam("user_id")
-)
-
-
-def account_role(user_id: uuid.UUID, *, issued_at: int | None = None) -> str | None:
+def account_role(
+    user_id: uuid.UUID, *, issued_at: int | None = None, login_id: uuid.UUID | None = None
+) -> str | None:
     """The account's current role, or None when it is gone or disabled, or when a credential
-    issued at `issued_at` (epoch seconds) predates the account's last password change.
+    of login `login_id` issued at `issued_at` (epoch seconds) predates the account's last
+    password change, made from another login.
 
-    Token times are whole seconds, so a token issued within the same second as the change (the
-    one the change itself answers with) still counts; anything older does not.
-
-    One statement on an autocommit connection: no ORM session, no BEGIN/COMMIT round trips; this
-    runs before every authenticated request.
+    Token times are whole seconds, so a credential issued within the same second as the change
+    still counts; anything older does not, unless it belongs to the login that made the change.
     """
+    return _role(_read(_ACCOUNT_STATE, {"user_id": user_id}), issued_at, login_id)
+
+
+def _read(statement: Select[Any], parameters: dict[str, Any]) -> Row[Any] | None:
+    # One statement on an autocommit connection: no ORM session, no BEGIN/COMMIT round trips;
+    # this runs before every authenticated request.
     with get_engine().connect() as connection:
-        row = (
+        return (
             connection.execution_options(isolation_level="AUTOCOMMIT")
-            .execute(_ACCOUNT_STATE, {"user_id": user_id})
+            .execute(statement, parameters)
             .first()
         )
+
+
+def _role(
+    row: Row[Any] | None, issued_at: int | None = None, login_id: uuid.UUID | None = None
+) -> str | None:
     if row is None or row.is_disabled:
         return None
-    changed = row.credentials_changed_at
-    if issued_at is not None and changed is not None and issued_at < int(changed.timestamp()):
+    changed: datetime | None = row.credentials_changed_at
+    if (
+        issued_at is not None
+        and changed is not None
+        and issued_at < int(changed.timestamp())
+        and (login_id is None or login_id != row.credentials_changed_by)
+    ):
         return None
     return str(row.role)
