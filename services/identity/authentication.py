@@ -14,7 +14,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, Select, bindparam, select
+from sqlalchemy import Executable, Row, bindparam, select
 
 from core.credentials import Credential, Presented
 from core.db import get_engine
@@ -77,7 +77,7 @@ def account_role(
     return _role(_read(_ACCOUNT_STATE, {"user_id": user_id}), issued_at, login_id)
 
 
-def _read(statement: Select[Any], parameters: dict[str, Any]) -> Row[Any] | None:
+def _read(statement: Executable, parameters: dict[str, Any]) -> Row[Any] | None:
     # One statement on an autocommit connection: no ORM session, no BEGIN/COMMIT round trips;
     # this runs before every authenticated request.
     with get_engine().connect() as connection:

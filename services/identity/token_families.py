@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import ColumnElement, delete, exists, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from core.db import utcnow
 from core.errors import Unauthorized
@@ -113,7 +113,9 @@ def renew_lasting_login(session: Session, user: User, *, login_id: uuid.UUID, ki
     return token
 
 
-def login_is_live(user_id: ColumnElement[uuid.UUID], login_id: object) -> ColumnElement[bool]:
+def login_is_live(
+    user_id: InstrumentedAttribute[uuid.UUID], login_id: object
+) -> ColumnElement[bool]:
     """SQL: the account's login `login_id` has not ended (logout, reuse, password change)."""
     return exists().where(
         RefreshToken.family_id == login_id,
