@@ -3,6 +3,8 @@ from __future__ import annotations
 from typing import Any
 
 from core.db import transaction
+from core.http import client_address, header
+from core.problems import FORM
 from core.security import current_actor, current_credential
 from core.wire import page_json
 from handlers import _wire as wire
@@ -39,8 +41,11 @@ def update_current_user(body: dict[str, Any]) -> dict[str, Any]:
 
 
 def create_token(body: dict[str, Any]) -> dict[str, Any]:
+    form = (header("Content-Type") or "").lower().startswith(FORM)
     with transaction(write=True) as session:
-        if body["grant_type"] == "REFRESH_TOKEN":
+        if form:
+            pair = identity.grant_tokens(session, form=body, client_address=client_address())
+        elif body["grant_type"] == "REFRESH_TOKEN":
             pair = identity.refresh(session, refresh_token=body["refresh_token"])
         else:
             pair = identity.log_in(session, login=wire.password_login(body))

@@ -2,6 +2,7 @@
 
     accounts        signup, password login, the caller's account, admin bootstrap
     token_families  access + refresh token pairs, rotation, reuse detection, logout
+    token_endpoint  the same logins asked for in OAuth 2.0's words (a form-encoded request)
     authentication  the bearer and Conduit-token info functions, the per-request account check
 
 Other domains use it as `from services import identity` and the names below.
@@ -31,6 +32,11 @@ from services.identity.authentication import (
     authenticate_conduit_token,
     token_holder,
 )
+from services.identity.token_endpoint import (
+    InvalidTokenRequest,
+    UnsupportedGrantType,
+    grant_tokens,
+)
 from services.identity.token_families import (
     REFRESH_PREFIX,
     InvalidRefreshToken,
@@ -50,9 +56,11 @@ __all__ = [
     "EmailTaken",
     "InvalidCredentials",
     "InvalidRefreshToken",
+    "InvalidTokenRequest",
     "PasswordLogin",
     "RefreshTokenReused",
     "TokenPair",
+    "UnsupportedGrantType",
     "User",
     "UserNotFound",
     "WrongPassword",
@@ -66,6 +74,7 @@ __all__ = [
     "ensure_admin",
     "find_admin",
     "get_user",
+    "grant_tokens",
     "issue_tokens",
     "list_users",
     "log_in",

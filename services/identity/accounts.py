@@ -32,7 +32,8 @@ from services.identity.token_families import TokenPair, end_every_login, issue_t
 class EmailTaken(Conflict, type="/problems/identity/email-taken"): ...
 
 
-class InvalidCredentials(Unauthorized, type="/problems/identity/invalid-credentials"): ...
+class InvalidCredentials(Unauthorized, type="/problems/identity/invalid-credentials"):
+    oauth_error = "invalid_grant"  # RFC 6749 §5.2, for the token endpoint's form requests
 
 
 class WrongPassword(RuleViolated, type="/problems/identity/wrong-password"): ...

@@ -32,7 +32,8 @@ from db.models.identity import RefreshToken, User
 REFRESH_PREFIX = "rt_"
 
 
-class InvalidRefreshToken(Unauthorized, type="/problems/identity/invalid-refresh-token"): ...
+class InvalidRefreshToken(Unauthorized, type="/problems/identity/invalid-refresh-token"):
+    oauth_error = "invalid_grant"  # RFC 6749 §5.2, for the token endpoint's form requests
 
 
 # The family revocation must survive the 401.

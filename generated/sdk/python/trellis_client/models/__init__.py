@@ -30,6 +30,8 @@ from .ingredient_line import IngredientLine
 from .list_tasks_sort import ListTasksSort
 from .list_tasks_status import ListTasksStatus
 from .list_tickets_sort import ListTicketsSort
+from .o_auth_token_error import OAuthTokenError
+from .o_auth_token_error_error import OAuthTokenErrorError
 from .page import Page
 from .page_create import PageCreate
 from .page_list import PageList
@@ -83,6 +85,7 @@ from .ticket_list import TicketList
 from .ticket_priority import TicketPriority
 from .ticket_state import TicketState
 from .ticket_update import TicketUpdate
+from .token_form import TokenForm
 from .token_pair import TokenPair
 from .token_pair_token_type import TokenPairTokenType
 from .token_revocation import TokenRevocation
@@ -129,6 +132,8 @@ __all__ = (
     "ListTasksSort",
     "ListTasksStatus",
     "ListTicketsSort",
+    "OAuthTokenError",
+    "OAuthTokenErrorError",
     "Page",
     "PageCreate",
     "PageList",
@@ -182,6 +187,7 @@ __all__ = (
     "TicketPriority",
     "TicketState",
     "TicketUpdate",
+    "TokenForm",
     "TokenPair",
     "TokenPairTokenType",
     "TokenRevocation",

@@ -11,6 +11,7 @@ from ... import errors
 from ...models.password_grant import PasswordGrant
 from ...models.problem import Problem
 from ...models.refresh_grant import RefreshGrant
+from ...models.token_form import TokenForm
 from ...models.token_pair import TokenPair
 from typing import cast
 
@@ -18,7 +19,7 @@ from typing import cast
 
 def _get_kwargs(
     *,
-    body: PasswordGrant | RefreshGrant,
+    body:    PasswordGrant | RefreshGrant  |     TokenForm  | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -33,14 +34,18 @@ def _get_kwargs(
         "url": "/identity/tokens",
     }
 
-    
-    if isinstance(body, PasswordGrant):
-        _kwargs["json"] = body.to_dict()
-    else:
-        _kwargs["json"] = body.to_dict()
+    if isinstance(body, PasswordGrant | RefreshGrant):
+        
+        if isinstance(body, PasswordGrant):
+            _kwargs["json"] = body.to_dict()
+        else:
+            _kwargs["json"] = body.to_dict()
 
 
-    headers["Content-Type"] = "application/json"
+        headers["Content-Type"] = "application/json"
+    if isinstance(body, TokenForm):
+        _kwargs["data"] = body.to_dict()
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -101,7 +106,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: PasswordGrant | RefreshGrant,
+    body:    PasswordGrant | RefreshGrant  |     TokenForm  | Unset = UNSET,
 
 ) -> Response[Problem | TokenPair]:
     """ Log in or refresh
@@ -111,8 +116,19 @@ def sync_detailed(
     returned. Presenting an already rotated refresh token is treated as theft and revokes the whole
     login. Failed password attempts are throttled per account and per client address.
 
+    Standard OAuth 2.0 clients may send the same request form-encoded, in RFC 6749's words
+    (`grant_type=password` with `username` and `password`, or `grant_type=refresh_token` with
+    `refresh_token`). Errors of a form-encoded request answer RFC 6749 §5.2 bodies (`400` with
+    `invalid_request`, `invalid_grant` or `unsupported_grant_type`) instead of problems; a JSON request
+    is answered exactly as before. Every answer carries `Cache-Control: no-store`.
+
     Args:
         body (PasswordGrant | RefreshGrant):
+        body (TokenForm): The token request as an OAuth 2.0 client sends it (RFC 6749 §4.3.2 and
+            §6), form-encoded. `grant_type=password` logs in with `username` (the account's email) and
+            `password`; `grant_type=refresh_token` rotates `refresh_token`. Each parameter may be
+            given once; other parameters (`scope`, `client_id`) are ignored. Example: {'grant_type':
+            'password', 'username': 'ada@example.com', 'password': 'correct horse battery staple'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -137,7 +153,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: PasswordGrant | RefreshGrant,
+    body:    PasswordGrant | RefreshGrant  |     TokenForm  | Unset = UNSET,
 
 ) -> Problem | TokenPair | None:
     """ Log in or refresh
@@ -147,8 +163,19 @@ def sync(
     returned. Presenting an already rotated refresh token is treated as theft and revokes the whole
     login. Failed password attempts are throttled per account and per client address.
 
+    Standard OAuth 2.0 clients may send the same request form-encoded, in RFC 6749's words
+    (`grant_type=password` with `username` and `password`, or `grant_type=refresh_token` with
+    `refresh_token`). Errors of a form-encoded request answer RFC 6749 §5.2 bodies (`400` with
+    `invalid_request`, `invalid_grant` or `unsupported_grant_type`) instead of problems; a JSON request
+    is answered exactly as before. Every answer carries `Cache-Control: no-store`.
+
     Args:
         body (PasswordGrant | RefreshGrant):
+        body (TokenForm): The token request as an OAuth 2.0 client sends it (RFC 6749 §4.3.2 and
+            §6), form-encoded. `grant_type=password` logs in with `username` (the account's email) and
+            `password`; `grant_type=refresh_token` rotates `refresh_token`. Each parameter may be
+            given once; other parameters (`scope`, `client_id`) are ignored. Example: {'grant_type':
+            'password', 'username': 'ada@example.com', 'password': 'correct horse battery staple'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,7 +195,7 @@ body=body,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: PasswordGrant | RefreshGrant,
+    body:    PasswordGrant | RefreshGrant  |     TokenForm  | Unset = UNSET,
 
 ) -> Response[Problem | TokenPair]:
     """ Log in or refresh
@@ -178,8 +205,19 @@ async def asyncio_detailed(
     returned. Presenting an already rotated refresh token is treated as theft and revokes the whole
     login. Failed password attempts are throttled per account and per client address.
 
+    Standard OAuth 2.0 clients may send the same request form-encoded, in RFC 6749's words
+    (`grant_type=password` with `username` and `password`, or `grant_type=refresh_token` with
+    `refresh_token`). Errors of a form-encoded request answer RFC 6749 §5.2 bodies (`400` with
+    `invalid_request`, `invalid_grant` or `unsupported_grant_type`) instead of problems; a JSON request
+    is answered exactly as before. Every answer carries `Cache-Control: no-store`.
+
     Args:
         body (PasswordGrant | RefreshGrant):
+        body (TokenForm): The token request as an OAuth 2.0 client sends it (RFC 6749 §4.3.2 and
+            §6), form-encoded. `grant_type=password` logs in with `username` (the account's email) and
+            `password`; `grant_type=refresh_token` rotates `refresh_token`. Each parameter may be
+            given once; other parameters (`scope`, `client_id`) are ignored. Example: {'grant_type':
+            'password', 'username': 'ada@example.com', 'password': 'correct horse battery staple'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,7 +242,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: PasswordGrant | RefreshGrant,
+    body:    PasswordGrant | RefreshGrant  |     TokenForm  | Unset = UNSET,
 
 ) -> Problem | TokenPair | None:
     """ Log in or refresh
@@ -214,8 +252,19 @@ async def asyncio(
     returned. Presenting an already rotated refresh token is treated as theft and revokes the whole
     login. Failed password attempts are throttled per account and per client address.
 
+    Standard OAuth 2.0 clients may send the same request form-encoded, in RFC 6749's words
+    (`grant_type=password` with `username` and `password`, or `grant_type=refresh_token` with
+    `refresh_token`). Errors of a form-encoded request answer RFC 6749 §5.2 bodies (`400` with
+    `invalid_request`, `invalid_grant` or `unsupported_grant_type`) instead of problems; a JSON request
+    is answered exactly as before. Every answer carries `Cache-Control: no-store`.
+
     Args:
         body (PasswordGrant | RefreshGrant):
+        body (TokenForm): The token request as an OAuth 2.0 client sends it (RFC 6749 §4.3.2 and
+            §6), form-encoded. `grant_type=password` logs in with `username` (the account's email) and
+            `password`; `grant_type=refresh_token` rotates `refresh_token`. Each parameter may be
+            given once; other parameters (`scope`, `client_id`) are ignored. Example: {'grant_type':
+            'password', 'username': 'ada@example.com', 'password': 'correct horse battery staple'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
