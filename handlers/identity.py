@@ -5,6 +5,7 @@ from typing import Any
 from core.db import transaction
 from core.http import client_address, header
 from core.problems import FORM
+from core.tokens import public_jwks
 from core.security import current_actor, current_credential
 from core.wire import page_json
 from handlers import _wire as wire
@@ -58,3 +59,7 @@ def create_token_revocation(body: dict[str, Any]) -> tuple[None, int]:
             session, refresh_token=body["refresh_token"], everywhere=body.get("everywhere", False)
         )
     return None, 204
+
+
+def get_jwks() -> dict[str, Any]:
+    return public_jwks()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -21,10 +22,13 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def live_server() -> Iterator[str]:
+@contextlib.contextmanager
+def running_server(extra_env: dict[str, str] | None = None) -> Iterator[str]:
+    """A 2-worker uvicorn server of this app on a free loopback port, with `extra_env` added to
+    its environment; yields its base URL and stops it on exit."""
     port = _free_port()
     metrics_dir = tempfile.mkdtemp(prefix="trellis-metrics-")
+    env = {**os.environ, "LOG_LEVEL": "WARNING", "PROMETHEUS_MULTIPROC_DIR": metrics_dir}
     process = subprocess.Popen(
         [
             sys.executable,
@@ -41,7 +45,7 @@ def live_server() -> Iterator[str]:
             "--log-level",
             "warning",
         ],
-        env={**os.environ, "LOG_LEVEL": "WARNING", "PROMETHEUS_MULTIPROC_DIR": metrics_dir},
+        env={**env, **(extra_env or {})},
         stdout=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
@@ -64,3 +68,9 @@ def live_server() -> Iterator[str]:
         process.terminate()
         process.wait(timeout=10)
         shutil.rmtree(metrics_dir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def live_server() -> Iterator[str]:
+    with running_server() as base:
+        yield base
