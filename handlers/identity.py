@@ -5,8 +5,8 @@ from typing import Any
 from core.db import transaction
 from core.http import client_address, header
 from core.problems import FORM
-from core.tokens import public_jwks
 from core.security import current_actor, current_credential
+from core.tokens import public_jwks
 from core.wire import page_json
 from handlers import _wire as wire
 from services import identity
