@@ -6,9 +6,9 @@
 Each measurement runs in a fresh Python process on a fresh database (a SQLite file, or the
 DATABASE_URL given, emptied first): 200 accounts with 3 token logins each, then one of them logs in
 through `POST /api/v1/identity/tokens` and sends `GET /api/v1/identity/users/me` with its bearer
-token, in process (ASGI, no sockets). The token is the same on every request, as a client's is for
-minutes: its signature check is remembered, the account (and, since issue 18, its login) is read
-on each request. It reports the median CPU µs and wall µs per request over 10 batches.
+token, in process (bench.inprocess: ASGI, no sockets). The token is the same on every request, as
+a client's is for minutes: its signature check is remembered, the account (and, since issue 18,
+its login) is read on each request. It reports the median CPU µs per request over 10 batches.
 
 `--baseline DIR` names a source tree of another commit (`git archive <commit> | tar -x -C DIR`);
 its rounds interleave with this tree's, each in a fresh process with that tree first on sys.path.
@@ -21,22 +21,22 @@ import argparse
 import asyncio
 import json
 import os
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # bench.* helpers, run as a script
 PATH = "/api/v1/identity/users/me"
 PASSWORD = "auth check benchmark"
 
 
 def _environment(tree: Path) -> None:
+    # The measuring code is this tree's (bench.inprocess, imported first); the measured code
+    # (core, services, db) is the tree's named here, first on sys.path.
+    import bench.inprocess  # noqa: F401
+
     sys.path.insert(0, str(tree))
     var = tempfile.mkdtemp(prefix="trellis-auth-check-")
     os.environ["TRELLIS_VAR_DIR"] = var
@@ -46,7 +46,8 @@ def _environment(tree: Path) -> None:
     os.environ["LOG_LEVEL"] = "WARNING"
 
 
-def _seed() -> None:
+def _seed() -> str:
+    """Accounts with logins; answers an access token of one of them."""
     from sqlalchemy import text
 
     from core.db import get_engine, transaction
@@ -66,80 +67,21 @@ def _seed() -> None:
                 session, email=f"u{number}@example.com", password=PASSWORD, display_name="U"
             )
             for _ in range(3):
-                identity.issue_tokens(session, user)
-
-
-async def _call(app: Any, method: str, path: str, headers: list[Any], body: bytes) -> Any:
-    scope = {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "method": method,
-        "scheme": "http",
-        "path": path,
-        "raw_path": path.encode(),
-        "query_string": b"",
-        "root_path": "",
-        "headers": [(b"host", b"127.0.0.1"), *headers],
-        "client": ("127.0.0.1", 50000),
-        "server": ("127.0.0.1", 8000),
-    }
-    answer: dict[str, Any] = {"body": b""}
-    sent = [False]
-
-    async def receive() -> dict[str, Any]:
-        if sent[0]:
-            return {"type": "http.disconnect"}
-        sent[0] = True
-        return {"type": "http.request", "body": body, "more_body": False}
-
-    async def send(message: dict[str, Any]) -> None:
-        if message["type"] == "http.response.start":
-            answer["status"] = message["status"]
-        elif message["type"] == "http.response.body":
-            answer["body"] += message.get("body", b"")
-
-    await app(scope, receive, send)
-    return answer
-
-
-async def measure(app: Any, requests: int) -> dict[str, float]:
-    async with app.router.lifespan_context(app):
-        login = orjson.dumps(
-            {"grant_type": "PASSWORD", "email": "u7@example.com", "password": PASSWORD}
-        )
-        json_headers = [
-            (b"content-type", b"application/json"),
-            (b"content-length", str(len(login)).encode()),
-        ]
-        answer = await _call(app, "POST", "/api/v1/identity/tokens", json_headers, login)
-        assert answer["status"] == 200, answer
-        token = orjson.loads(answer["body"])["access_token"]
-        headers = [(b"authorization", f"Bearer {token}".encode())]
-        for _ in range(50):
-            assert (await _call(app, "GET", PATH, headers, b""))["status"] == 200
-        cpu_batches, wall_batches = [], []
-        per_batch = max(requests // 10, 1)
-        for _ in range(10):
-            cpu, wall = time.process_time(), time.perf_counter()
-            for _ in range(per_batch):
-                await _call(app, "GET", PATH, headers, b"")
-            cpu_batches.append((time.process_time() - cpu) / per_batch)
-            wall_batches.append((time.perf_counter() - wall) / per_batch)
-        assert (await _call(app, "GET", PATH, headers, b""))["status"] == 200
-    return {
-        "cpu_us": statistics.median(cpu_batches) * 1e6,
-        "wall_us": statistics.median(wall_batches) * 1e6,
-    }
+                pair = identity.issue_tokens(session, user)
+    return pair.access_token
 
 
 def child(tree: Path, requests: int) -> None:
     """One measurement in this fresh process; prints one JSON line."""
     _environment(tree)
-    _seed()
+    token = _seed()
+    from bench.inprocess import cpu_per_request, get_request
     from core.app import create_app
 
-    print(json.dumps(asyncio.run(measure(create_app(), requests))))
+    scope = get_request(PATH, headers={"Authorization": f"Bearer {token}"})
+    measured = asyncio.run(cpu_per_request(create_app(), scope, requests=requests))
+    assert measured.statuses == {200}, measured.statuses
+    print(json.dumps({"cpu_us": measured.cpu_us}))
 
 
 def main() -> int:
@@ -152,23 +94,16 @@ def main() -> int:
     if args.child:
         child(args.child, args.requests)
         return 0
+    from bench.inprocess import interleaved_rounds, print_median_table
+
     trees = {"this tree": ROOT}
     if args.baseline:
         trees = {"baseline": args.baseline.resolve(), **trees}
-    samples: dict[str, list[dict[str, float]]] = {name: [] for name in trees}
-    for _ in range(args.rounds):
-        for name, tree in trees.items():
-            command = [sys.executable, __file__, "--child", str(tree)]
-            command += ["--requests", str(args.requests)]
-            out = subprocess.run(command, cwd=tree, check=True, capture_output=True, text=True)
-            samples[name].append(json.loads(out.stdout.splitlines()[-1]))
+    samples: dict[Any, Any] = interleaved_rounds(
+        __file__, trees, rounds=args.rounds, arguments=["--requests", str(args.requests)]
+    )
     print(f"GET {PATH} with a bearer token, {args.rounds} rounds of {args.requests} requests")
-    print("| tree | CPU µs per request | wall µs per request |")
-    print("|---|---|---|")
-    for name, runs in samples.items():
-        cpu = statistics.median(run["cpu_us"] for run in runs)
-        wall = statistics.median(run["wall_us"] for run in runs)
-        print(f"| {name} | {cpu:.0f} | {wall:.0f} |")
+    print_median_table(["tree", "CPU µs per request"], samples, [("cpu_us", ".0f")])
     return 0
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, Timestamped, new_id
@@ -29,9 +29,13 @@ class User(Timestamped, Base):
 
 
 class RefreshToken(Base):
-    """One issued refresh token; tokens rotated from one login share a family_id."""
+    """One issued refresh token; tokens rotated from one login share a family_id (the login's
+    id, the `sid` of its access tokens)."""
 
     __tablename__ = "identity_refresh_tokens"
+    # Whether a login is live (an unrevoked token in the family) is read on every request: one
+    # index probe, whatever the number of tokens the account has rotated through.
+    __table_args__ = (Index("ix_identity_refresh_tokens_login_live", "family_id", "revoked_at"),)
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
     user_id: Mapped[uuid.UUID] = mapped_column(

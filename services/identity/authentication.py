@@ -79,10 +79,11 @@ def account_role(
 
 def _read(statement: Executable, parameters: dict[str, Any]) -> Row[Any] | None:
     # One statement on an autocommit connection: no ORM session, no BEGIN/COMMIT round trips;
-    # this runs before every authenticated request.
+    # this runs before every authenticated request. On SQLite a read never takes the write lock
+    # (core.db begins IMMEDIATE unless told otherwise), so checks never queue behind writers.
     with get_engine().connect() as connection:
         return (
-            connection.execution_options(isolation_level="AUTOCOMMIT")
+            connection.execution_options(isolation_level="AUTOCOMMIT", sqlite_begin="DEFERRED")
             .execute(statement, parameters)
             .first()
         )
