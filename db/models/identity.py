@@ -1,11 +1,11 @@
-"""Identity: users and their refresh-token families."""
+"""Identity: users, their refresh-token families, and the one-use tokens mailed to them."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy import ForeignKey, Index, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, Timestamped, new_id
@@ -26,6 +26,8 @@ class User(Timestamped, Base):
     credentials_changed_at: Mapped[datetime | None]
     # ...but the login (a token login's sid, a cookie session's id) that made the change.
     credentials_changed_by: Mapped[uuid.UUID | None]
+    # Proven by a mailed token (verification, password reset, invitation) or by an OAuth login.
+    email_verified: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class RefreshToken(Base):
@@ -47,3 +49,20 @@ class RefreshToken(Base):
     expires_at: Mapped[datetime]
     rotated_at: Mapped[datetime | None]
     revoked_at: Mapped[datetime | None]
+
+
+class AccountToken(Base):
+    """A one-use token mailed to an account (RESET: set a new password, VERIFY: prove the
+    email); only its SHA-256 is stored, and `used_at` marks it spent."""
+
+    __tablename__ = "identity_account_tokens"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    user_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("identity_users.id", ondelete="CASCADE"), index=True
+    )
+    purpose: Mapped[str] = mapped_column(String(10))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]

@@ -4,6 +4,8 @@
     token_families  access + refresh token pairs, rotation, reuse detection, logout
     token_endpoint  the same logins asked for in OAuth 2.0's words (a form-encoded request)
     authentication  the bearer and Conduit-token info functions, the per-request account check
+    security_log    the account's security events (in the audit trail), failed logins rolled up
+    recovery        sign-up's verification mail, password reset, email verification, invitations
 
 Other domains use it as `from services import identity` and the names below.
 """
@@ -27,7 +29,9 @@ from services.identity.accounts import (
     update_user,
 )
 from services.identity.authentication import (
+    AccountState,
     account_role,
+    account_state,
     authenticate_bearer,
     authenticate_conduit_token,
     token_holder,
@@ -37,6 +41,20 @@ from services.identity.token_endpoint import (
     UnsupportedGrantType,
     grant_tokens,
 )
+from services.identity.recovery import (
+    InvalidResetToken,
+    InvalidVerificationToken,
+    invite,
+    oauth_linked,
+    oauth_unlinked,
+    request_password_reset,
+    request_verification,
+    reset_password,
+    sign_up,
+    verify_email,
+)
+from services.identity.security_log import list_security_events
+from services.identity.security_log import record as record_security_event
 from services.identity.token_families import (
     REFRESH_PREFIX,
     InvalidRefreshToken,
@@ -53,10 +71,13 @@ from services.identity.token_families import (
 
 __all__ = [
     "REFRESH_PREFIX",
+    "AccountState",
     "EmailTaken",
     "InvalidCredentials",
     "InvalidRefreshToken",
+    "InvalidResetToken",
     "InvalidTokenRequest",
+    "InvalidVerificationToken",
     "PasswordLogin",
     "RefreshTokenReused",
     "TokenPair",
@@ -65,6 +86,7 @@ __all__ = [
     "UserNotFound",
     "WrongPassword",
     "account_role",
+    "account_state",
     "authenticate_bearer",
     "authenticate_conduit_token",
     "authenticate_password",
@@ -75,15 +97,25 @@ __all__ = [
     "find_admin",
     "get_user",
     "grant_tokens",
+    "invite",
     "issue_tokens",
+    "list_security_events",
     "list_users",
     "log_in",
     "log_out",
+    "oauth_linked",
+    "oauth_unlinked",
     "purge_expired_refresh_tokens",
+    "record_security_event",
     "refresh",
     "renew_lasting_login",
+    "request_password_reset",
+    "request_verification",
+    "reset_password",
     "set_email_and_password",
+    "sign_up",
     "start_lasting_login",
     "token_holder",
     "update_user",
+    "verify_email",
 ]

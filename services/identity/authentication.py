@@ -11,6 +11,7 @@ request as well. The signature check alone is remembered (core.tokens), never th
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -20,6 +21,7 @@ from core.credentials import Credential, Presented
 from core.db import get_engine
 from core.tokens import CONDUIT, MAIN, decode_access_token
 from db.models.identity import User
+from services.identity.account_settings import flow_settings
 from services.identity.token_families import login_is_live
 
 
@@ -40,12 +42,25 @@ def authenticate_conduit_token(presented: Presented) -> Credential | None:
     return token_holder(decode_access_token(token.strip(), kinds=(CONDUIT, MAIN)))
 
 
-_STATE_COLUMNS = (User.role, User.is_disabled, User.credentials_changed_at)
-_KEPT = User.credentials_changed_by
-_ACCOUNT_STATE = select(*_STATE_COLUMNS, _KEPT).where(User.id == bindparam("user_id"))
+_STATE_COLUMNS = (
+    User.role,
+    User.is_disabled,
+    User.credentials_changed_at,
+    User.credentials_changed_by,
+    User.email_verified,
+)
+_ACCOUNT_STATE = select(*_STATE_COLUMNS).where(User.id == bindparam("user_id"))
 _TOKEN_HOLDER_STATE = select(
-    *_STATE_COLUMNS, _KEPT, login_is_live(User.id, bindparam("login_id")).label("live")
+    *_STATE_COLUMNS, login_is_live(User.id, bindparam("login_id")).label("live")
 ).where(User.id == bindparam("user_id"))
+
+
+@dataclass(frozen=True)
+class AccountState:
+    role: str
+    #: An unverified account under IDENTITY_UNVERIFIED_ACCOUNTS=read-only (core.security
+    #: refuses its unsafe requests).
+    read_only: bool
 
 
 def token_holder(claims: dict[str, Any] | None) -> Credential | None:
@@ -58,23 +73,38 @@ def token_holder(claims: dict[str, Any] | None) -> Credential | None:
     row = _read(_TOKEN_HOLDER_STATE, {"user_id": user_id, "login_id": login_id})
     if row is None or not row.live:
         return None
-    role = _role(row, issued_at=int(claims["iat"]), login_id=login_id)
-    if role is None:
+    state = _state(row, issued_at=int(claims["iat"]), login_id=login_id)
+    if state is None:
         return None
-    return Credential(user_id=user_id, role=role, scheme="bearer", login_id=login_id)
+    return Credential(
+        user_id=user_id,
+        role=state.role,
+        scheme="bearer",
+        login_id=login_id,
+        read_only=state.read_only,
+    )
 
 
 def account_role(
     user_id: uuid.UUID, *, issued_at: int | None = None, login_id: uuid.UUID | None = None
 ) -> str | None:
-    """The account's current role, or None when it is gone or disabled, or when a credential
-    of login `login_id` issued at `issued_at` (epoch seconds) predates the account's last
-    password change, made from another login.
+    """The account's current role (see `account_state`)."""
+    state = account_state(user_id, issued_at=issued_at, login_id=login_id)
+    return state.role if state is not None else None
+
+
+def account_state(
+    user_id: uuid.UUID, *, issued_at: int | None = None, login_id: uuid.UUID | None = None
+) -> AccountState | None:
+    """The account's current role and restriction, or None when it is gone or disabled, when a
+    credential of login `login_id` issued at `issued_at` (epoch seconds) predates the account's
+    last password change made from another login, or when its email is unverified under
+    IDENTITY_UNVERIFIED_ACCOUNTS=block.
 
     Token times are whole seconds, so a credential issued within the same second as the change
     still counts; anything older does not, unless it belongs to the login that made the change.
     """
-    return _role(_read(_ACCOUNT_STATE, {"user_id": user_id}), issued_at, login_id)
+    return _state(_read(_ACCOUNT_STATE, {"user_id": user_id}), issued_at, login_id)
 
 
 def _read(statement: Executable, parameters: dict[str, Any]) -> Row[Any] | None:
@@ -89,9 +119,9 @@ def _read(statement: Executable, parameters: dict[str, Any]) -> Row[Any] | None:
         )
 
 
-def _role(
+def _state(
     row: Row[Any] | None, issued_at: int | None = None, login_id: uuid.UUID | None = None
-) -> str | None:
+) -> AccountState | None:
     if row is None or row.is_disabled:
         return None
     changed: datetime | None = row.credentials_changed_at
@@ -102,4 +132,7 @@ def _role(
         and (login_id is None or login_id != row.credentials_changed_by)
     ):
         return None
-    return str(row.role)
+    mode = "allow" if row.email_verified else flow_settings().unverified_accounts
+    if mode == "block":
+        return None
+    return AccountState(role=str(row.role), read_only=mode == "read-only")

@@ -26,13 +26,22 @@ class InvalidTokenRequest(BadRequest, type="/problems/identity/invalid-token-req
     oauth_error = "invalid_request"
 
 
-def grant_tokens(session: Session, *, form: Mapping[str, str], client_address: str) -> TokenPair:
+def grant_tokens(
+    session: Session,
+    *,
+    form: Mapping[str, str],
+    client_address: str,
+    user_agent: str | None = None,
+) -> TokenPair:
     """A password login or a refresh-token rotation, asked for in RFC 6749's words."""
     grant = form["grant_type"]
     if grant == PASSWORD_GRANT:
         _require(form, "username", "password")
         login = PasswordLogin(
-            email=form["username"], password=form["password"], client_address=client_address
+            email=form["username"],
+            password=form["password"],
+            client_address=client_address,
+            user_agent=user_agent,
         )
         return log_in(session, login=login)
     if grant == REFRESH_GRANT:

@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
 from core import tokens
 from core.settings import get_settings
 from tests.factories.identity import PASSWORD, make_user, token_login
-from tests.live import running_server
+from tests.live import serve
 
 JWKS = "/.well-known/jwks.json"
 ME = "/api/v1/identity/users/me"
@@ -139,22 +139,28 @@ def test_a_key_of_another_kind_is_refused_at_startup(tmp_path, monkeypatch):
         _configure(monkeypatch, None)
 
 
-def test_a_jwks_client_verifies_a_token_from_a_live_server(key_files):
-    user = make_user()
+@pytest.fixture
+def live_server_with_key_pairs(key_files) -> Iterator[str]:
     setting = ",".join(f"{kid}:{path}" for kid, path in key_files.items())
-    with running_server({"JWT_PRIVATE_KEY_FILES": setting}) as base:
-        with httpx.Client(base_url=base, timeout=10) as http:
-            login = {"grant_type": "PASSWORD", "email": user.email, "password": PASSWORD}
-            access = http.post("/api/v1/identity/tokens", json=login).json()["access_token"]
-        jwks = jwt.PyJWKClient(f"{base}{JWKS}")
-        key = jwks.get_signing_key_from_jwt(access)
-        claims = jwt.decode(
-            access,
-            key.key,
-            algorithms=["EdDSA", "RS256"],
-            audience=get_settings().jwt_audience,
-            issuer=get_settings().jwt_issuer,
-        )
+    with serve({"JWT_PRIVATE_KEY_FILES": setting}) as base:
+        yield base
+
+
+def test_a_jwks_client_verifies_a_token_from_a_live_server(live_server_with_key_pairs):
+    base = live_server_with_key_pairs
+    user = make_user()
+    with httpx.Client(base_url=base, timeout=10) as http:
+        login = {"grant_type": "PASSWORD", "email": user.email, "password": PASSWORD}
+        access = http.post("/api/v1/identity/tokens", json=login).json()["access_token"]
+    jwks = jwt.PyJWKClient(f"{base}{JWKS}")
+    key = jwks.get_signing_key_from_jwt(access)
+    claims = jwt.decode(
+        access,
+        key.key,
+        algorithms=["EdDSA", "RS256"],
+        audience=get_settings().jwt_audience,
+        issuer=get_settings().jwt_issuer,
+    )
     assert key.key_id == "ed-new"
     assert claims["sub"] == str(user.id)
     uuid.UUID(claims["sid"])

@@ -1,7 +1,7 @@
 """identity: logins (credentials_changed_by, live-login index)
 
 Revision ID: f2ce6fbdfead
-Revises: beafd8b18e9d
+Revises: df5bc91808e4
 Create Date: 2026-12-02 11:49:25.088689
 """
 
@@ -14,7 +14,7 @@ import core.db
 
 
 revision = 'f2ce6fbdfead'
-down_revision = 'beafd8b18e9d'
+down_revision = 'df5bc91808e4'
 branch_labels = None
 depends_on = None
 
