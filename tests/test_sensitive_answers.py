@@ -22,7 +22,8 @@ SECRET_FIELDS = frozenset(
 )
 #: Operations whose happy path needs a party the example cannot stand in for (the OAuth callback
 #: needs a login started at a provider); their example request is still answered with the headers.
-NEEDS_A_PROVIDER = frozenset({"finishOAuthLogin"})
+# Their success needs a provider login (tests/oauth checks those answers); errors still count.
+NEEDS_A_PROVIDER = frozenset({"finishOAuthLogin", "completeOAuthLogin"})
 
 
 def _properties(schema: Any) -> set[str]:

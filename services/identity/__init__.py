@@ -36,11 +36,6 @@ from services.identity.authentication import (
     authenticate_conduit_token,
     token_holder,
 )
-from services.identity.token_endpoint import (
-    InvalidTokenRequest,
-    UnsupportedGrantType,
-    grant_tokens,
-)
 from services.identity.recovery import (
     InvalidResetToken,
     InvalidVerificationToken,
@@ -55,6 +50,11 @@ from services.identity.recovery import (
 )
 from services.identity.security_log import list_security_events
 from services.identity.security_log import record as record_security_event
+from services.identity.token_endpoint import (
+    InvalidTokenRequest,
+    UnsupportedGrantType,
+    grant_tokens,
+)
 from services.identity.token_families import (
     REFRESH_PREFIX,
     InvalidRefreshToken,

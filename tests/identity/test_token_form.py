@@ -108,3 +108,12 @@ def test_throttled_form_logins_stay_429_problems(client, user):
     answers = [client.post(TOKENS, data=form).status_code for _ in range(11)]
     assert answers[:10] == [400] * 10
     assert_problem(client.post(TOKENS, data=form), 429, "/problems/too-many-requests")
+
+
+def test_many_repeated_parameters_get_one_short_answer(client):
+    # Each name given twice: the answer stays one short invalid_request (the repeats are counted
+    # in one pass, and the problem lists a bounded number of fields).
+    content = "&".join(f"p{i}=1&p{i}=2" for i in range(3000))
+    response = post_form(client, content)
+    oauth_error(response, "invalid_request")
+    assert len(response.content) < 2000
