@@ -11,7 +11,6 @@ from ... import errors
 from ...models.password_grant import PasswordGrant
 from ...models.problem import Problem
 from ...models.refresh_grant import RefreshGrant
-from ...models.token_form import TokenForm
 from ...models.token_pair import TokenPair
 from typing import cast
 
@@ -19,7 +18,7 @@ from typing import cast
 
 def _get_kwargs(
     *,
-    body:    PasswordGrant | RefreshGrant  |     TokenForm  | Unset = UNSET,
+    body: PasswordGrant | RefreshGrant,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -34,18 +33,14 @@ def _get_kwargs(
         "url": "/identity/tokens",
     }
 
-    if isinstance(body, PasswordGrant | RefreshGrant):
-        
-        if isinstance(body, PasswordGrant):
-            _kwargs["json"] = body.to_dict()
-        else:
-            _kwargs["json"] = body.to_dict()
+    
+    if isinstance(body, PasswordGrant):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body.to_dict()
 
 
-        headers["Content-Type"] = "application/json"
-    if isinstance(body, TokenForm):
-        _kwargs["data"] = body.to_dict()
-        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -106,7 +101,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body:    PasswordGrant | RefreshGrant  |     TokenForm  | Unset = UNSET,
+    body: PasswordGrant | RefreshGrant,
 
 ) -> Response[Problem | TokenPair]:
     """ Log in or refresh
@@ -124,11 +119,6 @@ def sync_detailed(
 
     Args:
         body (PasswordGrant | RefreshGrant):
-        body (TokenForm): The token request as an OAuth 2.0 client sends it (RFC 6749 §4.3.2 and
-            §6), form-encoded. `grant_type=password` logs in with `username` (the account's email) and
-            `password`; `grant_type=refresh_token` rotates `refresh_token`. Each parameter may be
-            given once; other parameters (`scope`, `client_id`) are ignored. Example: {'grant_type':
-            'password', 'username': 'ada@example.com', 'password': 'correct horse battery staple'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -153,7 +143,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body:    PasswordGrant | RefreshGrant  |     TokenForm  | Unset = UNSET,
+    body: PasswordGrant | RefreshGrant,
 
 ) -> Problem | TokenPair | None:
     """ Log in or refresh
@@ -171,11 +161,6 @@ def sync(
 
     Args:
         body (PasswordGrant | RefreshGrant):
-        body (TokenForm): The token request as an OAuth 2.0 client sends it (RFC 6749 §4.3.2 and
-            §6), form-encoded. `grant_type=password` logs in with `username` (the account's email) and
-            `password`; `grant_type=refresh_token` rotates `refresh_token`. Each parameter may be
-            given once; other parameters (`scope`, `client_id`) are ignored. Example: {'grant_type':
-            'password', 'username': 'ada@example.com', 'password': 'correct horse battery staple'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -195,7 +180,7 @@ body=body,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body:    PasswordGrant | RefreshGrant  |     TokenForm  | Unset = UNSET,
+    body: PasswordGrant | RefreshGrant,
 
 ) -> Response[Problem | TokenPair]:
     """ Log in or refresh
@@ -213,11 +198,6 @@ async def asyncio_detailed(
 
     Args:
         body (PasswordGrant | RefreshGrant):
-        body (TokenForm): The token request as an OAuth 2.0 client sends it (RFC 6749 §4.3.2 and
-            §6), form-encoded. `grant_type=password` logs in with `username` (the account's email) and
-            `password`; `grant_type=refresh_token` rotates `refresh_token`. Each parameter may be
-            given once; other parameters (`scope`, `client_id`) are ignored. Example: {'grant_type':
-            'password', 'username': 'ada@example.com', 'password': 'correct horse battery staple'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -242,7 +222,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body:    PasswordGrant | RefreshGrant  |     TokenForm  | Unset = UNSET,
+    body: PasswordGrant | RefreshGrant,
 
 ) -> Problem | TokenPair | None:
     """ Log in or refresh
@@ -260,11 +240,6 @@ async def asyncio(
 
     Args:
         body (PasswordGrant | RefreshGrant):
-        body (TokenForm): The token request as an OAuth 2.0 client sends it (RFC 6749 §4.3.2 and
-            §6), form-encoded. `grant_type=password` logs in with `username` (the account's email) and
-            `password`; `grant_type=refresh_token` rotates `refresh_token`. Each parameter may be
-            given once; other parameters (`scope`, `client_id`) are ignored. Example: {'grant_type':
-            'password', 'username': 'ada@example.com', 'password': 'correct horse battery staple'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
