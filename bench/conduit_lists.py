@@ -22,7 +22,6 @@ import argparse
 import asyncio
 import json
 import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -137,16 +136,11 @@ def main() -> int:
     trees = {"this tree": ROOT}
     if args.baseline:
         trees = {"baseline": args.baseline.resolve(), **trees}
-    samples: dict[str, list[dict[str, float]]] = {name: [] for name in trees}
-    for _ in range(args.rounds):
-        for name, tree in trees.items():
-            command = [sys.executable, __file__, "--child", str(tree)]
-            command += ["--requests", str(args.requests), "--body-chars", str(args.body_chars)]
-            # In the tree: alembic.ini's `prepend_sys_path = .` puts the working directory first.
-            out = subprocess.run(command, cwd=tree, check=True, capture_output=True, text=True)
-            samples[name].append(json.loads(out.stdout.splitlines()[-1]))
+    from bench.inprocess import interleaved_rounds, print_median_table
+
+    arguments = ["--requests", str(args.requests), "--body-chars", str(args.body_chars)]
+    samples = interleaved_rounds(__file__, trees, rounds=args.rounds, arguments=arguments)
     print(f"{ARTICLES} articles of {args.body_chars} body characters, GET {PATH}?limit={ARTICLES}")
-    from bench.inprocess import print_median_table
 
     columns = [("cpu_us", ".0f"), ("answer_bytes", ".0f"), ("text_chars_per_list", ".0f")]
     header = ["tree", "CPU µs per request", "answer bytes", "post text characters fetched per list"]

@@ -8,10 +8,14 @@ generator or the kernel.
 
 from __future__ import annotations
 
+import json
 import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 
@@ -117,3 +121,19 @@ def print_median_table(
         for name, spec in columns:
             cells.append(format(statistics.median(run[name] for run in runs), spec))
         print("| " + " | ".join(cells) + " |")
+
+
+def interleaved_rounds(
+    script: str, trees: Mapping[str, Path], *, rounds: int, arguments: Sequence[str]
+) -> dict[str, list[dict[str, float]]]:
+    """Runs `script --child TREE *arguments` in a fresh process per tree and round, the trees
+    taking turns so that they share the machine's conditions; each run prints its measurement as
+    one JSON line, last. Answers tree name -> the rounds' measurements."""
+    samples: dict[str, list[dict[str, float]]] = {name: [] for name in trees}
+    for _ in range(rounds):
+        for name, tree in trees.items():
+            command = [sys.executable, script, "--child", str(tree), *arguments]
+            # In the tree: alembic.ini's `prepend_sys_path = .` puts the working directory first.
+            out = subprocess.run(command, cwd=tree, check=True, capture_output=True, text=True)
+            samples[name].append(json.loads(out.stdout.splitlines()[-1]))
+    return samples

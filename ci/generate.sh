@@ -21,7 +21,10 @@ bundle spec/conduit/openapi.yaml generated/conduit.yaml
 echo "generate: Python SDK (generated/sdk/python)"
 rm -rf generated/sdk/python
 mkdir -p generated/sdk
-.venv/bin/openapi-python-client generate --path generated/openapi.yaml \
+sdk_input=generated/.sdk-input.yaml
+trap 'rm -f "$assembled" "$sdk_input"' EXIT
+"$PY" -m ci.sdk_input generated/openapi.yaml "$sdk_input"
+.venv/bin/openapi-python-client generate --path "$sdk_input" \
   --config contracts/sdk/openapi-python-client.yaml --meta setup \
   --output-path generated/sdk/python >/dev/null
 echo "generate: Postman collection (generated/postman/collection.json)"

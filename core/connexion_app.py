@@ -23,7 +23,9 @@ Through subclasses (each guarded by a test):
   are rendered by core.problems, never returned by handlers. An empty answer (204) gets no
   Content-Type: Connexion labels it with the first documented type, even problem+json, and
   clients that trust the label fail parsing nothing as JSON.
-- `_Request`: handlers get the body core.validation already parsed (once, with orjson).
+- `_Request`: handlers get the body core.validation already parsed (once, with orjson; a form
+  as the name -> value mapping it validated, where Connexion would resolve values into lists by
+  the first media type's schema).
 - `_Operation`, `_Decorator`: a handler's decorator chain is built once per operation; Connexion
   rebuilds it on every request, inspecting the handler's signature each time (~140 µs).
 - `_SecurityMiddleware` (in the `middlewares` list): every credential a request presents must be
@@ -63,11 +65,11 @@ from starlette.types import ASGIApp
 from core.auth import SECURITY_MAP, Verifier, verify_every_credential
 from core.context import ResponseHeadersMiddleware
 from core.errors import PROBLEM_JSON, DomainError
-from core.problems import connexion_error_handler
+from core.problems import connexion_error_handler, oauth_form_error_handler
 from core.resolver import TagResolver
 from core.security import PolicyMiddleware, operation_policies
 from core.spec import allow_index
-from core.validation import PARSED_BODY_KEY, validator_map
+from core.validation import PARSED_BODY_KEY, PARSED_FORM_KEY, validator_map
 
 
 class _OrjsonModule:
@@ -99,6 +101,10 @@ class _Request(ConnexionRequest):  # type: ignore[misc]
     async def json(self) -> Any:
         parsed = self._starlette_request.scope.get(PARSED_BODY_KEY, NoContent)
         return await super().json() if parsed is NoContent else parsed
+
+    async def form(self) -> Any:
+        parsed = self._starlette_request.scope.get(PARSED_FORM_KEY, NoContent)
+        return await super().form() if parsed is NoContent else parsed
 
 
 class _Framework(StarletteFramework):  # type: ignore[misc]
@@ -240,10 +246,23 @@ def connexion_app(
         policies=operation_policies(spec),
     )
     app.add_api(spec, swagger_ui=False, serve_spec=False)
+    oauth_operations = _operations_marked(spec, "x-oauth-errors")
+    if oauth_operations:
+        error_handler = oauth_form_error_handler(oauth_operations, error_handler)
     for error in (Exception, DomainError, ProblemException, HTTPException, 404):
         app.add_error_handler(error, error_handler)
     app.add_error_handler(405, _method_not_allowed_handler(spec, error_handler))
     return app
+
+
+def _operations_marked(spec: dict[str, Any], extension: str) -> frozenset[str]:
+    """The operationIds of the operations whose `extension` is true."""
+    return frozenset(
+        operation["operationId"]
+        for path_item in spec.get("paths", {}).values()
+        for operation in path_item.values()
+        if isinstance(operation, dict) and operation.get(extension) is True
+    )
 
 
 def _method_not_allowed_handler(spec: dict[str, Any], error_handler: Any) -> Any:

@@ -51,6 +51,9 @@ class Credential:
     scheme: str
     key_id: uuid.UUID | None = None
     session_id: uuid.UUID | None = None
+    #: The login the credential belongs to: a token's `sid`, a cookie session's id (None for an
+    #: API key). A password change made with it ends every other login but this one.
+    login_id: uuid.UUID | None = None
     #: Safe methods only (an account whose email is unverified, when a setting says so), except
     #: on operations marked `x-unverified: allowed`; core.security refuses the rest with 403.
     read_only: bool = False

@@ -100,6 +100,52 @@ async def connexion_error_handler(request: ConnexionRequest, exc: Exception) -> 
     )
 
 
+#: RFC 6749 §5.2: the error codes of a token endpoint. A DomainError names its own code in an
+#: `oauth_error` class attribute; any other 400 is `invalid_request`.
+OAUTH_INVALID_REQUEST = "invalid_request"
+FORM = "application/x-www-form-urlencoded"
+
+
+def oauth_error(exc: Exception) -> tuple[int, dict[str, str], dict[str, str]] | None:
+    """(status, RFC 6749 error body, headers) for an error a token endpoint words the OAuth way:
+    the client's own mistakes (400s and refused grants); None for the others (413, 415, 429,
+    5xx), which stay problems."""
+    code = getattr(exc, "oauth_error", None)
+    status, problem, headers = _describe(exc)
+    if code is None and status != 400:
+        return None
+    description = str(problem.get("detail") or problem.get("title") or "")
+    if isinstance(exc, ValidationProblem):
+        description = "; ".join(f"{e['field']}: {e['message']}" for e in exc.errors[:5])
+    headers.pop("WWW-Authenticate", None)
+    body = {"error": code or OAUTH_INVALID_REQUEST, "error_description": description}
+    return 400, body, headers
+
+
+def oauth_form_error_handler(operation_ids: frozenset[str], fallback: Any) -> Any:
+    """Connexion error handler: RFC 6749 error bodies for a form-encoded request to one of
+    `operation_ids` (an operation marked `x-oauth-errors: true`), `fallback` for the rest."""
+
+    async def handler(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+        routing = request.scope.get("extensions", {}).get("connexion_routing", {})
+        content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if routing.get("operation_id") in operation_ids and content_type == FORM:
+            answer = oauth_error(exc)
+            if answer is not None:
+                status, body, headers = answer
+                return ConnexionResponse(
+                    status_code=status,
+                    body=orjson.dumps(body),
+                    headers=headers,
+                    mimetype="application/json",
+                    content_type="application/json",
+                )
+        response: ConnexionResponse = await fallback(request, exc)
+        return response
+
+    return handler
+
+
 async def send_problem(scope: Scope, receive: Receive, send: Send, exc: Exception) -> None:
     """Answers a problem directly from ASGI code that runs outside Connexion (the Conduit
     facade's paths in the facade's own error format)."""

@@ -24,6 +24,7 @@ from typing import Any
 from connexion.context import context
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from core.context import add_response_header
 from core.credentials import Credential
 from core.errors import Forbidden, PreconditionRequired, Unauthorized
 
@@ -75,6 +76,14 @@ class OperationPolicy:
     unverified_allowed: bool = False
     #: Deprecation (RFC 9745), Sunset (RFC 8594) and successor Link of a deprecated operation.
     deprecation_headers: tuple[tuple[bytes, bytes], ...] = ()
+    #: `x-sensitive-response: true`: the answers carry a secret (a token, a key, a session), so
+    #: no cache may keep them (RFC 6749 §5.1, RFC 9111 §5.2.2.5).
+    no_store: bool = False
+
+
+#: What every answer of an operation marked `x-sensitive-response` carries (Pragma for
+#: HTTP/1.0 caches).
+NO_STORE_HEADERS = (("Cache-Control", "no-store"), ("Pragma", "no-cache"))
 
 
 def deprecation_headers(operation: dict[str, Any]) -> tuple[tuple[bytes, bytes], ...]:
@@ -101,7 +110,8 @@ def _midnight_utc(value: Any) -> datetime:
 
 
 def operation_policies(spec: dict[str, Any]) -> dict[str, OperationPolicy]:
-    """operationId -> policy from `x-roles`, `x-if-match: required` and `deprecated`."""
+    """operationId -> policy from `x-roles`, `x-if-match: required`, `deprecated` and
+    `x-sensitive-response`."""
     policies: dict[str, OperationPolicy] = {}
     for path_item in spec.get("paths", {}).values():
         for operation in path_item.values():
@@ -112,6 +122,7 @@ def operation_policies(spec: dict[str, Any]) -> dict[str, OperationPolicy]:
                 if_match_required=operation.get("x-if-match") == "required",
                 unverified_allowed=operation.get("x-unverified") == "allowed",
                 deprecation_headers=deprecation_headers(operation),
+                no_store=operation.get("x-sensitive-response") is True,
             )
             if policy != OperationPolicy():
                 policies[operation["operationId"]] = policy
@@ -119,8 +130,10 @@ def operation_policies(spec: dict[str, Any]) -> dict[str, OperationPolicy]:
 
 
 class PolicyMiddleware:
-    """Runs after authentication, before validation: x-roles (401/403), x-if-match (428), and
-    the deprecation headers of deprecated operations (on the answers their handlers produce)."""
+    """Runs after authentication, before validation: x-roles (401/403), x-if-match (428), the
+    deprecation headers of deprecated operations (on the answers their handlers produce), and
+    `Cache-Control: no-store` on every answer of an `x-sensitive-response` operation from here
+    on, errors included (through core.context, which is outside error handling)."""
 
     def __init__(self, app: ASGIApp, policies: dict[str, OperationPolicy] | None = None) -> None:
         self.app = app
@@ -144,6 +157,9 @@ class PolicyMiddleware:
                 "Confirm your email address first: until then this account may only read."
             )
         if policy is not None:
+            if policy.no_store:
+                for name, value in NO_STORE_HEADERS:
+                    add_response_header(name, value)
             if policy.roles:
                 credential = extensions.get("connexion_context", {}).get("token_info")
                 if credential is None:

@@ -179,7 +179,22 @@ def _signing_keys(raw: str) -> dict[str, str]:
     return keys
 
 
+def _private_key_files(raw: str) -> dict[str, Path]:
+    """Parses `kid1:/path/one.pem,kid2:/path/two.pem`; the first key signs, all of them verify."""
+    files: dict[str, Path] = {}
+    for entry in raw.strip().split(","):
+        kid, sep, path = entry.strip().partition(":")
+        if not sep or not kid or not path.strip():
+            raise ValueError("JWT_PRIVATE_KEY_FILES entries must be kid:path-to-PEM")
+        if not Path(path.strip()).is_file():
+            raise ValueError(f"JWT_PRIVATE_KEY_FILES: no file for {kid}")
+        files[kid] = Path(path.strip())
+    return files
+
+
 def _dev_signing_keys(loaded: Loaded) -> dict[str, str]:
+    if loaded.get("jwt_private_key_files"):
+        return {}  # key pairs sign and verify: no shared secret is needed
     _refuse_in_production(loaded, "JWT_SIGNING_KEYS")
     made = f"dev-{secrets.token_hex(4)}:{secrets.token_urlsafe(48)}"
     kid, _, secret = _dev_secret(loaded["var_dir"], "jwt-signing.key", made).partition(":")
@@ -244,12 +259,23 @@ class Settings(SettingsSection):
         "Redis for shared rate limits, cookie sessions and the job queue; unset = in-process "
         "limits, sessions in the database, an SQLite job store.",
     )
+    jwt_private_key_files: dict[str, Path] = setting(
+        "JWT_PRIVATE_KEY_FILES",
+        lambda _: {},
+        "`kid:path` pairs, comma separated: PEM private keys (Ed25519, signed EdDSA; or RSA of "
+        "2048+ bits, signed RS256), unencrypted. Set: access tokens are signed with the first, "
+        "every listed key verifies (rotation), the public keys are served at "
+        "`/.well-known/jwks.json`, and `JWT_SIGNING_KEYS` is not used. Unset: HS256.",
+        unset="unset (HS256)",
+        parse=_private_key_files,
+    )
     jwt_signing_keys: dict[str, str] = setting(
         "JWT_SIGNING_KEYS",
         _dev_signing_keys,
-        "`kid:secret` pairs, comma separated, secrets of 32+ characters; the first signs, all "
-        "verify (key rotation). Unset in development: a random key generated once into "
-        "`$TRELLIS_VAR_DIR/jwt-signing.key`; required in production.",
+        "`kid:secret` pairs, comma separated, secrets of 32+ characters (HS256); the first "
+        "signs, all verify (key rotation). Unset in development: a random key generated once "
+        "into `$TRELLIS_VAR_DIR/jwt-signing.key`; required in production unless "
+        "`JWT_PRIVATE_KEY_FILES` is set.",
         unset="generated in dev",
         parse=_signing_keys,
         secret=True,

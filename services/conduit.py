@@ -13,6 +13,7 @@ current password, a rule only the facade's own logins are trusted with).
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from core.errors import Forbidden, RuleViolated
 from core.security import Actor
-from core.tokens import CONDUIT, decode_access_token, issue_access_token
+from core.tokens import CONDUIT, MAIN, decode_access_token
 from db.models.identity import User
 from services import blog, identity
 
@@ -53,12 +54,24 @@ def is_facade_token(token: str) -> bool:
     return decode_access_token(token, kinds=(CONDUIT,)) is not None
 
 
+def _login_of(token: str) -> uuid.UUID | None:
+    """The login (`sid`) a token the request was authenticated with belongs to."""
+    claims = decode_access_token(token, kinds=(CONDUIT, MAIN))
+    return uuid.UUID(claims["sid"]) if claims is not None else None
+
+
 def _signed_in(session: Session, user: User, *, presented: str | None = None) -> ConduitUser:
     profile = blog.ensure_profile(session, user_id=user.id)
-    if presented is not None and not is_facade_token(presented):
+    if presented is None:
+        token = identity.start_lasting_login(session, user, kind=CONDUIT)
+        return ConduitUser(user=user, profile=profile, token=token)
+    login_id = _login_of(presented)
+    if login_id is None or not is_facade_token(presented):
         # Another credential (a main-API access token) lives no longer for passing through here.
         return ConduitUser(user=user, profile=profile, token=presented)
-    token, _ttl = issue_access_token(user_id=user.id, role=user.role, kind=CONDUIT)
+    # A renewed facade token stays in its login: a logout or a password change made elsewhere
+    # ends it like the token it replaces.
+    token = identity.renew_lasting_login(session, user, login_id=login_id, kind=CONDUIT)
     return ConduitUser(user=user, profile=profile, token=token)
 
 
@@ -93,8 +106,9 @@ def current_user(session: Session, actor: Actor, *, token: str) -> ConduitUser:
 def update_user(
     session: Session, actor: Actor, *, token: str, changes: dict[str, Any]
 ) -> ConduitUser:
-    """Email and password on the account (under a facade token only); username, bio and image
-    on the blog profile, an empty bio or image stored as none."""
+    """Email and password on the account (under a facade token only; a new password ends every
+    login but the presenting token's); username, bio and image on the blog profile, an empty bio
+    or image stored as none."""
     user = identity.get_user(session, actor)
     new_email = changes.get("email")
     changes_login = "password" in changes or (
@@ -104,7 +118,11 @@ def update_user(
         raise FacadeLoginRequired("Sign in through the facade to change email or password.")
     try:
         user = identity.set_email_and_password(
-            session, actor, email=new_email, password=changes.get("password")
+            session,
+            actor,
+            email=new_email,
+            password=changes.get("password"),
+            keep_login=_login_of(token),
         )
     except identity.EmailTaken as exc:
         raise EmailTakenOnUpdate(exc.detail) from exc

@@ -225,8 +225,11 @@ def authenticate_session(presented: PresentedCookie) -> Credential | None:
     now = utcnow()
     if record is None or not record.live(now):
         return None
-    # None: the account is gone or disabled, or its password changed after this login.
-    state = identity.account_state(record.user_id, issued_at=int(record.created_at.timestamp()))
+    # None: the account is gone or disabled, or its password changed after this login (from
+    # another login: the session that made the change goes on).
+    state = identity.account_state(
+        record.user_id, issued_at=int(record.created_at.timestamp()), login_id=record.id
+    )
     if state is None:
         return None
     role = state.role
@@ -236,6 +239,7 @@ def authenticate_session(presented: PresentedCookie) -> Credential | None:
         role=role,
         scheme="session",
         session_id=record.id,
+        login_id=record.id,
         read_only=state.read_only,
     )
     if record.role != role:
@@ -255,6 +259,7 @@ def authenticate_session(presented: PresentedCookie) -> Credential | None:
             credential = replace(
                 credential,
                 session_id=rotated.id,
+                login_id=rotated.id,
                 response_headers=tuple(("Set-Cookie", value) for value in cookies),
             )
     elif now - record.last_seen_at >= LAST_SEEN_GRANULARITY:

@@ -23,7 +23,7 @@ from core.db import transaction
 from core.security import Actor
 from core.tokens import decode_access_token
 from services import tasks
-from services.identity import account_role
+from services.identity import token_holder
 
 
 class TaskCreate(BaseModel):
@@ -58,11 +58,10 @@ def current_actor(
 ) -> Actor:
     """The same check as Trellis: a verified token whose account is enabled, with its stored role
     (a sync dependency: FastAPI runs it in its thread pool, as Trellis runs the lookup)."""
-    claims = decode_access_token(credentials.credentials)
-    role = account_role(uuid.UUID(claims["sub"])) if claims is not None else None
-    if claims is None or role is None:
+    holder = token_holder(decode_access_token(credentials.credentials))
+    if holder is None:
         raise HTTPException(401, headers={"WWW-Authenticate": "Bearer"})
-    return Actor(user_id=uuid.UUID(claims["sub"]), role=role)
+    return Actor(user_id=holder.user_id, role=holder.role)
 
 
 ActorDep = Annotated[Actor, Depends(current_actor)]

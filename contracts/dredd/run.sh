@@ -12,9 +12,12 @@ node_modules/.bin/redocly bundle generated/openapi.yaml --dereferenced -o "$work
 node_modules/.bin/redocly bundle generated/root.yaml --dereferenced -o "$work/root.yaml" >/dev/null 2>&1
 hooks_port=$(.venv/bin/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 export PATH="$PWD/.venv/bin:$PATH" PYTHONPATH="$PWD" PYTHONWARNINGS=ignore::DeprecationWarning
+# The hook handler imports the app before it listens: on a loaded machine that took longer than
+# Dredd's default 1.5 s connect timeout, and both runs failed without testing anything.
 dredd_run() {
   node_modules/.bin/dredd "$1" "$2" --language "dredd-hooks-python --port $hooks_port" \
     --hooks-worker-handler-port "$hooks_port" --hookfiles 'contracts/dredd/hooks/*.py' \
+    --hooks-worker-connect-timeout 60000 --hooks-worker-timeout 60000 \
     --loglevel "${DREDD_LOGLEVEL:-warning}" --reporter junit --output "$3" 2>&1 | grep -vE "parser warning|padLevels|trace-warnings"
   return "${PIPESTATUS[0]}"
 }

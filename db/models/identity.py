@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, false
+from sqlalchemy import ForeignKey, Index, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, Timestamped, new_id
@@ -22,16 +22,22 @@ class User(Timestamped, Base):
     password_hash: Mapped[str | None] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(20), default="USER")
     is_disabled: Mapped[bool] = mapped_column(default=False)
-    # Set when the password changes: access tokens issued before it are refused from then on.
+    # Set when the password changes: credentials issued before it are refused from then on...
     credentials_changed_at: Mapped[datetime | None]
+    # ...but the login (a token login's sid, a cookie session's id) that made the change.
+    credentials_changed_by: Mapped[uuid.UUID | None]
     # Proven by a mailed token (verification, password reset, invitation) or by an OAuth login.
     email_verified: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class RefreshToken(Base):
-    """One issued refresh token; tokens rotated from one login share a family_id."""
+    """One issued refresh token; tokens rotated from one login share a family_id (the login's
+    id, the `sid` of its access tokens)."""
 
     __tablename__ = "identity_refresh_tokens"
+    # Whether a login is live (an unrevoked token in the family) is read on every request: one
+    # index probe, whatever the number of tokens the account has rotated through.
+    __table_args__ = (Index("ix_identity_refresh_tokens_login_live", "family_id", "revoked_at"),)
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
     user_id: Mapped[uuid.UUID] = mapped_column(

@@ -2,6 +2,7 @@
 
     accounts        signup, password login, the caller's account, admin bootstrap
     token_families  access + refresh token pairs, rotation, reuse detection, logout
+    token_endpoint  the same logins asked for in OAuth 2.0's words (a form-encoded request)
     authentication  the bearer and Conduit-token info functions, the per-request account check
     security_log    the account's security events (in the audit trail), failed logins rolled up
     recovery        sign-up's verification mail, password reset, email verification, invitations
@@ -33,6 +34,7 @@ from services.identity.authentication import (
     account_state,
     authenticate_bearer,
     authenticate_conduit_token,
+    token_holder,
 )
 from services.identity.recovery import (
     InvalidResetToken,
@@ -48,6 +50,11 @@ from services.identity.recovery import (
 )
 from services.identity.security_log import list_security_events
 from services.identity.security_log import record as record_security_event
+from services.identity.token_endpoint import (
+    InvalidTokenRequest,
+    UnsupportedGrantType,
+    grant_tokens,
+)
 from services.identity.token_families import (
     REFRESH_PREFIX,
     InvalidRefreshToken,
@@ -58,6 +65,8 @@ from services.identity.token_families import (
     log_out,
     purge_expired_refresh_tokens,
     refresh,
+    renew_lasting_login,
+    start_lasting_login,
 )
 
 __all__ = [
@@ -67,10 +76,12 @@ __all__ = [
     "InvalidCredentials",
     "InvalidRefreshToken",
     "InvalidResetToken",
+    "InvalidTokenRequest",
     "InvalidVerificationToken",
     "PasswordLogin",
     "RefreshTokenReused",
     "TokenPair",
+    "UnsupportedGrantType",
     "User",
     "UserNotFound",
     "WrongPassword",
@@ -85,6 +96,7 @@ __all__ = [
     "ensure_admin",
     "find_admin",
     "get_user",
+    "grant_tokens",
     "invite",
     "issue_tokens",
     "list_security_events",
@@ -96,11 +108,14 @@ __all__ = [
     "purge_expired_refresh_tokens",
     "record_security_event",
     "refresh",
+    "renew_lasting_login",
     "request_password_reset",
     "request_verification",
     "reset_password",
     "set_email_and_password",
     "sign_up",
+    "start_lasting_login",
+    "token_holder",
     "update_user",
     "verify_email",
 ]

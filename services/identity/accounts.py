@@ -1,13 +1,17 @@
 """Accounts: signup, password login, the caller's own account, and the admin bootstrap.
 
 Emails are unique compared case-insensitively (`email_key`). Passwords are Argon2id hashes,
-rehashed at login when the parameters changed; a password change ends every other login (refresh
-tokens now, access tokens and sessions through `credentials_changed_at`, which request
-authentication compares with the time a credential was issued).
+rehashed at login when the parameters changed; a password change ends every other login (token
+logins by revoking their refresh-token families, which ends their access tokens too; cookie
+sessions and anything else issued before through `credentials_changed_at`, which request
+authentication compares with the time a credential was issued). The login that made the change
+(`keep_login`: a token's sid, a session's id) keeps working: it is recorded as
+`credentials_changed_by` and its family is left alone, as GitHub, Google and Django do.
 """
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import select, update
@@ -30,7 +34,8 @@ from services.identity.token_families import TokenPair, end_every_login, issue_t
 class EmailTaken(Conflict, type="/problems/identity/email-taken"): ...
 
 
-class InvalidCredentials(Unauthorized, type="/problems/identity/invalid-credentials"): ...
+class InvalidCredentials(Unauthorized, type="/problems/identity/invalid-credentials"):
+    oauth_error = "invalid_grant"  # RFC 6749 §5.2, for the token endpoint's form requests
 
 
 # A failed password login: its count in the security log must survive the 401.
@@ -159,13 +164,15 @@ def update_user(
     display_name: str | None = None,
     password: str | None = None,
     current_password: str | None = None,
+    keep_login: uuid.UUID | None = None,
 ) -> User:
-    """Updates the caller's account; a password change needs the current one and ends all logins."""
+    """Updates the caller's account; a password change needs the current one and ends every
+    login but `keep_login` (the one the change was made with)."""
     user = get_user(session, actor)
     if password is not None:
         if current_password is None or not verify_password(user.password_hash, current_password):
             raise WrongPassword("current_password is missing or wrong.")
-        _set_password(session, user, password)
+        _set_password(session, user, password, keep_login=keep_login)
         security_log.record(session, user.id, "PASSWORD_CHANGED", actor_id=user.id)
     if display_name is not None:
         user.display_name = display_name
@@ -174,11 +181,16 @@ def update_user(
 
 
 def set_email_and_password(
-    session: Session, actor: Actor, *, email: str | None = None, password: str | None = None
+    session: Session,
+    actor: Actor,
+    *,
+    email: str | None = None,
+    password: str | None = None,
+    keep_login: uuid.UUID | None = None,
 ) -> User:
     """The Conduit contract's account update: the token holder may set a new email (unique,
-    unverified until confirmed) or password without the current one; a new password still ends
-    every other login."""
+    unverified until confirmed) or password without the current one; a new password ends every
+    login but `keep_login`."""
     user = get_user(session, actor)
     if email is not None and email_key(email) != user.email_key:
         key = email_key(email)
@@ -187,7 +199,7 @@ def set_email_and_password(
         user.email, user.email_key = email.strip(), key
         _forget_mailbox(session, user)
     if password is not None:
-        _set_password(session, user, password)
+        _set_password(session, user, password, keep_login=keep_login)
         security_log.record(session, user.id, "PASSWORD_CHANGED", actor_id=user.id, via="conduit")
     try:
         with session.begin_nested():
@@ -207,10 +219,13 @@ def _forget_mailbox(session: Session, user: User) -> None:
     )
 
 
-def _set_password(session: Session, user: User, password: str) -> None:
+def _set_password(
+    session: Session, user: User, password: str, *, keep_login: uuid.UUID | None = None
+) -> None:
     user.password_hash = hash_password(password)
     user.credentials_changed_at = utcnow()
-    end_every_login(session, user_id=user.id)
+    user.credentials_changed_by = keep_login
+    end_every_login(session, user_id=user.id, keep_login=keep_login)
 
 
 def list_users(

@@ -3,27 +3,31 @@
 
 The account is re-read on every request, so disabling an account, changing its role or its
 password takes effect on its very next request, whatever tokens it holds; the role in the token
-is only a hint.
+is only a hint. The same statement reads whether the token's login (`sid`) is live, so a logout,
+a "log out everywhere" or a password change made from another login ends the token on its next
+request as well. The signature check alone is remembered (core.tokens), never this one.
 """
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Executable, Row, bindparam, select
 
 from core.credentials import Credential, Presented
 from core.db import get_engine
 from core.tokens import CONDUIT, MAIN, decode_access_token
 from db.models.identity import User
 from services.identity.account_settings import flow_settings
+from services.identity.token_families import login_is_live
 
 
 def authenticate_bearer(presented: Presented) -> Credential | None:
-    """A verified main-API JWT whose account still exists, is enabled and has not changed its
-    password since the token was issued."""
-    return _token_holder(presented.value, kinds=(MAIN,))
+    """A verified main-API JWT whose account still exists, is enabled and whose login is live."""
+    return token_holder(decode_access_token(presented.value, kinds=(MAIN,)))
 
 
 def authenticate_conduit_token(presented: Presented) -> Credential | None:
@@ -35,22 +39,19 @@ def authenticate_conduit_token(presented: Presented) -> Credential | None:
     scheme, _, token = presented.value.partition(" ")
     if scheme.lower() not in ("token", "bearer") or not token.strip():
         return None
-    return _token_holder(token.strip(), kinds=(CONDUIT, MAIN))
+    return token_holder(decode_access_token(token.strip(), kinds=(CONDUIT, MAIN)))
 
 
-def _token_holder(token: str, *, kinds: tuple[str, ...]) -> Credential | None:
-    claims = decode_access_token(token, kinds=kinds)
-    if claims is None:
-        return None
-    user_id = uuid.UUID(claims["sub"])
-    state = account_state(user_id, issued_at=int(claims["iat"]))
-    if state is None:
-        return None
-    return Credential(user_id=user_id, role=state.role, scheme="bearer", read_only=state.read_only)
-
-
-_ACCOUNT_STATE = select(
-    User.role, User.is_disabled, User.credentials_changed_at, User.email_verified
+_STATE_COLUMNS = (
+    User.role,
+    User.is_disabled,
+    User.credentials_changed_at,
+    User.credentials_changed_by,
+    User.email_verified,
+)
+_ACCOUNT_STATE = select(*_STATE_COLUMNS).where(User.id == bindparam("user_id"))
+_TOKEN_HOLDER_STATE = select(
+    *_STATE_COLUMNS, login_is_live(User.id, bindparam("login_id")).label("live")
 ).where(User.id == bindparam("user_id"))
 
 
@@ -62,33 +63,74 @@ class AccountState:
     read_only: bool
 
 
-def account_role(user_id: uuid.UUID, *, issued_at: int | None = None) -> str | None:
+def token_holder(claims: dict[str, Any] | None) -> Credential | None:
+    """Who a verified token's claims speak for, when the account is enabled, the login named by
+    `sid` has not ended, and the password has not changed since the token was issued (from
+    another login)."""
+    if claims is None:
+        return None
+    user_id, login_id = uuid.UUID(claims["sub"]), uuid.UUID(claims["sid"])
+    row = _read(_TOKEN_HOLDER_STATE, {"user_id": user_id, "login_id": login_id})
+    if row is None or not row.live:
+        return None
+    state = _state(row, issued_at=int(claims["iat"]), login_id=login_id)
+    if state is None:
+        return None
+    return Credential(
+        user_id=user_id,
+        role=state.role,
+        scheme="bearer",
+        login_id=login_id,
+        read_only=state.read_only,
+    )
+
+
+def account_role(
+    user_id: uuid.UUID, *, issued_at: int | None = None, login_id: uuid.UUID | None = None
+) -> str | None:
     """The account's current role (see `account_state`)."""
-    state = account_state(user_id, issued_at=issued_at)
+    state = account_state(user_id, issued_at=issued_at, login_id=login_id)
     return state.role if state is not None else None
 
 
-def account_state(user_id: uuid.UUID, *, issued_at: int | None = None) -> AccountState | None:
+def account_state(
+    user_id: uuid.UUID, *, issued_at: int | None = None, login_id: uuid.UUID | None = None
+) -> AccountState | None:
     """The account's current role and restriction, or None when it is gone or disabled, when a
-    credential issued at `issued_at` (epoch seconds) predates the account's last password
-    change, or when its email is unverified under IDENTITY_UNVERIFIED_ACCOUNTS=block.
+    credential of login `login_id` issued at `issued_at` (epoch seconds) predates the account's
+    last password change made from another login, or when its email is unverified under
+    IDENTITY_UNVERIFIED_ACCOUNTS=block.
 
-    Token times are whole seconds, so a token issued within the same second as the change (the
-    one the change itself answers with) still counts; anything older does not.
-
-    One statement on an autocommit connection: no ORM session, no BEGIN/COMMIT round trips; this
-    runs before every authenticated request.
+    Token times are whole seconds, so a credential issued within the same second as the change
+    still counts; anything older does not, unless it belongs to the login that made the change.
     """
+    return _state(_read(_ACCOUNT_STATE, {"user_id": user_id}), issued_at, login_id)
+
+
+def _read(statement: Executable, parameters: dict[str, Any]) -> Row[Any] | None:
+    # One statement on an autocommit connection: no ORM session, no BEGIN/COMMIT round trips;
+    # this runs before every authenticated request. On SQLite a read never takes the write lock
+    # (core.db begins IMMEDIATE unless told otherwise), so checks never queue behind writers.
     with get_engine().connect() as connection:
-        row = (
-            connection.execution_options(isolation_level="AUTOCOMMIT")
-            .execute(_ACCOUNT_STATE, {"user_id": user_id})
+        return (
+            connection.execution_options(isolation_level="AUTOCOMMIT", sqlite_begin="DEFERRED")
+            .execute(statement, parameters)
             .first()
         )
+
+
+def _state(
+    row: Row[Any] | None, issued_at: int | None = None, login_id: uuid.UUID | None = None
+) -> AccountState | None:
     if row is None or row.is_disabled:
         return None
-    changed = row.credentials_changed_at
-    if issued_at is not None and changed is not None and issued_at < int(changed.timestamp()):
+    changed: datetime | None = row.credentials_changed_at
+    if (
+        issued_at is not None
+        and changed is not None
+        and issued_at < int(changed.timestamp())
+        and (login_id is None or login_id != row.credentials_changed_by)
+    ):
         return None
     mode = "allow" if row.email_verified else flow_settings().unverified_accounts
     if mode == "block":

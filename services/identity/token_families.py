@@ -4,6 +4,12 @@ Each login is a family of refresh tokens: refreshing rotates the presented token
 and issues the next one of the same family. Presenting a token that was already rotated means it
 was copied: the whole family is revoked, and that revocation survives the 401 it answers with.
 Only SHA-256 of a refresh token is stored.
+
+A family is a login: its id is the `sid` every access token of the login names, and the login is
+live while any of its refresh tokens is unrevoked (`login_is_live`). Logging out revokes the
+family, so its access tokens stop working on their next request too. A login whose access token
+is never refreshed (the Conduit facade's, `start_lasting_login`) is a family of one refresh token
+that nobody is given, kept as long as that access token lives.
 """
 
 from __future__ import annotations
@@ -14,8 +20,8 @@ import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import delete, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, delete, exists, select, update
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from core.db import utcnow
 from core.errors import Unauthorized
@@ -27,7 +33,8 @@ from services.identity import security_log
 REFRESH_PREFIX = "rt_"
 
 
-class InvalidRefreshToken(Unauthorized, type="/problems/identity/invalid-refresh-token"): ...
+class InvalidRefreshToken(Unauthorized, type="/problems/identity/invalid-refresh-token"):
+    oauth_error = "invalid_grant"  # RFC 6749 §5.2, for the token endpoint's form requests
 
 
 # The family revocation must survive the 401.
@@ -55,20 +62,68 @@ def issue_tokens(session: Session, user: User) -> TokenPair:
 
 def _issue_pair(session: Session, user: User, family_id: uuid.UUID | None = None) -> TokenPair:
     settings = get_settings()
-    access, access_ttl = issue_access_token(user_id=user.id, role=user.role)
+    family_id = family_id or uuid.uuid4()
+    access, access_ttl = issue_access_token(user_id=user.id, role=user.role, login_id=family_id)
+    refresh_token = _add_refresh_token(
+        session, user, family_id=family_id, lifetime=settings.refresh_token_ttl_seconds
+    )
+    return TokenPair(access, access_ttl, refresh_token, settings.refresh_token_ttl_seconds)
+
+
+def _add_refresh_token(session: Session, user: User, *, family_id: uuid.UUID, lifetime: int) -> str:
     refresh_token = REFRESH_PREFIX + secrets.token_urlsafe(32)
     now = utcnow()
     session.add(
         RefreshToken(
             user_id=user.id,
-            family_id=family_id or uuid.uuid4(),
+            family_id=family_id,
             token_hash=_hash_refresh(refresh_token),
             created_at=now,
-            expires_at=now + timedelta(seconds=settings.refresh_token_ttl_seconds),
+            expires_at=now + timedelta(seconds=lifetime),
         )
     )
     session.flush()
-    return TokenPair(access, access_ttl, refresh_token, settings.refresh_token_ttl_seconds)
+    return refresh_token
+
+
+def start_lasting_login(session: Session, user: User, *, kind: str) -> str:
+    """Starts a login whose one access token (for the contract `kind`) is never refreshed, and
+    answers that token: the Conduit facade's login and registration."""
+    login_id = uuid.uuid4()
+    token, lifetime = issue_access_token(
+        user_id=user.id, role=user.role, login_id=login_id, kind=kind
+    )
+    _add_refresh_token(session, user, family_id=login_id, lifetime=lifetime)
+    return token
+
+
+def renew_lasting_login(session: Session, user: User, *, login_id: uuid.UUID, kind: str) -> str:
+    """A fresh access token of the same login (a RealWorld client reading its user), which the
+    login now outlives: its refresh token is kept as long as the new access token."""
+    token, lifetime = issue_access_token(
+        user_id=user.id, role=user.role, login_id=login_id, kind=kind
+    )
+    session.execute(
+        update(RefreshToken)
+        .where(
+            RefreshToken.family_id == login_id,
+            RefreshToken.user_id == user.id,
+            RefreshToken.revoked_at.is_(None),
+        )
+        .values(expires_at=utcnow() + timedelta(seconds=lifetime))
+    )
+    return token
+
+
+def login_is_live(
+    user_id: InstrumentedAttribute[uuid.UUID], login_id: object
+) -> ColumnElement[bool]:
+    """SQL: the account's login `login_id` has not ended (logout, reuse, password change)."""
+    return exists().where(
+        RefreshToken.family_id == login_id,
+        RefreshToken.user_id == user_id,
+        RefreshToken.revoked_at.is_(None),
+    )
 
 
 def refresh(session: Session, *, refresh_token: str) -> TokenPair:
@@ -112,9 +167,15 @@ def log_out(session: Session, *, refresh_token: str, everywhere: bool) -> None:
     )
 
 
-def end_every_login(session: Session, *, user_id: uuid.UUID) -> None:
-    """Revokes every refresh token of an account (password change, disabled account)."""
-    _revoke(session, RefreshToken.user_id == user_id)
+def end_every_login(
+    session: Session, *, user_id: uuid.UUID, keep_login: uuid.UUID | None = None
+) -> None:
+    """Ends every token login of an account (disabled account, password change), but the one
+    named `keep_login` (the login that changed the password)."""
+    if keep_login is None:
+        _revoke(session, RefreshToken.user_id == user_id)
+    else:
+        _revoke(session, (RefreshToken.user_id == user_id) & (RefreshToken.family_id != keep_login))
 
 
 def _revoke(session: Session, condition: object) -> None:

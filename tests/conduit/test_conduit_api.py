@@ -197,17 +197,20 @@ def test_update_user(client):
     ) == {"username": ["has already been taken"]}
 
 
-def test_a_new_password_ends_the_tokens_handed_out_before(client):
+def test_a_new_password_ends_other_logins_but_keeps_the_token_that_set_it(client):
     user = register(client, "jake")
-    old = issued_earlier(user["token"])  # the frontend signed in a while ago
-    assert client.get(f"{API}/user", headers={"Authorization": f"Token {old}"}).status_code == 200
+    mine = issued_earlier(user["token"])  # the frontend signed in a while ago
+    other = client.post(
+        f"{API}/users/login", json={"user": {"email": user["email"], "password": PASSWORD}}
+    ).json()["user"]["token"]
     changed = client.put(
         f"{API}/user",
         json={"user": {"password": "a new password"}},
-        headers={"Authorization": f"Token {old}"},
+        headers={"Authorization": f"Token {mine}"},
     )
     assert changed.status_code == 200
-    errors(client.get(f"{API}/user", headers={"Authorization": f"Token {old}"}), 401)
+    errors(client.get(f"{API}/user", headers={"Authorization": f"Token {other}"}), 401)
+    assert client.get(f"{API}/user", headers={"Authorization": f"Token {mine}"}).status_code == 200
     assert client.get(f"{API}/user", headers=token(changed.json()["user"])).status_code == 200
 
 

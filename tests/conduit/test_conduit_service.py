@@ -8,10 +8,10 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import InvalidRequestError
 
 from core.db import transaction
-from core.tokens import CONDUIT, decode_access_token, issue_access_token
+from core.tokens import CONDUIT, decode_access_token
 from db.models.identity import User
 from services import blog, conduit, identity
-from tests.factories.identity import PASSWORD, actor_of, make_user
+from tests.factories.identity import PASSWORD, actor_of, make_user, token_login
 
 
 def _register(username: str, email: str | None = None) -> conduit.ConduitUser:
@@ -77,7 +77,7 @@ def test_log_in_answers_a_fresh_token_and_refuses_a_wrong_password():
 
 def test_current_user_of_an_account_made_elsewhere_gets_a_profile_and_its_own_token_back():
     user = make_user()  # a Trellis account that never used the blog
-    main_token, _ttl = issue_access_token(user_id=user.id, role=user.role)
+    main_token = token_login(user).access_token
     with transaction(write=True) as session:
         seen = conduit.current_user(session, actor_of(user), token=main_token)
     assert seen.user.id == user.id and seen.profile.username
@@ -93,7 +93,7 @@ def test_current_user_renews_a_facade_token():
 
 def test_only_a_facade_token_changes_email_or_password():
     made = _register("jake")
-    main_token, _ttl = issue_access_token(user_id=made.user.id, role=made.user.role)
+    main_token = token_login(made.user).access_token
     for change in ({"email": "jacob@example.com"}, {"password": "a brand new secret"}):
         with (
             pytest.raises(conduit.FacadeLoginRequired),

@@ -6,9 +6,11 @@ import uuid
 import jwt
 import pytest
 
+from core.db import transaction
 from core.settings import get_settings
 from core.tokens import CONDUIT, decode_access_token, issue_access_token
-from tests.factories.identity import PASSWORD, issued_earlier
+from services.identity import start_lasting_login
+from tests.factories.identity import PASSWORD, issued_earlier, make_user, token_login
 from tests.problems import assert_problem
 
 ME = "/api/v1/identity/users/me"
@@ -16,9 +18,12 @@ SECRET = "s" * 48
 
 
 def claims(user, **overrides):
+    """The claims of a token of a live login of `user`, with some changed (None: left out)."""
     now = int(time.time())
+    login = jwt.decode(token_login(user).access_token, options={"verify_signature": False})
     base = {
         "sub": str(user.id),
+        "sid": login["sid"],
         "role": user.role,
         "iss": "trellis",
         "aud": "trellis-api",
@@ -55,6 +60,10 @@ def test_valid_token_from_rotated_out_key_still_verifies(client, user):
         "no_exp",
         "garbage",
         "bad_sub",
+        "no_sid",
+        "bad_sid",
+        "unknown_sid",
+        "someone_elses_sid",
     ],
 )
 def test_bad_tokens_are_401(client, user, case):
@@ -85,6 +94,12 @@ def test_bad_tokens_are_401(client, user, case):
         token = jwt.encode(claims(user, exp=None), SECRET, algorithm="HS256", headers=kid)
     elif case == "bad_sub":
         token = jwt.encode(claims(user, sub="not-a-uuid"), SECRET, algorithm="HS256", headers=kid)
+    elif case == "someone_elses_sid":
+        other = claims(make_user())["sid"]
+        token = jwt.encode(claims(user, sid=other), SECRET, algorithm="HS256", headers=kid)
+    elif case in ("no_sid", "bad_sid", "unknown_sid"):
+        sid = {"no_sid": None, "bad_sid": 12, "unknown_sid": str(uuid.uuid4())}[case]
+        token = jwt.encode(claims(user, sid=sid), SECRET, algorithm="HS256", headers=kid)
     else:
         token = "not.a.jwt"
     response = call(client, token)
@@ -96,6 +111,7 @@ def test_token_of_unknown_user_is_401(client):
     token = jwt.encode(
         {
             "sub": str(uuid.uuid4()),
+            "sid": str(uuid.uuid4()),
             "role": "USER",
             "iss": "trellis",
             "aud": "trellis-api",
@@ -115,9 +131,8 @@ def test_token_of_unknown_user_is_401(client):
 
 
 def test_signing_uses_the_first_configured_key(user):
-    from core.tokens import issue_access_token
 
-    token, ttl = issue_access_token(user_id=user.id, role="USER")
+    token, ttl = issue_access_token(user_id=user.id, role="USER", login_id=uuid.uuid4())
     assert jwt.get_unverified_header(token)["kid"] == "test-k1"
     assert ttl == get_settings().access_token_ttl_seconds == 900
 
@@ -126,7 +141,7 @@ def test_verified_tokens_are_remembered_but_never_past_their_expiry(user, monkey
     from core import tokens
 
     tokens.forget_verified_tokens()
-    token, _ = tokens.issue_access_token(user_id=user.id, role=user.role)
+    token, _ = tokens.issue_access_token(user_id=user.id, role=user.role, login_id=uuid.uuid4())
     calls = []
     verify = tokens._verify
     monkeypatch.setattr(tokens, "_verify", lambda value: calls.append(value) or verify(value))
@@ -141,26 +156,28 @@ def test_verified_tokens_are_remembered_but_never_past_their_expiry(user, monkey
     assert len(calls) == 2  # an expired entry is verified again, never trusted
 
 
-def test_a_password_change_ends_access_tokens_issued_before_it(client, user):
-    old = issued_earlier(issue_access_token(user_id=user.id, role=user.role)[0])
-    assert call(client, old).status_code == 200
+def test_a_password_change_ends_the_access_tokens_of_other_logins_only(client, user):
+    mine = issued_earlier(token_login(user).access_token)
+    other = issued_earlier(token_login(user).access_token)
+    assert call(client, other).status_code == 200
     changed = client.patch(
         ME,
         json={"password": "a whole new secret", "current_password": PASSWORD},
-        headers={"Authorization": f"Bearer {old}"},
+        headers={"Authorization": f"Bearer {mine}"},
     )
     assert changed.status_code == 200
-    assert call(client, old).status_code == 401
-    fresh, _ = issue_access_token(user_id=user.id, role=user.role)
-    assert call(client, fresh).status_code == 200  # issued after the change
+    assert call(client, other).status_code == 401
+    assert call(client, mine).status_code == 200  # the login that made the change goes on
+    assert call(client, token_login(user).access_token).status_code == 200  # a new login
 
 
 def test_conduit_tokens_are_long_lived_and_refused_by_the_main_api(client, user):
-    token, ttl = issue_access_token(user_id=user.id, role=user.role, kind=CONDUIT)
+    with transaction(write=True) as session:
+        token = start_lasting_login(session, user, kind=CONDUIT)
     payload = jwt.decode(token, options={"verify_signature": False})
     assert payload["aud"] == "trellis-api:conduit"
-    assert ttl == payload["exp"] - payload["iat"] == get_settings().conduit_token_ttl_seconds
-    assert ttl == 7 * 24 * 60 * 60
+    assert payload["exp"] - payload["iat"] == get_settings().conduit_token_ttl_seconds
+    assert payload["exp"] - payload["iat"] == 7 * 24 * 60 * 60
     assert decode_access_token(token) is None  # the main API's audience only
     assert decode_access_token(token, kinds=(CONDUIT,)) is not None
     assert call(client, token).status_code == 401

@@ -9,7 +9,7 @@ import pytest
 from core.db import transaction
 from core.security import Actor
 from core.settings import get_settings
-from core.tokens import ALGORITHM, CONDUIT, issue_access_token
+from core.tokens import ALGORITHM, CONDUIT
 from db.models.identity import User
 from services import identity
 
@@ -32,14 +32,20 @@ def actor_of(user: User) -> Actor:
     return Actor(user_id=user.id, role=user.role)
 
 
+def token_login(user: User) -> identity.TokenPair:
+    """A new token login of `user`, as POST /identity/tokens starts one."""
+    with transaction(write=True) as session:
+        return identity.issue_tokens(session, user)
+
+
 def auth_headers(user: User) -> dict[str, str]:
-    token, _ = issue_access_token(user_id=user.id, role=user.role)
-    return {"Authorization": f"Bearer {token}"}
+    return {"Authorization": f"Bearer {token_login(user).access_token}"}
 
 
 def conduit_headers(user: User) -> dict[str, str]:
     """`Authorization: Token <jwt>` with a Conduit facade token, as /conduit/api/users answers."""
-    token, _ = issue_access_token(user_id=user.id, role=user.role, kind=CONDUIT)
+    with transaction(write=True) as session:
+        token = identity.start_lasting_login(session, user, kind=CONDUIT)
     return {"Authorization": f"Token {token}"}
 
 

@@ -55,6 +55,7 @@ def test_the_code_answers_the_token_pair_once(browser, oauth_provider, frontend)
     code = _handed_over(browser, frontend)
     response = browser.post(LOGINS, json={"code": code})
     assert response.status_code == 200, response.text
+    assert response.headers["cache-control"] == "no-store"
     tokens = response.json()
     assert browser.cookies.get("__Host-trellis_oauth") is None  # cleared
     me = browser.get(

@@ -37,6 +37,8 @@ from .list_tasks_sort import ListTasksSort
 from .list_tasks_status import ListTasksStatus
 from .list_tickets_sort import ListTicketsSort
 from .login_code_exchange import LoginCodeExchange
+from .o_auth_token_error import OAuthTokenError
+from .o_auth_token_error_error import OAuthTokenErrorError
 from .page import Page
 from .page_create import PageCreate
 from .page_list import PageList
@@ -91,6 +93,7 @@ from .ticket_list import TicketList
 from .ticket_priority import TicketPriority
 from .ticket_state import TicketState
 from .ticket_update import TicketUpdate
+from .token_form import TokenForm
 from .token_pair import TokenPair
 from .token_pair_token_type import TokenPairTokenType
 from .token_revocation import TokenRevocation
@@ -144,6 +147,8 @@ __all__ = (
     "ListTasksStatus",
     "ListTicketsSort",
     "LoginCodeExchange",
+    "OAuthTokenError",
+    "OAuthTokenErrorError",
     "Page",
     "PageCreate",
     "PageList",
@@ -198,6 +203,7 @@ __all__ = (
     "TicketPriority",
     "TicketState",
     "TicketUpdate",
+    "TokenForm",
     "TokenPair",
     "TokenPairTokenType",
     "TokenRevocation",

@@ -111,6 +111,12 @@ def sync_detailed(
     returned. Presenting an already rotated refresh token is treated as theft and revokes the whole
     login. Failed password attempts are throttled per account and per client address.
 
+    Standard OAuth 2.0 clients may send the same request form-encoded, in RFC 6749's words
+    (`grant_type=password` with `username` and `password`, or `grant_type=refresh_token` with
+    `refresh_token`). Errors of a form-encoded request answer RFC 6749 §5.2 bodies (`400` with
+    `invalid_request`, `invalid_grant` or `unsupported_grant_type`) instead of problems; a JSON request
+    is answered exactly as before. Every answer carries `Cache-Control: no-store`.
+
     Args:
         body (PasswordGrant | RefreshGrant):
 
@@ -147,6 +153,12 @@ def sync(
     returned. Presenting an already rotated refresh token is treated as theft and revokes the whole
     login. Failed password attempts are throttled per account and per client address.
 
+    Standard OAuth 2.0 clients may send the same request form-encoded, in RFC 6749's words
+    (`grant_type=password` with `username` and `password`, or `grant_type=refresh_token` with
+    `refresh_token`). Errors of a form-encoded request answer RFC 6749 §5.2 bodies (`400` with
+    `invalid_request`, `invalid_grant` or `unsupported_grant_type`) instead of problems; a JSON request
+    is answered exactly as before. Every answer carries `Cache-Control: no-store`.
+
     Args:
         body (PasswordGrant | RefreshGrant):
 
@@ -177,6 +189,12 @@ async def asyncio_detailed(
     REFRESH_TOKEN`, rotates a refresh token: the presented token stops working and a new pair is
     returned. Presenting an already rotated refresh token is treated as theft and revokes the whole
     login. Failed password attempts are throttled per account and per client address.
+
+    Standard OAuth 2.0 clients may send the same request form-encoded, in RFC 6749's words
+    (`grant_type=password` with `username` and `password`, or `grant_type=refresh_token` with
+    `refresh_token`). Errors of a form-encoded request answer RFC 6749 §5.2 bodies (`400` with
+    `invalid_request`, `invalid_grant` or `unsupported_grant_type`) instead of problems; a JSON request
+    is answered exactly as before. Every answer carries `Cache-Control: no-store`.
 
     Args:
         body (PasswordGrant | RefreshGrant):
@@ -213,6 +231,12 @@ async def asyncio(
     REFRESH_TOKEN`, rotates a refresh token: the presented token stops working and a new pair is
     returned. Presenting an already rotated refresh token is treated as theft and revokes the whole
     login. Failed password attempts are throttled per account and per client address.
+
+    Standard OAuth 2.0 clients may send the same request form-encoded, in RFC 6749's words
+    (`grant_type=password` with `username` and `password`, or `grant_type=refresh_token` with
+    `refresh_token`). Errors of a form-encoded request answer RFC 6749 §5.2 bodies (`400` with
+    `invalid_request`, `invalid_grant` or `unsupported_grant_type`) instead of problems; a JSON request
+    is answered exactly as before. Every answer carries `Cache-Control: no-store`.
 
     Args:
         body (PasswordGrant | RefreshGrant):
