@@ -9,6 +9,7 @@ One package, one module per aggregate:
 - `favorites`: favorite rows and the counter beside them.
 - `comments`: comment threads under published posts.
 - `tags`: the tags in use, most used first.
+- `counts`: published posts per author and per tag, kept beside the rows in the same transaction.
 
 Callers import the package (`from services import blog`) and use the names re-exported here.
 """
@@ -23,6 +24,7 @@ from services.blog.comments import (
     delete_comment,
     list_comments,
 )
+from services.blog.counts import recount
 from services.blog.favorites import favorite_post, unfavorite_post
 from services.blog.posts import (
     DRAFT,
@@ -93,6 +95,7 @@ __all__ = [
     "list_posts_offset",
     "list_tags",
     "post_query",
+    "recount",
     "shown_image",
     "unfavorite_post",
     "unfollow_profile",

@@ -4,10 +4,13 @@ A post's slug is derived from its title at creation (`-2`, `-3`... on collision,
 and never changes. A DRAFT is visible to its author and admins only (anyone else gets 404, as for
 a missing post); only the author or an admin changes a post (403 for others). Per-viewer flags
 (`favorited`, `following`) are filled in for a whole page with one statement each, so a page's
-cost does not grow with its size. The list query is built once (`post_query`) and served as
-keyset pages (main API) or limit/offset with a total (the Conduit facade, whose lists leave each
-post's body out: the RealWorld specification dropped it from lists in 2024, and loading text no
-list shows made those pages cost more with every post's length).
+cost does not grow with its size: on reads they are two EXISTS columns of the posts' own SELECT
+(`with_expression`), so a page or a post is one statement plus one for the tags of its posts.
+The list query is built once (`post_query`) and served as keyset pages (main API) or limit/offset
+with a total (the Conduit facade, whose lists leave each post's body out: the RealWorld
+specification dropped it from lists in 2024, and loading text no list shows made those pages cost
+more with every post's length). The total is read from the counts kept beside the rows
+(services/blog/counts.py) when the filter is one they hold, else counted on an index.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from typing import Any, TypedDict, Unpack
 
 from sqlalchemy import ColumnElement, Select, func, or_, select, true
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, defer
+from sqlalchemy.orm import Session, defer, with_expression
 
 from core.concurrency import versioned_write
 from core.db import utcnow
@@ -28,8 +31,9 @@ from core.pagination import Page, paginate_by_creation
 from core.rows import assign
 from core.security import Actor
 from core.slugs import first_free, normalize_tag, normalize_tags, slugify
-from db.models.blog import BlogFavorite, BlogFollow, BlogPostTag, BlogProfile
+from db.models.blog import BlogFavorite, BlogFollow, BlogPostTag, BlogProfile, BlogTag
 from db.models.blog import BlogPost as BlogPost  # re-exported for handlers
+from services.blog.counts import move_counts
 from services.blog.profiles import ensure_profile, followed_among
 from services.markdown import render
 
@@ -63,7 +67,12 @@ class PostView:
     following: bool
 
 
-def _visible(viewer: Actor | None) -> ColumnElement[bool]:
+def _visible(viewer: Actor | None, status: str | None = None) -> ColumnElement[bool]:
+    """Posts the viewer may see, with `status` if given, as one condition (PUBLISHED once)."""
+    if status is not None:
+        if status == PUBLISHED or (viewer is not None and viewer.is_admin):
+            return BlogPost.status == status
+        return (BlogPost.status == status) & _visible(viewer)
     if viewer is None:
         return BlogPost.status == PUBLISHED
     if viewer.is_admin:
@@ -71,9 +80,44 @@ def _visible(viewer: Actor | None) -> ColumnElement[bool]:
     return or_(BlogPost.status == PUBLISHED, BlogPost.author_id == viewer.user_id)
 
 
-def load_post(session: Session, viewer: Actor | None, slug: str, *, lock: bool = False) -> BlogPost:
-    """A post the viewer may see, else PostNotFound (a draft of someone else's looks missing)."""
+def _with_flags(query: Select[BlogPost], viewer: Actor | None) -> Select[BlogPost]:
+    """The query's posts carry the viewer's `favorited` and `following` flags from its own
+    SELECT (two EXISTS on primary-key indexes), instead of a statement each per page."""
+    if viewer is None:
+        return query
+    favorited = select(BlogFavorite.post_id).where(
+        BlogFavorite.post_id == BlogPost.id, BlogFavorite.user_id == viewer.user_id
+    )
+    follows = select(BlogFollow.followee_id).where(
+        BlogFollow.follower_id == viewer.user_id, BlogFollow.followee_id == BlogPost.author_id
+    )
+    return query.options(
+        with_expression(BlogPost.viewer_favorited, favorited.exists()),
+        with_expression(BlogPost.viewer_follows_author, follows.exists()),
+    )
+
+
+def _flagged(posts: Sequence[BlogPost]) -> list[PostView]:
+    """Views of posts loaded by a query made with `_with_flags` (no flags for anonymous)."""
+    return [
+        PostView(post, bool(post.viewer_favorited), bool(post.viewer_follows_author))
+        for post in posts
+    ]
+
+
+def load_post(
+    session: Session,
+    viewer: Actor | None,
+    slug: str,
+    *,
+    lock: bool = False,
+    flags: bool = False,
+) -> BlogPost:
+    """A post the viewer may see, else PostNotFound (a draft of someone else's looks missing);
+    with `flags`, it carries the viewer's flags (see `_with_flags`)."""
     query = select(BlogPost).where(BlogPost.slug == slug, _visible(viewer))
+    if flags:
+        query = _with_flags(query, viewer).execution_options(populate_existing=True)
     if lock:
         query = query.with_for_update(of=BlogPost)
     post = session.scalars(query).first()
@@ -124,6 +168,11 @@ def _free_slug(session: Session, base: str) -> str:
     return first_free(base, taken.__contains__, max_length=SLUG_MAX + 20)
 
 
+def _counted_state(post: BlogPost) -> tuple[bool, list[str]]:
+    """What the maintained counts see of a post: whether it is published, and its tags."""
+    return post.status == PUBLISHED, [tag.tag for tag in post.tags]
+
+
 def _set_tags(post: BlogPost, tags: Sequence[str]) -> None:
     post.tags = [BlogPostTag(tag=tag) for tag in normalize_tags(tags)]
 
@@ -154,6 +203,9 @@ def create_post(
             published_at=utcnow() if status == PUBLISHED else None,
             favorites_count=0,
             version=1,
+            # Given before the first flush, the tags go in with the post (a collection assigned
+            # to a stored post is loaded first, to know what it replaces).
+            tags=[BlogPostTag(tag=tag) for tag in normalize_tags(tags)],
         )
         try:
             with session.begin_nested():
@@ -162,15 +214,16 @@ def create_post(
         except IntegrityError:
             continue  # a concurrent post took the slug: pick the next one
         post.author = author
-        _set_tags(post, tags)
-        session.flush()
+        move_counts(
+            session, author_id=author.user_id, before=(False, ()), after=_counted_state(post)
+        )
         return PostView(post, favorited=False, following=False)
     raise Conflict("Could not pick a free slug; try again.")
 
 
 def get_post(session: Session, viewer: Actor | None, *, slug: str) -> PostView:
     """A published post, or a draft the viewer may see (its author, admins); else 404."""
-    return _views(session, viewer, [load_post(session, viewer, slug)])[0]
+    return _flagged([load_post(session, viewer, slug, flags=True)])[0]
 
 
 def update_post(
@@ -183,6 +236,7 @@ def update_post(
 ) -> PostView:
     """Edits a post (author or admin); the slug stays, the first publication is stamped once."""
     post = _editable(session, actor, slug)
+    before = _counted_state(post)
     with versioned_write(session, post, if_match=if_match):
         assign(post, changes, ("title", "description", "status"))
         if "body" in changes:
@@ -193,12 +247,15 @@ def update_post(
             _set_tags(post, changes["tags"])
         if changes.get("status") == PUBLISHED and post.published_at is None:
             post.published_at = utcnow()
+    move_counts(session, author_id=post.author_id, before=before, after=_counted_state(post))
     return _views(session, actor, [post])[0]
 
 
 def delete_post(session: Session, actor: Actor, *, slug: str) -> None:
     """Deletes a post with its comments, tags and favorites (author or admin)."""
-    session.delete(_editable(session, actor, slug))
+    post = _editable(session, actor, slug)
+    move_counts(session, author_id=post.author_id, before=_counted_state(post), after=(False, ()))
+    session.delete(post)
     session.flush()
 
 
@@ -211,10 +268,9 @@ def post_query(
     status: str | None = None,
     feed_of: uuid.UUID | None = None,
 ) -> Select[BlogPost]:
-    """The posts `viewer` may see, filtered; shared by keyset and offset listings."""
-    query = select(BlogPost).where(_visible(viewer))
-    if status:
-        query = query.where(BlogPost.status == status)
+    """The posts `viewer` may see, filtered, with the viewer's flags; shared by keyset and offset
+    listings."""
+    query = select(BlogPost).where(_visible(viewer, PUBLISHED if feed_of else status or None))
     if tag:
         query = query.where(
             select(BlogPostTag.post_id)
@@ -237,12 +293,11 @@ def post_query(
         )
     if feed_of is not None:
         query = query.where(
-            BlogPost.status == PUBLISHED,
             BlogPost.author_id.in_(
                 select(BlogFollow.followee_id).where(BlogFollow.follower_id == feed_of)
             ),
         )
-    return query
+    return _with_flags(query, viewer)
 
 
 def _keyset_page(
@@ -254,7 +309,7 @@ def _keyset_page(
     cursor: str | None,
 ) -> Page[PostView]:
     page = paginate_by_creation(session, query, kind="blog-posts", limit=limit, cursor=cursor)
-    return Page(_views(session, viewer, page.items), page.next)
+    return Page(_flagged(page.items), page.next)
 
 
 def list_posts(
@@ -287,8 +342,9 @@ def list_posts_offset(
 ) -> tuple[list[PostView], int]:
     """The same listing by limit/offset, with the total count (the Conduit facade's shape); its
     posts come without body and HTML, which the facade's lists do not show."""
-    query = post_query(viewer, feed_of=viewer.user_id if feed and viewer else None, **filters)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    feed_of = viewer.user_id if feed and viewer else None
+    query = post_query(viewer, feed_of=feed_of, **filters)
+    total = _total(session, query, feed_of=feed_of, **filters)
     posts = list(
         session.scalars(
             query.options(*_WITHOUT_TEXT)
@@ -297,7 +353,45 @@ def list_posts_offset(
             .offset(offset)
         )
     )
-    return _views(session, viewer, posts), total
+    return _flagged(posts), total
+
+
+def _total(
+    session: Session,
+    query: Select[BlogPost],
+    *,
+    feed_of: uuid.UUID | None,
+    **filters: Unpack[PostFilters],
+) -> int:
+    """How many posts `query` lists: a maintained count when one holds the answer, else a
+    count(*) under the listing's own WHERE (one filter, no subquery, on an index)."""
+    counted = _maintained_total(feed_of, filters)
+    if counted is None:
+        counted = select(func.count()).select_from(BlogPost)
+        if query.whereclause is not None:
+            counted = counted.where(query.whereclause)
+    return int(session.execute(counted).scalar() or 0)
+
+
+def _maintained_total(feed_of: uuid.UUID | None, filters: PostFilters) -> Select[Any] | None:
+    """The read of services/blog/counts.py's rows that counts a listing of published posts
+    narrowed by nothing, one author, one tag, or the followed authors; None for other filters."""
+    if filters.get("status") != PUBLISHED and feed_of is None:
+        return None
+    narrowed = {name for name, value in filters.items() if value and name != "status"}
+    if feed_of is not None:
+        followed = select(BlogFollow.followee_id).where(BlogFollow.follower_id == feed_of)
+        total = select(func.sum(BlogProfile.posts_count))
+        return None if narrowed else total.where(BlogProfile.user_id.in_(followed))
+    if not narrowed:
+        return select(func.sum(BlogProfile.posts_count))
+    if narrowed == {"author"}:
+        key = str(filters["author"]).lower()
+        return select(BlogProfile.posts_count).where(BlogProfile.username_key == key)
+    if narrowed == {"tag"}:
+        tag = normalize_tag(str(filters["tag"]))
+        return select(BlogTag.posts_count).where(BlogTag.tag == tag)
+    return None
 
 
 def list_feed(
