@@ -19,11 +19,18 @@ def get_request(
     path: str, *, query: str = "", headers: Mapping[str, str] | None = None
 ) -> dict[str, Any]:
     """The ASGI scope of `GET path?query` from a loopback client."""
+    return request_scope("GET", path, query=query, headers=headers)
+
+
+def request_scope(
+    method: str, path: str, *, query: str = "", headers: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """The ASGI scope of `method path?query` from a loopback client."""
     return {
         "type": "http",
         "asgi": {"version": "3.0"},
         "http_version": "1.1",
-        "method": "GET",
+        "method": method,
         "scheme": "http",
         "path": path,
         "raw_path": path.encode(),
@@ -44,37 +51,55 @@ class Measurement:
     answer_bytes: int = 0  # size of the last answer's body
 
 
-async def cpu_per_request(
-    app: Any, scope: dict[str, Any], *, requests: int, warmup: int = 100, batches: int = 10
-) -> Measurement:
-    """Replays `scope` `warmup` times, then `requests` times in `batches` timed batches; the
-    median batch is the answer (one slow batch from the machine does not move it)."""
-    statuses: set[int] = set()
-    body = [0]
+class Replayer:
+    """Sends one request to an app again and again, recording its answers' statuses and the size
+    of the last one. The app's lifespan must be running (`app.router.lifespan_context`)."""
 
-    async def receive() -> dict[str, Any]:
-        return {"type": "http.request", "body": b"", "more_body": False}
+    def __init__(self, app: Any, scope: dict[str, Any], body: bytes = b"") -> None:
+        self.app, self.scope, self.body = app, scope, body
+        self.statuses: set[int] = set()
+        self.answer_bytes = 0
 
-    async def send(message: dict[str, Any]) -> None:
+    async def _receive(self) -> dict[str, Any]:
+        return {"type": "http.request", "body": self.body, "more_body": False}
+
+    async def _send(self, message: dict[str, Any]) -> None:
         if message["type"] == "http.response.start":
-            statuses.add(message["status"])
-            body[0] = 0
+            self.statuses.add(message["status"])
+            self.answer_bytes = 0
         elif message["type"] == "http.response.body":
-            body[0] += len(message.get("body", b""))
+            self.answer_bytes += len(message.get("body", b""))
 
+    async def cpu_us(self, requests: int) -> float:
+        """CPU µs per request (every thread of this process) over `requests` requests."""
+        cpu = time.process_time()
+        for _ in range(requests):
+            await self.app(dict(self.scope), self._receive, self._send)
+        return (time.process_time() - cpu) / requests * 1e6
+
+
+async def cpu_per_request(
+    app: Any,
+    scope: dict[str, Any],
+    *,
+    requests: int,
+    warmup: int = 100,
+    batches: int = 10,
+    body: bytes = b"",
+) -> Measurement:
+    """Starts the app's lifespan, replays `scope` (with `body`) `warmup` times, then `requests`
+    times in `batches` timed batches; the median batch is the answer (one slow batch from the
+    machine does not move it)."""
+    replayer = Replayer(app, scope, body)
     started = time.perf_counter()
     async with app.router.lifespan_context(app):
         startup = time.perf_counter() - started
-        for _ in range(warmup):
-            await app(dict(scope), receive, send)
+        await replayer.cpu_us(warmup)
         per_batch = max(requests // batches, 1)
-        timings = []
-        for _ in range(batches):
-            cpu = time.process_time()
-            for _ in range(per_batch):
-                await app(dict(scope), receive, send)
-            timings.append((time.process_time() - cpu) / per_batch)
-    return Measurement(startup, statistics.median(timings) * 1e6, statuses, body[0])
+        timings = [await replayer.cpu_us(per_batch) for _ in range(batches)]
+    return Measurement(
+        startup, statistics.median(timings), replayer.statuses, replayer.answer_bytes
+    )
 
 
 def print_median_table(

@@ -2,7 +2,7 @@
 # `make test`: static gates, the suite on SQLite, again on PostgreSQL + Redis, the live contract
 # gates, then the coverage floor. Each stage is also a make target, so the GitHub workflow's jobs
 # run exactly these commands:
-#   ci/test.sh [all|sqlite|services|contracts|coverage] [pytest args...]
+#   ci/test.sh [all|sqlite|services|contracts|coverage|bench-smoke] [pytest args...]
 # The services stage starts throwaway PostgreSQL + Redis (ci/services.sh), or uses the ones named by
 # SERVICES_DATABASE_URL / SERVICES_REDIS_URL (CI service containers).
 # pytest runs on every CPU (pytest-xdist, a database per worker: tests/support/workers.py);
@@ -44,6 +44,10 @@ run_contracts() {
   printf '\n== the Conduit facade under newman (make realworld, with our own smoke suite)\n'
   bash ci/services.sh bash ci/realworld.sh tests/conduit/smoke.postman_collection.json
 }
+run_bench_smoke() {
+  printf '\n== bench smoke: framework-only CPU per request against bench/smoke-baseline.json\n'
+  env -u DATABASE_URL -u REDIS_URL "$PY" bench/smoke.py
+}
 run_coverage() {
   printf '\n== coverage (branch)\n'
   "$PY" -m coverage report --fail-under=90
@@ -55,6 +59,7 @@ case "$stage" in
     # .ci/run records its setup steps first and keeps them (STAGE_TIMES_KEEP=1).
     [ "${STAGE_TIMES_KEEP:-0}" = "1" ] || : >"$TIMES"
     timed "lint" bash ci/lint.sh
+    timed "bench smoke" run_bench_smoke
     timed "tests on SQLite" run_sqlite "$@"
     timed "tests on PostgreSQL + Redis" run_services "$@"
     timed "contract gates (live server)" run_contracts
@@ -69,5 +74,6 @@ case "$stage" in
   services) run_services "$@" ;;
   contracts) run_contracts ;;
   coverage) run_coverage ;;
+  bench-smoke) run_bench_smoke ;;
   *) echo "unknown stage: $stage" >&2; exit 2 ;;
 esac
