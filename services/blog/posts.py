@@ -111,24 +111,33 @@ def load_post(
     slug: str,
     *,
     lock: bool = False,
+    share: bool = False,
     flags: bool = False,
 ) -> BlogPost:
     """A post the viewer may see, else PostNotFound (a draft of someone else's looks missing);
-    with `flags`, it carries the viewer's flags (see `_with_flags`)."""
+    with `flags`, it carries the viewer's flags (see `_with_flags`).
+
+    `lock` takes the row for a change (FOR UPDATE); `share` only keeps it from being deleted
+    meanwhile (FOR KEY SHARE: rows that point at it, comments, can be added side by side). Either
+    way a concurrent delete is waited for, and then the post is not found."""
     query = select(BlogPost).where(BlogPost.slug == slug, _visible(viewer))
     if flags:
         query = _with_flags(query, viewer).execution_options(populate_existing=True)
     if lock:
         query = query.with_for_update(of=BlogPost)
+    elif share:
+        query = query.with_for_update(read=True, key_share=True, of=BlogPost)
     post = session.scalars(query).first()
     if post is None:
         raise PostNotFound("No such post.")
     return post
 
 
-def load_published(session: Session, actor: Actor, slug: str) -> BlogPost:
+def load_published(
+    session: Session, actor: Actor, slug: str, *, lock: bool = False, share: bool = False
+) -> BlogPost:
     """A post that takes favorites and comments: visible and published."""
-    post = load_post(session, actor, slug)
+    post = load_post(session, actor, slug, lock=lock, share=share)
     if post.status != PUBLISHED:
         raise PostNotPublished("Only published posts take favorites and comments.")
     return post

@@ -1,7 +1,7 @@
 """blog_maintained_counts: published posts per author and per tag, kept beside the rows
 
 Revision ID: 5c7cb37fcc88
-Revises: beafd8b18e9d
+Revises: df5bc91808e4
 Create Date: 2026-12-02 11:10:25.328104
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 
 
 revision = '5c7cb37fcc88'
-down_revision = 'beafd8b18e9d'
+down_revision = 'df5bc91808e4'
 branch_labels = None
 depends_on = None
 
