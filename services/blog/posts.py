@@ -1,16 +1,19 @@
 """Blog posts: Markdown articles with tags, drafts visible to their author only.
 
-A post's slug is derived from its title at creation (`-2`, `-3`... on collision, never rejected)
-and never changes. A DRAFT is visible to its author and admins only (anyone else gets 404, as for
-a missing post); only the author or an admin changes a post (403 for others). Per-viewer flags
-(`favorited`, `following`) are filled in for a whole page with one statement each, so a page's
-cost does not grow with its size: on reads they are two EXISTS columns of the posts' own SELECT
-(`with_expression`), so a page or a post is one statement plus one for the tags of its posts.
-The list query is built once (`post_query`) and served as keyset pages (main API) or limit/offset
-with a total (the Conduit facade, whose lists leave each post's body out: the RealWorld
-specification dropped it from lists in 2024, and loading text no list shows made those pages cost
-more with every post's length). The total is read from the counts kept beside the rows
-(services/blog/counts.py) when the filter is one they hold, else counted on an index.
+A post's slug is derived from its title at creation and never changes; when another post has it, a
+short random suffix follows (`dragons-k3x9q2`, never rejected). The plain slug is tried first and
+the unique index decides (a SAVEPOINT per attempt), so a create reads none of the slugs already
+taken: its cost does not grow with the table, nor with how many posts share a title. A DRAFT is
+visible to its author and admins only (anyone else gets 404, as for a missing post); only the
+author or an admin changes a post (403 for others). Per-viewer flags (`favorited`, `following`) are
+filled in for a whole page with one statement each, so a page's cost does not grow with its size:
+on reads they are two EXISTS columns of the posts' own SELECT (`with_expression`), so a page or a
+post is one statement plus one for the tags of its posts. The list query is built once
+(`post_query`) and served as keyset pages (main API) or limit/offset with a total (the Conduit
+facade, whose lists leave each post's body out: the RealWorld specification dropped it from lists
+in 2024, and loading text no list shows made those pages cost more with every post's length). The
+total is read from the counts kept beside the rows (services/blog/counts.py) when the filter is one
+they hold, else counted on an index.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from core.errors import Conflict, Forbidden, NotFound, RuleViolated
 from core.pagination import Page, paginate_by_creation
 from core.rows import assign
 from core.security import Actor
-from core.slugs import first_free, normalize_tag, normalize_tags, slugify
+from core.slugs import normalize_tag, normalize_tags, slugify, with_random_suffix
 from db.models.blog import BlogFavorite, BlogFollow, BlogPostTag, BlogProfile, BlogTag
 from db.models.blog import BlogPost as BlogPost  # re-exported for handlers
 from services.blog.counts import move_counts
@@ -166,17 +169,6 @@ def _views(session: Session, viewer: Actor | None, posts: Sequence[BlogPost]) ->
     return [PostView(post, post.id in favorited, post.author_id in followed) for post in posts]
 
 
-def _free_slug(session: Session, base: str) -> str:
-    taken = set(
-        session.scalars(
-            select(BlogPost.slug).where(
-                or_(BlogPost.slug == base, BlogPost.slug.startswith(f"{base}-", autoescape=True))
-            )
-        )
-    )
-    return first_free(base, taken.__contains__, max_length=SLUG_MAX + 20)
-
-
 def _counted_state(post: BlogPost) -> tuple[bool, list[str]]:
     """What the maintained counts see of a post: whether it is published, and its tags."""
     return post.status == PUBLISHED, [tag.tag for tag in post.tags]
@@ -199,10 +191,10 @@ def create_post(
     """Writes a post with a free slug derived from the title; publishing stamps published_at."""
     author = ensure_profile(session, user_id=actor.user_id)
     base = slugify(title, max_length=SLUG_MAX, fallback="post")
-    for _ in range(_ATTEMPTS):
+    for attempt in range(_ATTEMPTS):
         post = BlogPost(
             id=uuid.uuid4(),
-            slug=_free_slug(session, base),
+            slug=base if attempt == 0 else with_random_suffix(base, max_length=SLUG_MAX + 20),
             author_id=author.user_id,
             title=title,
             description=description,
@@ -221,7 +213,9 @@ def create_post(
                 session.add(post)
                 session.flush()
         except IntegrityError:
-            continue  # a concurrent post took the slug: pick the next one
+            # The slug's unique index refused it (an earlier or a concurrent post has it): the
+            # SAVEPOINT undid the INSERT alone, and the next attempt takes a random suffix.
+            continue
         post.author = author
         move_counts(
             session, author_id=author.user_id, before=(False, ()), after=_counted_state(post)

@@ -95,17 +95,24 @@ def test_each_read_sends_a_fixed_number_of_statements_whatever_the_page_size(
     assert (len(_sent(counted.statements)), taken[0]) == (statements, checkouts)
 
 
-def test_creating_an_article_sends_a_fixed_number_of_statements(client, user, statement_counter):
+@pytest.mark.parametrize("taken", [False, True])
+def test_creating_an_article_sends_a_fixed_number_of_statements(
+    client, user, taken, statement_counter
+):
     headers = auth_headers(user)
     article = {"title": "Dragons", "description": "How", "body": "Fly", "tagList": ["a", "b"]}
-    client.post("/conduit/api/articles", json={"article": article}, headers=headers)
-    with statement_counter() as counted, _checkouts() as taken:
+    first = {**article, "title": "Dragons" if taken else "Wyverns"}  # makes the profile too
+    client.post("/conduit/api/articles", json={"article": first}, headers=headers)
+    with statement_counter() as counted, _checkouts() as taken_from_pool:
         answer = client.post("/conduit/api/articles", json={"article": article}, headers=headers)
     assert answer.status_code == 201
-    # account, profile, free slug, SAVEPOINT + INSERT + RELEASE, tags, author's and tags' counts
-    assert (len(_sent(counted.statements)), taken[0]) == (9, 2), "\n".join(
-        s[:60] for s in _sent(counted.statements)
+    sent = _sent(counted.statements)
+    # account, profile, SAVEPOINT + INSERT + RELEASE, tags, author's and tags' counts; a taken slug
+    # adds a refused SAVEPOINT + INSERT + ROLLBACK TO SAVEPOINT, and no statement reads slugs.
+    assert (len(sent), taken_from_pool[0]) == (11 if taken else 8, 2), "\n".join(
+        sql[:60] for sql in sent
     )
+    assert not [sql for sql in counted.selects if "blog_posts.slug" in sql]
 
 
 def test_the_facade_counts_articles_once_without_a_subquery(client, user, statement_counter):
