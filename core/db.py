@@ -109,6 +109,17 @@ def _configure_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql(f"BEGIN {mode}")
 
 
+_RECYCLE_SECONDS = 1800
+#: libpq TCP keepalives: an idle pooled connection to a vanished server is closed in about a
+#: minute instead of failing the request that next takes it.
+_KEEPALIVES = {
+    "keepalives": 1,
+    "keepalives_idle": 30,
+    "keepalives_interval": 10,
+    "keepalives_count": 3,
+}
+
+
 def make_engine(url: str, pool_size: int = 10) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(
@@ -122,8 +133,16 @@ def make_engine(url: str, pool_size: int = 10) -> Engine:
             hide_parameters=True,
             pool_size=pool_size,
             max_overflow=pool_size,
-            pool_pre_ping=True,
             pool_timeout=10,
+            # No pre-ping: it is a round trip before every checkout (twice per authenticated
+            # request). A connection the server dropped is caught otherwise: TCP keepalives find
+            # a dead peer while it sits in the pool, connections are replaced before a server or
+            # proxy idle timeout cuts them, and the first statement that meets a dropped
+            # connection makes SQLAlchemy discard every connection opened before it. A database
+            # restart then fails the first request per process (and those in flight) instead of
+            # none; that is the price of not paying a round trip on every request.
+            pool_recycle=_RECYCLE_SECONDS,
+            connect_args=_KEEPALIVES,
         )
     _guard_reads(engine)
     return engine

@@ -120,11 +120,14 @@ def paginate(
     descending: bool = False,
     key: Callable[[T], Sequence[Any]] | None = None,
     parsers: Sequence[Callable[[Any], Any]] | None = None,
+    load: Callable[[Select[T]], Select[T]] | None = None,
 ) -> Page[T]:
     """One page of `query` in `columns` order after `cursor`.
 
     `key(row)` is a row's sort key and `parsers` turn cursor values back into column values; both
     default to what the columns say when they are mapped attributes (`Task.created_at`).
+    `load(picked)`, if given, turns the ordered and limited statement that picks the page's rows
+    into the one that reads them (in the same order), e.g. to compute columns for those rows only.
     """
     if key is None:
         names = [column.key for column in columns]
@@ -134,7 +137,8 @@ def paginate(
     if cursor:
         query = query.where(keyset_after(columns, decode_cursor(cursor, kind, parsers), descending))
     order = [column.desc() if descending else column.asc() for column in columns]
-    rows = list(session.scalars(query.order_by(*order).limit(limit + 1)))
+    picked = query.order_by(*order).limit(limit + 1)
+    rows = list(session.scalars(load(picked) if load else picked))
     more = len(rows) > limit
     rows = rows[:limit]
     return Page(rows, encode_cursor(kind, key(rows[-1])) if more else None)
@@ -148,6 +152,7 @@ def paginate_by_creation(
     limit: int,
     cursor: str | None,
     newest_first: bool = True,
+    load: Callable[[Select[C]], Select[C]] | None = None,
 ) -> Page[C]:
     """`paginate` in `(created_at, id)` order of the query's entity (`select(Model)`)."""
     entity = query.column_descriptions[0]["entity"]
@@ -159,4 +164,5 @@ def paginate_by_creation(
         limit=limit,
         cursor=cursor,
         descending=newest_first,
+        load=load,
     )

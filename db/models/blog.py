@@ -10,7 +10,7 @@ import uuid
 from datetime import datetime
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, query_expression, relationship
 
 from core.db import utcnow
 from db.base import Base, TagRow, Timestamped, cascading_key, new_id, tag_list
@@ -27,6 +27,11 @@ class BlogProfile(Timestamped, Base):
     username_key: Mapped[str] = mapped_column(String(40), unique=True)
     bio: Mapped[str | None] = mapped_column(Text)
     image: Mapped[str | None] = mapped_column(String(500))
+    # Published posts by this author, moved in the transaction that publishes, unpublishes or
+    # deletes one (services/blog/counts.py): an author's count and the total are read, not counted.
+    posts_count: Mapped[int] = mapped_column(default=0, server_default="0")
+
+    __table_args__ = (CheckConstraint("posts_count >= 0", name="posts_count_not_negative"),)
 
 
 class BlogPost(Timestamped, Base):
@@ -34,6 +39,8 @@ class BlogPost(Timestamped, Base):
     __table_args__ = (
         Index("ix_blog_posts_created", "created_at", "id"),
         Index("ix_blog_posts_author_created", "author_id", "created_at", "id"),
+        # The published listing's filter and order in one index (newest first, read backwards).
+        Index("ix_blog_posts_status_created", "status", "created_at", "id"),
         CheckConstraint("favorites_count >= 0", name="favorites_count_not_negative"),
     )
 
@@ -55,6 +62,9 @@ class BlogPost(Timestamped, Base):
 
     author: Mapped[BlogProfile] = relationship(lazy="joined", innerjoin=True)
     tags: Mapped[list[BlogPostTag]] = tag_list("BlogPostTag")
+    # The viewer's flags, filled by the listing's own SELECT when asked (services.blog.posts).
+    viewer_favorited: Mapped[bool | None] = query_expression()
+    viewer_follows_author: Mapped[bool | None] = query_expression()
 
 
 class BlogPostTag(TagRow, Base):
@@ -62,6 +72,21 @@ class BlogPostTag(TagRow, Base):
     parent_key = "post_id"
 
     post_id: Mapped[uuid.UUID] = cascading_key("blog_posts.id")
+
+
+class BlogTag(Base):
+    """A tag's popularity: how many published posts carry it, moved in the transaction that
+    changes a post's tags or publication (services/blog/counts.py), so the tag list reads the most
+    used tags from an index instead of counting every post's tags."""
+
+    __tablename__ = "blog_tags"
+    # The tag list's order (most used first, ties by name) is an index on PostgreSQL,
+    # `pgix_blog_tags_popular` (its migration: a mixed-direction index SQLite cannot reflect back).
+    # No CHECK on the count: one upsert carries increments and decrements together (counts.py),
+    # and PostgreSQL checks a proposed row before it finds the conflict that makes it an update.
+
+    tag: Mapped[str] = mapped_column(String(50), primary_key=True)
+    posts_count: Mapped[int] = mapped_column(default=0)
 
 
 class BlogComment(Timestamped, Base):

@@ -9,6 +9,7 @@ One package, one module per aggregate:
 - `favorites`: favorite rows and the counter beside them.
 - `comments`: comment threads under published posts.
 - `tags`: the tags in use, most used first.
+- `counts`: published posts per author and per tag, kept beside the rows in the same transaction.
 
 Callers import the package (`from services import blog`) and use the names re-exported here.
 """
@@ -23,6 +24,7 @@ from services.blog.comments import (
     delete_comment,
     list_comments,
 )
+from services.blog.counts import recount
 from services.blog.favorites import favorite_post, unfavorite_post
 from services.blog.posts import (
     DRAFT,
@@ -34,6 +36,7 @@ from services.blog.posts import (
     PostView,
     create_post,
     delete_post,
+    flagged_page,
     get_post,
     list_feed,
     list_posts,
@@ -83,6 +86,7 @@ __all__ = [
     "ensure_profile",
     "favorite_post",
     "find_profile",
+    "flagged_page",
     "follow_profile",
     "get_my_profile",
     "get_post",
@@ -93,6 +97,7 @@ __all__ = [
     "list_posts_offset",
     "list_tags",
     "post_query",
+    "recount",
     "shown_image",
     "unfavorite_post",
     "unfollow_profile",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
@@ -86,7 +87,8 @@ def test_create_post_defaults_to_a_draft_and_resolves_slug_collisions(client, us
     headers = auth_headers(user)
     first = client.post(f"{URL}/posts", json={"title": "Same"}, headers=headers).json()
     second = client.post(f"{URL}/posts", json={"title": "Same"}, headers=headers).json()
-    assert (first["slug"], second["slug"]) == ("same", "same-2")
+    assert first["slug"] == "same"
+    assert re.fullmatch(r"same-[a-z0-9]{6}", second["slug"])
     assert (first["status"], first["published_at"]) == ("DRAFT", None)
 
 
@@ -228,6 +230,25 @@ def test_concurrent_favorites_by_different_users_are_all_counted(live_server, us
         assert http.get(f"{URL}/posts/{post.slug}").json()["favorites_count"] == len(fans)
         names = {http.get(f"{URL}/profiles/me", headers=fan).json()["username"] for fan in fans}
     assert len(names) == len(fans)  # each fan got a profile with a name of its own
+
+
+def test_concurrent_creates_of_one_title_all_get_distinct_slugs(live_server, user):
+    writers = [auth_headers(make_user()) for _ in range(20)]
+    barrier = threading.Barrier(len(writers))
+
+    def create(headers: dict[str, str]) -> tuple[int, str]:
+        with httpx.Client(base_url=live_server, timeout=60) as http:
+            barrier.wait(timeout=60)
+            answer = http.post(f"{URL}/posts", json={"title": "Same title"}, headers=headers)
+            return answer.status_code, answer.json().get("slug", "")
+
+    with ThreadPoolExecutor(max_workers=len(writers)) as pool:
+        answers = list(pool.map(create, writers))
+    assert [status for status, _ in answers] == [201] * len(writers)
+    slugs = {slug for _, slug in answers}
+    assert len(slugs) == len(writers)
+    assert "same-title" in slugs
+    assert all(re.fullmatch(r"same-title(-[a-z0-9]{6})?", slug) for slug in slugs)
 
 
 # ---- listComments / createComment / deleteComment ---------------------------------------------

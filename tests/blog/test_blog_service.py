@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -23,11 +24,12 @@ def test_slug_comes_from_the_title_and_is_post_when_nothing_is_left(user):
     assert make_post(user, title="x" * 150).slug == "x" * 80
 
 
-def test_slug_collisions_are_resolved_with_a_suffix(user):
+def test_slug_collisions_are_resolved_with_a_random_suffix(user):
     slugs = [make_post(user, title="Dragons").slug for _ in range(3)]
-    other = make_post(make_user(), title="dragons!")
-    assert slugs == ["dragons", "dragons-2", "dragons-3"]
-    assert other.slug == "dragons-4"
+    slugs.append(make_post(make_user(), title="dragons!").slug)
+    assert slugs[0] == "dragons"
+    assert all(re.fullmatch(r"dragons-[a-z0-9]{6}", slug) for slug in slugs[1:])
+    assert len(set(slugs)) == 4
 
 
 def test_slug_is_stable_when_the_title_changes(user):
@@ -347,9 +349,9 @@ def _offset_page(session, viewer):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     ("lister", "expected"),
     [
-        (_keyset_page, 4),
-        (_offset_page, 5),
-    ],  # posts with authors, tags, favorites, follows (+ total)
+        (_keyset_page, 2),
+        (_offset_page, 3),
+    ],  # posts with authors and the viewer's flags, tags (+ total)
 )
 @pytest.mark.parametrize("count", [2, 20])
 def test_a_page_costs_the_same_statements_whatever_its_size(

@@ -35,7 +35,8 @@ class Post:
                 'favorites_count': 0}
 
         Attributes:
-            slug (str): Derived from the title at creation (`-2`, `-3`... on collision); never changes.
+            slug (str): Derived from the title at creation, with a short random suffix when another post has it
+                (`dragons-k3x9q2`); never changes.
             title (str):
             description (str):
             body (str): Markdown, as written.

@@ -121,9 +121,9 @@ def sync_detailed(
     """ Write a post
 
      Creates a post by you (a DRAFT unless `status` says PUBLISHED; publishing stamps `published_at`).
-    The slug is derived from the title and made unique with a numeric suffix (`-2`, `-3`...); it never
-    changes afterwards. The Markdown body is rendered to sanitised HTML. Your blog profile is created on
-    first use. Send an `Idempotency-Key` to make retries safe.
+    The slug is derived from the title and, when another post has it, made unique with a short random
+    suffix (`dragons-k3x9q2`); it never changes afterwards. The Markdown body is rendered to sanitised
+    HTML. Your blog profile is created on first use. Send an `Idempotency-Key` to make retries safe.
 
     Args:
         idempotency_key (str | Unset):
@@ -162,9 +162,9 @@ def sync(
     """ Write a post
 
      Creates a post by you (a DRAFT unless `status` says PUBLISHED; publishing stamps `published_at`).
-    The slug is derived from the title and made unique with a numeric suffix (`-2`, `-3`...); it never
-    changes afterwards. The Markdown body is rendered to sanitised HTML. Your blog profile is created on
-    first use. Send an `Idempotency-Key` to make retries safe.
+    The slug is derived from the title and, when another post has it, made unique with a short random
+    suffix (`dragons-k3x9q2`); it never changes afterwards. The Markdown body is rendered to sanitised
+    HTML. Your blog profile is created on first use. Send an `Idempotency-Key` to make retries safe.
 
     Args:
         idempotency_key (str | Unset):
@@ -198,9 +198,9 @@ async def asyncio_detailed(
     """ Write a post
 
      Creates a post by you (a DRAFT unless `status` says PUBLISHED; publishing stamps `published_at`).
-    The slug is derived from the title and made unique with a numeric suffix (`-2`, `-3`...); it never
-    changes afterwards. The Markdown body is rendered to sanitised HTML. Your blog profile is created on
-    first use. Send an `Idempotency-Key` to make retries safe.
+    The slug is derived from the title and, when another post has it, made unique with a short random
+    suffix (`dragons-k3x9q2`); it never changes afterwards. The Markdown body is rendered to sanitised
+    HTML. Your blog profile is created on first use. Send an `Idempotency-Key` to make retries safe.
 
     Args:
         idempotency_key (str | Unset):
@@ -239,9 +239,9 @@ async def asyncio(
     """ Write a post
 
      Creates a post by you (a DRAFT unless `status` says PUBLISHED; publishing stamps `published_at`).
-    The slug is derived from the title and made unique with a numeric suffix (`-2`, `-3`...); it never
-    changes afterwards. The Markdown body is rendered to sanitised HTML. Your blog profile is created on
-    first use. Send an `Idempotency-Key` to make retries safe.
+    The slug is derived from the title and, when another post has it, made unique with a short random
+    suffix (`dragons-k3x9q2`); it never changes afterwards. The Markdown body is rendered to sanitised
+    HTML. Your blog profile is created on first use. Send an `Idempotency-Key` to make retries safe.
 
     Args:
         idempotency_key (str | Unset):
