@@ -182,7 +182,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     restore.set_defaults(func=_restore)
     args = parser.parse_args(argv)
-    return int(args.func(args))
+    from core.settings import MissingSettings, discover_sections, missing_in_production
+
+    try:
+        discover_sections()  # a domain's section may declare settings production requires
+        missing = missing_in_production()
+        if missing:
+            raise MissingSettings(missing)
+        return int(args.func(args))
+    except MissingSettings as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":
