@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # `make test`: static gates, the suite on SQLite, again on PostgreSQL + Redis, the live contract
-# gates, then the coverage floor. Each stage is also a make target, so the GitHub workflow's jobs
+# gates, the image and the Compose stack booted for real (ci/compose.sh), then the coverage floor. Each stage is also a make target, so the GitHub workflow's jobs
 # run exactly these commands:
-#   ci/test.sh [all|sqlite|services|contracts|coverage] [pytest args...]
+#   ci/test.sh [all|sqlite|services|contracts|compose|coverage] [pytest args...]
 # The services stage starts throwaway PostgreSQL + Redis (ci/services.sh), or uses the ones named by
 # SERVICES_DATABASE_URL / SERVICES_REDIS_URL (CI service containers).
 # pytest runs on every CPU (pytest-xdist, a database per worker: tests/support/workers.py);
@@ -44,6 +44,10 @@ run_contracts() {
   printf '\n== the Conduit facade under newman (make realworld, with our own smoke suite)\n'
   bash ci/services.sh bash ci/realworld.sh tests/conduit/smoke.postman_collection.json
 }
+run_compose() {
+  printf '\n== the image and the Compose stack, booted for real (podman; cached by what they are made of)\n'
+  bash ci/compose.sh
+}
 run_coverage() {
   printf '\n== coverage (branch)\n'
   "$PY" -m coverage report --fail-under=90
@@ -58,6 +62,7 @@ case "$stage" in
     timed "tests on SQLite" run_sqlite "$@"
     timed "tests on PostgreSQL + Redis" run_services "$@"
     timed "contract gates (live server)" run_contracts
+    timed "image + Compose stack" run_compose
     timed "coverage" run_coverage
     printf '\n== all test stages\n'
     "$PY" ci/junit_total.py reports/junit-sqlite.xml reports/junit-services.xml \
@@ -68,6 +73,7 @@ case "$stage" in
   sqlite) run_sqlite "$@" ;;
   services) run_services "$@" ;;
   contracts) run_contracts ;;
+  compose) run_compose ;;
   coverage) run_coverage ;;
   *) echo "unknown stage: $stage" >&2; exit 2 ;;
 esac
