@@ -1,5 +1,5 @@
 # Every target is one line calling a script in ci/, so CI and developers run the same commands.
-.PHONY: run migrate-check test test-sqlite test-services contracts compose realworld coverage install lint generate lock worker new-domain
+.PHONY: run migrate-check bench-smoke bench-baseline test test-sqlite test-services contracts compose realworld coverage install lint generate lock worker new-domain
 
 run:      ## install, migrate, ensure a dev admin, serve on 127.0.0.1:8000
 	bash ci/run.sh
@@ -15,6 +15,11 @@ compose:       ## build the image, boot docker-compose.yml with podman, smoke it
 	bash ci/test.sh compose
 realworld:     ## a RealWorld Postman suite, unchanged (SUITE=path/to/Conduit.postman_collection.json), against the Conduit facade
 	bash ci/realworld.sh $(SUITE)
+bench-smoke:   ## framework-only CPU per request, as a ratio to the FastAPI twin, against bench/smoke-baseline.json
+	bash ci/test.sh bench-smoke
+bench-baseline: ## rewrite bench/smoke-baseline.json (REASON="..." required; commit it with the change that moved it)
+	@test -n "$(REASON)" || { echo 'make bench-baseline REASON="what moved the cost and why"'; exit 2; }
+	env -u DATABASE_URL -u REDIS_URL .venv/bin/python bench/smoke.py --write-baseline "$(REASON)"
 coverage:      ## branch coverage floor over the runs so far
 	bash ci/test.sh coverage
 install:  ## .venv with the locked dependencies, node tools

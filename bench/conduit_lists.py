@@ -22,20 +22,23 @@ import argparse
 import asyncio
 import json
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # bench.* helpers, run as a script
 ARTICLES = 20
 PATH = "/conduit/api/articles"
 
 
 def _environment(tree: Path) -> None:
+    # The measuring code is this tree's (bench.inprocess, imported first); the measured code
+    # (core, services, db) is the tree's named here, first on sys.path.
+    import bench.inprocess  # noqa: F401
+
     sys.path.insert(0, str(tree))
     var = tempfile.mkdtemp(prefix="trellis-conduit-lists-")
     os.environ["TRELLIS_VAR_DIR"] = var
@@ -82,46 +85,12 @@ def _seed(body_chars: int) -> None:
 
 
 async def measure(app: Any, requests: int) -> dict[str, float]:
-    scope = {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "method": "GET",
-        "scheme": "http",
-        "path": PATH,
-        "raw_path": PATH.encode(),
-        "query_string": f"limit={ARTICLES}".encode(),
-        "root_path": "",
-        "headers": [(b"host", b"127.0.0.1")],
-        "client": ("127.0.0.1", 50000),
-        "server": ("127.0.0.1", 8000),
-    }
-    answers: list[tuple[int, int]] = []
-    current = [0, 0]  # status, bytes so far
+    from bench.inprocess import cpu_per_request, get_request
 
-    async def receive() -> dict[str, Any]:
-        return {"type": "http.request", "body": b"", "more_body": False}
-
-    async def send(message: dict[str, Any]) -> None:
-        if message["type"] == "http.response.start":
-            current[:] = [message["status"], 0]
-        elif message["type"] == "http.response.body":
-            current[1] += len(message.get("body", b""))
-            if not message.get("more_body", False):
-                answers.append((current[0], current[1]))
-
-    async with app.router.lifespan_context(app):
-        for _ in range(50):
-            await app(dict(scope), receive, send)
-        batches = []
-        per_batch = max(requests // 10, 1)
-        for _ in range(10):
-            cpu = time.process_time()
-            for _ in range(per_batch):
-                await app(dict(scope), receive, send)
-            batches.append((time.process_time() - cpu) / per_batch)
-    assert {code for code, _ in answers} == {200}, answers[-1]
-    return {"cpu_us": statistics.median(batches) * 1e6, "answer_bytes": answers[-1][1]}
+    scope = get_request(PATH, query=f"limit={ARTICLES}")
+    result = await cpu_per_request(app, scope, requests=requests, warmup=50)
+    assert result.statuses == {200}, result.statuses
+    return {"cpu_us": result.cpu_us, "answer_bytes": result.answer_bytes}
 
 
 def child(tree: Path, requests: int, body_chars: int) -> None:
@@ -177,13 +146,11 @@ def main() -> int:
             out = subprocess.run(command, cwd=tree, check=True, capture_output=True, text=True)
             samples[name].append(json.loads(out.stdout.splitlines()[-1]))
     print(f"{ARTICLES} articles of {args.body_chars} body characters, GET {PATH}?limit={ARTICLES}")
-    print("| tree | CPU µs per request | answer bytes | post text characters fetched per list |")
-    print("|---|---|---|---|")
-    for name, runs in samples.items():
-        micros = statistics.median(run["cpu_us"] for run in runs)
-        size = statistics.median(run["answer_bytes"] for run in runs)
-        text = statistics.median(run["text_chars_per_list"] for run in runs)
-        print(f"| {name} | {micros:.0f} | {size:.0f} | {text:.0f} |")
+    from bench.inprocess import print_median_table
+
+    columns = [("cpu_us", ".0f"), ("answer_bytes", ".0f"), ("text_chars_per_list", ".0f")]
+    header = ["tree", "CPU µs per request", "answer bytes", "post text characters fetched per list"]
+    print_median_table(header, samples, columns)
     return 0
 
 

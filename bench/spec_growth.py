@@ -23,7 +23,6 @@ import argparse
 import asyncio
 import json
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -88,43 +87,13 @@ def build(size: int, layout: str) -> Any:
 
 async def measure(app: Any, token: str, requests: int) -> tuple[float, float]:
     """(seconds of lifespan startup, median CPU µs per request)."""
+    from bench.inprocess import cpu_per_request, get_request
+
     path = "/api/v1/bench/tasks/00000000-0000-0000-0000-000000000001"
-    scope = {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "method": "GET",
-        "scheme": "http",
-        "path": path,
-        "raw_path": path.encode(),
-        "query_string": b"",
-        "root_path": "",
-        "headers": [(b"host", b"127.0.0.1"), (b"authorization", f"Bearer {token}".encode())],
-        "client": ("127.0.0.1", 50000),
-        "server": ("127.0.0.1", 8000),
-    }
-    statuses: list[int] = []
-
-    async def receive() -> dict[str, Any]:
-        return {"type": "http.request", "body": b"", "more_body": False}
-
-    async def send(message: dict[str, Any]) -> None:
-        if message["type"] == "http.response.start":
-            statuses.append(message["status"])
-
-    started = time.perf_counter()
-    async with app.router.lifespan_context(app):
-        startup = time.perf_counter() - started
-        for _ in range(200):
-            await app(dict(scope), receive, send)
-        batches = []
-        for _ in range(5):
-            cpu = time.process_time()
-            for _ in range(requests // 5):
-                await app(dict(scope), receive, send)
-            batches.append((time.process_time() - cpu) / (requests // 5))
-    assert set(statuses) == {200}, statuses[-1]
-    return startup, statistics.median(batches) * 1e6
+    scope = get_request(path, headers={"Authorization": f"Bearer {token}"})
+    result = await cpu_per_request(app, scope, requests=requests, warmup=200, batches=5)
+    assert result.statuses == {200}, result.statuses
+    return result.startup_s, result.cpu_us
 
 
 def child(size: int, layout: str, requests: int) -> None:
@@ -166,12 +135,10 @@ def main() -> int:
                 out = subprocess.run(command, env=env, check=True, capture_output=True, text=True)
                 result = json.loads(out.stdout.splitlines()[-1])
                 samples.setdefault((size, layout), []).append(result)
-    print("| operations | layout | startup s | CPU µs per request |")
-    print("|---|---|---|---|")
-    for (size, layout), runs in samples.items():
-        startup = statistics.median(run["startup_s"] for run in runs)
-        micros = statistics.median(run["cpu_us"] for run in runs)
-        print(f"| {size} | {layout} | {startup:.2f} | {micros:.0f} |")
+    from bench.inprocess import print_median_table
+
+    header = ["operations", "layout", "startup s", "CPU µs per request"]
+    print_median_table(header, samples, [("startup_s", ".2f"), ("cpu_us", ".0f")])
     return 0
 
 

@@ -5,6 +5,8 @@ cd "$(dirname "$0")/.."
 opts=(--quiet --strip-extras --no-emit-index-url --no-emit-trusted-host --no-emit-find-links)
 .venv/bin/pip-compile "${opts[@]}" --extra dev -o requirements/dev.txt pyproject.toml
 .venv/bin/pip-compile "${opts[@]}" -o requirements/base.txt pyproject.toml
+.venv/bin/pip-compile "${opts[@]}" --extra bench --constraint requirements/dev.txt \
+  -o requirements/bench.txt pyproject.toml
 # pip-compile resolves for this interpreter only. Debian's Python 3.11.2 (the local base image
 # ci/compose.sh builds) is below 3.11.3, where the redis client also needs async-timeout: pin it
 # under that marker so the same lock installs on both.

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # `make test`: static gates, the suite on SQLite, again on PostgreSQL + Redis, the live contract
-# gates, the image and the Compose stack booted for real (ci/compose.sh), then the coverage floor. Each stage is also a make target, so the GitHub workflow's jobs
-# run exactly these commands:
-#   ci/test.sh [all|sqlite|services|contracts|compose|coverage] [pytest args...]
+# gates, the image and the Compose stack booted for real (ci/compose.sh), then the coverage floor.
+# Each stage is also a make target, so the GitHub workflow's jobs run exactly these commands:
+#   ci/test.sh [all|sqlite|services|contracts|compose|coverage|bench-smoke] [pytest args...]
 # The services stage starts throwaway PostgreSQL + Redis (ci/services.sh), or uses the ones named by
 # SERVICES_DATABASE_URL / SERVICES_REDIS_URL (CI service containers).
 # pytest runs on every CPU (pytest-xdist, a database per worker: tests/support/workers.py);
@@ -48,6 +48,10 @@ run_compose() {
   printf '\n== the image and the Compose stack, booted for real (podman; cached by what they are made of)\n'
   bash ci/compose.sh
 }
+run_bench_smoke() {
+  printf '\n== bench smoke: framework-only CPU per request against bench/smoke-baseline.json\n'
+  env -u DATABASE_URL -u REDIS_URL "$PY" bench/smoke.py
+}
 run_coverage() {
   printf '\n== coverage (branch)\n'
   "$PY" -m coverage report --fail-under=90
@@ -59,6 +63,7 @@ case "$stage" in
     # .ci/run records its setup steps first and keeps them (STAGE_TIMES_KEEP=1).
     [ "${STAGE_TIMES_KEEP:-0}" = "1" ] || : >"$TIMES"
     timed "lint" bash ci/lint.sh
+    timed "bench smoke" run_bench_smoke
     timed "tests on SQLite" run_sqlite "$@"
     timed "tests on PostgreSQL + Redis" run_services "$@"
     timed "contract gates (live server)" run_contracts
@@ -75,5 +80,6 @@ case "$stage" in
   contracts) run_contracts ;;
   compose) run_compose ;;
   coverage) run_coverage ;;
+  bench-smoke) run_bench_smoke ;;
   *) echo "unknown stage: $stage" >&2; exit 2 ;;
 esac

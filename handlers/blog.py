@@ -3,10 +3,11 @@ from __future__ import annotations
 from typing import Any
 
 from core.db import transaction
-from core.http import header, iso
+from core.http import iso
 from core.idempotency import idempotent
 from core.security import current_actor, optional_actor
 from core.wire import Answer, NoContent, created, page_json, with_etag
+from handlers._versioned import change_under_if_match
 from handlers._wire import post_text_json, profile_json
 from services import blog
 
@@ -61,6 +62,10 @@ def list_posts(
         return page_json(page, _post_json)
 
 
+def _post_with_etag(view: blog.PostView) -> Answer:
+    return with_etag(_post_json(view), view.post.version)
+
+
 @idempotent
 def create_post(body: dict[str, Any]) -> Answer:
     with transaction(write=True) as session:
@@ -70,16 +75,11 @@ def create_post(body: dict[str, Any]) -> Answer:
 
 def get_post(slug: str) -> Answer:
     with transaction(write=False) as session:
-        view = blog.get_post(session, optional_actor(), slug=slug)
-        return with_etag(_post_json(view), view.post.version)
+        return _post_with_etag(blog.get_post(session, optional_actor(), slug=slug))
 
 
 def update_post(slug: str, body: dict[str, Any]) -> Answer:
-    with transaction(write=True) as session:
-        view = blog.update_post(
-            session, current_actor(), slug=slug, changes=body, if_match=header("If-Match")
-        )
-        return with_etag(_post_json(view), view.post.version)
+    return change_under_if_match(blog.update_post, _post_with_etag, slug=slug, changes=body)
 
 
 def delete_post(slug: str) -> NoContent:

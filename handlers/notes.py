@@ -4,10 +4,10 @@ import uuid
 from typing import Any
 
 from core.db import transaction
-from core.http import header
 from core.idempotency import idempotent
 from core.security import current_actor
 from core.wire import Answer, MaybeBodyAnswer, NoContent, api_path, created, page_json, with_etag
+from handlers._versioned import change_under_if_match, delete_under_if_match
 from services import notes
 from services.notes import NotePage, NoteRevision
 
@@ -76,23 +76,13 @@ def get_note_page_by_slug(slug: str) -> MaybeBodyAnswer:
 
 
 def update_note_page(page_id: str, body: dict[str, Any]) -> Answer:
-    with transaction(write=True) as session:
-        page = notes.update_page(
-            session,
-            current_actor(),
-            page_id=uuid.UUID(page_id),
-            changes=body,
-            if_match=header("If-Match"),
-        )
-        return _with_etag(page)
+    return change_under_if_match(
+        notes.update_page, _with_etag, page_id=uuid.UUID(page_id), changes=body
+    )
 
 
 def delete_note_page(page_id: str) -> NoContent:
-    with transaction(write=True) as session:
-        notes.delete_page(
-            session, current_actor(), page_id=uuid.UUID(page_id), if_match=header("If-Match")
-        )
-    return None, 204
+    return delete_under_if_match(notes.delete_page, page_id=uuid.UUID(page_id))
 
 
 def list_note_page_revisions(
@@ -113,12 +103,6 @@ def get_note_page_revision(page_id: str, number: int) -> dict[str, Any]:
 
 
 def create_note_page_restoration(page_id: str, body: dict[str, Any]) -> Answer:
-    with transaction(write=True) as session:
-        page = notes.restore_revision(
-            session,
-            current_actor(),
-            page_id=uuid.UUID(page_id),
-            number=body["revision"],
-            if_match=header("If-Match"),
-        )
-        return _with_etag(page)
+    return change_under_if_match(
+        notes.restore_revision, _with_etag, page_id=uuid.UUID(page_id), number=body["revision"]
+    )

@@ -5,8 +5,8 @@ from typing import Any
 from core.concurrency import etag, matches_if_none_match
 from core.db import transaction
 from core.http import header, iso
-from core.security import current_actor
 from core.wire import Answer, MaybeBodyAnswer, page_json, with_etag
+from handlers._versioned import change_under_if_match
 from services import portfolio
 from services.portfolio import PortfolioVersion
 
@@ -18,6 +18,10 @@ def _document(published: portfolio.Published) -> dict[str, Any]:
         "note": published.note,
         **published.content,
     }
+
+
+def _published(published: portfolio.Published) -> Answer:
+    return with_etag(_document(published), published.version)
 
 
 def _version_json(row: PortfolioVersion) -> dict[str, Any]:
@@ -43,11 +47,7 @@ def get_portfolio_version(version: int) -> MaybeBodyAnswer:
 
 
 def publish_portfolio(body: dict[str, Any]) -> Answer:
-    with transaction(write=True) as session:
-        published = portfolio.publish(
-            session, current_actor(), content=body, if_match=header("If-Match")
-        )
-        return with_etag(_document(published), published.version)
+    return change_under_if_match(portfolio.publish, _published, content=body)
 
 
 def list_portfolio_versions(limit: int = 20, cursor: str | None = None) -> dict[str, Any]:

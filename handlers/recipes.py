@@ -4,10 +4,10 @@ import uuid
 from typing import Any
 
 from core.db import transaction
-from core.http import header
 from core.idempotency import idempotent
 from core.security import current_actor
 from core.wire import Answer, NoContent, created, page_json, with_etag
+from handlers._versioned import change_under_if_match, delete_under_if_match
 from services import recipes
 from services.recipes import Recipe
 
@@ -26,6 +26,10 @@ def _recipe_json(recipe: Recipe, servings: int | None = None) -> dict[str, Any]:
         "created_at": recipe.created_at.isoformat(),
         "updated_at": recipe.updated_at.isoformat(),
     }
+
+
+def _with_etag(recipe: Recipe) -> Answer:
+    return with_etag(_recipe_json(recipe), recipe.version)
 
 
 def list_recipes(
@@ -65,20 +69,10 @@ def get_recipe(recipe_id: str, servings: int | None = None) -> Answer:
 
 
 def update_recipe(recipe_id: str, body: dict[str, Any]) -> Answer:
-    with transaction(write=True) as session:
-        recipe = recipes.update_recipe(
-            session,
-            current_actor(),
-            recipe_id=uuid.UUID(recipe_id),
-            changes=body,
-            if_match=header("If-Match"),
-        )
-        return with_etag(_recipe_json(recipe), recipe.version)
+    return change_under_if_match(
+        recipes.update_recipe, _with_etag, recipe_id=uuid.UUID(recipe_id), changes=body
+    )
 
 
 def delete_recipe(recipe_id: str) -> NoContent:
-    with transaction(write=True) as session:
-        recipes.delete_recipe(
-            session, current_actor(), recipe_id=uuid.UUID(recipe_id), if_match=header("If-Match")
-        )
-    return None, 204
+    return delete_under_if_match(recipes.delete_recipe, recipe_id=uuid.UUID(recipe_id))

@@ -4,11 +4,12 @@ import uuid
 from typing import Any
 
 from core.db import transaction
-from core.http import header, iso
+from core.http import iso
 from core.idempotency import idempotent
 from core.security import current_actor
 from core.timeutil import parse_rfc3339, with_datetimes
 from core.wire import Answer, NoContent, created, page_json, with_etag
+from handlers._versioned import change_under_if_match, delete_under_if_match
 from services import tasks
 from services.tasks import Task
 
@@ -24,6 +25,10 @@ def _task_json(task: Task) -> dict[str, Any]:
         "created_at": task.created_at.isoformat(),
         "updated_at": task.updated_at.isoformat(),
     }
+
+
+def _with_etag(task: Task) -> Answer:
+    return with_etag(_task_json(task), task.version)
 
 
 def list_tasks(
@@ -61,25 +66,15 @@ def create_task(body: dict[str, Any]) -> Answer:
 
 def get_task(task_id: str) -> Answer:
     with transaction(write=False) as session:
-        task = tasks.get_task(session, current_actor(), task_id=uuid.UUID(task_id))
-        return with_etag(_task_json(task), task.version)
+        return _with_etag(tasks.get_task(session, current_actor(), task_id=uuid.UUID(task_id)))
 
 
 def update_task(task_id: str, body: dict[str, Any]) -> Answer:
-    with transaction(write=True) as session:
-        task = tasks.update_task(
-            session,
-            current_actor(),
-            task_id=uuid.UUID(task_id),
-            changes=with_datetimes(body, "due_at"),
-            if_match=header("If-Match"),
-        )
-        return with_etag(_task_json(task), task.version)
+    changes = with_datetimes(body, "due_at")
+    return change_under_if_match(
+        tasks.update_task, _with_etag, task_id=uuid.UUID(task_id), changes=changes
+    )
 
 
 def delete_task(task_id: str) -> NoContent:
-    with transaction(write=True) as session:
-        tasks.delete_task(
-            session, current_actor(), task_id=uuid.UUID(task_id), if_match=header("If-Match")
-        )
-    return None, 204
+    return delete_under_if_match(tasks.delete_task, task_id=uuid.UUID(task_id))

@@ -5,11 +5,12 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from core.db import transaction
-from core.http import header, iso
+from core.http import iso
 from core.idempotency import idempotent
 from core.pagination import Page
 from core.security import current_actor
 from core.wire import Answer, NoContent, created, page_json, with_etag
+from handlers._versioned import change_under_if_match
 from services import tickets
 from services.tickets import Ticket, TicketActivity, TicketComment
 
@@ -100,15 +101,9 @@ def get_ticket(ticket_id: str) -> Answer:
 
 
 def update_ticket(ticket_id: str, body: dict[str, Any]) -> Answer:
-    with transaction(write=True) as session:
-        ticket = tickets.update_ticket(
-            session,
-            current_actor(),
-            ticket_id=uuid.UUID(ticket_id),
-            changes=_assignee(body),
-            if_match=header("If-Match"),
-        )
-        return _with_etag(ticket)
+    return change_under_if_match(
+        tickets.update_ticket, _with_etag, ticket_id=uuid.UUID(ticket_id), changes=_assignee(body)
+    )
 
 
 def create_ticket_transition(ticket_id: str, body: dict[str, Any]) -> Answer:
