@@ -148,13 +148,15 @@ local_image() {  # local_image <name>: the stand-in from ci/images/<name>.Contai
 POSTGRES_IMAGE=$(local_image postgres)
 REDIS_IMAGE=$(local_image redis)
 say "postgres and redis images ready"
-# Older builds of these images (other keys) are dropped; one a container still uses stays.
+# Older builds of these images (other keys) are dropped; one a container still uses stays. The
+# build stage's cached layers (the installed wheels) stay a week, so a change of the app alone
+# reuses them.
 podman images --format '{{.Repository}}:{{.Tag}}' |
   grep -E '^localhost/trellis(-ci-[a-z-]+)?:' |
   grep -vxF -e "$PYTHON_BASE" -e "$SERVICES_BASE" -e "$POSTGRES_IMAGE" -e "$REDIS_IMAGE" \
     -e "$TRELLIS_IMAGE" |
   xargs -r podman image rm >/dev/null 2>&1 || true
-podman image prune --force >/dev/null 2>&1 || true
+podman image prune --force --filter until=168h >/dev/null 2>&1 || true
 
 PROVEN=$STATE/proven-$(echo "$APP_KEY $POSTGRES_IMAGE $REDIS_IMAGE $(hash_of docker-compose.yml .env.example ci/compose.sh)" | sha256sum | cut -c1-16)
 if [ -f "$PROVEN" ] && [ "${COMPOSE_ALWAYS:-0}" != "1" ]; then
@@ -275,7 +277,7 @@ EOF
 
 # The README's first admin, as an operator creates it (-T: no terminal here, so the password is
 # generated and printed once).
-admin=$(compose run --rm -T api create-admin --email admin@example.com 2>&1)
+admin=$(compose exec -T api python -m cli create-admin --email admin@example.com 2>&1)
 case "$admin" in
   *"Created admin admin@example.com"*"Password (shown once):"*) say "create-admin: ok" ;;
   *) echo "compose: create-admin failed: $admin" >&2; exit 1 ;;
