@@ -9,12 +9,13 @@
 # `podman system service`: that client honours `condition: service_healthy` and
 # `service_completed_successfully`; podman without systemd never runs health checks by itself,
 # so a loop here runs them while the stack starts.
-# No public image registry is reachable in CI, so one base image is built from Debian packages
-# (mmdebstrap) and the Dockerfile gets it by build argument (PYTHON_IMAGE); PostgreSQL and Redis
-# stand-ins come from the same base (ci/images/), handed to the compose file by POSTGRES_IMAGE and
-# REDIS_IMAGE. Every image is tagged by a hash of what it is made from and kept in podman's store,
-# so it is built once per machine; the boot is skipped when a stack with the same image, compose
-# file and this script already passed in this checkout (COMPOSE_ALWAYS=1 boots anyway).
+# No public image registry is reachable in CI, so base images are built from Debian packages
+# (mmdebstrap): a Python one that the Dockerfile gets by build argument (PYTHON_IMAGE), and a
+# PostgreSQL + Redis one for the stand-ins of ci/images/, handed to the compose file by
+# POSTGRES_IMAGE and REDIS_IMAGE (unset, the official images). Every image is tagged by a hash of
+# what it is made from and kept in podman's store, so it is built once per machine; the boot is
+# skipped when a stack with the same image, compose file and this script already passed in this
+# checkout (COMPOSE_ALWAYS=1 boots anyway).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -198,7 +199,7 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 "$PY" - "$RUN/.env" <<'EOF'
-import re, secrets, socket, sys
+import os, re, secrets, socket, sys
 text = open(".env.example").read()
 with socket.socket() as probe:
     probe.bind(("127.0.0.1", 0))
@@ -212,7 +213,9 @@ values = {
 for name, value in values.items():
     text, count = re.subn(rf"^{name}=.*$", f"{name}={value}", text, flags=re.M)
     assert count == 1, name
-open(sys.argv[1], "w").write(text)
+with open(sys.argv[1], "w") as env_file:
+    os.chmod(sys.argv[1], 0o600)
+    env_file.write(text)
 EOF
 PORT=$(sed -n 's/^PORT=//p' "$RUN/.env")
 

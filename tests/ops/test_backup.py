@@ -181,20 +181,6 @@ def test_cli_restore_reports_refusal_and_mismatch(client, tmp_path, capsys):
     assert "Verification failed: 1 differences" in err
 
 
-@pytest.fixture
-def reconfigure(monkeypatch):
-    """Sets variables as a restarted process would read them; the old settings come back after."""
-
-    def apply(**variables: str) -> None:
-        for name, value in variables.items():
-            monkeypatch.setenv(name, value)
-        get_settings.cache_clear()
-
-    yield apply
-    monkeypatch.undo()
-    get_settings.cache_clear()
-
-
 def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import stat
 
-import pytest
-
 import cli
 from core import fingerprints
 from core.db import make_engine, transaction
@@ -13,20 +11,6 @@ from core.settings import get_settings
 from services import ops
 
 OTHER_PEPPER = "another pepper of more than thirty-two characters"
-
-
-@pytest.fixture
-def reconfigure(monkeypatch):
-    """Sets variables as a restarted process would read them; the old settings come back after."""
-
-    def apply(**variables: str) -> None:
-        for name, value in variables.items():
-            monkeypatch.setenv(name, value)
-        get_settings.cache_clear()
-
-    yield apply
-    monkeypatch.undo()
-    get_settings.cache_clear()
 
 
 def _recorded() -> dict[str, str]:
