@@ -38,7 +38,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.run import SCENARIOS, SERVERS, run_wrk, seed, start_server  # noqa: E402
+from bench.run import (  # noqa: E402
+    SCENARIOS,
+    SERVERS,
+    run_wrk,
+    seed,
+    server_environment,
+    start_server,
+)
 
 BENCH = ROOT / "bench"
 LOADS = (0.25, 0.50, 0.75)
@@ -128,14 +135,7 @@ def main() -> int:
     chosen = set(args.scenarios.split(",")) if args.scenarios else None
     scenarios = [s for s in SCENARIOS if chosen is None or s.name in chosen]
     var_dir = tempfile.mkdtemp(prefix="trellis-openloop-")
-    env = {
-        **os.environ,
-        "TRELLIS_VAR_DIR": var_dir,
-        "LOG_LEVEL": "WARNING",
-        "ACCESS_TOKEN_TTL_SECONDS": "7200",
-        "JWT_SIGNING_KEYS": os.environ.get("JWT_SIGNING_KEYS") or "bench:" + "b" * 48,
-        "PYTHONPATH": str(ROOT),
-    }
+    env = server_environment(var_dir)
     token, task_id = seed(env)
     results: list[dict[str, object]] = []
     running = {name: start_server(name, args.workers, env) for name in SERVERS}

@@ -151,6 +151,19 @@ def run_wrk(
     }
 
 
+def server_environment(var_dir: str) -> dict[str, str]:
+    """The environment both benchmarked servers and the seeding run in: this process's (the
+    database from ci/services.sh) with a scratch data directory and long-lived tokens."""
+    return {
+        **os.environ,
+        "TRELLIS_VAR_DIR": var_dir,
+        "LOG_LEVEL": "WARNING",
+        "ACCESS_TOKEN_TTL_SECONDS": "7200",
+        "JWT_SIGNING_KEYS": os.environ.get("JWT_SIGNING_KEYS") or "bench:" + "b" * 48,
+        "PYTHONPATH": str(ROOT),
+    }
+
+
 def seed(env: dict[str, str]) -> tuple[str, str]:
     """A benchmark user with 200 tasks; returns (access token, one task id)."""
     os.environ.update(env)
@@ -230,14 +243,7 @@ def main() -> int:
         print("run through ci/services.sh: the benchmark uses PostgreSQL", file=sys.stderr)
         return 2
     var_dir = tempfile.mkdtemp(prefix="trellis-bench-")
-    env = {
-        **os.environ,
-        "TRELLIS_VAR_DIR": var_dir,
-        "LOG_LEVEL": "WARNING",
-        "ACCESS_TOKEN_TTL_SECONDS": "7200",
-        "JWT_SIGNING_KEYS": os.environ.get("JWT_SIGNING_KEYS") or "bench:" + "b" * 48,
-        "PYTHONPATH": str(ROOT),
-    }
+    env = server_environment(var_dir)
     token, task_id = seed(env)
     samples: list[Sample] = []
     try:

@@ -11,7 +11,9 @@ mkdir -p reports
 # The generated traffic logs in thousands of times with wrong passwords; the throttle is tested
 # elsewhere, here it would only turn every later login (and API key) into a 429.
 export LOGIN_LIMIT_PER_ACCOUNT=100000/minute LOGIN_LIMIT_PER_ADDRESS=100000/minute
+export SIGNUP_LIMIT_PER_ADDRESS=100000/minute
 export API_KEY_FAILURES_PER_ADDRESS=100000/minute
+export IDENTITY_MAIL_LIMIT_PER_ADDRESS=100000/minute IDENTITY_MAIL_LIMIT_PER_ACCOUNT=100000/minute
 export ACCESS_TOKEN_TTL_SECONDS=7200
 . ci/live-server.sh
 ADMIN_EMAIL=contracts-admin@example.com

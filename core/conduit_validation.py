@@ -12,8 +12,9 @@ failing keyword, as the RealWorld reference backend words it:
     a list with more items than allowed                      is too long (maximum is 20 items)
     anything else (a malformed email or URL, a wrong type)   is invalid
 
-At most MAX_ERRORS failures are read, and each message is kept once per field, so an answer stays
-small whatever the body holds. core.problems.conduit_errors keys them by the field's name.
+At most MAX_ERRORS failures are read (core.validation.failures reads them from a bounded copy of
+the body), and each message is kept once per field, so an answer stays small and cheap whatever
+the body holds. core.problems.conduit_errors keys them by the field's name.
 """
 
 from __future__ import annotations
@@ -24,11 +25,17 @@ from typing import Any
 
 import jsonschema_rs
 
-from core.validation import CompiledJSONBodyValidator, ValidationProblem, compiled, validator_map
+from core.validation import (
+    MAX_ERRORS,
+    CompiledJSONBodyValidator,
+    ValidationProblem,
+    compiled,
+    failures,
+    validator_map,
+)
 
 BLANK = "can't be blank"
 INVALID = "is invalid"
-MAX_ERRORS = 50
 _Kind = jsonschema_rs.ValidationErrorKind
 
 
@@ -58,7 +65,7 @@ def realworld_errors(validator: Any, instance: Any, prefix: str = "body") -> lis
     """`{"field", "message"}` for each failing field of `instance`, each message once per field."""
     errors: list[dict[str, str]] = []
     seen: set[tuple[str, str]] = set()
-    for error in islice(validator.iter_errors(instance), MAX_ERRORS):
+    for error in islice(failures(validator, instance), MAX_ERRORS):
         path = [prefix, *(str(part) for part in error.instance_path)]
         if isinstance(error.kind, _Kind.Required):
             path.append(error.kind.property)  # name the missing field, not its parent

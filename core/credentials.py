@@ -51,5 +51,8 @@ class Credential:
     scheme: str
     key_id: uuid.UUID | None = None
     session_id: uuid.UUID | None = None
+    #: Safe methods only (an account whose email is unverified, when a setting says so), except
+    #: on operations marked `x-unverified: allowed`; core.security refuses the rest with 403.
+    read_only: bool = False
     #: Headers the answer must carry, whatever it is (RateLimit-*, a rotated session's cookies).
     response_headers: tuple[tuple[str, str], ...] = ()

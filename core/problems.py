@@ -53,7 +53,11 @@ def _describe(exc: Exception) -> tuple[int, dict[str, Any], dict[str, str]]:
     if isinstance(exc, DomainError):
         return exc.status, exc.to_problem(), dict(exc.headers)
     if isinstance(exc, ValidationProblem):
-        return 400, problem_body(400, exc.detail, errors=exc.errors), {}
+        body = problem_body(400, exc.detail, errors=exc.errors)
+        body["type"] = exc.problem_type
+        if exc.omitted:
+            body["errors_omitted"] = exc.omitted
+        return 400, body, {}
     if isinstance(exc, ProblemException):
         status = int(exc.status)
         if status >= 500:

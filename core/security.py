@@ -7,7 +7,10 @@ request's `token_info`, from which `current_actor()` builds the `Actor` handlers
 Connexion never checks scopes on bearer schemes, so roles are an operation extension,
 `x-roles: [ADMIN]`, enforced by `PolicyMiddleware` after authentication and before validation:
 no credentials is a 401, credentials without the role a 403. The same middleware answers 428 for
-operations marked `x-if-match: required` that arrive without If-Match.
+operations marked `x-if-match: required` that arrive without If-Match, and refuses the unsafe
+requests of a read-only credential (an account whose email is unverified, when
+IDENTITY_UNVERIFIED_ACCOUNTS=read-only) with 403 `/problems/identity/email-not-verified`, except
+on operations marked `x-unverified: allowed` (logging out).
 """
 
 from __future__ import annotations
@@ -25,6 +28,10 @@ from core.credentials import Credential
 from core.errors import Forbidden, PreconditionRequired, Unauthorized
 
 ROLES = ("USER", "ADMIN")
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+class EmailNotVerified(Forbidden, type="/problems/identity/email-not-verified"): ...
 
 
 @dataclass(frozen=True)
@@ -64,6 +71,8 @@ class OperationPolicy:
 
     roles: tuple[str, ...] = ()
     if_match_required: bool = False
+    #: `x-unverified: allowed`: read-only credentials may use it whatever its method.
+    unverified_allowed: bool = False
     #: Deprecation (RFC 9745), Sunset (RFC 8594) and successor Link of a deprecated operation.
     deprecation_headers: tuple[tuple[bytes, bytes], ...] = ()
 
@@ -101,6 +110,7 @@ def operation_policies(spec: dict[str, Any]) -> dict[str, OperationPolicy]:
             policy = OperationPolicy(
                 roles=tuple(operation.get("x-roles", ())),
                 if_match_required=operation.get("x-if-match") == "required",
+                unverified_allowed=operation.get("x-unverified") == "allowed",
                 deprecation_headers=deprecation_headers(operation),
             )
             if policy != OperationPolicy():
@@ -123,6 +133,16 @@ class PolicyMiddleware:
         extensions = scope.get("extensions", {})
         operation_id = extensions.get("connexion_routing", {}).get("operation_id")
         policy = self.policies.get(operation_id or "")
+        credential = extensions.get("connexion_context", {}).get("token_info")
+        if (
+            isinstance(credential, Credential)
+            and credential.read_only
+            and scope["method"] not in SAFE_METHODS
+            and not (policy is not None and policy.unverified_allowed)
+        ):
+            raise EmailNotVerified(
+                "Confirm your email address first: until then this account may only read."
+            )
         if policy is not None:
             if policy.roles:
                 credential = extensions.get("connexion_context", {}).get("token_info")

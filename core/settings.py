@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
+from urllib.parse import urlsplit
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 _TRUE = {"1", "true", "yes", "on"}
@@ -213,6 +214,14 @@ def _refuse_in_production(loaded: Loaded, env: str) -> None:
         raise ValueError(f"{env} must be set when TRELLIS_ENV=production")
 
 
+def _frontend_url(value: str) -> str:
+    """The front end's login page: absolute http(s), no fragment (the callback adds its own)."""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.fragment:
+        raise ValueError("OAUTH_FRONTEND_URL must be an absolute http(s) URL without a fragment")
+    return value
+
+
 def _signing_keys(raw: str) -> dict[str, str]:
     """Parses `kid1:secret1,kid2:secret2`; the first key signs, all of them verify."""
     keys: dict[str, str] = {}
@@ -239,9 +248,24 @@ def _api_key_pepper(raw: str) -> str:
     return raw
 
 
+def _api_key_rate_ceiling(raw: str) -> int:
+    """A per-minute maximum within the spec's bounds for a key's limit (1 to 100000)."""
+    value = int(raw)
+    if not 1 <= value <= 100_000:
+        raise ValueError("API_KEY_MAX_RATE_LIMIT_PER_MINUTE must be between 1 and 100000")
+    return value
+
+
 def _dev_api_key_pepper(loaded: Loaded) -> str:
     _refuse_in_production(loaded, "API_KEY_PEPPER")
     return _dev_secret(loaded["var_dir"], "api-key-pepper.key", secrets.token_urlsafe(48))
+
+
+def _mail_backend(raw: str) -> str:
+    value = raw.strip().lower()
+    if value not in ("console", "smtp"):
+        raise ValueError("MAIL_BACKEND must be console or smtp")
+    return value
 
 
 @dataclass(frozen=True)
@@ -315,6 +339,12 @@ class Settings(SettingsSection):
     login_limit_per_address: str = setting(
         "LOGIN_LIMIT_PER_ADDRESS", "30/minute", "Failed logins per client address before 429."
     )
+    signup_limit_per_address: str = setting(
+        "SIGNUP_LIMIT_PER_ADDRESS",
+        "10/minute",
+        "Sign-ups per client address before 429 (each one costs a password hash), on the main "
+        "API and the Conduit facade together.",
+    )
     api_key_pepper: str = setting(
         "API_KEY_PEPPER",
         _dev_api_key_pepper,
@@ -330,6 +360,13 @@ class Settings(SettingsSection):
         "API_KEY_RATE_LIMIT_PER_MINUTE",
         600,
         "Requests per minute per API key when the key sets no limit of its own.",
+    )
+    api_key_max_rate_limit_per_minute: int = setting(
+        "API_KEY_MAX_RATE_LIMIT_PER_MINUTE",
+        6000,
+        "The highest per-minute limit a user may give their own API key (422 above it); keys "
+        "made with a higher one are held to it.",
+        parse=_api_key_rate_ceiling,
     )
     api_key_failures_per_address: str = setting(
         "API_KEY_FAILURES_PER_ADDRESS",
@@ -372,6 +409,15 @@ class Settings(SettingsSection):
         "`code` and `state` to it.",
     )
     oauth_scopes: str = setting("OAUTH_SCOPES", "openid email profile", "Scopes asked at login.")
+    oauth_frontend_url: str = setting(
+        "OAUTH_FRONTEND_URL",
+        "",
+        "Front-end page the callback redirects to (303) after a login, with a one-time code in "
+        "the fragment to exchange at `POST /oauth/logins`; empty = the callback answers "
+        "JSON (API clients).",
+        unset="empty (JSON)",
+        parse=_frontend_url,
+    )
     idempotency_ttl_seconds: int = setting(
         "IDEMPOTENCY_TTL_SECONDS", 24 * 3600, "How long an `Idempotency-Key` replays its answer."
     )
@@ -387,6 +433,26 @@ class Settings(SettingsSection):
         "Proxy addresses whose `X-Forwarded-For` and `X-Forwarded-Proto` are trusted, comma "
         "separated.",
         unset="empty",
+    )
+    mail_backend: str = setting(
+        "MAIL_BACKEND",
+        "console",
+        "Where email goes (core.mail): `console` logs each message (its body only outside "
+        "production), `smtp` sends it through SMTP_HOST.",
+        parse=_mail_backend,
+    )
+    mail_from: str = setting(
+        "MAIL_FROM", "Trellis <no-reply@localhost>", "The From address of every email."
+    )
+    smtp_host: str = setting("SMTP_HOST", "127.0.0.1", "SMTP server (MAIL_BACKEND=smtp).")
+    smtp_port: int = setting("SMTP_PORT", 25, "SMTP server port.")
+    smtp_starttls: bool = setting(
+        "SMTP_STARTTLS", False, "`1`: upgrade the SMTP connection with STARTTLS before sending."
+    )
+    smtp_username: str | None = setting("SMTP_USERNAME", None, "SMTP login name; unset: no login.")
+    smtp_password: str = setting("SMTP_PASSWORD", "", "SMTP login password.", secret=True)
+    smtp_timeout_seconds: int = setting(
+        "SMTP_TIMEOUT_SECONDS", 10, "Connect and read timeout of each SMTP conversation."
     )
     log_level: str = setting(
         "LOG_LEVEL", "INFO", "Log level; request logs are INFO.", parse=str.upper

@@ -6,13 +6,25 @@ checked: date-time, email, uuid, ...), OpenAPI's `nullable` is rewritten into JS
 body is parsed once with orjson and handed to the handler through the ASGI scope, and every failing
 field is reported (not only the first) as a `/problems/validation` problem whose `errors` name the
 field (`body.title`, `query.limit`, `header.If-Match`).
+
+What a bad request can cost is bounded, whatever its size:
+
+- a JSON body nested deeper than MAX_DEPTH is refused before validation
+  (`/problems/nesting-too-deep`); jsonschema-rs itself stops at about 250 levels with an error
+  that used to surface as a 500;
+- a valid body costs one `is_valid` call; only a failing one is read for its errors, and then from
+  a copy whose arrays stop after CLIP_ITEMS items (more than any `maxItems` in the spec), because
+  jsonschema-rs builds every error of an instance at once (300,000 bad items took seconds);
+- an answer lists at most MAX_ERRORS failing fields and counts the others it found in
+  `errors_omitted`.
 """
 
 from __future__ import annotations
 
 import copy
+import itertools
 import re
-from collections.abc import AsyncGenerator, Iterable
+from collections.abc import AsyncGenerator, Iterable, Iterator
 from typing import Any
 
 import jsonschema_rs
@@ -43,15 +55,35 @@ _OPENAPI_ONLY = {
     "components",
 }
 _compiled: dict[int, tuple[dict[str, Any], Any]] = {}
+#: Failing fields listed in one answer at most; `errors_omitted` counts the others found.
+MAX_ERRORS = 50
+#: JSON bodies nested deeper than this (`[[...]]` counts 2) are refused before validation.
+MAX_DEPTH = 64
+#: A failing body's arrays are read this far for its errors (above every `maxItems` in the spec).
+CLIP_ITEMS = 256
 
 
 class ValidationProblem(BadRequestProblem):  # type: ignore[misc]
-    """A 400 that lists every failing field."""
+    """A 400 that lists the failing fields (at most MAX_ERRORS) and counts the others."""
 
-    def __init__(self, errors: list[dict[str, str]]) -> None:
-        detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors[:5])
+    problem_type = "/problems/validation"
+
+    def __init__(self, errors: list[dict[str, str]], *, omitted: int = 0) -> None:
+        listed = errors[:MAX_ERRORS]
+        detail = "; ".join(f"{e['field']}: {e['message']}" for e in listed[:5])
         super().__init__(detail=detail)
-        self.errors = errors
+        self.errors = listed
+        self.omitted = omitted + len(errors) - len(listed)
+
+
+class NestingTooDeep(ValidationProblem):
+    """A JSON body nested deeper than MAX_DEPTH, refused before it is validated."""
+
+    problem_type = "/problems/nesting-too-deep"
+
+    def __init__(self) -> None:
+        message = f"JSON nested more than {MAX_DEPTH} levels deep is not accepted."
+        super().__init__([{"field": "body", "message": message}])
 
 
 def to_json_schema(schema: Any, *, response: bool = False) -> Any:
@@ -113,52 +145,117 @@ def _field(prefix: str, path: Iterable[Any]) -> str:
     return ".".join([prefix, *(str(p) for p in path)])
 
 
-def _collect(validator: Any, instance: Any, prefix: str) -> list[dict[str, str]]:
-    errors = []
-    for error in validator.iter_errors(instance):
-        message = error.message
-        if len(message) > 300:
-            message = message[:297] + "..."
-        path = list(error.instance_path)
-        # Name the missing or unexpected property itself, not the object that holds it.
-        kind = error.kind
-        if isinstance(kind, jsonschema_rs.ValidationErrorKind.Required):
-            path.append(kind.property)
-        elif isinstance(kind, jsonschema_rs.ValidationErrorKind.AdditionalProperties):
-            for name in kind.unexpected:
-                errors.append(
-                    {"field": _field(prefix, [*path, name]), "message": "Unknown property."}
-                )
-            continue
-        errors.append({"field": _field(prefix, path), "message": message})
-    return errors
+def _clipped(value: Any) -> Any:
+    """`value` with every array cut after CLIP_ITEMS items. Each failure of the copy is one of
+    the original (no schema here counts more items than that), so errors read from it are true."""
+    if isinstance(value, list):
+        return [_clipped(item) for item in value[:CLIP_ITEMS]]
+    if isinstance(value, dict):
+        return {key: _clipped(item) for key, item in value.items()}
+    return value
+
+
+def failures(validator: Any, instance: Any) -> Iterator[Any]:
+    """The jsonschema-rs errors of `instance`, at a cost bounded by CLIP_ITEMS, not by its size:
+    none for a valid instance, else those of its clipped copy, else (the failure lies beyond the
+    cut, say a duplicate under `uniqueItems`) the first error of the whole instance."""
+    if validator.is_valid(instance):
+        return iter(())
+    found = iter(validator.iter_errors(_clipped(instance)))
+    first = next(found, None)
+    if first is not None:
+        return itertools.chain([first], found)
+    try:
+        validator.validate(instance)
+    except jsonschema_rs.ValidationError as error:
+        return iter([error])
+    return iter(())
+
+
+def _entries(error: Any, prefix: str) -> list[dict[str, str]]:
+    message = error.message
+    if len(message) > 300:
+        message = message[:297] + "..."
+    path = list(error.instance_path)
+    # Name the missing or unexpected property itself, not the object that holds it.
+    kind = error.kind
+    if isinstance(kind, jsonschema_rs.ValidationErrorKind.Required):
+        path.append(kind.property)
+    elif isinstance(kind, jsonschema_rs.ValidationErrorKind.AdditionalProperties):
+        return [
+            {"field": _field(prefix, [*path, name]), "message": "Unknown property."}
+            for name in itertools.islice(kind.unexpected, MAX_ERRORS)
+        ]
+    return [{"field": _field(prefix, path), "message": message}]
+
+
+def _entry_count(error: Any) -> int:
+    kind = error.kind
+    if isinstance(kind, jsonschema_rs.ValidationErrorKind.AdditionalProperties):
+        return len(kind.unexpected)
+    return 1
+
+
+def _collect(validator: Any, instance: Any, prefix: str) -> tuple[list[dict[str, str]], int]:
+    """(at most MAX_ERRORS failing fields, how many more were found)."""
+    errors: list[dict[str, str]] = []
+    omitted = 0
+    for error in failures(validator, instance):
+        room = MAX_ERRORS - len(errors)
+        if room:
+            errors += _entries(error, prefix)[:room]
+        omitted += max(0, _entry_count(error) - room)
+    return errors, omitted
+
+
+def _nuls(value: Any, field: str) -> Iterator[dict[str, str]]:
+    if isinstance(value, str):
+        if "\x00" in value:
+            yield {"field": field, "message": "NUL characters are not allowed."}
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _nuls(item, f"{field}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _nuls(item, f"{field}.{index}")
 
 
 def nul_errors(value: Any, field: str) -> list[dict[str, str]]:
-    """Fields whose strings hold a NUL character, which PostgreSQL text cannot store."""
-    if isinstance(value, str):
-        return (
-            [{"field": field, "message": "NUL characters are not allowed."}]
-            if "\x00" in value
-            else []
-        )
-    if isinstance(value, dict):
-        return [e for k, v in value.items() for e in nul_errors(v, f"{field}.{k}")]
-    if isinstance(value, list):
-        return [e for i, v in enumerate(value) for e in nul_errors(v, f"{field}.{i}")]
-    return []
+    """Fields whose strings hold a NUL character, which PostgreSQL text cannot store (the search
+    stops one past MAX_ERRORS)."""
+    return list(itertools.islice(_nuls(value, field), MAX_ERRORS + 1))
+
+
+def nested_deeper_than(value: Any, limit: int) -> bool:
+    """Whether arrays and objects nest more than `limit` levels deep (iteratively: no recursion
+    limit to meet)."""
+    stack = [(value, 1)] if isinstance(value, dict | list) else []
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        children = node.values() if isinstance(node, dict) else node
+        stack += [(child, depth + 1) for child in children if isinstance(child, dict | list)]
+    return False
 
 
 def parse_json_bytes(raw: bytes) -> Any:
-    """Parses a JSON request body; malformed JSON or non-UTF-8 bytes are a 400, never a 500."""
+    """Parses a JSON request body; malformed JSON, non-UTF-8 bytes or nesting deeper than
+    MAX_DEPTH are a 400, never a 500."""
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ValidationProblem([{"field": "body", "message": "The body is not UTF-8."}]) from exc
     try:
-        return orjson.loads(raw)
+        body = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
+        if "depth limit" in str(exc):  # orjson's own limit, 1024 levels
+            raise NestingTooDeep() from exc
         raise ValidationProblem([{"field": "body", "message": f"Malformed JSON: {exc}"}]) from exc
+    # Counting brackets (C speed, strings included) rules out deep nesting for most bodies.
+    if raw.count(b"[") + raw.count(b"{") > MAX_DEPTH and nested_deeper_than(body, MAX_DEPTH):
+        raise NestingTooDeep()
+    return body
 
 
 class CompiledJSONBodyValidator(AbstractRequestBodyValidator):  # type: ignore[misc]
@@ -173,14 +270,16 @@ class CompiledJSONBodyValidator(AbstractRequestBodyValidator):  # type: ignore[m
     def _validate(self, body: Any) -> None:
         if body is None and not self._nullable:
             raise ValidationProblem([{"field": "body", "message": "A JSON body is required."}])
-        errors = _collect(compiled(self._schema), body, "body") or nul_errors(body, "body")
+        errors, omitted = _collect(compiled(self._schema), body, "body")
+        errors = errors or nul_errors(body, "body")
         if errors:
-            raise ValidationProblem(errors)
+            raise ValidationProblem(errors, omitted=omitted)
 
 
 class CompiledParameterValidator(ParameterValidator):  # type: ignore[misc]
     def validate_request(self, request: ConnexionRequest) -> None:
         errors: list[dict[str, str]] = []
+        omitted = 0
         if self.strict_validation:
             extra = self.validate_query_parameter_list(
                 request, security_params=self.security_query_params
@@ -205,11 +304,11 @@ class CompiledParameterValidator(ParameterValidator):  # type: ignore[misc]
                         errors.append({"field": f"{location}.{name}", "message": "Required."})
                     continue
                 schema = param.get("schema", param)
-                errors += _collect(compiled(schema), value, f"{location}.{name}") or nul_errors(
-                    value, f"{location}.{name}"
-                )
+                found, more = _collect(compiled(schema), value, f"{location}.{name}")
+                errors += found or nul_errors(value, f"{location}.{name}")
+                omitted += more
         if errors:
-            raise ValidationProblem(errors)
+            raise ValidationProblem(errors, omitted=omitted)
 
 
 class CompiledJSONResponseValidator(AbstractResponseBodyValidator):  # type: ignore[misc]
@@ -223,7 +322,7 @@ class CompiledJSONResponseValidator(AbstractResponseBodyValidator):  # type: ign
             raise NonConformingResponseBody(str(exc)) from exc
 
     def _validate(self, body: Any) -> None:
-        errors = _collect(compiled(self._schema, response=True), body, "response")
+        errors, _ = _collect(compiled(self._schema, response=True), body, "response")
         if errors:
             raise NonConformingResponseBody(
                 detail="Response does not conform to the specification: "

@@ -6,7 +6,7 @@ from typing import Any
 
 from starlette.responses import Response
 
-from core.http import client_address, iso, response_with_cookies, scheme_and_host
+from core.http import client_address, header, iso, response_with_cookies, scheme_and_host
 from services import identity, sessions
 from services.audit import AuditEvent
 from services.blog import BlogPost, BlogProfile, shown_image
@@ -29,6 +29,7 @@ def user_json(user: identity.User) -> dict[str, Any]:
     return {
         "id": str(user.id),
         "email": user.email,
+        "email_verified": user.email_verified,
         "display_name": user.display_name,
         "role": user.role,
         "created_at": user.created_at.isoformat(),
@@ -84,6 +85,7 @@ def password_login(credentials: dict[str, Any]) -> identity.PasswordLogin:
         email=credentials["email"],
         password=credentials["password"],
         client_address=client_address(),
+        user_agent=header("user-agent"),
     )
 
 

@@ -47,3 +47,23 @@ def list_audit_events(
             session, action=action, target_id=target_id, limit=limit, cursor=cursor
         )
         return page_json(page, wire.audit_event_json)
+
+
+def list_account_security_events(
+    user_id: str, limit: int = 20, cursor: str | None = None
+) -> dict[str, Any]:
+    with transaction(write=False) as session:
+        page = admin.account_security_events(
+            session, user_id=uuid.UUID(user_id), limit=limit, cursor=cursor
+        )
+        return page_json(page, wire.audit_event_json)
+
+
+def get_account(user_id: str) -> dict[str, Any]:
+    with transaction(write=False) as session:
+        return _account_json(admin.get_account(session, user_id=uuid.UUID(user_id)))
+
+
+def invite_account(body: dict[str, Any]) -> tuple[dict[str, Any], int]:
+    with transaction(write=True) as session:
+        return _account_json(admin.invite_account(session, current_actor(), **body)), 201

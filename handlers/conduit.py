@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from core.db import transaction
-from core.http import header
+from core.http import client_address, header
 from core.security import Actor, current_actor, optional_actor
 from core.wire import NoContent
 from handlers import blog as blog_api
@@ -64,7 +64,11 @@ def conduit_create_user(body: dict[str, Any]) -> tuple[dict[str, Any], int]:
     new = body["user"]
     with transaction(write=True) as session:
         signed_in = conduit.register(
-            session, username=new["username"], email=new["email"], password=new["password"]
+            session,
+            username=new["username"],
+            email=new["email"],
+            password=new["password"],
+            client_address=client_address(),
         )
         return _user_json(signed_in), 201
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.db import transaction
+from core.http import client_address
 from core.security import current_actor
 from core.wire import page_json
 from handlers import _wire as wire
@@ -11,7 +12,7 @@ from services import identity
 
 def create_user(body: dict[str, Any]) -> tuple[dict[str, Any], int]:
     with transaction(write=True) as session:
-        user = identity.create_user(session, **body)
+        user = identity.sign_up(session, client_address=client_address(), **body)
         return wire.user_json(user), 201
 
 
@@ -50,3 +51,36 @@ def create_token_revocation(body: dict[str, Any]) -> tuple[None, int]:
             session, refresh_token=body["refresh_token"], everywhere=body.get("everywhere", False)
         )
     return None, 204
+
+
+def create_password_reset(body: dict[str, Any]) -> tuple[None, int]:
+    with transaction(write=True) as session:
+        identity.request_password_reset(
+            session, email=body["email"], client_address=client_address()
+        )
+    return None, 202
+
+
+def create_password_reset_confirmation(body: dict[str, Any]) -> tuple[None, int]:
+    with transaction(write=True) as session:
+        identity.reset_password(session, token=body["token"], password=body["password"])
+    return None, 204
+
+
+def create_email_verification(body: dict[str, Any]) -> tuple[None, int]:
+    with transaction(write=True) as session:
+        identity.request_verification(session, email=body["email"], client_address=client_address())
+    return None, 202
+
+
+def create_email_verification_confirmation(body: dict[str, Any]) -> tuple[None, int]:
+    with transaction(write=True) as session:
+        identity.verify_email(session, token=body["token"])
+    return None, 204
+
+
+def list_my_security_events(limit: int = 20, cursor: str | None = None) -> dict[str, Any]:
+    with transaction(write=False) as session:
+        user = identity.get_user(session, current_actor())
+        page = identity.list_security_events(session, user.id, limit=limit, cursor=cursor)
+        return page_json(page, wire.audit_event_json)

@@ -1,4 +1,5 @@
-"""Admin: find accounts, change roles, disable and enable them. Every change is audited.
+"""Admin: find and read accounts, invite users, change roles, disable and enable accounts.
+Every change is audited.
 
 A disabled account stops working at once: its refresh tokens are revoked here, login and refresh
 refuse it, and every authenticated request re-reads the account (services.identity.authentication),
@@ -21,6 +22,7 @@ from core.pagination import Page, paginate_by_creation
 from core.security import Actor
 from db.models.identity import User
 from services import audit, identity
+from services.audit import AuditEvent
 
 
 class SelfLockout(RuleViolated, type="/problems/admin/self-lockout"): ...
@@ -86,4 +88,33 @@ def update_account(
             identity.end_every_login(session, user_id=user.id)
     user.updated_at = utcnow()
     session.flush()
+    return user
+
+
+def get_account(session: Session, *, user_id: uuid.UUID) -> User:
+    """One account, enabled or not."""
+    user = session.get(User, user_id)
+    if user is None:
+        raise identity.UserNotFound("No such account.")
+    return user
+
+
+def account_security_events(
+    session: Session, *, user_id: uuid.UUID, limit: int = 20, cursor: str | None = None
+) -> Page[AuditEvent]:
+    """An account's security log, newest first (404 for an unknown account)."""
+    user = get_account(session, user_id=user_id)
+    return identity.list_security_events(session, user.id, limit=limit, cursor=cursor)
+
+
+def invite_account(
+    session: Session, actor: Actor, *, email: str, display_name: str, role: str = "USER"
+) -> User:
+    """Creates an account without a password (the email unused) and mails its owner the
+    invitation with which they set one."""
+    user = identity.create_user(
+        session, email=email, password=None, display_name=display_name, role=role
+    )
+    identity.invite(session, user)
+    identity.record_security_event(session, user.id, "INVITED", actor_id=actor.user_id, role=role)
     return user

@@ -75,6 +75,9 @@ class RevokedForGood(RuleViolated, type="/problems/apikeys/revoked-for-good"): .
 class ExpiryInPast(RuleViolated, type="/problems/apikeys/expiry-in-past"): ...
 
 
+class RateLimitTooHigh(RuleViolated, type="/problems/apikeys/rate-limit-too-high"): ...
+
+
 @dataclass(frozen=True)
 class CreatedKey:
     key: ApiKey
@@ -92,7 +95,16 @@ def display_prefix(key: ApiKey) -> str:
 
 
 def effective_rate_limit(key: ApiKey) -> int:
-    return key.rate_limit_per_minute or get_settings().api_key_rate_limit_per_minute
+    return _per_minute(key.rate_limit_per_minute)
+
+
+def _per_minute(own: int | None) -> int:
+    """A key's own limit, else the default, never above the administrator's maximum."""
+    settings = get_settings()
+    return min(
+        own or settings.api_key_rate_limit_per_minute,
+        settings.api_key_max_rate_limit_per_minute,
+    )
 
 
 def create_key(
@@ -104,10 +116,14 @@ def create_key(
     expires_at: datetime | None = None,
     rate_limit_per_minute: int | None = None,
 ) -> CreatedKey:
-    """Creates a key for the caller; the secret is returned here and never again."""
+    """Creates a key for the caller; the secret is returned here and never again. Its own rate
+    limit may not exceed API_KEY_MAX_RATE_LIMIT_PER_MINUTE."""
     now = utcnow()
     if expires_at is not None and expires_at <= now:
         raise ExpiryInPast("expires_at must be in the future.")
+    most = get_settings().api_key_max_rate_limit_per_minute
+    if rate_limit_per_minute is not None and rate_limit_per_minute > most:
+        raise RateLimitTooHigh(f"rate_limit_per_minute may be at most {most}.", maximum=most)
     active = session.scalars(
         select(ApiKey.id).where(
             ApiKey.user_id == actor.user_id,
@@ -248,7 +264,7 @@ def authenticate_key(presented: Presented) -> Credential:
         raise InvalidApiKey("The API key is unknown, revoked or expired.")
     if row.scope == "READ_ONLY" and presented.method not in SAFE_METHODS:
         raise InsufficientScope("This API key is read-only.")
-    per_minute = row.rate_limit_per_minute or settings.api_key_rate_limit_per_minute
+    per_minute = _per_minute(row.rate_limit_per_minute)
     window = ratelimit.consume(f"{per_minute}/minute", "apikey", str(row.id))
     if not window.allowed:
         _audit_rate_limited(row.id, row.user_id)

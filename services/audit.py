@@ -39,6 +39,7 @@ def list_events(
     *,
     action: str | None = None,
     target_id: str | None = None,
+    target_type: str | None = None,
     limit: int = 20,
     cursor: str | None = None,
 ) -> Page[AuditEvent]:
@@ -48,4 +49,6 @@ def list_events(
         query = query.where(AuditEvent.action == action)
     if target_id:
         query = query.where(AuditEvent.target_id == target_id)
+    if target_type:
+        query = query.where(AuditEvent.target_type == target_type)
     return paginate_by_creation(session, query, kind="audit", limit=limit, cursor=cursor)

@@ -62,9 +62,19 @@ def _signed_in(session: Session, user: User, *, presented: str | None = None) ->
     return ConduitUser(user=user, profile=profile, token=token)
 
 
-def register(session: Session, *, username: str, email: str, password: str) -> ConduitUser:
-    """Creates an account and its profile under exactly this username (409 if either is taken)."""
-    user = identity.create_user(session, email=email, password=password, display_name=username)
+def register(
+    session: Session, *, username: str, email: str, password: str, client_address: str
+) -> ConduitUser:
+    """Creates an account and its profile under exactly this username (409 if either is taken);
+    sign-ups are limited per client address, and the account is mailed a verification code, as
+    on the main API."""
+    user = identity.sign_up(
+        session,
+        email=email,
+        password=password,
+        display_name=username,
+        client_address=client_address,
+    )
     actor = Actor(user_id=user.id, role=user.role)
     blog.update_my_profile(session, actor, changes={"username": username})
     return _signed_in(session, user)

@@ -1,14 +1,24 @@
 """OAuth 2.0 / OpenID Connect login: authorization code flow with PKCE against one provider.
 
 `begin_login` stores a single-use request (state, nonce, S256 code verifier; 10 minutes) and
-returns the provider's authorization URL. `finish_login` consumes the request named by `state`,
-exchanges the code with the verifier and the client secret, validates the ID token (signature
-with the provider's JWKS, iss, aud, exp, iat, nonce) and maps the provider's subject to a local
-account: an identity already linked logs in as its account; otherwise an account with the same
-email is linked only when the provider says the email is verified, and a new account (without a
-password) is created for a verified email nobody uses. An unverified email never links or
-creates anything. The provider's discovery document and keys are cached for an hour (keys are
-fetched again when an ID token names an unknown `kid`).
+returns the provider's authorization URL and a random value for the browser-binding cookie,
+whose SHA-256 is stored with the request. `finish_login` consumes the request named by `state`
+and refuses it unless the browser presents that cookie (RFC 9700 §4.7: a callback URL an
+attacker obtained for their own login cannot sign a victim's browser in), then exchanges the code
+with the verifier and the client secret, validates the ID token (signature with the provider's
+JWKS, iss, aud, exp, iat, nonce) and maps the provider's subject to a local account: an identity
+already linked logs in as its account; otherwise an account with the same email is linked only
+when the provider says the email is verified, and a new account (without a password) is created
+for a verified email nobody uses. An unverified email never links or creates anything.
+
+With OAUTH_FRONTEND_URL set, the callback does not answer the login itself: it stores a one-time
+code (SHA-256 only, 60 seconds, single use, bound to the same browser cookie) and redirects to
+the front end with the code in the URL fragment; `exchange_login_code` redeems it. Tokens never
+travel in a URL.
+
+The provider's discovery document and keys are cached for an hour (keys are fetched again when
+an ID token names an unknown `kid`). Linked identities can be listed and unlinked, except the
+last way into an account that has no password.
 """
 
 from __future__ import annotations
@@ -21,24 +31,42 @@ import time
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 import httpx
 import jwt
 import orjson
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from core.db import utcnow
-from core.errors import Forbidden, NotFound, RuleViolated, Unauthorized, UpstreamUnavailable
+from core.errors import (
+    Conflict,
+    Forbidden,
+    NotFound,
+    RuleViolated,
+    Unauthorized,
+    UpstreamUnavailable,
+)
+from core.http import cookie_header
+from core.pagination import Page, paginate_by_creation
+from core.security import Actor
 from core.settings import get_settings
 from db.models.identity import User
-from db.models.oauth import AuthorizationRequest, LinkedIdentity
+from db.models.oauth import AuthorizationRequest, LoginCode
+from db.models.oauth import LinkedIdentity as LinkedIdentity  # re-exported for handlers
 from services import identity
 
 REQUEST_TTL = timedelta(minutes=10)
+LOGIN_CODE_TTL = timedelta(seconds=60)
+# `__Host-`: only ever set by this exact origin over https, Path=/, no Domain, so neither a
+# sibling subdomain nor a plain-http network attacker can plant one. Plain http to loopback in
+# development (SESSION_COOKIE_INSECURE_LOCALHOST) cannot carry the prefix: the cookie is then
+# named without it, and only that name is read on such a request.
+BROWSER_COOKIE = "__Host-trellis_oauth"
+BROWSER_COOKIE_INSECURE = "trellis_oauth"
 DISCOVERY_TTL_SECONDS = 3600
 MAX_PROVIDER_RESPONSE_BYTES = 512 * 1024
 SIGNING_ALGORITHMS = ["RS256", "RS384", "RS512", "PS256", "ES256", "ES384", "EdDSA"]
@@ -73,10 +101,54 @@ class ProviderUnavailable(
 ): ...
 
 
+# Consumes the state or code it refuses, like InvalidState.
+class BrowserMismatch(Forbidden, type="/problems/oauth/browser-mismatch", keeps_changes=True): ...
+
+
+class InvalidLoginCode(
+    RuleViolated, type="/problems/oauth/invalid-login-code", keeps_changes=True
+): ...
+
+
+# An account disabled between the callback and the exchange: the code is used up all the same.
+class DisabledAtExchange(identity.InvalidCredentials, keeps_changes=True): ...
+
+
+class LinkedIdentityNotFound(NotFound, type="/problems/oauth/identity-not-found"): ...
+
+
+class LastSignInMethod(Conflict, type="/problems/oauth/last-sign-in-method"): ...
+
+
+@dataclass(frozen=True)
+class StartedLogin:
+    location: str  # the provider's authorization URL
+    browser_value: str  # the browser-binding cookie's value
+
+
 @dataclass(frozen=True)
 class LoginResult:
     user: User
     result: str  # TOKENS or SESSION, as asked at `begin_login`
+    # Set when OAUTH_FRONTEND_URL is: where to send the browser (a one-time code in the fragment).
+    redirect_to: str | None = None
+
+
+def browser_cookie(secure: bool) -> str:
+    """The browser-binding cookie's name for a request whose cookies are Secure (or not)."""
+    return BROWSER_COOKIE if secure else BROWSER_COOKIE_INSECURE
+
+
+def browser_cookie_header(value: str | None, *, secure: bool) -> str:
+    """Set-Cookie that binds a login to this browser for 10 minutes (None clears it)."""
+    max_age = int(REQUEST_TTL.total_seconds()) if value else 0
+    return cookie_header(browser_cookie(secure), value or "", max_age=max_age, secure=secure)
+
+
+def _same_browser(stored_hash: str | None, presented: str | None) -> bool:
+    return bool(stored_hash and presented) and hmac.compare_digest(
+        stored_hash or "", _hash(presented or "")
+    )
 
 
 def _b64(raw: bytes) -> str:
@@ -156,11 +228,12 @@ def provider_metadata() -> dict[str, Any]:
 # --- the flow ---------------------------------------------------------------------------------
 
 
-def begin_login(session: Session, *, result: str = "TOKENS") -> str:
-    """Stores a single-use authorization request and returns the provider URL to redirect to."""
+def begin_login(session: Session, *, result: str = "TOKENS") -> StartedLogin:
+    """Stores a single-use authorization request bound to a new browser value; returns the
+    provider URL to redirect to and that value (for the binding cookie)."""
     settings = get_settings()
     metadata = provider_metadata()
-    state, nonce, verifier = (secrets.token_urlsafe(32) for _ in range(3))
+    state, nonce, verifier, browser = (secrets.token_urlsafe(32) for _ in range(4))
     now = utcnow()
     session.add(
         AuthorizationRequest(
@@ -169,6 +242,7 @@ def begin_login(session: Session, *, result: str = "TOKENS") -> str:
             nonce=nonce,
             code_verifier=verifier,
             result=result,
+            browser_hash=_hash(browser),
             created_at=now,
             expires_at=now + REQUEST_TTL,
         )
@@ -187,7 +261,8 @@ def begin_login(session: Session, *, result: str = "TOKENS") -> str:
         }
     )
     endpoint = metadata["authorization_endpoint"]
-    return f"{endpoint}{'&' if '?' in endpoint else '?'}{query}"
+    location = f"{endpoint}{'&' if '?' in endpoint else '?'}{query}"
+    return StartedLogin(location=location, browser_value=browser)
 
 
 def finish_login(
@@ -196,22 +271,110 @@ def finish_login(
     state: str,
     code: str | None,
     error: str | None = None,
+    browser_value: str | None,
 ) -> LoginResult:
-    """Consumes the request named by `state`, redeems the code and returns the local account."""
-    request = session.scalars(
+    """Consumes the request named by `state`; refuses it unless this browser started it; redeems
+    the code and returns the local account (and, with a front end, where to send the browser)."""
+    found = session.scalars(
         select(AuthorizationRequest)
         .where(AuthorizationRequest.state_hash == _hash(state))
         .with_for_update()
     ).first()
-    now = utcnow()
-    if request is None or request.used_at is not None or request.expires_at <= now:
-        raise InvalidState("Unknown, expired or already used state: start the login again.")
-    request.used_at = now
-    session.flush()
+    unusable = InvalidState("Unknown, expired or already used state: start the login again.")
+    request = _use_up(session, found, browser_value, unusable)
     if error or not code:
         raise ProviderRefused(f"The provider did not authorize the login ({error or 'no code'}).")
     claims = _redeem(code, request)
-    return LoginResult(user=_account_for(session, claims), result=request.result)
+    user = _account_for(session, claims)
+    frontend = get_settings().oauth_frontend_url
+    if not frontend:
+        return LoginResult(user=user, result=request.result)
+    now = utcnow()
+    login_code = secrets.token_urlsafe(32)
+    session.add(
+        LoginCode(
+            code_hash=_hash(login_code),
+            user_id=user.id,
+            result=request.result,
+            browser_hash=request.browser_hash,
+            created_at=now,
+            expires_at=now + LOGIN_CODE_TTL,
+        )
+    )
+    session.flush()
+    # The fragment never reaches a server: not the front end's logs, nor a Referer header.
+    redirect_to = f"{frontend}#{urlencode({'login_code': login_code})}"
+    return LoginResult(user=user, result=request.result, redirect_to=redirect_to)
+
+
+def exchange_login_code(session: Session, *, code: str, browser_value: str | None) -> LoginResult:
+    """Consumes a one-time login code; refuses it unless the browser that started the login
+    presents it; returns the account and what the login asked for."""
+    found = session.scalars(
+        select(LoginCode).where(LoginCode.code_hash == _hash(code)).with_for_update()
+    ).first()
+    unusable = InvalidLoginCode("Unknown, expired or already used login code: sign in again.")
+    login_code = _use_up(session, found, browser_value, unusable)
+    user = session.get(User, login_code.user_id)  # the code goes with its account (cascade)
+    if user is None or user.is_disabled:
+        raise DisabledAtExchange("This account is disabled.")
+    return LoginResult(user=user, result=login_code.result)
+
+
+SingleUse = TypeVar("SingleUse", AuthorizationRequest, LoginCode)
+
+
+def _use_up(
+    session: Session, row: SingleUse | None, browser_value: str | None, unusable: Exception
+) -> SingleUse:
+    """Marks a pending login or login code used; raises `unusable` when there is none live, and
+    BrowserMismatch (it stays used) when this browser did not start the login."""
+    now = utcnow()
+    if row is None or row.used_at is not None or row.expires_at <= now:
+        raise unusable
+    row.used_at = now
+    session.flush()
+    if not _same_browser(row.browser_hash, browser_value):
+        raise BrowserMismatch(
+            "This login was not started in this browser: start the login again here."
+        )
+    return row
+
+
+# --- linked identities -------------------------------------------------------------------------
+
+
+def list_linked_identities(
+    session: Session, actor: Actor, *, limit: int = 20, cursor: str | None = None
+) -> Page[LinkedIdentity]:
+    """The provider accounts that sign in as the caller's account, newest first."""
+    query = select(LinkedIdentity).where(LinkedIdentity.user_id == actor.user_id)
+    return paginate_by_creation(session, query, kind="oauth-identities", limit=limit, cursor=cursor)
+
+
+def unlink_identity(session: Session, actor: Actor, *, identity_id: uuid.UUID) -> None:
+    """Unlinks one of the caller's provider accounts; refuses to remove the last way to sign in
+    (no password and no other link)."""
+    # The account row is locked first, so two unlinks of an account's last two links queue up
+    # and the second sees that only one is left.
+    user = session.scalars(select(User).where(User.id == actor.user_id).with_for_update()).first()
+    link = session.get(LinkedIdentity, identity_id)
+    if user is None or link is None or link.user_id != user.id:
+        raise LinkedIdentityNotFound("No such linked identity.")
+    if user.password_hash is None:
+        links = session.scalar(
+            select(func.count())
+            .select_from(LinkedIdentity)
+            .where(LinkedIdentity.user_id == user.id)
+        )
+        if (links or 0) <= 1:
+            raise LastSignInMethod(
+                "This is the only way to sign in to this account: set a password or link another "
+                "provider account first."
+            )
+    session.delete(link)
+    identity.oauth_unlinked(session, user, issuer=link.issuer)
+    session.flush()
 
 
 def _redeem(code: str, request: AuthorizationRequest) -> dict[str, Any]:
@@ -318,6 +481,7 @@ def _account_for(session: Session, claims: dict[str, Any]) -> User:
             .where(LinkedIdentity.issuer == issuer, LinkedIdentity.subject == subject)
         ).one()
         return _enabled(winner)
+    identity.oauth_linked(session, user, issuer=issuer)
     return _enabled(user)
 
 

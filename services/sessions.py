@@ -165,11 +165,27 @@ def revoke_session(session: Session, actor: Actor, *, session_id: uuid.UUID) -> 
     """Ends one of the caller's sessions; ending an ended one changes nothing."""
     record = get_session(session, actor, session_id=session_id)
     get_store().revoke(session, record, utcnow())
+    identity.record_security_event(
+        session,
+        actor.user_id,
+        "SESSION_REVOKED",
+        actor_id=actor.user_id,
+        kind="session",
+        session_id=str(record.id),
+    )
 
 
 def revoke_all_sessions(session: Session, actor: Actor) -> None:
     """Ends every session of the caller."""
     get_store().revoke_all(session, actor.user_id, utcnow())
+    identity.record_security_event(
+        session,
+        actor.user_id,
+        "SESSION_REVOKED",
+        actor_id=actor.user_id,
+        kind="session",
+        everywhere=True,
+    )
 
 
 # --- authentication, on every request that carries the session cookie ------------------------
@@ -210,12 +226,17 @@ def authenticate_session(presented: PresentedCookie) -> Credential | None:
     if record is None or not record.live(now):
         return None
     # None: the account is gone or disabled, or its password changed after this login.
-    role = identity.account_role(record.user_id, issued_at=int(record.created_at.timestamp()))
-    if role is None:
+    state = identity.account_state(record.user_id, issued_at=int(record.created_at.timestamp()))
+    if state is None:
         return None
+    role = state.role
     check_csrf(presented)
     credential = Credential(
-        user_id=record.user_id, role=role, scheme="session", session_id=record.id
+        user_id=record.user_id,
+        role=role,
+        scheme="session",
+        session_id=record.id,
+        read_only=state.read_only,
     )
     if record.role != role:
         # Privileges changed since login: a new id, so an id captured before cannot ride on them.

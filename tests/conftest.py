@@ -51,6 +51,7 @@ from db.base import Base  # noqa: E402
 pytest_plugins = [
     "tests.live",
     "tests.support.statements",
+    "tests.support.mailbox",
     *(
         f"tests.factories.{path.stem}"
         for path in sorted((Path(__file__).parent / "factories").glob("*.py"))
@@ -91,7 +92,7 @@ def pytest_unconfigure() -> None:
 @pytest.fixture(autouse=True)
 def _clean_state(request: pytest.FixtureRequest) -> Iterator[None]:
     yield
-    if "live_server" in request.fixturenames:
+    if any(name.startswith("live_server") for name in request.fixturenames):
         statements.LOG.foreign_writes = True
     reset_state()
 

@@ -10,6 +10,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import httpx
 import pytest
@@ -21,8 +22,12 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def live_server() -> Iterator[str]:
+@contextmanager
+def serve(env: dict[str, str] | None = None, args: tuple[str, ...] = ()) -> Iterator[str]:
+    """A 2-worker uvicorn server on loopback over this run's database and Redis, with `env` added
+    to the environment and `args` to uvicorn's command line; yields its base URL. (A fixture using
+    it must be named `live_server...`: tests/conftest.py then empties every table after each test,
+    since another process wrote them.)"""
     port = _free_port()
     metrics_dir = tempfile.mkdtemp(prefix="trellis-metrics-")
     process = subprocess.Popen(
@@ -40,12 +45,19 @@ def live_server() -> Iterator[str]:
             "2",
             "--log-level",
             "warning",
+            *args,
         ],
-        env={**os.environ, "LOG_LEVEL": "WARNING", "PROMETHEUS_MULTIPROC_DIR": metrics_dir},
+        env={
+            **os.environ,
+            "LOG_LEVEL": "WARNING",
+            "PROMETHEUS_MULTIPROC_DIR": metrics_dir,
+            **(env or {}),
+        },
         stdout=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
+    # Generous: two workers importing the app on a loaded 2-core machine took over 30 s.
+    deadline = time.monotonic() + 120
     try:
         while True:
             if process.poll() is not None:
@@ -62,5 +74,15 @@ def live_server() -> Iterator[str]:
         yield base
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
         shutil.rmtree(metrics_dir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def live_server() -> Iterator[str]:
+    with serve() as base:
+        yield base

@@ -91,6 +91,9 @@ def _generous_limits(monkeypatch) -> Iterator[None]:  # type: ignore[no-untyped-
     monkeypatch.setenv("API_KEY_FAILURES_PER_ADDRESS", "1000000/minute")
     monkeypatch.setenv("LOGIN_LIMIT_PER_ADDRESS", "1000000/minute")
     monkeypatch.setenv("LOGIN_LIMIT_PER_ACCOUNT", "1000000/minute")
+    monkeypatch.setenv("SIGNUP_LIMIT_PER_ADDRESS", "1000000/minute")
+    monkeypatch.setenv("IDENTITY_MAIL_LIMIT_PER_ADDRESS", "1000000/minute")
+    monkeypatch.setenv("API_KEY_MAX_RATE_LIMIT_PER_MINUTE", "100000")
     get_settings.cache_clear()
     yield
     monkeypatch.undo()

@@ -10,6 +10,7 @@ these checks without a line here, and domain test modules keep only their domain
 - an unknown id, under existing parents: 404;
 - an If-Match that was current before the last change: 412 and the resource unchanged; no
   If-Match where `x-if-match: required`: 428;
+- a JSON body nested deeper than core.validation.MAX_DEPTH: 400 before validation;
 - a body over MAX_BODY_BYTES: 413; a body that is not JSON by its Content-Type: 415 (documented
   by every operation of the Conduit facade that takes a body).
 
@@ -25,6 +26,7 @@ from typing import Any
 import pytest
 
 from core.settings import get_settings
+from core.validation import MAX_DEPTH
 from tests.factories.identity import make_user
 from tests.problems import PROBLEM, assert_problem
 from tests.support.contract import (
@@ -351,6 +353,16 @@ def test_a_body_over_the_cap_is_413(client, credentials, operation):
     headers = {**credentials(operation), "Content-Type": "application/json"}
     response = send(client, operation, headers, content=content)
     expect(response, operation, 413, "/problems/payload-too-large")
+
+
+@pytest.mark.parametrize("operation", select(_takes_json))
+def test_a_body_nested_too_deep_is_400_before_validation(client, credentials, operation):
+    _documents(operation, 400)
+    depth = MAX_DEPTH + 1
+    content = b'{"x": ' + b"[" * (depth - 1) + b"]" * (depth - 1) + b"}"
+    headers = {**credentials(operation), "Content-Type": "application/json"}
+    response = send(client, operation, headers, content=content)
+    expect(response, operation, 400, "/problems/nesting-too-deep")
 
 
 @pytest.mark.parametrize("operation", select(_takes_json))

@@ -51,8 +51,8 @@ def list_comments(
 
 
 def add_comment(session: Session, actor: Actor, *, slug: str, body: str) -> CommentView:
-    """Comments on a published post."""
-    post = load_published(session, actor, slug)
+    """Comments on a published post (kept from being deleted until the comment is in)."""
+    post = load_published(session, actor, slug, share=True)
     author = ensure_profile(session, user_id=actor.user_id)
     comment = BlogComment(post_id=post.id, author_id=author.user_id, body=body)
     session.add(comment)

@@ -1,5 +1,10 @@
 """Favorites: one row per (post, user), beside a counter on the post moved by atomic increments,
-so concurrent favorites are all counted exactly once and repeating one is a no-op."""
+so concurrent favorites are all counted exactly once and repeating one is a no-op.
+
+Favoriting and unfavoriting lock the post row first, as deleting it does: with the favorite row
+written first, a concurrent delete (post locked, then its favorites) and the counter's update
+(favorite, then post) took the two locks in opposite orders, and PostgreSQL broke the deadlock
+with a 500. Now the second to come waits, and finds the post gone (404) or still there."""
 
 from __future__ import annotations
 
@@ -16,7 +21,7 @@ from services.blog.profiles import ensure_profile, followed_among
 
 def favorite_post(session: Session, actor: Actor, *, slug: str) -> PostView:
     """Favorites a published post once; the counter moves by an atomic increment."""
-    post = load_published(session, actor, slug)
+    post = load_published(session, actor, slug, lock=True)
     ensure_profile(session, user_id=actor.user_id)
     if insert_ignoring_duplicates(
         session, BlogFavorite, post_id=post.id, user_id=actor.user_id, created_at=utcnow()
@@ -27,7 +32,7 @@ def favorite_post(session: Session, actor: Actor, *, slug: str) -> PostView:
 
 def unfavorite_post(session: Session, actor: Actor, *, slug: str) -> PostView:
     """Removes a favorite (idempotent); the counter moves only if a row went away."""
-    post = load_post(session, actor, slug)
+    post = load_post(session, actor, slug, lock=True)
     removed = session.execute(
         delete(BlogFavorite)
         .where(BlogFavorite.post_id == post.id, BlogFavorite.user_id == actor.user_id)

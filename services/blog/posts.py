@@ -71,20 +71,30 @@ def _visible(viewer: Actor | None) -> ColumnElement[bool]:
     return or_(BlogPost.status == PUBLISHED, BlogPost.author_id == viewer.user_id)
 
 
-def load_post(session: Session, viewer: Actor | None, slug: str, *, lock: bool = False) -> BlogPost:
-    """A post the viewer may see, else PostNotFound (a draft of someone else's looks missing)."""
+def load_post(
+    session: Session, viewer: Actor | None, slug: str, *, lock: bool = False, share: bool = False
+) -> BlogPost:
+    """A post the viewer may see, else PostNotFound (a draft of someone else's looks missing).
+
+    `lock` takes the row for a change (FOR UPDATE); `share` only keeps it from being deleted
+    meanwhile (FOR KEY SHARE: rows that point at it, comments, can be added side by side). Either
+    way a concurrent delete is waited for, and then the post is not found."""
     query = select(BlogPost).where(BlogPost.slug == slug, _visible(viewer))
     if lock:
         query = query.with_for_update(of=BlogPost)
+    elif share:
+        query = query.with_for_update(read=True, key_share=True, of=BlogPost)
     post = session.scalars(query).first()
     if post is None:
         raise PostNotFound("No such post.")
     return post
 
 
-def load_published(session: Session, actor: Actor, slug: str) -> BlogPost:
+def load_published(
+    session: Session, actor: Actor, slug: str, *, lock: bool = False, share: bool = False
+) -> BlogPost:
     """A post that takes favorites and comments: visible and published."""
-    post = load_post(session, actor, slug)
+    post = load_post(session, actor, slug, lock=lock, share=share)
     if post.status != PUBLISHED:
         raise PostNotPublished("Only published posts take favorites and comments.")
     return post

@@ -3,6 +3,8 @@
     accounts        signup, password login, the caller's account, admin bootstrap
     token_families  access + refresh token pairs, rotation, reuse detection, logout
     authentication  the bearer and Conduit-token info functions, the per-request account check
+    security_log    the account's security events (in the audit trail), failed logins rolled up
+    recovery        sign-up's verification mail, password reset, email verification, invitations
 
 Other domains use it as `from services import identity` and the names below.
 """
@@ -26,10 +28,26 @@ from services.identity.accounts import (
     update_user,
 )
 from services.identity.authentication import (
+    AccountState,
     account_role,
+    account_state,
     authenticate_bearer,
     authenticate_conduit_token,
 )
+from services.identity.recovery import (
+    InvalidResetToken,
+    InvalidVerificationToken,
+    invite,
+    oauth_linked,
+    oauth_unlinked,
+    request_password_reset,
+    request_verification,
+    reset_password,
+    sign_up,
+    verify_email,
+)
+from services.identity.security_log import list_security_events
+from services.identity.security_log import record as record_security_event
 from services.identity.token_families import (
     REFRESH_PREFIX,
     InvalidRefreshToken,
@@ -44,9 +62,12 @@ from services.identity.token_families import (
 
 __all__ = [
     "REFRESH_PREFIX",
+    "AccountState",
     "EmailTaken",
     "InvalidCredentials",
     "InvalidRefreshToken",
+    "InvalidResetToken",
+    "InvalidVerificationToken",
     "PasswordLogin",
     "RefreshTokenReused",
     "TokenPair",
@@ -54,6 +75,7 @@ __all__ = [
     "UserNotFound",
     "WrongPassword",
     "account_role",
+    "account_state",
     "authenticate_bearer",
     "authenticate_conduit_token",
     "authenticate_password",
@@ -63,12 +85,22 @@ __all__ = [
     "ensure_admin",
     "find_admin",
     "get_user",
+    "invite",
     "issue_tokens",
+    "list_security_events",
     "list_users",
     "log_in",
     "log_out",
+    "oauth_linked",
+    "oauth_unlinked",
     "purge_expired_refresh_tokens",
+    "record_security_event",
     "refresh",
+    "request_password_reset",
+    "request_verification",
+    "reset_password",
     "set_email_and_password",
+    "sign_up",
     "update_user",
+    "verify_email",
 ]

@@ -10,18 +10,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from core import ratelimit
 from core.db import utcnow
-from core.errors import Conflict, NotFound, RuleViolated, Unauthorized
+from core.errors import Conflict, NotFound, RuleViolated, TooManyRequests, Unauthorized
 from core.pagination import Page, paginate_by_creation
 from core.passwords import hash_password, needs_rehash, verify_password
-from core.security import Actor
+from core.security import Actor, EmailNotVerified
 from core.settings import get_settings
-from db.models.identity import User
+from db.models.identity import AccountToken, User
+from services.identity import security_log
+from services.identity.account_settings import flow_settings
 from services.identity.token_families import TokenPair, end_every_login, issue_tokens
 
 
@@ -29,6 +31,10 @@ class EmailTaken(Conflict, type="/problems/identity/email-taken"): ...
 
 
 class InvalidCredentials(Unauthorized, type="/problems/identity/invalid-credentials"): ...
+
+
+# A failed password login: its count in the security log must survive the 401.
+class LoginRefused(InvalidCredentials, keeps_changes=True): ...
 
 
 class WrongPassword(RuleViolated, type="/problems/identity/wrong-password"): ...
@@ -40,11 +46,13 @@ class UserNotFound(NotFound, type="/problems/identity/user-not-found"): ...
 @dataclass(frozen=True)
 class PasswordLogin:
     """A password login as the request carries it: the email and password given, and the address
-    it came from (failures are throttled per account and per address)."""
+    it came from (failures are throttled per account and per address; the security log keeps
+    the address and the user agent)."""
 
     email: str
     password: str
     client_address: str
+    user_agent: str | None = None
 
 
 def email_key(email: str) -> str:
@@ -89,25 +97,59 @@ def log_in(session: Session, *, login: PasswordLogin) -> TokenPair:
 
 
 def authenticate_password(session: Session, *, login: PasswordLogin) -> User:
-    """The enabled account with this email and password (failures throttled per account and
-    per address); every login, by token or by session cookie, goes through here."""
+    """The enabled account with this email and password; every login, by token or by session
+    cookie, goes through here.
+
+    Each attempt is counted per account and per client address BEFORE the password is checked
+    (core.ratelimit.reserve: parallel attempts cannot overtake the count), and given back when
+    it succeeds, so the limits count failed logins. The work is the same whatever the account's
+    state: with no usable account (unknown, disabled, without a password) a dummy hash is
+    verified in its place, so the answer's timing does not tell them apart.
+    """
     settings = get_settings()
     key = email_key(login.email)
     throttles = (
         (settings.login_limit_per_account, "login-account", key),
         (settings.login_limit_per_address, "login-address", login.client_address),
     )
-    for limit, *scope in throttles:
-        ratelimit.check(limit, *scope, detail="Too many failed logins; retry later.")
-    user = session.scalars(select(User).where(User.email_key == key)).first()
-    password_hash = user.password_hash if user is not None else None
-    if user is None or user.is_disabled or not verify_password(password_hash, login.password):
+    reservations: list[ratelimit.Reservation] = []
+    try:
         for limit, *scope in throttles:
-            ratelimit.hit(limit, *scope)
-        raise InvalidCredentials("Wrong email or password.")
-    if password_hash and needs_rehash(password_hash):
+            reservations.append(
+                ratelimit.reserve(limit, *scope, detail="Too many failed logins; retry later.")
+            )
+    except TooManyRequests:
+        for reservation in reservations:  # refused: this attempt counts nowhere
+            reservation.release()
+        raise
+    user = session.scalars(select(User).where(User.email_key == key)).first()
+    usable = user is not None and not user.is_disabled and user.password_hash is not None
+    password_hash = user.password_hash if user is not None and usable else None
+    # Always one hash verification: verify_password checks a dummy hash when given None.
+    verified = verify_password(password_hash, login.password)
+    if user is None or password_hash is None or not verified:
+        if user is not None:
+            security_log.login_failed(session, user.id, client_address=login.client_address)
+        raise LoginRefused("Wrong email or password.")
+    for reservation in reservations:
+        reservation.release()
+    if needs_rehash(password_hash):
         user.password_hash = hash_password(login.password)
+    refuse_if_blocked(user)
+    security_log.logged_in(
+        session,
+        user.id,
+        client_address=login.client_address,
+        user_agent=login.user_agent,
+        via="password",
+    )
     return user
+
+
+def refuse_if_blocked(user: User) -> None:
+    """403 for an unverified account when IDENTITY_UNVERIFIED_ACCOUNTS=block."""
+    if not user.email_verified and flow_settings().unverified_accounts == "block":
+        raise EmailNotVerified("Confirm your email address before signing in.")
 
 
 def update_user(
@@ -124,6 +166,7 @@ def update_user(
         if current_password is None or not verify_password(user.password_hash, current_password):
             raise WrongPassword("current_password is missing or wrong.")
         _set_password(session, user, password)
+        security_log.record(session, user.id, "PASSWORD_CHANGED", actor_id=user.id)
     if display_name is not None:
         user.display_name = display_name
     session.flush()
@@ -133,22 +176,35 @@ def update_user(
 def set_email_and_password(
     session: Session, actor: Actor, *, email: str | None = None, password: str | None = None
 ) -> User:
-    """The Conduit contract's account update: the token holder may set a new email (unique) or
-    password without the current one; a new password still ends every other login."""
+    """The Conduit contract's account update: the token holder may set a new email (unique,
+    unverified until confirmed) or password without the current one; a new password still ends
+    every other login."""
     user = get_user(session, actor)
     if email is not None and email_key(email) != user.email_key:
         key = email_key(email)
         if session.scalar(select(User.id).where(User.email_key == key)) is not None:
             raise EmailTaken("An account with this email already exists.")
         user.email, user.email_key = email.strip(), key
+        _forget_mailbox(session, user)
     if password is not None:
         _set_password(session, user, password)
+        security_log.record(session, user.id, "PASSWORD_CHANGED", actor_id=user.id, via="conduit")
     try:
         with session.begin_nested():
             session.flush()
     except IntegrityError as exc:
         raise EmailTaken("An account with this email already exists.") from exc
     return user
+
+
+def _forget_mailbox(session: Session, user: User) -> None:
+    """A new email is not verified yet, and the codes mailed to the old one stop working."""
+    user.email_verified = False
+    session.execute(
+        update(AccountToken)
+        .where(AccountToken.user_id == user.id, AccountToken.used_at.is_(None))
+        .values(used_at=utcnow())
+    )
 
 
 def _set_password(session: Session, user: User, password: str) -> None:

@@ -9,6 +9,7 @@ is only a hint.
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 
 from sqlalchemy import bindparam, select
 
@@ -16,6 +17,7 @@ from core.credentials import Credential, Presented
 from core.db import get_engine
 from core.tokens import CONDUIT, MAIN, decode_access_token
 from db.models.identity import User
+from services.identity.account_settings import flow_settings
 
 
 def authenticate_bearer(presented: Presented) -> Credential | None:
@@ -41,20 +43,35 @@ def _token_holder(token: str, *, kinds: tuple[str, ...]) -> Credential | None:
     if claims is None:
         return None
     user_id = uuid.UUID(claims["sub"])
-    role = account_role(user_id, issued_at=int(claims["iat"]))
-    if role is None:
+    state = account_state(user_id, issued_at=int(claims["iat"]))
+    if state is None:
         return None
-    return Credential(user_id=user_id, role=role, scheme="bearer")
+    return Credential(user_id=user_id, role=state.role, scheme="bearer", read_only=state.read_only)
 
 
-_ACCOUNT_STATE = select(User.role, User.is_disabled, User.credentials_changed_at).where(
-    User.id == bindparam("user_id")
-)
+_ACCOUNT_STATE = select(
+    User.role, User.is_disabled, User.credentials_changed_at, User.email_verified
+).where(User.id == bindparam("user_id"))
+
+
+@dataclass(frozen=True)
+class AccountState:
+    role: str
+    #: An unverified account under IDENTITY_UNVERIFIED_ACCOUNTS=read-only (core.security
+    #: refuses its unsafe requests).
+    read_only: bool
 
 
 def account_role(user_id: uuid.UUID, *, issued_at: int | None = None) -> str | None:
-    """The account's current role, or None when it is gone or disabled, or when a credential
-    issued at `issued_at` (epoch seconds) predates the account's last password change.
+    """The account's current role (see `account_state`)."""
+    state = account_state(user_id, issued_at=issued_at)
+    return state.role if state is not None else None
+
+
+def account_state(user_id: uuid.UUID, *, issued_at: int | None = None) -> AccountState | None:
+    """The account's current role and restriction, or None when it is gone or disabled, when a
+    credential issued at `issued_at` (epoch seconds) predates the account's last password
+    change, or when its email is unverified under IDENTITY_UNVERIFIED_ACCOUNTS=block.
 
     Token times are whole seconds, so a token issued within the same second as the change (the
     one the change itself answers with) still counts; anything older does not.
@@ -73,4 +90,7 @@ def account_role(user_id: uuid.UUID, *, issued_at: int | None = None) -> str | N
     changed = row.credentials_changed_at
     if issued_at is not None and changed is not None and issued_at < int(changed.timestamp()):
         return None
-    return str(row.role)
+    mode = "allow" if row.email_verified else flow_settings().unverified_accounts
+    if mode == "block":
+        return None
+    return AccountState(role=str(row.role), read_only=mode == "read-only")

@@ -22,6 +22,7 @@ from core.errors import Unauthorized
 from core.settings import get_settings
 from core.tokens import issue_access_token
 from db.models.identity import RefreshToken, User
+from services.identity import security_log
 
 REFRESH_PREFIX = "rt_"
 
@@ -101,6 +102,14 @@ def log_out(session: Session, *, refresh_token: str, everywhere: bool) -> None:
         end_every_login(session, user_id=row.user_id)
     else:
         _revoke(session, RefreshToken.family_id == row.family_id)
+    security_log.record(
+        session,
+        row.user_id,
+        "SESSION_REVOKED",
+        actor_id=row.user_id,
+        kind="token",
+        everywhere=everywhere,
+    )
 
 
 def end_every_login(session: Session, *, user_id: uuid.UUID) -> None:

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import update
 
 from core.db import transaction, utcnow
+from core.settings import get_settings
 from db.models.apikeys import ApiKey
 from tests.factories.apikeys import key_headers, make_api_key
 from tests.factories.identity import auth_headers, make_user
@@ -287,3 +288,30 @@ def test_one_limit_holds_across_server_processes(live_server, user):
             statuses.append(http.get(TASKS, headers=key_headers(created)).status_code)
     assert statuses.count(200) == 10
     assert statuses.count(429) == 20
+
+
+def test_a_key_limit_above_the_administrators_maximum_is_422(client, user, monkeypatch):
+    monkeypatch.setenv("API_KEY_MAX_RATE_LIMIT_PER_MINUTE", "1000")
+    get_settings.cache_clear()
+    try:
+        body = {"name": "greedy", "scope": "READ_ONLY", "rate_limit_per_minute": 100_000}
+        response = client.post(KEYS, json=body, headers=auth_headers(user))
+        problem = assert_problem(response, 422, "/problems/apikeys/rate-limit-too-high")
+        assert problem["maximum"] == 1000
+        body["rate_limit_per_minute"] = 1000
+        assert client.post(KEYS, json=body, headers=auth_headers(user)).status_code == 201
+    finally:
+        get_settings.cache_clear()
+
+
+def test_a_key_made_before_a_lower_maximum_is_held_to_it(client, user, monkeypatch):
+    created = make_api_key(user, rate_limit_per_minute=5000)
+    monkeypatch.setenv("API_KEY_MAX_RATE_LIMIT_PER_MINUTE", "50")
+    get_settings.cache_clear()
+    try:
+        response = client.get(TASKS, headers=key_headers(created))
+        assert response.headers["ratelimit-limit"] == "50"
+        shown = client.get(f"{KEYS}/{created.key.id}", headers=auth_headers(user)).json()
+        assert shown["rate_limit_per_minute"] == 50
+    finally:
+        get_settings.cache_clear()

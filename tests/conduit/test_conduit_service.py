@@ -17,7 +17,11 @@ from tests.factories.identity import PASSWORD, actor_of, make_user
 def _register(username: str, email: str | None = None) -> conduit.ConduitUser:
     with transaction(write=True) as session:
         return conduit.register(
-            session, username=username, email=email or f"{username}@example.com", password=PASSWORD
+            session,
+            username=username,
+            email=email or f"{username}@example.com",
+            password=PASSWORD,
+            client_address="::1",
         )
 
 

@@ -13,8 +13,11 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 import httpx
 import pytest
 
+from core.db import transaction
 from core.settings import get_settings
-from services import oauth
+from db.models.identity import User
+from db.models.oauth import LinkedIdentity
+from services import identity, oauth
 
 PROVIDER_SCRIPT = Path(__file__).resolve().parent.parent / "oauth" / "provider.mjs"
 CLIENT_ID, CLIENT_SECRET = "trellis-test", "test-client-secret-0123456789abcdef"
@@ -86,3 +89,31 @@ def sign_in_at_provider(authorization_url: str, login: str) -> dict[str, str]:
                 form |= {"login": login, "password": "any"}
             response = agent.post(urljoin(str(response.url), action.group(1)), data=form)
     raise AssertionError("the provider never redirected back")
+
+
+def make_link(
+    user: User, *, subject: str, issuer: str = "https://idp.example.com"
+) -> LinkedIdentity:
+    """A provider account linked to `user`, as a first login with it would have linked it."""
+    with transaction(write=True) as session:
+        link = LinkedIdentity(user_id=user.id, issuer=issuer, subject=subject, email=user.email)
+        session.add(link)
+        session.flush()
+        return link
+
+
+@pytest.fixture
+def frontend(monkeypatch) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """OAUTH_FRONTEND_URL set: the callback hands the login over with a one-time code."""
+    url = "https://app.example.com/signed-in"
+    monkeypatch.setenv("OAUTH_FRONTEND_URL", url)
+    get_settings.cache_clear()
+    yield url
+    monkeypatch.delenv("OAUTH_FRONTEND_URL", raising=False)
+    get_settings.cache_clear()
+
+
+def make_passwordless_user(email: str) -> User:
+    """An account created by a provider login: no password."""
+    with transaction(write=True) as session:
+        return identity.create_user(session, email=email, password=None, display_name="Provider")

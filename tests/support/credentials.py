@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from core.settings import get_settings
 from db.models.identity import User
 from tests.factories.apikeys import key_headers, make_api_key
 from tests.factories.identity import PASSWORD, auth_headers, conduit_headers
@@ -24,7 +25,7 @@ def session_headers(client: Any, user: User) -> dict[str, str]:
 _SCHEMES = {
     "bearerAuth": lambda client, user: auth_headers(user),
     "apiKeyAuth": lambda client, user: key_headers(
-        make_api_key(user, rate_limit_per_minute=100000)
+        make_api_key(user, rate_limit_per_minute=get_settings().api_key_max_rate_limit_per_minute)
     ),
     "sessionCookie": session_headers,
     "Token": lambda client, user: conduit_headers(user),

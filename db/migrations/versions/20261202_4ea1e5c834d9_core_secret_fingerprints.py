@@ -1,7 +1,7 @@
 """core: secret fingerprints
 
 Revision ID: 4ea1e5c834d9
-Revises: beafd8b18e9d
+Revises: df5bc91808e4
 Create Date: 2026-12-02 10:50:33.960301
 
 The fingerprints of the secrets the stored data depends on (core.fingerprints): `trellis migrate`
@@ -18,7 +18,7 @@ import core.db
 
 
 revision = '4ea1e5c834d9'
-down_revision = 'beafd8b18e9d'
+down_revision = 'df5bc91808e4'
 branch_labels = None
 depends_on = None
 

@@ -1,6 +1,8 @@
 """ Contains all the data models used in inputs/outputs """
 
 from .account import Account
+from .account_invitation import AccountInvitation
+from .account_invitation_role import AccountInvitationRole
 from .account_list import AccountList
 from .account_role import AccountRole
 from .account_update import AccountUpdate
@@ -24,18 +26,24 @@ from .comment_create import CommentCreate
 from .comment_list import CommentList
 from .contact import Contact
 from .contact_kind import ContactKind
+from .email_request import EmailRequest
+from .email_verification_confirmation import EmailVerificationConfirmation
 from .field_error import FieldError
 from .ingredient import Ingredient
 from .ingredient_line import IngredientLine
+from .linked_identity import LinkedIdentity
+from .linked_identity_list import LinkedIdentityList
 from .list_tasks_sort import ListTasksSort
 from .list_tasks_status import ListTasksStatus
 from .list_tickets_sort import ListTicketsSort
+from .login_code_exchange import LoginCodeExchange
 from .page import Page
 from .page_create import PageCreate
 from .page_list import PageList
 from .page_update import PageUpdate
 from .password_grant import PasswordGrant
 from .password_grant_grant_type import PasswordGrantGrantType
+from .password_reset_confirmation import PasswordResetConfirmation
 from .portfolio import Portfolio
 from .portfolio_content import PortfolioContent
 from .post import Post
@@ -100,6 +108,8 @@ from .version_list_items_item import VersionListItemsItem
 
 __all__ = (
     "Account",
+    "AccountInvitation",
+    "AccountInvitationRole",
     "AccountList",
     "AccountRole",
     "AccountUpdate",
@@ -123,18 +133,24 @@ __all__ = (
     "CommentList",
     "Contact",
     "ContactKind",
+    "EmailRequest",
+    "EmailVerificationConfirmation",
     "FieldError",
     "Ingredient",
     "IngredientLine",
+    "LinkedIdentity",
+    "LinkedIdentityList",
     "ListTasksSort",
     "ListTasksStatus",
     "ListTicketsSort",
+    "LoginCodeExchange",
     "Page",
     "PageCreate",
     "PageList",
     "PageUpdate",
     "PasswordGrant",
     "PasswordGrantGrantType",
+    "PasswordResetConfirmation",
     "Portfolio",
     "PortfolioContent",
     "Post",

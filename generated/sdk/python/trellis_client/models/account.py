@@ -26,12 +26,14 @@ T = TypeVar("T", bound="Account")
 class Account:
     """ 
         Example:
-            {'id': '3f2b8c4e-9d1a-4c6e-8f7b-2a1d0e9c8b7a', 'email': 'ada@example.com', 'display_name': 'Ada Lovelace',
-                'role': 'USER', 'disabled': False, 'created_at': '2026-01-15T09:30:00Z', 'updated_at': '2026-01-15T09:30:00Z'}
+            {'id': '3f2b8c4e-9d1a-4c6e-8f7b-2a1d0e9c8b7a', 'email': 'ada@example.com', 'email_verified': True,
+                'display_name': 'Ada Lovelace', 'role': 'USER', 'disabled': False, 'created_at': '2026-01-15T09:30:00Z',
+                'updated_at': '2026-01-15T09:30:00Z'}
 
         Attributes:
             id (UUID):
             email (str):
+            email_verified (bool): Whether the account proved it reads this mailbox.
             display_name (str):
             role (AccountRole):
             disabled (bool): A disabled account cannot log in, and its tokens are refused at once.
@@ -41,6 +43,7 @@ class Account:
 
     id: UUID
     email: str
+    email_verified: bool
     display_name: str
     role: AccountRole
     disabled: bool
@@ -55,6 +58,8 @@ class Account:
         id = str(self.id)
 
         email = self.email
+
+        email_verified = self.email_verified
 
         display_name = self.display_name
 
@@ -72,6 +77,7 @@ class Account:
         field_dict.update({
             "id": id,
             "email": email,
+            "email_verified": email_verified,
             "display_name": display_name,
             "role": role,
             "disabled": disabled,
@@ -92,6 +98,8 @@ class Account:
 
 
         email = d.pop("email")
+
+        email_verified = d.pop("email_verified")
 
         display_name = d.pop("display_name")
 
@@ -115,6 +123,7 @@ class Account:
         account = cls(
             id=id,
             email=email,
+            email_verified=email_verified,
             display_name=display_name,
             role=role,
             disabled=disabled,

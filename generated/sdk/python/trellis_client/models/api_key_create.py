@@ -31,7 +31,8 @@ class ApiKeyCreate:
             expires_at (datetime.datetime | None | Unset): When the key stops working; must be in the future. Null or absent
                 = never.
             rate_limit_per_minute (int | None | Unset): Requests per minute for this key; null or absent = the server
-                default (600).
+                default (600). At most the administrator's maximum, API_KEY_MAX_RATE_LIMIT_PER_MINUTE (6000 by default): above
+                it, 422 `/problems/apikeys/rate-limit-too-high`. 100000 is the ceiling of any setting.
      """
 
     name: str

@@ -28,8 +28,12 @@ class AuditEvent:
     """ 
         Attributes:
             id (UUID):
-            actor_id (None | UUID): Who acted (null for the system).
-            action (str): ROLE_CHANGED, USER_DISABLED, USER_ENABLED, ...
+            actor_id (None | UUID): Who acted (null for the system, or for a failed login, whose author is unknown).
+            action (str): What happened. About accounts: SIGNED_UP, LOGGED_IN (`details`: `via`, `client_address`,
+                `user_agent`), LOGIN_FAILED (one event per account per window; `details`: `count`, `last_at`,
+                `client_addresses`), PASSWORD_CHANGED, PASSWORD_RESET, EMAIL_VERIFIED, OAUTH_LINKED, OAUTH_UNLINKED
+                (`details.issuer`), SESSION_REVOKED (`details.kind`: `token` or `session`), INVITED, ROLE_CHANGED,
+                USER_DISABLED, USER_ENABLED; about API keys: KEY_CREATED, KEY_FIRST_USED, KEY_RATE_LIMITED, KEY_REVOKED.
             target_type (str):
             target_id (str):
             details (AuditEventDetails):

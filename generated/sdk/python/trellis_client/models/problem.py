@@ -35,7 +35,11 @@ class Problem:
             instance (str | Unset): The request path that produced the problem. Example: /api/v1/tasks.
             request_id (str | Unset): The X-Request-ID of the failed request, for support and log search. Example:
                 7f1c5f0e2b0d4d0c9a3e8f1b2c3d4e5f.
-            errors (list[FieldError] | Unset): Each failing field of a validation problem.
+            errors (list[FieldError] | Unset): The failing fields of a validation problem, at most 50; `errors_omitted`
+                counts the others.
+            errors_omitted (int | Unset): How many more failing fields were found than `errors` lists (absent when it lists
+                them all). The server stops reading a body's arrays after 256 items, so on a very large body this is a lower
+                bound. Example: 12.
      """
 
     type_: str
@@ -45,6 +49,7 @@ class Problem:
     instance: str | Unset = UNSET
     request_id: str | Unset = UNSET
     errors: list[FieldError] | Unset = UNSET
+    errors_omitted: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -74,6 +79,8 @@ class Problem:
 
 
 
+        errors_omitted = self.errors_omitted
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -90,6 +97,8 @@ class Problem:
             field_dict["request_id"] = request_id
         if errors is not UNSET:
             field_dict["errors"] = errors
+        if errors_omitted is not UNSET:
+            field_dict["errors_omitted"] = errors_omitted
 
         return field_dict
 
@@ -123,6 +132,8 @@ class Problem:
                 errors.append(errors_item)
 
 
+        errors_omitted = d.pop("errors_omitted", UNSET)
+
         problem = cls(
             type_=type_,
             title=title,
@@ -131,6 +142,7 @@ class Problem:
             instance=instance,
             request_id=request_id,
             errors=errors,
+            errors_omitted=errors_omitted,
         )
 
 

@@ -26,12 +26,15 @@ T = TypeVar("T", bound="User")
 class User:
     """ 
         Example:
-            {'id': '3f2b8c4e-9d1a-4c6e-8f7b-2a1d0e9c8b7a', 'email': 'ada@example.com', 'display_name': 'Ada Lovelace',
-                'role': 'USER', 'created_at': '2026-01-15T09:30:00Z', 'updated_at': '2026-01-15T09:30:00Z'}
+            {'id': '3f2b8c4e-9d1a-4c6e-8f7b-2a1d0e9c8b7a', 'email': 'ada@example.com', 'email_verified': True,
+                'display_name': 'Ada Lovelace', 'role': 'USER', 'created_at': '2026-01-15T09:30:00Z', 'updated_at':
+                '2026-01-15T09:30:00Z'}
 
         Attributes:
             id (UUID):
             email (str):
+            email_verified (bool): Whether the account proved it reads this mailbox (a verification code, a password reset,
+                an invitation, or a provider's verified email at OAuth login).
             display_name (str):
             role (UserRole):
             created_at (datetime.datetime):
@@ -40,6 +43,7 @@ class User:
 
     id: UUID
     email: str
+    email_verified: bool
     display_name: str
     role: UserRole
     created_at: datetime.datetime
@@ -53,6 +57,8 @@ class User:
         id = str(self.id)
 
         email = self.email
+
+        email_verified = self.email_verified
 
         display_name = self.display_name
 
@@ -68,6 +74,7 @@ class User:
         field_dict.update({
             "id": id,
             "email": email,
+            "email_verified": email_verified,
             "display_name": display_name,
             "role": role,
             "created_at": created_at,
@@ -87,6 +94,8 @@ class User:
 
 
         email = d.pop("email")
+
+        email_verified = d.pop("email_verified")
 
         display_name = d.pop("display_name")
 
@@ -108,6 +117,7 @@ class User:
         user = cls(
             id=id,
             email=email,
+            email_verified=email_verified,
             display_name=display_name,
             role=role,
             created_at=created_at,

@@ -70,6 +70,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_413
 
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -93,7 +100,11 @@ def sync_detailed(
 ) -> Response[Problem | User]:
     """ Sign up
 
-     Creates an account with the USER role. Emails are unique case-insensitively.
+     Creates an account with the USER role and mails it a verification code (see `POST /identity/email-
+    verification-confirmations`); until it is confirmed the account's `email_verified` is false, and
+    IDENTITY_UNVERIFIED_ACCOUNTS decides what it may do (by default everything). Emails are unique case-
+    insensitively. Sign-ups are limited per client address (SIGNUP_LIMIT_PER_ADDRESS, 10 a minute by
+    default, counted with the Conduit facade's): past it, 429 with `Retry-After`.
 
     Args:
         body (UserCreate):  Example: {'email': 'ada@example.com', 'password': 'correct horse
@@ -127,7 +138,11 @@ def sync(
 ) -> Problem | User | None:
     """ Sign up
 
-     Creates an account with the USER role. Emails are unique case-insensitively.
+     Creates an account with the USER role and mails it a verification code (see `POST /identity/email-
+    verification-confirmations`); until it is confirmed the account's `email_verified` is false, and
+    IDENTITY_UNVERIFIED_ACCOUNTS decides what it may do (by default everything). Emails are unique case-
+    insensitively. Sign-ups are limited per client address (SIGNUP_LIMIT_PER_ADDRESS, 10 a minute by
+    default, counted with the Conduit facade's): past it, 429 with `Retry-After`.
 
     Args:
         body (UserCreate):  Example: {'email': 'ada@example.com', 'password': 'correct horse
@@ -156,7 +171,11 @@ async def asyncio_detailed(
 ) -> Response[Problem | User]:
     """ Sign up
 
-     Creates an account with the USER role. Emails are unique case-insensitively.
+     Creates an account with the USER role and mails it a verification code (see `POST /identity/email-
+    verification-confirmations`); until it is confirmed the account's `email_verified` is false, and
+    IDENTITY_UNVERIFIED_ACCOUNTS decides what it may do (by default everything). Emails are unique case-
+    insensitively. Sign-ups are limited per client address (SIGNUP_LIMIT_PER_ADDRESS, 10 a minute by
+    default, counted with the Conduit facade's): past it, 429 with `Retry-After`.
 
     Args:
         body (UserCreate):  Example: {'email': 'ada@example.com', 'password': 'correct horse
@@ -190,7 +209,11 @@ async def asyncio(
 ) -> Problem | User | None:
     """ Sign up
 
-     Creates an account with the USER role. Emails are unique case-insensitively.
+     Creates an account with the USER role and mails it a verification code (see `POST /identity/email-
+    verification-confirmations`); until it is confirmed the account's `email_verified` is false, and
+    IDENTITY_UNVERIFIED_ACCOUNTS decides what it may do (by default everything). Emails are unique case-
+    insensitively. Sign-ups are limited per client address (SIGNUP_LIMIT_PER_ADDRESS, 10 a minute by
+    default, counted with the Conduit facade's): past it, 429 with `Retry-After`.
 
     Args:
         body (UserCreate):  Example: {'email': 'ada@example.com', 'password': 'correct horse

@@ -65,7 +65,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | SessionCreated | TokenPair | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | SessionCreated | TokenPair | None:
     if response.status_code == 200:
         response_200 = TokenPair.from_dict(response.json())
 
@@ -79,6 +79,10 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_201
+
+    if response.status_code == 303:
+        response_303 = cast(Any, None)
+        return response_303
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -128,7 +132,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | SessionCreated | TokenPair]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem | SessionCreated | TokenPair]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -149,16 +153,20 @@ def sync_detailed(
     authuser: str | Unset = UNSET,
     prompt: str | Unset = UNSET,
 
-) -> Response[Problem | SessionCreated | TokenPair]:
+) -> Response[Any | Problem | SessionCreated | TokenPair]:
     """ Finish a login with the identity provider
 
      Redeems the provider's answer: the `state` must name a pending login of this server (single use, 10
-    minutes); the code is exchanged with the PKCE verifier and the client secret; the ID token's
-    signature (provider JWKS), issuer, audience, expiry and nonce are checked. The provider account then
-    signs in as the local account it is linked to; on its first login it is linked to the account with
-    the same email only if the provider says the email is verified, and an account without a password is
-    created when no account has that email. Answers our token pair (200) or starts a cookie session
-    (201), as chosen when the login started.
+    minutes) started by this browser, which must present the `__Host-trellis_oauth` cookie set with that
+    login's redirect (login CSRF, RFC 9700 §4.7); the code is exchanged with the PKCE verifier and the
+    client secret; the ID token's signature (provider JWKS), issuer, audience, expiry and nonce are
+    checked. The provider account then signs in as the local account it is linked to; on its first login
+    it is linked to the account with the same email only if the provider says the email is verified, and
+    an account without a password is created when no account has that email. Without
+    `OAUTH_FRONTEND_URL`, answers our token pair (200) or starts a cookie session (201), as chosen when
+    the login started, and clears the binding cookie. With it, redirects (303) to the front end with a
+    one-time `login_code` in the URL fragment (never a token), which the front end exchanges at `POST
+    /oauth/logins` from the same browser within 60 seconds. Every refusal uses the state up.
 
     Args:
         state (str):
@@ -175,7 +183,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SessionCreated | TokenPair]
+        Response[Any | Problem | SessionCreated | TokenPair]
      """
 
 
@@ -209,16 +217,20 @@ def sync(
     authuser: str | Unset = UNSET,
     prompt: str | Unset = UNSET,
 
-) -> Problem | SessionCreated | TokenPair | None:
+) -> Any | Problem | SessionCreated | TokenPair | None:
     """ Finish a login with the identity provider
 
      Redeems the provider's answer: the `state` must name a pending login of this server (single use, 10
-    minutes); the code is exchanged with the PKCE verifier and the client secret; the ID token's
-    signature (provider JWKS), issuer, audience, expiry and nonce are checked. The provider account then
-    signs in as the local account it is linked to; on its first login it is linked to the account with
-    the same email only if the provider says the email is verified, and an account without a password is
-    created when no account has that email. Answers our token pair (200) or starts a cookie session
-    (201), as chosen when the login started.
+    minutes) started by this browser, which must present the `__Host-trellis_oauth` cookie set with that
+    login's redirect (login CSRF, RFC 9700 §4.7); the code is exchanged with the PKCE verifier and the
+    client secret; the ID token's signature (provider JWKS), issuer, audience, expiry and nonce are
+    checked. The provider account then signs in as the local account it is linked to; on its first login
+    it is linked to the account with the same email only if the provider says the email is verified, and
+    an account without a password is created when no account has that email. Without
+    `OAUTH_FRONTEND_URL`, answers our token pair (200) or starts a cookie session (201), as chosen when
+    the login started, and clears the binding cookie. With it, redirects (303) to the front end with a
+    one-time `login_code` in the URL fragment (never a token), which the front end exchanges at `POST
+    /oauth/logins` from the same browser within 60 seconds. Every refusal uses the state up.
 
     Args:
         state (str):
@@ -235,7 +247,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SessionCreated | TokenPair
+        Any | Problem | SessionCreated | TokenPair
      """
 
 
@@ -264,16 +276,20 @@ async def asyncio_detailed(
     authuser: str | Unset = UNSET,
     prompt: str | Unset = UNSET,
 
-) -> Response[Problem | SessionCreated | TokenPair]:
+) -> Response[Any | Problem | SessionCreated | TokenPair]:
     """ Finish a login with the identity provider
 
      Redeems the provider's answer: the `state` must name a pending login of this server (single use, 10
-    minutes); the code is exchanged with the PKCE verifier and the client secret; the ID token's
-    signature (provider JWKS), issuer, audience, expiry and nonce are checked. The provider account then
-    signs in as the local account it is linked to; on its first login it is linked to the account with
-    the same email only if the provider says the email is verified, and an account without a password is
-    created when no account has that email. Answers our token pair (200) or starts a cookie session
-    (201), as chosen when the login started.
+    minutes) started by this browser, which must present the `__Host-trellis_oauth` cookie set with that
+    login's redirect (login CSRF, RFC 9700 §4.7); the code is exchanged with the PKCE verifier and the
+    client secret; the ID token's signature (provider JWKS), issuer, audience, expiry and nonce are
+    checked. The provider account then signs in as the local account it is linked to; on its first login
+    it is linked to the account with the same email only if the provider says the email is verified, and
+    an account without a password is created when no account has that email. Without
+    `OAUTH_FRONTEND_URL`, answers our token pair (200) or starts a cookie session (201), as chosen when
+    the login started, and clears the binding cookie. With it, redirects (303) to the front end with a
+    one-time `login_code` in the URL fragment (never a token), which the front end exchanges at `POST
+    /oauth/logins` from the same browser within 60 seconds. Every refusal uses the state up.
 
     Args:
         state (str):
@@ -290,7 +306,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SessionCreated | TokenPair]
+        Response[Any | Problem | SessionCreated | TokenPair]
      """
 
 
@@ -324,16 +340,20 @@ async def asyncio(
     authuser: str | Unset = UNSET,
     prompt: str | Unset = UNSET,
 
-) -> Problem | SessionCreated | TokenPair | None:
+) -> Any | Problem | SessionCreated | TokenPair | None:
     """ Finish a login with the identity provider
 
      Redeems the provider's answer: the `state` must name a pending login of this server (single use, 10
-    minutes); the code is exchanged with the PKCE verifier and the client secret; the ID token's
-    signature (provider JWKS), issuer, audience, expiry and nonce are checked. The provider account then
-    signs in as the local account it is linked to; on its first login it is linked to the account with
-    the same email only if the provider says the email is verified, and an account without a password is
-    created when no account has that email. Answers our token pair (200) or starts a cookie session
-    (201), as chosen when the login started.
+    minutes) started by this browser, which must present the `__Host-trellis_oauth` cookie set with that
+    login's redirect (login CSRF, RFC 9700 §4.7); the code is exchanged with the PKCE verifier and the
+    client secret; the ID token's signature (provider JWKS), issuer, audience, expiry and nonce are
+    checked. The provider account then signs in as the local account it is linked to; on its first login
+    it is linked to the account with the same email only if the provider says the email is verified, and
+    an account without a password is created when no account has that email. Without
+    `OAUTH_FRONTEND_URL`, answers our token pair (200) or starts a cookie session (201), as chosen when
+    the login started, and clears the binding cookie. With it, redirects (303) to the front end with a
+    one-time `login_code` in the URL fragment (never a token), which the front end exchanges at `POST
+    /oauth/logins` from the same browser within 60 seconds. Every refusal uses the state up.
 
     Args:
         state (str):
@@ -350,7 +370,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SessionCreated | TokenPair
+        Any | Problem | SessionCreated | TokenPair
      """
 
 

@@ -97,10 +97,12 @@ def sync_detailed(
     """ Start a login with the identity provider
 
      Redirects (302) to the configured OpenID Connect provider with a fresh `state`, `nonce` and an S256
-    PKCE code challenge. The provider sends the browser back to the configured redirect URI with `code`
-    and `state`, which `GET /oauth/callback` redeems (once, within 10 minutes). `result` chooses what
-    the callback returns: our token pair (TOKENS) or a cookie session (SESSION). 404
-    `/problems/oauth/not-configured` when no provider is configured.
+    PKCE code challenge, and binds the login to this browser with a cookie (`__Host-trellis_oauth`: a
+    random value whose SHA-256 is stored with the state; HttpOnly, Secure, SameSite=Lax, Path=/, 10
+    minutes). The provider sends the browser back to the configured redirect URI with `code` and
+    `state`, which `GET /oauth/callback` redeems once, within 10 minutes, and only from the browser
+    holding that cookie. `result` chooses what the login ends in: our token pair (TOKENS) or a cookie
+    session (SESSION). 404 `/problems/oauth/not-configured` when no provider is configured.
 
     Args:
         result (StartOAuthLoginResult | Unset):  Default: StartOAuthLoginResult.TOKENS.
@@ -134,10 +136,12 @@ def sync(
     """ Start a login with the identity provider
 
      Redirects (302) to the configured OpenID Connect provider with a fresh `state`, `nonce` and an S256
-    PKCE code challenge. The provider sends the browser back to the configured redirect URI with `code`
-    and `state`, which `GET /oauth/callback` redeems (once, within 10 minutes). `result` chooses what
-    the callback returns: our token pair (TOKENS) or a cookie session (SESSION). 404
-    `/problems/oauth/not-configured` when no provider is configured.
+    PKCE code challenge, and binds the login to this browser with a cookie (`__Host-trellis_oauth`: a
+    random value whose SHA-256 is stored with the state; HttpOnly, Secure, SameSite=Lax, Path=/, 10
+    minutes). The provider sends the browser back to the configured redirect URI with `code` and
+    `state`, which `GET /oauth/callback` redeems once, within 10 minutes, and only from the browser
+    holding that cookie. `result` chooses what the login ends in: our token pair (TOKENS) or a cookie
+    session (SESSION). 404 `/problems/oauth/not-configured` when no provider is configured.
 
     Args:
         result (StartOAuthLoginResult | Unset):  Default: StartOAuthLoginResult.TOKENS.
@@ -166,10 +170,12 @@ async def asyncio_detailed(
     """ Start a login with the identity provider
 
      Redirects (302) to the configured OpenID Connect provider with a fresh `state`, `nonce` and an S256
-    PKCE code challenge. The provider sends the browser back to the configured redirect URI with `code`
-    and `state`, which `GET /oauth/callback` redeems (once, within 10 minutes). `result` chooses what
-    the callback returns: our token pair (TOKENS) or a cookie session (SESSION). 404
-    `/problems/oauth/not-configured` when no provider is configured.
+    PKCE code challenge, and binds the login to this browser with a cookie (`__Host-trellis_oauth`: a
+    random value whose SHA-256 is stored with the state; HttpOnly, Secure, SameSite=Lax, Path=/, 10
+    minutes). The provider sends the browser back to the configured redirect URI with `code` and
+    `state`, which `GET /oauth/callback` redeems once, within 10 minutes, and only from the browser
+    holding that cookie. `result` chooses what the login ends in: our token pair (TOKENS) or a cookie
+    session (SESSION). 404 `/problems/oauth/not-configured` when no provider is configured.
 
     Args:
         result (StartOAuthLoginResult | Unset):  Default: StartOAuthLoginResult.TOKENS.
@@ -203,10 +209,12 @@ async def asyncio(
     """ Start a login with the identity provider
 
      Redirects (302) to the configured OpenID Connect provider with a fresh `state`, `nonce` and an S256
-    PKCE code challenge. The provider sends the browser back to the configured redirect URI with `code`
-    and `state`, which `GET /oauth/callback` redeems (once, within 10 minutes). `result` chooses what
-    the callback returns: our token pair (TOKENS) or a cookie session (SESSION). 404
-    `/problems/oauth/not-configured` when no provider is configured.
+    PKCE code challenge, and binds the login to this browser with a cookie (`__Host-trellis_oauth`: a
+    random value whose SHA-256 is stored with the state; HttpOnly, Secure, SameSite=Lax, Path=/, 10
+    minutes). The provider sends the browser back to the configured redirect URI with `code` and
+    `state`, which `GET /oauth/callback` redeems once, within 10 minutes, and only from the browser
+    holding that cookie. `result` chooses what the login ends in: our token pair (TOKENS) or a cookie
+    session (SESSION). 404 `/problems/oauth/not-configured` when no provider is configured.
 
     Args:
         result (StartOAuthLoginResult | Unset):  Default: StartOAuthLoginResult.TOKENS.
