@@ -16,6 +16,9 @@
 # what it is made from and kept in podman's store, so it is built once per machine; the boot is
 # skipped when a stack with the same image, compose file and this script already passed in this
 # checkout (COMPOSE_ALWAYS=1 boots anyway).
+# Nothing here waits without a deadline: each install, build and wait has its own `timeout`, and
+# ci/test.sh bounds the whole stage; on any exit (failure, deadline, Ctrl-C) the trap prints the
+# containers' logs if it failed, runs `down -v` and removes whatever of the project is left.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -25,6 +28,55 @@ mkdir -p "$STATE"
 started=$EPOCHREALTIME
 say() { printf 'compose [%5.1fs] %s\n' "$(awk "BEGIN { print $EPOCHREALTIME - $started }")" "$*"; }
 hash_of() { sha256sum "$@" | sha256sum | cut -c1-16; }
+
+# ---- cleanup, from the first line on -----------------------------------------------------------
+PROJECT=trellis-ci-$$ RUN="" SOCKET="" SERVICE_PID="" HEALTH_PID="" BACKGROUND=()
+compose() {  # compose <deadline in seconds> <docker compose arguments...>
+  local seconds=$1
+  shift
+  timeout "$seconds" "$COMPOSE_BIN" -p "$PROJECT" --project-directory "$RUN" \
+    -f "$ROOT/docker-compose.yml" "$@"
+}
+project_leftovers() {  # the project's containers, volumes and networks, one id a line
+  local filter=label=com.docker.compose.project=$PROJECT
+  podman ps -a -q --filter "$filter"
+  podman volume ls -q --filter "$filter"
+  podman network ls -q --filter "$filter"
+}
+cleanup() {
+  local status=$? pid
+  trap - EXIT INT TERM
+  for pid in "${BACKGROUND[@]}" "$HEALTH_PID"; do
+    [ -z "$pid" ] || kill "$pid" 2>/dev/null || true
+  done
+  if [ -n "$SERVICE_PID" ]; then
+    if [ "$status" != 0 ]; then
+      echo "compose: FAILED (exit $status); the containers and their logs follow" >&2
+      podman ps -a --filter "label=com.docker.compose.project=$PROJECT" \
+        --format '{{.Names}}  {{.Status}}' >&2 2>/dev/null || true
+      compose 60 logs --no-color --timestamps >"$STATE/failed-run.log" 2>&1 || true
+      tail -n 150 "$STATE/failed-run.log" >&2 || true
+      echo "compose: all of it in .ci-cache/compose/failed-run.log" >&2
+    fi
+    compose 120 down -v --remove-orphans --timeout 10 >/dev/null 2>&1 ||
+      echo "compose: down -v failed; removing the project's leftovers with podman" >&2
+    kill "$SERVICE_PID" 2>/dev/null || true
+    wait "$SERVICE_PID" 2>/dev/null || true
+    # Whatever `down -v` could not remove (a stuck API service), removed by label.
+    podman ps -a -q --filter "label=com.docker.compose.project=$PROJECT" |
+      xargs -r timeout 60 podman rm -f -t 5 >/dev/null 2>&1 || true
+    podman volume ls -q --filter "label=com.docker.compose.project=$PROJECT" |
+      xargs -r timeout 30 podman volume rm -f >/dev/null 2>&1 || true
+    podman network ls -q --filter "label=com.docker.compose.project=$PROJECT" |
+      xargs -r timeout 30 podman network rm -f >/dev/null 2>&1 || true
+  fi
+  [ -z "$RUN" ] || rm -rf "$RUN"
+  [ -z "$SOCKET" ] || rm -f "$SOCKET"
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 # ---- the engine ---------------------------------------------------------------------------------
 ENGINE_PACKAGES=(podman mmdebstrap netavark aardvark-dns containernetworking-plugins slirp4netns
@@ -36,8 +88,9 @@ done
 if [ "${#missing[@]}" -gt 0 ]; then
   say "installing ${missing[*]} (Debian packages)"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null 2>&1 ||
-    { apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }
+  timeout 600 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null 2>&1 ||
+    { timeout 300 apt-get update -qq &&
+      timeout 600 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }
 fi
 # crun fails here ("cgroups in hybrid mode not supported"); the default ulimits are refused by
 # setrlimit; without systemd, events go to a file.
@@ -83,8 +136,8 @@ base_tag() {  # base_tag <name> <mmdebstrap arguments...>: the image tag of that
 build_base() {  # build_base <tag> <mmdebstrap arguments...> (run in the background)
   local tag=$1
   shift
-  mmdebstrap "${COMMON[@]}" "$@" "$CODENAME" - "$SOURCES" 2>"$STATE/${tag##*/}.log" |
-    podman import --quiet - "$tag" >/dev/null
+  timeout 900 mmdebstrap "${COMMON[@]}" "$@" "$CODENAME" - "$SOURCES" 2>"$STATE/${tag##*/}.log" |
+    timeout 900 podman import --quiet - "$tag" >/dev/null
 }
 PYTHON_BASE=$(base_tag python-base "${PYTHON_BASE_ARGS[@]}")
 SERVICES_BASE=$(base_tag services-base "${SERVICES_BASE_ARGS[@]}")
@@ -93,11 +146,13 @@ if ! podman image exists "$PYTHON_BASE"; then
   say "building $PYTHON_BASE with mmdebstrap"
   build_base "$PYTHON_BASE" "${PYTHON_BASE_ARGS[@]}" &
   PYTHON_BASE_PID=$!
+  BACKGROUND+=("$PYTHON_BASE_PID")
 fi
 if ! podman image exists "$SERVICES_BASE"; then
   say "building $SERVICES_BASE with mmdebstrap"
   build_base "$SERVICES_BASE" "${SERVICES_BASE_ARGS[@]}" &
   SERVICES_BASE_PID=$!
+  BACKGROUND+=("$SERVICES_BASE_PID")
 fi
 wait_for() {  # wait_for <pid or empty> <what>
   [ -z "$1" ] || wait "$1" || { echo "compose: building $2 failed" >&2; exit 1; }
@@ -111,10 +166,11 @@ WHEELS=$STATE/wheels-$(hash_of requirements/base.txt)
 WHEELS_PID=""
 if [ ! -f "$WHEELS/.complete" ]; then
   sed -E 's/ *;.*$//' requirements/base.txt >"$STATE/requirements-unmarked.txt"
-  ( "$PY" -m pip download --quiet --no-deps --only-binary=:all: \
+  ( timeout 600 "$PY" -m pip download --quiet --no-deps --only-binary=:all: \
       -r "$STATE/requirements-unmarked.txt" -d "$WHEELS" >"$STATE/wheels.log" 2>&1 &&
       touch "$WHEELS/.complete" ) &
   WHEELS_PID=$!
+  BACKGROUND+=("$WHEELS_PID")
 fi
 wait_for "$PYTHON_BASE_PID" "$PYTHON_BASE"
 wait_for "$WHEELS_PID" "the wheelhouse (.ci-cache/compose/wheels.log)"
@@ -131,7 +187,7 @@ TRELLIS_IMAGE=localhost/trellis:ci-$APP_KEY
 if ! podman image exists "$TRELLIS_IMAGE"; then
   say "building $TRELLIS_IMAGE from the Dockerfile (PYTHON_IMAGE=$PYTHON_BASE)"
   printf '[global]\nno-index = true\nfind-links = /wheels\n' >"$STATE/pip.conf"
-  podman build --quiet --format docker --build-arg PYTHON_IMAGE="$PYTHON_BASE" --target runtime \
+  timeout 900 podman build --quiet --format docker --build-arg PYTHON_IMAGE="$PYTHON_BASE" --target runtime \
     --volume "$WHEELS:/wheels:ro" --volume "$STATE/pip.conf:/etc/pip.conf:ro" \
     -t "$TRELLIS_IMAGE" . >"$STATE/build.log" 2>&1 || { tail -n 40 "$STATE/build.log"; exit 1; }
 fi
@@ -141,7 +197,7 @@ local_image() {  # local_image <name>: the stand-in from ci/images/<name>.Contai
   local tag
   tag=localhost/trellis-ci-$1:$(echo "$SERVICES_BASE $(hash_of ci/images/"$1"*)" | sha256sum | cut -c1-16)
   if ! podman image exists "$tag"; then
-    podman build --quiet --format docker --build-arg BASE="$SERVICES_BASE" \
+    timeout 300 podman build --quiet --format docker --build-arg BASE="$SERVICES_BASE" \
       -f "ci/images/$1.Containerfile" -t "$tag" ci/images >/dev/null
   fi
   echo "$tag"
@@ -167,36 +223,10 @@ fi
 
 # ---- boot the stack --------------------------------------------------------------------------------
 COMPOSE_BIN=$("$PY" -c 'import compose, pathlib; print(pathlib.Path(compose.__file__).with_name("docker-compose"))')
-PROJECT=trellis-ci-$$
 SOCKET=$STATE/podman-$$.sock
 RUN=$STATE/run-$$  # the project directory: .env, as an operator's `cp .env.example .env`
 mkdir -p "$RUN"
-SERVICE_PID="" HEALTH_PID=""
 export DOCKER_HOST=unix://$SOCKET DOCKER_CONFIG=$RUN/docker-config POSTGRES_IMAGE REDIS_IMAGE TRELLIS_IMAGE
-compose() { "$COMPOSE_BIN" -p "$PROJECT" --project-directory "$RUN" -f "$ROOT/docker-compose.yml" "$@"; }
-project_leftovers() {
-  local filter=label=com.docker.compose.project=$PROJECT
-  podman ps -a -q --filter "$filter"
-  podman volume ls -q --filter "$filter"
-  podman network ls -q --filter "$filter"
-}
-cleanup() {
-  local status=$?
-  [ -z "$HEALTH_PID" ] || kill "$HEALTH_PID" 2>/dev/null || true
-  if [ -n "$SERVICE_PID" ]; then
-    if [ "$status" != 0 ]; then
-      compose logs --no-color >"$STATE/failed-run.log" 2>&1 || true
-      echo "compose: failed; service logs in .ci-cache/compose/failed-run.log (last lines):" >&2
-      tail -n 30 "$STATE/failed-run.log" >&2 || true
-    fi
-    compose down -v --remove-orphans --timeout 10 >/dev/null 2>&1 || true
-    kill "$SERVICE_PID" 2>/dev/null || true
-    wait "$SERVICE_PID" 2>/dev/null || true
-  fi
-  rm -rf "$RUN" "$SOCKET"
-  exit "$status"
-}
-trap cleanup EXIT INT TERM
 
 "$PY" - "$RUN/.env" <<'EOF'
 import os, re, secrets, socket, sys
@@ -228,7 +258,7 @@ for _ in $(seq 1 200); do [ -S "$SOCKET" ] && break; sleep 0.05; done
 (
   while :; do
     podman ps -q --filter "label=com.docker.compose.project=$PROJECT" --filter health=starting \
-      --filter health=unhealthy | xargs -r -n1 podman healthcheck run >/dev/null 2>&1 || true
+      --filter health=unhealthy | xargs -r -n1 timeout 30 podman healthcheck run >/dev/null 2>&1 || true
     sleep 1
   done
 ) &
@@ -236,8 +266,7 @@ HEALTH_PID=$!
 
 say "up: postgres, redis, migrate, api, worker (project $PROJECT, api on 127.0.0.1:$PORT)"
 # `up` returns once postgres and redis are healthy, migrate completed and api and worker started.
-timeout 240 "$COMPOSE_BIN" -p "$PROJECT" --project-directory "$RUN" -f "$ROOT/docker-compose.yml" \
-  up --detach --no-build --pull never --quiet-pull >"$STATE/up.log" 2>&1 ||
+compose 240 up --detach --no-build --pull never --quiet-pull >"$STATE/up.log" 2>&1 ||
   { cat "$STATE/up.log" >&2; exit 1; }
 migrated=$(podman inspect --format '{{.State.ExitCode}}' "$PROJECT-migrate-1")
 [ "$migrated" = 0 ] || { echo "compose: migrate exited $migrated" >&2; exit 1; }
@@ -280,7 +309,7 @@ EOF
 
 # The README's first admin, as an operator creates it (-T: no terminal here, so the password is
 # generated and printed once).
-admin=$(compose exec -T api python -m cli create-admin --email admin@example.com 2>&1)
+admin=$(compose 120 exec -T api python -m cli create-admin --email admin@example.com 2>&1)
 case "$admin" in
   *"Created admin admin@example.com"*"Password (shown once):"*) say "create-admin: ok" ;;
   *) echo "compose: create-admin failed: $admin" >&2; exit 1 ;;
@@ -289,7 +318,7 @@ esac
 # A job enqueued from inside the api container (on Redis, as the app enqueues) and run by the
 # worker container: an expired idempotency record is written, the housekeeping job is enqueued,
 # and only the worker's run of it deletes the row (periodic jobs store no result to wait for).
-compose exec -T api python -W ignore - <<'EOF'
+compose 120 exec -T api python -W ignore - <<'EOF'
 import sys, time
 from datetime import timedelta
 from sqlalchemy import func, select
@@ -316,7 +345,7 @@ else:
     sys.exit("compose: the worker did not run the job within 60 s")
 EOF
 
-compose down -v --remove-orphans --timeout 10 >/dev/null 2>&1
+compose 120 down -v --remove-orphans --timeout 10 >/dev/null 2>&1
 left=$(project_leftovers)
 [ -z "$left" ] || { echo "compose: down -v left: $left" >&2; exit 1; }
 say "down -v: no container, volume or network of the project is left"

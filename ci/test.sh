@@ -46,7 +46,9 @@ run_contracts() {
 }
 run_compose() {
   printf '\n== the image and the Compose stack, booted for real (podman; cached by what they are made of)\n'
-  bash ci/compose.sh
+  # A backstop over the script's own deadlines (each step has one): the script is sent TERM, its
+  # trap still runs `down -v`.
+  timeout --foreground -k 600 "${COMPOSE_DEADLINE_SECONDS:-1500}" bash ci/compose.sh
 }
 run_bench_smoke() {
   printf '\n== bench smoke: framework-only CPU per request against bench/smoke-baseline.json\n'
