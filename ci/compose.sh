@@ -43,9 +43,12 @@ project_leftovers() {  # the project's containers, volumes and networks, one id 
   podman volume ls -q --filter "$filter"
   podman network ls -q --filter "$filter"
 }
+# The script's own stdout and stderr, kept: a signal's trap can run inside a redirected function.
+exec 3>&1 4>&2
 cleanup() {
   local status=$? pid
   trap - EXIT INT TERM
+  exec 1>&3 2>&4
   for pid in "${BACKGROUND[@]}" "$HEALTH_PID"; do
     [ -z "$pid" ] || kill "$pid" 2>/dev/null || true
   done
