@@ -32,7 +32,7 @@ PYTHON = sys.executable
 SEED = """
 from core.db import transaction
 from services import portfolio, sessions
-from tests.factories import apikeys, blog, identity, notes, recipes, tasks, tickets
+from tests.factories import apikeys, blog, identity, notes, oauth, recipes, tasks, tickets
 from core.security import Actor
 
 alice = identity.make_user(email="alice@example.com")
@@ -57,8 +57,10 @@ with transaction(write=True) as session:
                       content={"projects": [{"name": "Trellis"}], "skills": [], "contacts": []},
                       if_match=None)
 key = apikeys.make_api_key(alice, name="backup drill")
+oauth.make_link(bob, subject="bob-at-the-provider")  # as bob's first login with a provider would
 
-# What only the HTTP layer writes: a refresh token, a cookie session, an idempotent replay.
+# What only the HTTP layer writes: a refresh token, a cookie session, an idempotent replay, a
+# mailed password-reset code.
 from starlette.testclient import TestClient
 from core.app import create_app
 with TestClient(create_app(), base_url="http://127.0.0.1") as client:
@@ -72,6 +74,8 @@ with TestClient(create_app(), base_url="http://127.0.0.1") as client:
     cookie = client.post("/api/v1/sessions",
                          json={"email": "bob@example.com", "password": identity.PASSWORD})
     assert cookie.status_code == 201, cookie.text
+    reset = client.post("/api/v1/identity/password-resets", json={"email": "bob@example.com"})
+    assert reset.status_code == 202, reset.text
 print(key.secret)
 """
 
