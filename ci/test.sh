@@ -12,6 +12,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
+# Each pytest worker, live server and sub-suite would otherwise compile (and assertion-rewrite)
+# every module again: let them share the bytecode cache (__pycache__ is ignored by git).
+unset PYTHONDONTWRITEBYTECODE
 export COVERAGE_FILE="$PWD/.coverage"
 stage=${1:-all}
 mkdir -p reports

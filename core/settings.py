@@ -325,6 +325,13 @@ class Settings(SettingsSection):
         "frontends keep one token and never refresh it. They work on the facade only, and a "
         "password change or a disabled account ends them at once.",
     )
+    conduit_list_bodies: bool = setting(
+        "CONDUIT_LIST_BODIES",
+        False,
+        "Conduit article lists carry each article's `body`, as the RealWorld 2.0.0 document and "
+        "its legacy Postman suite expect. Off by default: the current RealWorld specification "
+        "leaves bodies out of lists, and a list then reads no article text at all.",
+    )
     refresh_token_ttl_seconds: int = setting(
         "REFRESH_TOKEN_TTL_SECONDS", 30 * 24 * 3600, "Refresh-token lifetime (30 days)."
     )

@@ -6,6 +6,7 @@ from typing import Any
 from core.db import transaction
 from core.http import client_address, header
 from core.security import Actor, current_actor, optional_actor
+from core.settings import get_settings
 from core.wire import NoContent
 from handlers import blog as blog_api
 from handlers._wire import password_login, post_text_json, profile_json
@@ -107,11 +108,12 @@ def conduit_unfollow_profile(username: str) -> dict[str, Any]:
 
 
 def _articles(viewer: Actor | None, limit: int, offset: int, **filters: Any) -> dict[str, Any]:
+    with_body = get_settings().conduit_list_bodies
     with transaction(write=False) as session:
         views, total = blog.list_posts_offset(
-            session, viewer, limit=limit, offset=offset, **filters
+            session, viewer, limit=limit, offset=offset, with_body=with_body, **filters
         )
-        articles = [_article_json(view, with_body=False) for view in views]
+        articles = [_article_json(view, with_body=with_body) for view in views]
         return {"articles": articles, "articlesCount": total}
 
 

@@ -283,7 +283,8 @@ def list_posts(
 
 #: Leaves a post's text out of the SELECT; reading it afterwards raises instead of loading each
 #: post's text with a query of its own.
-_WITHOUT_TEXT = (defer(BlogPost.body, raiseload=True), defer(BlogPost.html, raiseload=True))
+_WITHOUT_HTML = (defer(BlogPost.html, raiseload=True),)
+_WITHOUT_TEXT = (defer(BlogPost.body, raiseload=True), *_WITHOUT_HTML)
 
 
 def list_posts_offset(
@@ -293,15 +294,16 @@ def list_posts_offset(
     limit: int = 20,
     offset: int = 0,
     feed: bool = False,
+    with_body: bool = False,
     **filters: Unpack[PostFilters],
 ) -> tuple[list[PostView], int]:
     """The same listing by limit/offset, with the total count (the Conduit facade's shape); its
-    posts come without body and HTML, which the facade's lists do not show."""
+    posts come without HTML, and without body unless `with_body` (CONDUIT_LIST_BODIES)."""
     query = post_query(viewer, feed_of=viewer.user_id if feed and viewer else None, **filters)
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     posts = list(
         session.scalars(
-            query.options(*_WITHOUT_TEXT)
+            query.options(*(_WITHOUT_HTML if with_body else _WITHOUT_TEXT))
             .order_by(BlogPost.created_at.desc(), BlogPost.id.desc())
             .limit(limit)
             .offset(offset)

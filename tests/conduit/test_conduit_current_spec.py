@@ -39,6 +39,22 @@ def test_lists_leave_the_body_out_and_one_article_keeps_it(client):
     assert one["body"] == "You have to *believe*" and set(one) == SUMMARY | {"body"}
 
 
+def test_lists_carry_bodies_for_older_clients_when_configured(client, monkeypatch):
+    # CONDUIT_LIST_BODIES=true: what the 2.0.0 document and its legacy Postman suite expect.
+    monkeypatch.setenv("CONDUIT_LIST_BODIES", "true")
+    get_settings.cache_clear()
+    try:
+        jake = register(client, "jake")
+        create_article(client, jake)
+        for url in (f"{API}/articles", f"{API}/articles?author=jake"):
+            (item,) = client.get(url).json()["articles"]
+            assert set(item) == SUMMARY | {"body"}, url
+            assert item["body"] == "You have to *believe*"
+    finally:
+        monkeypatch.undo()
+        get_settings.cache_clear()
+
+
 def _sign_up(client: Any, **user: Any) -> Any:
     fields = {"username": "jake", "email": "jake@example.com", "password": PASSWORD, **user}
     body = {"user": {k: v for k, v in fields.items() if v is not ...}}
