@@ -1,6 +1,8 @@
 # syntax=docker/dockerfile:1
 # Trellis API image: one image serves the api, the worker and the one-shot migrate service.
 # Build: docker build -t trellis .      Run the stack: docker compose up (see README.md).
+# PYTHON_IMAGE: any Debian-based image with Python 3.11 (`python` on the PATH, venv). CI builds
+# with a local one made from Debian packages (ci/compose.sh), as no public registry is reachable.
 
 ARG PYTHON_IMAGE=python:3.11.7-slim-bookworm
 
@@ -46,7 +48,9 @@ COPY --chown=root:root cli cli
 USER 10001:10001
 EXPOSE 8000
 # Liveness only: /health has no dependencies, so a slow database never restarts the container.
+# The shell form: podman 4.3 splits an exec-form command's arguments on spaces.
+# hadolint ignore=DL3025
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
-  CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/health' % os.environ.get('PORT', '8000'), timeout=2)"]
+  CMD python -c "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/health' % os.environ.get('PORT', '8000'), timeout=2)"
 ENTRYPOINT ["python", "-m", "cli"]
 CMD ["serve", "--workers", "2"]

@@ -1,5 +1,5 @@
 # Every target is one line calling a script in ci/, so CI and developers run the same commands.
-.PHONY: run migrate-check bench-smoke bench-baseline test test-sqlite test-services contracts fuzz realworld coverage install lint generate lock worker new-domain
+.PHONY: run migrate-check bench-smoke bench-baseline test test-sqlite test-services contracts compose fuzz realworld coverage install lint generate lock worker new-domain
 
 run:      ## install, migrate, ensure a dev admin, serve on 127.0.0.1:8000
 	bash ci/run.sh
@@ -11,6 +11,8 @@ test-services: ## the suite on PostgreSQL + Redis (throwaway, or SERVICES_DATABA
 	bash ci/test.sh services
 contracts:     ## Schemathesis CLI + Dredd against a live 2-worker server on PostgreSQL
 	bash ci/test.sh contracts
+compose:       ## build the image, boot docker-compose.yml with podman, smoke it, tear it down (root, Debian)
+	bash ci/test.sh compose
 fuzz:          ## Schemathesis with SEED=<n>, 100 examples/op, each credential kind, live 2-worker server on PostgreSQL + Redis
 	bash ci/services.sh bash ci/fuzz.sh $(SEED)
 realworld:     ## a RealWorld Postman suite, unchanged (SUITE=path/to/Conduit.postman_collection.json), against the Conduit facade

@@ -15,14 +15,19 @@ Run as `python -m ci.assemble_docs [--check]` from the project root (`make gener
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import re
 import sys
 import textwrap
 from pathlib import Path
 
-from core.settings import PROJECT_ROOT, READ_ELSEWHERE, Setting, SettingsSection, declared
+from core.settings import (
+    PROJECT_ROOT,
+    READ_ELSEWHERE,
+    Setting,
+    SettingsSection,
+    declared,
+    discover_sections,
+)
 
 ENV_EXAMPLE = PROJECT_ROOT / ".env.example"
 README = PROJECT_ROOT / "README.md"
@@ -39,10 +44,7 @@ class SliceError(ValueError):
 
 def sections() -> list[type[SettingsSection]]:
     """Every settings section: core's first, then the domains' (imported to register them)."""
-    for name in SECTION_PACKAGES:
-        package = importlib.import_module(name)
-        for module in pkgutil.walk_packages(package.__path__, f"{name}."):
-            importlib.import_module(module.name)
+    discover_sections(SECTION_PACKAGES)
     return [
         cls
         for cls in SettingsSection.registry
@@ -72,33 +74,66 @@ def documented() -> list[tuple[str, list[Setting]]]:
     return found
 
 
+def production_requires(found: list[tuple[str, list[Setting]]]) -> list[str]:
+    """The variables `TRELLIS_ENV=production` refuses to start without, in declaration order."""
+    return [s.env for _, settings in found for s in settings if s.required_in_production]
+
+
+def _comment(text: str) -> list[str]:
+    return textwrap.wrap(
+        text, 98, initial_indent="# ", subsequent_indent="# ", break_on_hyphens=False
+    )
+
+
 def env_example() -> str:
+    found = documented()
+    required = production_requires(found)
     lines = [
         "# Trellis settings. Copy to .env (never committed) or export in the environment.",
         "# Every value shown is the default, and an empty value means the default: nothing here",
         "# is required for `make run`. Written by `make generate` from the setting declarations",
         "# (core/settings.py and the domains' SettingsSection classes): edit those, not this file.",
+        "#",
+        *_comment(
+            "Production (TRELLIS_ENV=production, as in the container image) refuses to start, "
+            "naming each one, until these are set: " + ", ".join(required) + ". Docker Compose "
+            "sets DATABASE_URL and REDIS_URL itself and needs POSTGRES_PASSWORD, JWT_SIGNING_KEYS "
+            "and API_KEY_PEPPER here."
+        ),
     ]
-    for title, settings in documented():
+    for title, settings in found:
         lines += ["", f"# --- {title}"]
         for setting in settings:
-            lines += textwrap.wrap(
-                setting.help,
-                98,
-                initial_indent="# ",
-                subsequent_indent="# ",
-                break_on_hyphens=False,
-            )
-            lines.append(f"{setting.env}={setting.shown_value()}")
+            if setting.required_in_production:
+                unless = f" unless {setting.unless_set} is set" if setting.unless_set else ""
+                lines.append(f"# REQUIRED in production{unless}.")
+            lines += _comment(setting.help)
+            # A default computed at run time (a path, a URL under it) is left empty, so the
+            # file never pins a value that only suits one layout (./var inside the image).
+            value = "" if callable(setting.default) else setting.shown_value()
+            if callable(setting.default) and setting.shown_value():
+                lines.append(f"# Empty: {setting.shown_value()} (computed at run time).")
+            lines.append(f"{setting.env}={value}")
     return "\n".join(lines) + "\n"
 
 
 def settings_table() -> str:
-    rows = ["| setting | default | meaning |", "|---|---|---|"]
-    for _title, settings in documented():
+    found = documented()
+    required = ", ".join(f"`{name}`" for name in production_requires(found))
+    rows = [
+        f"Required in production (`trellis` refuses to start and names each one missing): "
+        f"{required}; Docker Compose also requires `POSTGRES_PASSWORD`.",
+        "",
+        "| setting | default | meaning |",
+        "|---|---|---|",
+    ]
+    for _title, settings in found:
         for setting in settings:
             shown = setting.shown_value()
             default = f"`{shown}`" if shown else setting.unset
+            if setting.required_in_production:
+                unless = f" unless `{setting.unless_set}` is set" if setting.unless_set else ""
+                default = f"**required in production**{unless}; {default}"
             rows.append(f"| `{setting.env}` | {default} | {setting.help} |")
     return "\n".join(rows) + "\n"
 

@@ -47,7 +47,7 @@ step "deploy files (hadolint, compose schema + compose config, workflow schema)"
 # file with placeholder secrets, as `docker compose up` would.
 compose_bin=$("$PY/python" -c 'import compose, pathlib; print(pathlib.Path(compose.__file__).with_name("docker-compose"))')
 deploy_tmp=$(mktemp -d)
-printf 'POSTGRES_PASSWORD=placeholder\nJWT_SIGNING_KEYS=ci:%s\n' "$(printf 'x%.0s' $(seq 40))" >"$deploy_tmp/env"
+printf 'POSTGRES_PASSWORD=placeholder\nJWT_SIGNING_KEYS=ci:%s\nAPI_KEY_PEPPER=%s\n' "$(printf 'x%.0s' $(seq 40))" "$(printf 'p%.0s' $(seq 40))" >"$deploy_tmp/env"
 "$compose_bin" --env-file "$deploy_tmp/env" -f docker-compose.yml config -q
 rm -rf "$deploy_tmp"
 

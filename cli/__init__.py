@@ -1,4 +1,5 @@
-"""`trellis` command line: serve, worker, migrate, create-admin, dev-admin, backup, restore."""
+"""`trellis` command line: serve, worker, migrate, create-admin, dev-admin, backup, restore,
+fingerprints."""
 
 from __future__ import annotations
 
@@ -51,12 +52,39 @@ def _worker(args: argparse.Namespace) -> int:
 
 
 def _migrate(_args: argparse.Namespace) -> int:
+    from core.db import transaction
     from core.migrations import upgrade
+    from services import ops
 
     print("Migrating the database to the latest revision...", flush=True)
     upgrade()
     print("Database is at the latest revision.", flush=True)
+    with transaction(write=True) as session:
+        recorded = ops.record_fingerprints(session)
+    if recorded:
+        print(f"Recorded the fingerprints of {', '.join(recorded)}.", flush=True)
     return 0
+
+
+def _fingerprints(args: argparse.Namespace) -> int:
+    """Compares the running secrets with those the data was written with; --accept re-records."""
+    from core import fingerprints
+    from core.db import transaction
+    from core.settings import get_settings
+    from services import ops
+
+    with transaction(write=args.accept) as session:
+        if args.accept:
+            accepted = ops.accept_fingerprints(session)
+            print(f"Recorded the running configuration's secrets: {', '.join(accepted)}")
+            return 0
+        recorded = ops.recorded_fingerprints(session)
+    problems = fingerprints.mismatches(recorded, fingerprints.current(get_settings()))
+    for problem in problems:
+        print(f"MISMATCH {problem}", file=sys.stderr)
+    if not problems:
+        print(f"The secrets match the data ({', '.join(sorted(recorded)) or 'none recorded'}).")
+    return 1 if problems else 0
 
 
 def _create_admin(args: argparse.Namespace) -> int:
@@ -113,7 +141,7 @@ def _backup(args: argparse.Namespace) -> int:
     settings = get_settings()
     parent = Path(args.output) if args.output else settings.var_dir / "backups"
     try:
-        made = backup.create_backup(settings.database_url, parent, _progress)
+        made = backup.create_backup(settings.database_url, parent, _progress, keep=args.keep)
     except backup.BackupError as error:
         print(f"error: {error.detail}", file=sys.stderr)
         return 1
@@ -172,6 +200,9 @@ def main(argv: list[str] | None = None) -> int:
     make_backup.add_argument(
         "--output", help="parent directory (default: $TRELLIS_VAR_DIR/backups)"
     )
+    make_backup.add_argument(
+        "--keep", type=int, metavar="N", help="then remove all but the newest N backups there"
+    )
     make_backup.set_defaults(func=_backup)
     restore = commands.add_parser("restore", help="restore a backup into an empty database")
     restore.add_argument("backup", help="the backup directory (holds manifest.json)")
@@ -181,8 +212,28 @@ def main(argv: list[str] | None = None) -> int:
         "--verify-only", action="store_true", help="only compare an existing database"
     )
     restore.set_defaults(func=_restore)
+    check = commands.add_parser(
+        "fingerprints",
+        help="compare the secrets configured with those the data was written with",
+    )
+    check.add_argument(
+        "--accept",
+        action="store_true",
+        help="record the configured secrets as the data's (after a deliberate rotation)",
+    )
+    check.set_defaults(func=_fingerprints)
     args = parser.parse_args(argv)
-    return int(args.func(args))
+    from core.settings import MissingSettings, discover_sections, missing_in_production
+
+    try:
+        discover_sections()  # a domain's section may declare settings production requires
+        missing = missing_in_production()
+        if missing:
+            raise MissingSettings(missing)
+        return int(args.func(args))
+    except MissingSettings as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -19,14 +19,16 @@ READ COMMITTED; services that need a row lock use `SELECT ... FOR UPDATE`.
 from __future__ import annotations
 
 import contextvars
+import os
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import DateTime, Engine, create_engine, event
-from sqlalchemy.engine import Dialect
+from sqlalchemy.engine import Dialect, make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
@@ -109,6 +111,14 @@ def _configure_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql(f"BEGIN {mode}")
 
 
+def private_file(path: Path) -> None:
+    """Creates `path` empty and readable by its owner only (0600) unless it exists. SQLite gives
+    its -wal and -shm files the database file's mode, so they are private too."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
 _RECYCLE_SECONDS = 1800
 #: libpq TCP keepalives: an idle pooled connection to a vanished server is closed in about a
 #: minute instead of failing the request that next takes it.
@@ -122,6 +132,9 @@ _KEEPALIVES = {
 
 def make_engine(url: str, pool_size: int = 10) -> Engine:
     if url.startswith("sqlite"):
+        database = make_url(url).database
+        if database and database != ":memory:" and not database.startswith("file:"):
+            private_file(Path(database))
         engine = create_engine(
             url, connect_args={"check_same_thread": False, "timeout": 10}, hide_parameters=True
         )

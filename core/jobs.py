@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from huey import Huey, RedisHuey, SqliteHuey
 
+from core.db import private_file
 from core.settings import get_settings
 
 
@@ -16,7 +17,7 @@ def make_queue() -> Huey:
     settings = get_settings()
     if settings.redis_url:
         return RedisHuey("trellis", url=settings.redis_url)
-    settings.var_dir.mkdir(parents=True, exist_ok=True)
+    private_file(settings.var_dir / "jobs.db")
     return SqliteHuey("trellis", filename=str(settings.var_dir / "jobs.db"))
 
 

@@ -7,7 +7,8 @@ counters and histograms are summed, the in-flight and pool gauges are summed ove
 Without it (tests, one process) the default registry is used.
 
 Label cardinality is bounded: `operation_id` comes from the contract (unknown routes collapse into
-`unmatched`), `status` is a class (2xx...5xx).
+`unmatched`), `status` is a class (2xx...5xx). The counter and the latency histogram carry the
+same labels, so latency can be read for successes alone (a fast 401 must not flatter a slow 200).
 """
 
 from __future__ import annotations
@@ -43,8 +44,9 @@ REQUESTS = Counter(
 )
 LATENCY = Histogram(
     "trellis_http_request_duration_seconds",
-    "Time from the first byte of the request to the end of the response.",
-    ["operation_id", "method"],
+    "Time from the first byte of the request to the end of the response, by operation, method "
+    "and status class.",
+    ["operation_id", "method", "status"],
     buckets=LATENCY_BUCKETS,
 )
 IN_FLIGHT = Gauge(
@@ -64,9 +66,9 @@ def status_class(status: int) -> str:
 
 
 def observe_request(operation_id: str | None, method: str, status: int, seconds: float) -> None:
-    operation = operation_id or UNMATCHED
-    REQUESTS.labels(operation, method, status_class(status)).inc()
-    LATENCY.labels(operation, method).observe(seconds)
+    labels = (operation_id or UNMATCHED, method, status_class(status))
+    REQUESTS.labels(*labels).inc()
+    LATENCY.labels(*labels).observe(seconds)
 
 
 class QueueDepthCollector(Collector):

@@ -21,12 +21,18 @@ The embedded defaults need no services at all: SQLite under `var/`, in-process r
 SQLite job store. Secrets are never defaulted to a fixed value: when `JWT_SIGNING_KEYS` (or
 `API_KEY_PEPPER`) is unset, a random key is generated once into `var/` (mode 0600), which suits a
 developer machine and is refused when `TRELLIS_ENV=production`.
+
+A setting declared `required_in_production=True` must be set when `TRELLIS_ENV=production`:
+loading refuses with one `MissingSettings` error naming every such variable left unset (not only
+the first one met), and `trellis` prints it and exits before doing anything.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import os
+import pkgutil
 import secrets
 import typing
 from collections.abc import Callable, Iterator, Mapping
@@ -56,6 +62,10 @@ class Setting:
     unset: str = "unset"
     #: Reads a non-empty value instead of the field type's reader (may raise ValueError).
     parse: Callable[[str], Any] | None = None
+    #: `TRELLIS_ENV=production` refuses to start while this variable is unset...
+    required_in_production: bool = False
+    #: ...unless this other variable is set (it replaces this one).
+    unless_set: str | None = None
 
     def default_value(self, loaded: Loaded) -> Any:
         return self.default(loaded) if callable(self.default) else self.default
@@ -83,9 +93,20 @@ def setting(
     unset: str = "unset",
     parse: Callable[[str], Any] | None = None,
     secret: bool = False,
+    required_in_production: bool = False,
+    unless_set: str | None = None,
 ) -> Any:
     """A dataclass field read from `env`; `default` may be a function of the fields before it."""
-    declared = Setting(env, default, help, shown=shown, unset=unset, parse=parse)
+    declared = Setting(
+        env,
+        default,
+        help,
+        shown=shown,
+        unset=unset,
+        parse=parse,
+        required_in_production=required_in_production,
+        unless_set=unless_set,
+    )
     return field(repr=not secret, metadata={"setting": declared})
 
 
@@ -153,6 +174,54 @@ def _dev_secret(var_dir: Path, filename: str, make: str) -> str:
         with os.fdopen(fd, "w") as handle:
             handle.write(make)
     return key_file.read_text().strip()
+
+
+class MissingSettings(ValueError):
+    """Production was asked for while settings it requires are unset; names every one."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+        super().__init__(
+            "TRELLIS_ENV=production requires these settings, which are unset: "
+            + ", ".join(names)
+            + " (see .env.example)"
+        )
+
+
+def discover_sections(packages: tuple[str, ...] = ("services", "jobs")) -> None:
+    """Imports every module of `packages`, so every domain's section is registered."""
+    for name in packages:
+        package = importlib.import_module(name)
+        for module in pkgutil.walk_packages(package.__path__, f"{name}."):
+            importlib.import_module(module.name)
+
+
+def required_in_production() -> list[str]:
+    """Every variable production requires, in declaration order (registered sections)."""
+    return [
+        declaration.env
+        for cls in SettingsSection.registry
+        for _, declaration in declared(cls)
+        if declaration.required_in_production
+    ]
+
+
+def missing_in_production(environ: Mapping[str, str] = os.environ) -> list[str]:
+    """The variables production requires that `environ` leaves unset or empty ([] outside it)."""
+    if environ.get("TRELLIS_ENV", "").strip() != "production":
+        return []
+
+    def given(name: str | None) -> bool:
+        return name is not None and bool(environ.get(name, "").strip())
+
+    return [
+        declaration.env
+        for cls in SettingsSection.registry
+        for _, declaration in declared(cls)
+        if declaration.required_in_production
+        and not given(declaration.env)
+        and not given(declaration.unless_set)
+    ]
 
 
 def _refuse_in_production(loaded: Loaded, env: str) -> None:
@@ -247,6 +316,7 @@ class Settings(SettingsSection):
         lambda loaded: f"sqlite:///{loaded['var_dir'] / 'trellis.db'}",
         "SQLite by default; production: `postgresql+psycopg://USER:PASSWORD@HOST:5432/DB`.",
         shown="sqlite:///./var/trellis.db",
+        required_in_production=True,
     )
     db_pool_size: int = setting(
         "DB_POOL_SIZE",
@@ -258,6 +328,7 @@ class Settings(SettingsSection):
         None,
         "Redis for shared rate limits, cookie sessions and the job queue; unset = in-process "
         "limits, sessions in the database, an SQLite job store.",
+        required_in_production=True,
     )
     jwt_private_key_files: dict[str, Path] = setting(
         "JWT_PRIVATE_KEY_FILES",
@@ -279,6 +350,8 @@ class Settings(SettingsSection):
         unset="generated in dev",
         parse=_signing_keys,
         secret=True,
+        required_in_production=True,
+        unless_set="JWT_PRIVATE_KEY_FILES",
     )
     jwt_issuer: str = setting("JWT_ISSUER", "trellis", "Issuer of access tokens, checked on each.")
     jwt_audience: str = setting(
@@ -330,6 +403,7 @@ class Settings(SettingsSection):
         unset="generated in dev",
         parse=_api_key_pepper,
         secret=True,
+        required_in_production=True,
     )
     api_key_rate_limit_per_minute: int = setting(
         "API_KEY_RATE_LIMIT_PER_MINUTE",
@@ -481,6 +555,9 @@ READ_ELSEWHERE = (
 
 def load_settings() -> Settings:
     """Builds settings from the current environment (tests call it after changing variables)."""
+    missing = missing_in_production()
+    if missing:
+        raise MissingSettings(missing)
     return load_section(Settings)
 
 

@@ -1,16 +1,19 @@
-"""Operations: liveness and readiness reports in the application/health+json format."""
+"""Operations: liveness and readiness reports in the application/health+json format, and the
+recorded fingerprints of the secrets the stored data depends on (core.fingerprints)."""
 
 from __future__ import annotations
 
 import time
 from typing import Any
 
-from sqlalchemy import delete, text
+from sqlalchemy import Connection, delete, select, text
 from sqlalchemy.orm import Session
 
+from core import fingerprints
 from core.db import get_engine, utcnow
 from core.migrations import current_heads, expected_heads
-from db.models.core import IdempotencyRecord
+from core.settings import get_settings
+from db.models.core import IdempotencyRecord, SecretFingerprint
 from services import identity
 
 VERSION = "1.0.0"
@@ -18,6 +21,10 @@ VERSION = "1.0.0"
 
 class SchemaNotAtHead(Exception):
     """The database is reachable but needs `trellis migrate`."""
+
+
+class SecretsDiffer(Exception):
+    """The running configuration's secrets are not those the stored data was written with."""
 
 
 def health_json() -> dict[str, Any]:
@@ -35,6 +42,9 @@ def _check(name: str, checks: dict[str, Any], probe: Any) -> None:
         entry["observedUnit"] = "ms"
         if output:
             entry.update(output)
+    except SecretsDiffer as exc:  # names settings, never values
+        entry["status"] = "fail"
+        entry["output"] = str(exc)
     except Exception as exc:  # a failing dependency is reported, never raised
         entry["status"] = "fail"
         entry["output"] = type(exc).__name__
@@ -55,10 +65,45 @@ def readiness() -> dict[str, Any]:
                 raise SchemaNotAtHead()
         return None
 
+    def secrets() -> None:
+        with get_engine().connect() as connection:
+            problems = fingerprints.mismatches(
+                recorded_fingerprints(connection), fingerprints.current(get_settings())
+            )
+        if problems:
+            raise SecretsDiffer("; ".join(problems))
+
     _check("database:connectivity", checks, database)
     _check("database:migrations", checks, migrations)
+    if checks["database:migrations"][0]["status"] == "pass":
+        _check("secrets:fingerprints", checks, secrets)
     failed = any(entry[0]["status"] == "fail" for entry in checks.values())
     return {"status": "fail" if failed else "pass", "version": VERSION, "checks": checks}
+
+
+def recorded_fingerprints(session: Session | Connection) -> dict[str, str]:
+    """{name: fingerprint} of the secrets the stored data was written with."""
+    rows = session.execute(select(SecretFingerprint.name, SecretFingerprint.fingerprint))
+    return {row.name: row.fingerprint for row in rows}
+
+
+def record_fingerprints(session: Session) -> list[str]:
+    """Records the running secrets' fingerprints not recorded yet; a recorded one never changes."""
+    recorded = recorded_fingerprints(session)
+    added = [
+        SecretFingerprint(name=name, fingerprint=value)
+        for name, value in fingerprints.current(get_settings()).items()
+        if name not in recorded
+    ]
+    session.add_all(added)
+    session.flush()
+    return [row.name for row in added]
+
+
+def accept_fingerprints(session: Session) -> list[str]:
+    """Replaces the recorded fingerprints with the running secrets' (a deliberate rotation)."""
+    session.execute(delete(SecretFingerprint))
+    return record_fingerprints(session)
 
 
 def purge_expired(session: Session) -> dict[str, int]:

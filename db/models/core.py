@@ -42,3 +42,13 @@ class AuditEvent(Base):
     target_id: Mapped[str] = mapped_column(String(64), index=True)
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SecretFingerprint(Base):
+    """The fingerprint of a secret the stored data depends on (core.fingerprints)."""
+
+    __tablename__ = "core_secret_fingerprints"
+
+    name: Mapped[str] = mapped_column(String(120), primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(16))
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -11,11 +11,14 @@ import cli
 from ci import assemble_docs
 from core.db import transaction
 from core.settings import (
+    MissingSettings,
     Settings,
     SettingsSection,
     declared,
     get_settings,
     load_settings,
+    missing_in_production,
+    required_in_production,
     setting,
 )
 from services import identity
@@ -199,3 +202,58 @@ def test_a_variable_declared_twice_is_refused():
         assemble_docs.SliceError, match=r"more than once: \['WIDGETS_MAX_PER_USER'\]"
     ):
         assemble_docs.documented()
+
+
+PRODUCTION_REQUIRES = ["DATABASE_URL", "REDIS_URL", "JWT_SIGNING_KEYS", "API_KEY_PEPPER"]
+
+
+def _production_without(monkeypatch, tmp_path, *unset):
+    monkeypatch.setenv("TRELLIS_ENV", "production")
+    monkeypatch.setenv("TRELLIS_VAR_DIR", str(tmp_path))
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:1/0")
+    monkeypatch.setenv("JWT_SIGNING_KEYS", "k1:" + "s" * 40)
+    monkeypatch.setenv("API_KEY_PEPPER", "p" * 40)
+    for name in unset:
+        monkeypatch.setenv(name, "")  # empty counts as unset
+
+
+@pytest.mark.parametrize("command", [["serve"], ["worker"], ["migrate"]])
+def test_production_refuses_to_start_naming_each_missing_setting(
+    command, monkeypatch, tmp_path, capsys
+):
+    _production_without(monkeypatch, tmp_path, *PRODUCTION_REQUIRES)
+    assert cli.main(command) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith("error: TRELLIS_ENV=production requires these settings")
+    assert err.index(": DATABASE_URL, REDIS_URL, JWT_SIGNING_KEYS, API_KEY_PEPPER (") > 0
+    assert not list(tmp_path.iterdir()), "nothing is written before refusing"
+
+
+def test_production_names_only_what_is_missing(monkeypatch, tmp_path, capsys):
+    _production_without(monkeypatch, tmp_path, "API_KEY_PEPPER", "DATABASE_URL")
+    assert cli.main(["migrate"]) == 2
+    assert "unset: DATABASE_URL, API_KEY_PEPPER (see" in capsys.readouterr().err
+    with pytest.raises(MissingSettings) as raised:
+        load_settings()
+    assert raised.value.names == ["DATABASE_URL", "API_KEY_PEPPER"]
+
+
+def test_production_with_every_required_setting_loads(monkeypatch, tmp_path):
+    _production_without(monkeypatch, tmp_path)
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'x.db'}")
+    assert load_settings().production
+    assert missing_in_production() == []
+
+
+def test_what_production_requires_is_declared_on_the_settings():
+    assert required_in_production()[:4] == PRODUCTION_REQUIRES
+    assert missing_in_production({"TRELLIS_ENV": "development"}) == []
+
+
+def test_production_takes_key_pairs_instead_of_signing_keys(monkeypatch, tmp_path):
+    # JWT_PRIVATE_KEY_FILES replaces JWT_SIGNING_KEYS: neither unset is reported while it is set.
+    _production_without(monkeypatch, tmp_path, "JWT_SIGNING_KEYS")
+    assert missing_in_production() == ["DATABASE_URL", "JWT_SIGNING_KEYS"]
+    monkeypatch.setenv("JWT_PRIVATE_KEY_FILES", "k1:/nonexistent.pem")
+    assert missing_in_production() == ["DATABASE_URL"]

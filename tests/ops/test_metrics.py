@@ -35,7 +35,19 @@ def test_a_request_is_counted_under_its_operation_id(client, user):
     text = client.get("/metrics").text
     assert count(text, operation_id="listTasks", method="GET", status="2xx") == before + 1
     histogram = samples(text, "trellis_http_request_duration_seconds_count")
-    assert histogram[(("method", "GET"), ("operation_id", "listTasks"))] >= 1
+    assert histogram[(("method", "GET"), ("operation_id", "listTasks"), ("status", "2xx"))] >= 1
+
+
+def test_the_latency_histogram_has_the_counters_labels(client, user):
+    assert client.get("/api/v1/tasks", headers=auth_headers(user)).status_code == 200
+    assert client.get("/api/v1/tasks").status_code == 401
+    text = client.get("/metrics").text
+    counted = set(samples(text, "trellis_http_requests_total"))
+    timed = samples(text, "trellis_http_request_duration_seconds_count")
+    assert set(timed) == counted
+    for status in ("2xx", "4xx"):
+        key = (("method", "GET"), ("operation_id", "listTasks"), ("status", status))
+        assert timed[key] == dict(samples(text, "trellis_http_requests_total"))[key]
 
 
 def test_unknown_routes_collapse_into_one_label(client):
