@@ -254,6 +254,6 @@ def test_what_production_requires_is_declared_on_the_settings():
 def test_production_takes_key_pairs_instead_of_signing_keys(monkeypatch, tmp_path):
     # JWT_PRIVATE_KEY_FILES replaces JWT_SIGNING_KEYS: neither unset is reported while it is set.
     _production_without(monkeypatch, tmp_path, "JWT_SIGNING_KEYS")
-    assert missing_in_production() == ["DATABASE_URL", "JWT_SIGNING_KEYS"]
+    assert missing_in_production() == ["JWT_SIGNING_KEYS"]
     monkeypatch.setenv("JWT_PRIVATE_KEY_FILES", "k1:/nonexistent.pem")
-    assert missing_in_production() == ["DATABASE_URL"]
+    assert missing_in_production() == []
