@@ -43,6 +43,7 @@ print(r.json()["user"]["token"])
 PY
 )
 
+if [ "${SKIP_SCHEMATHESIS:-0}" != "1" ]; then  # SKIP_*: to rerun one gate alone while fixing it
 echo "== schemathesis (CLI, live server, 2 workers)"
 export SCHEMATHESIS_HOOKS=contracts.schemathesis.hooks
 st=("$PY/schemathesis" --no-color --config-file contracts/schemathesis/schemathesis.toml run
@@ -55,6 +56,7 @@ st=("$PY/schemathesis" --no-color --config-file contracts/schemathesis/schemathe
   --report junit --report-junit-path reports/schemathesis-root.xml
 "${st[@]}" generated/conduit.yaml --url "$BASE/conduit/api" -H "Authorization: Token $CONDUIT_TOKEN" \
   --report junit --report-junit-path reports/schemathesis-conduit.xml
+fi
 
 if [ "${SKIP_DREDD:-0}" != "1" ]; then
   echo "== dredd (examples smoke, Python hooks)"

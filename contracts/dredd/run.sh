@@ -15,11 +15,19 @@ export PATH="$PWD/.venv/bin:$PATH" PYTHONPATH="$PWD" PYTHONWARNINGS=ignore::Depr
 # The hook handler imports the app before it listens: on a loaded machine that took longer than
 # Dredd's default 1.5 s connect timeout, and both runs failed without testing anything.
 dredd_run() {
+  local log="$work/dredd-$(basename "$3" .xml).log"
   node_modules/.bin/dredd "$1" "$2" --language "dredd-hooks-python --port $hooks_port" \
     --hooks-worker-handler-port "$hooks_port" --hookfiles 'contracts/dredd/hooks/*.py' \
     --hooks-worker-connect-timeout 60000 --hooks-worker-timeout 60000 \
-    --loglevel "${DREDD_LOGLEVEL:-warning}" --reporter junit --output "$3" 2>&1 | grep -vE "parser warning|padLevels|trace-warnings"
-  return "${PIPESTATUS[0]}"
+    --loglevel "${DREDD_LOGLEVEL:-warning}" --reporter junit --output "$3" 2>&1 \
+    | grep -vE "parser warning|padLevels|trace-warnings" | tee "$log"
+  local status=${PIPESTATUS[0]}
+  # Dredd exits 0 when its hook handler never connected and nothing ran: that is no pass.
+  if ! grep -qE "complete.*: [1-9][0-9]* passing" "$log"; then
+    echo "dredd: no transaction passed against $2 (see the errors above)" >&2
+    return 1
+  fi
+  return "$status"
 }
 export DREDD_SKIPS="$PWD/reports/dredd-skips.txt"
 : >"$DREDD_SKIPS"

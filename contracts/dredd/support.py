@@ -67,7 +67,9 @@ def body_of(transaction: dict[str, Any]) -> dict[str, Any]:
 
 
 def set_body(transaction: dict[str, Any], body: dict[str, Any]) -> None:
+    # JSON, whatever media type Dredd took the example from (the token endpoint also takes a form).
     transaction["request"]["body"] = json.dumps(body)
+    transaction["request"]["headers"]["Content-Type"] = "application/json"
 
 
 def replace_path(transaction: dict[str, Any], old: str, new: str) -> None:

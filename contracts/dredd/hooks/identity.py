@@ -54,6 +54,14 @@ def log_in_with_a_wrong_password(transaction):
     set_body(transaction, wrong)
 
 
+@hooks.before("/identity/users/me/security-events > My security log > 200 > application/json")
+def read_a_fresh_accounts_log(transaction):
+    # The example starts with the LOGGED_IN a new account's first login writes; the admin's own
+    # newest event depends on what the transactions before this one did to it.
+    _email, tokens = throwaway_user(PASSWORD)
+    transaction["request"]["headers"]["Authorization"] = f"Bearer {tokens['access_token']}"
+
+
 MAILED_CODE_REASON = (
     "the code arrives by email only; the flow runs against a real SMTP server in "
     "tests/identity/test_recovery_api.py"
