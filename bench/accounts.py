@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 from core.db import transaction
 from core.migrations import upgrade
 from core.security import Actor
-from core.tokens import issue_access_token
 from services import identity
 
 
@@ -27,5 +26,6 @@ def benchmark_account(name: str) -> Iterator[tuple[Session, Actor, str]]:
             password=f"{name} benchmark password",
             display_name=name,
         )
-        token, _ = issue_access_token(user_id=user.id, role=user.role)
+        # A real token login: the per-request check reads the login (`sid`) as well as the account.
+        token = identity.issue_tokens(session, user).access_token
         yield session, Actor(user_id=user.id, role=user.role), token

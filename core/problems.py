@@ -132,14 +132,7 @@ def oauth_form_error_handler(operation_ids: frozenset[str], fallback: Any) -> An
         if routing.get("operation_id") in operation_ids and content_type == FORM:
             answer = oauth_error(exc)
             if answer is not None:
-                status, body, headers = answer
-                return ConnexionResponse(
-                    status_code=status,
-                    body=orjson.dumps(body),
-                    headers=headers,
-                    mimetype="application/json",
-                    content_type="application/json",
-                )
+                return _json_answer(*answer)
         response: ConnexionResponse = await fallback(request, exc)
         return response
 
@@ -241,9 +234,13 @@ def conduit_errors(
 
 
 async def conduit_error_handler(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
-    status, body, headers = conduit_errors(
-        exc, credentials_presented="authorization" in request.headers
+    return _json_answer(
+        *conduit_errors(exc, credentials_presented="authorization" in request.headers)
     )
+
+
+def _json_answer(status: int, body: Any, headers: dict[str, str]) -> ConnexionResponse:
+    """An error answered in another contract's JSON shape (RealWorld, RFC 6749), not a problem."""
     return ConnexionResponse(
         status_code=status,
         body=orjson.dumps(body),
