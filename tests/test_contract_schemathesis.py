@@ -34,7 +34,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck
 from schemathesis import GenerationMode
-from schemathesis.specs.openapi.checks import negative_data_rejection
+from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
 from contracts.schemathesis.hooks import before_call
 from core.app import create_app
@@ -68,6 +68,10 @@ def load(spec, *, positive_only: bool = False):  # type: ignore[no-untyped-def]
     config = schemathesis.Config.from_path(
         str(PROJECT_ROOT / "contracts" / "schemathesis" / "schemathesis.toml")
     )
+    # The file's per-operation entry (the token endpoint's 400s, for the CLI gate) would replace
+    # the tag selection of the identity pass below with every operation (a Schemathesis 4 quirk):
+    # in process that entry is dropped and `_excluded` does its work.
+    config.projects.default.operations = type(config.projects.default.operations)()
     schema = schemathesis.openapi.from_path(str(spec), config=config)
     schema.app = APP
     if positive_only:
@@ -115,6 +119,16 @@ def credential_headers(request, client) -> dict[str, str]:  # type: ignore[no-un
     return session_headers(client, admin)
 
 
+def _excluded(case) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """Checks a case is exempt from: a form request to the token endpoint answers a refused
+    grant 400 `invalid_grant`, as RFC 6749 §5.2 requires, for schema-valid data."""
+    if case.operation.definition.raw.get("operationId") == "createToken" and (
+        case.media_type == "application/x-www-form-urlencoded"
+    ):
+        return [positive_data_acceptance]
+    return []
+
+
 def _only_session_cookie(case) -> bool:  # type: ignore[no-untyped-def]
     security = case.operation.definition.raw.get("security", [])
     return [list(alternative) for alternative in security] == [["sessionCookie"]]
@@ -127,7 +141,7 @@ identity_ops = main.include(tag=["identity", "apikeys", "sessions", "oauth", "ad
 @SETTINGS
 def test_identity_operations_honour_the_contract_with_each_credential(case, credential_headers):
     drop_opaque_cursor(case)
-    excluded = []
+    excluded = _excluded(case)
     if "Cookie" in credential_headers and _only_session_cookie(case):
         # The operation's one input is the session cookie; a negative case "without the cookie"
         # is overridden by the credential this run sends, so it cannot be rejected.
@@ -140,7 +154,7 @@ def test_identity_operations_honour_the_contract_with_each_credential(case, cred
 @SETTINGS
 def test_main_api_honours_its_contract(case, admin_headers):
     drop_opaque_cursor(case)
-    case.call_and_validate(headers=admin_headers)
+    case.call_and_validate(headers=admin_headers, excluded_checks=_excluded(case) or None)
 
 
 @WHOLE_SPEC_HERE
