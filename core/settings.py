@@ -291,6 +291,25 @@ def _dev_api_key_pepper(loaded: Loaded) -> str:
     return _dev_secret(loaded["var_dir"], "api-key-pepper.key", secrets.token_urlsafe(48))
 
 
+def _seconds(raw: str) -> float:
+    """A positive number of seconds (fractions allowed)."""
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ValueError(f"expected a number of seconds, not {raw!r}") from None
+    if not 0 < value <= 3600:
+        raise ValueError(f"a timeout must be between 0 and 3600 seconds, not {raw!r}")
+    return value
+
+
+def _tests_only_loopback(raw: str) -> bool:
+    """OUTBOUND_ALLOW_LOOPBACK: a test setting that production refuses outright."""
+    value = raw.strip().lower() in _TRUE
+    if value and os.environ.get("TRELLIS_ENV", "").strip() == "production":
+        raise ValueError("OUTBOUND_ALLOW_LOOPBACK is for tests; TRELLIS_ENV=production refuses it")
+    return value
+
+
 def _mail_backend(raw: str) -> str:
     value = raw.strip().lower()
     if value not in ("console", "smtp"):
@@ -511,6 +530,46 @@ class Settings(SettingsSection):
     )
     host: str = setting("HOST", "127.0.0.1", "Address `trellis serve` listens on.")
     port: int = setting("PORT", 8000, "Port `trellis serve` listens on.")
+    outbound_connect_timeout_seconds: float = setting(
+        "OUTBOUND_CONNECT_TIMEOUT_SECONDS",
+        3.0,
+        "Calls to third parties (core.outbound): seconds to open a connection.",
+        parse=_seconds,
+    )
+    outbound_read_timeout_seconds: float = setting(
+        "OUTBOUND_READ_TIMEOUT_SECONDS",
+        10.0,
+        "Calls to third parties: seconds to wait for each read of an answer.",
+        parse=_seconds,
+    )
+    outbound_total_timeout_seconds: float = setting(
+        "OUTBOUND_TOTAL_TIMEOUT_SECONDS",
+        20.0,
+        "Calls to third parties: the deadline of one call, retries and redirects included "
+        "(past it, 504 `/problems/upstream-timeout`).",
+        parse=_seconds,
+    )
+    outbound_max_response_bytes: int = setting(
+        "OUTBOUND_MAX_RESPONSE_BYTES",
+        5_000_000,
+        "Calls to third parties: the largest answer read (decoded bytes); larger is refused.",
+    )
+    outbound_retries: int = setting(
+        "OUTBOUND_RETRIES",
+        2,
+        "Calls to third parties: retries of an idempotent call after a connection error or a "
+        "502/503/504 answer (exponential backoff, full jitter).",
+    )
+    outbound_user_agent: str = setting(
+        "OUTBOUND_USER_AGENT", "Trellis/1.0", "The User-Agent of calls to third parties."
+    )
+    outbound_allow_loopback: bool = setting(
+        "OUTBOUND_ALLOW_LOOPBACK",
+        False,
+        "Tests only (refused in production): guarded outbound calls may reach 127.0.0.1 and ::1, "
+        "where the test servers replaying provider answers listen.",
+        parse=_tests_only_loopback,
+    )
     #: Domain sections read so far (see `section`); a fresh Settings starts with none.
     _sections: dict[type[SettingsSection], SettingsSection] = field(
         default_factory=dict, repr=False, compare=False

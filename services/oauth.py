@@ -34,13 +34,13 @@ from datetime import timedelta
 from typing import Any, TypeVar
 from urllib.parse import urlencode
 
-import httpx
 import jwt
 import orjson
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from core import outbound
 from core.db import utcnow
 from core.errors import (
     Conflict,
@@ -70,7 +70,6 @@ BROWSER_COOKIE_INSECURE = "trellis_oauth"
 DISCOVERY_TTL_SECONDS = 3600
 MAX_PROVIDER_RESPONSE_BYTES = 512 * 1024
 SIGNING_ALGORITHMS = ["RS256", "RS384", "RS512", "PS256", "ES256", "ES384", "EdDSA"]
-TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 
 
 class OAuthNotConfigured(NotFound, type="/problems/oauth/not-configured"): ...
@@ -172,23 +171,30 @@ def forget_provider() -> None:
 
 
 def _get_json(url: str) -> dict[str, Any]:
+    fetched = _call(url)
+    if fetched.status != 200:
+        raise ProviderUnavailable(f"The provider answered {fetched.status}.")
+    return _json_object(fetched.body)
+
+
+def _call(url: str, form: dict[str, str] | None = None) -> outbound.Fetched:
+    """A call to the configured provider (core.outbound, unguarded: an operator may run it on a
+    private network); any failure to get an answer is the provider being unavailable."""
     try:
-        with httpx.Client(timeout=TIMEOUT) as client, client.stream("GET", url) as response:
-            body = _read_capped(response)
-            if response.status_code != 200:
-                raise ProviderUnavailable(f"The provider answered {response.status_code}.")
-    except httpx.HTTPError as exc:
+        if form is None:
+            return outbound.fetch(url, guarded=False, max_bytes=MAX_PROVIDER_RESPONSE_BYTES)
+        return outbound.fetch(
+            url,
+            method="POST",
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+            content=urlencode(form).encode(),
+            guarded=False,
+            max_bytes=MAX_PROVIDER_RESPONSE_BYTES,
+        )
+    except outbound.ResponseTooLarge as exc:
+        raise ProviderUnavailable("The identity provider's answer is too large.") from exc
+    except (UpstreamUnavailable, outbound.UrlRefused) as exc:
         raise ProviderUnavailable("The identity provider could not be reached.") from exc
-    return _json_object(body)
-
-
-def _read_capped(response: httpx.Response) -> bytes:
-    body = b""
-    for chunk in response.iter_bytes():
-        body += chunk
-        if len(body) > MAX_PROVIDER_RESPONSE_BYTES:
-            raise ProviderUnavailable("The identity provider's answer is too large.")
-    return body
 
 
 def _json_object(body: bytes) -> dict[str, Any]:
@@ -388,18 +394,12 @@ def _redeem(code: str, request: AuthorizationRequest) -> dict[str, Any]:
         "client_id": settings.oauth_client_id,
         "client_secret": settings.oauth_client_secret,
     }
-    try:
-        with (
-            httpx.Client(timeout=TIMEOUT) as client,
-            client.stream("POST", metadata["token_endpoint"], data=form) as response,
-        ):
-            body = _read_capped(response)
-    except httpx.HTTPError as exc:
-        raise ProviderUnavailable("The identity provider could not be reached.") from exc
-    if response.status_code >= 500:
-        raise ProviderUnavailable(f"The provider answered {response.status_code}.")
+    fetched = _call(metadata["token_endpoint"], form)
+    if fetched.status >= 500:
+        raise ProviderUnavailable(f"The provider answered {fetched.status}.")
+    body, status = fetched.body, fetched.status
     answer = _json_object(body)
-    if response.status_code != 200:
+    if status != 200:
         # invalid_grant: a replayed or expired code, or a verifier that does not match.
         raise ProviderRefused(f"The provider refused the code ({answer.get('error', 'error')}).")
     id_token = answer.get("id_token")

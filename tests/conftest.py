@@ -25,7 +25,7 @@ import pytest
 # Factories import each other; their asserts are rewritten only if pytest knows before the import.
 pytest.register_assert_rewrite("tests.factories", "tests.support")
 
-from tests.support import statements, thread_starts, workers  # noqa: E402
+from tests.support import network_fence, statements, thread_starts, workers  # noqa: E402
 
 _VAR = Path(tempfile.mkdtemp(prefix="trellis-test-"))
 os.environ["TRELLIS_VAR_DIR"] = str(_VAR)
@@ -33,6 +33,7 @@ os.environ.setdefault("DATABASE_URL", f"sqlite:///{_VAR / 'test.db'}")
 workers.isolate_worker(os.environ, _VAR)
 statements.install()
 thread_starts.install()
+network_fence.install()
 os.environ["JWT_SIGNING_KEYS"] = "test-k1:" + "s" * 48 + ",test-k0:" + "o" * 48
 os.environ["ARGON2_MEMORY_KIB"] = "1024"  # fast hashing; the algorithm is unchanged
 os.environ.setdefault("LOG_JSON", "1")
@@ -92,10 +93,13 @@ def pytest_unconfigure() -> None:
 
 @pytest.fixture(autouse=True)
 def _clean_state(request: pytest.FixtureRequest) -> Iterator[None]:
+    network_fence.take_violations()
     yield
     if any(name.startswith("live_server") for name in request.fixturenames):
         statements.LOG.foreign_writes = True
     reset_state()
+    outside = network_fence.take_violations()
+    assert not outside, f"the test tried to connect outside loopback: {outside}"
 
 
 def reset_state() -> None:
