@@ -23,6 +23,9 @@ free_port() {
 
 mkdir -p "$LIVE_WORK/var"
 export TRELLIS_ENV=development TRELLIS_VAR_DIR="$LIVE_WORK/var" ARGON2_MEMORY_KIB=1024 LOG_LEVEL=WARNING
+# Fuzzed URLs never make the server look a name up (core.outbound); loopback pages are fetched
+# (the contract gates' hooks serve them on 127.0.0.1: contracts/dredd/hooks/previews.py).
+export OUTBOUND_DNS=0 OUTBOUND_ALLOW_LOOPBACK=1
 PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
 

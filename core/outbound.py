@@ -95,10 +95,18 @@ class Fetched:
 
 
 def _system_resolver(host: str, port: int) -> list[str]:
+    # OUTBOUND_DNS=off (tests, CI's live servers, air-gapped installs): address literals in any
+    # spelling the C library accepts, and localhost, resolve; no name is ever looked up.
+    offline = not get_settings().outbound_dns
+    if offline and host.lower() == "localhost":
+        return ["127.0.0.1"]
     try:
-        answers = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        answers = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, flags=socket.AI_NUMERICHOST if offline else 0
+        )
     except socket.gaierror as exc:
-        raise httpcore.ConnectError(f"cannot resolve {host}") from exc
+        why = " (OUTBOUND_DNS=off)" if offline else ""
+        raise httpcore.ConnectError(f"cannot resolve {host}{why}") from exc
     return list(dict.fromkeys(str(answer[4][0]) for answer in answers))
 
 

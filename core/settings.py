@@ -563,6 +563,12 @@ class Settings(SettingsSection):
     outbound_user_agent: str = setting(
         "OUTBOUND_USER_AGENT", "Trellis/1.0", "The User-Agent of calls to third parties."
     )
+    outbound_dns: bool = setting(
+        "OUTBOUND_DNS",
+        True,
+        "`0`: calls to third parties resolve no host name (only address literals and "
+        "localhost), so nothing is looked up: tests, CI's live servers, air-gapped installs.",
+    )
     outbound_allow_loopback: bool = setting(
         "OUTBOUND_ALLOW_LOOPBACK",
         False,

@@ -37,6 +37,8 @@ network_fence.install()
 os.environ["JWT_SIGNING_KEYS"] = "test-k1:" + "s" * 48 + ",test-k0:" + "o" * 48
 os.environ["ARGON2_MEMORY_KIB"] = "1024"  # fast hashing; the algorithm is unchanged
 os.environ.setdefault("LOG_JSON", "1")
+# No host name is looked up by calls to third parties (tests inject names: core.outbound).
+os.environ["OUTBOUND_DNS"] = "0"
 
 from sqlalchemy import text  # noqa: E402
 from starlette.testclient import TestClient  # noqa: E402

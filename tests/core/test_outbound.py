@@ -216,7 +216,7 @@ def test_a_dripping_answer_stops_at_the_call_deadline(upstream, settings):
     with pytest.raises(UpstreamTimeout) as late:
         fetch(f"{upstream}/drip")
     # Each byte comes well within the read timeout (0.5 s); only the 1.5 s deadline stops it.
-    assert 1.4 < time.monotonic() - started < 3.0
+    assert 1.4 < time.monotonic() - started < 10.0  # the whole drip would take 20 s
     assert late.value.status == 504
 
 

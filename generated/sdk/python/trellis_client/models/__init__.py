@@ -56,6 +56,10 @@ from .post_create import PostCreate
 from .post_list import PostList
 from .post_status import PostStatus
 from .post_update import PostUpdate
+from .preview import Preview
+from .previews_lookup import PreviewsLookup
+from .previews_lookup_create import PreviewsLookupCreate
+from .previews_lookup_list import PreviewsLookupList
 from .problem import Problem
 from .profile import Profile
 from .profile_update import ProfileUpdate
@@ -166,6 +170,10 @@ __all__ = (
     "PostList",
     "PostStatus",
     "PostUpdate",
+    "Preview",
+    "PreviewsLookup",
+    "PreviewsLookupCreate",
+    "PreviewsLookupList",
     "Problem",
     "Profile",
     "ProfileUpdate",
