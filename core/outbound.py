@@ -107,6 +107,8 @@ def _system_resolver(host: str, port: int) -> list[str]:
     except socket.gaierror as exc:
         why = " (OUTBOUND_DNS=off)" if offline else ""
         raise httpcore.ConnectError(f"cannot resolve {host}{why}") from exc
+    except UnicodeError as exc:  # a label over 63 characters, an empty label ...
+        raise UrlRefused(f"{host[:80]} is not a valid host name") from exc
     return list(dict.fromkeys(str(answer[4][0]) for answer in answers))
 
 

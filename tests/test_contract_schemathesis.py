@@ -34,6 +34,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck
 from schemathesis import GenerationMode
+from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
 from contracts.schemathesis.hooks import before_call
@@ -128,8 +129,9 @@ def _excluded(case) -> list:  # type: ignore[no-untyped-def,type-arg]
         return [positive_data_acceptance]
     if operation_id == "createPreviewsLookup":
         # A schema-valid URL the tests cannot fetch (no name is looked up, OUTBOUND_DNS=0) or the
-        # SSRF guard refuses answers its documented 502 or 422.
-        return [positive_data_acceptance]
+        # SSRF guard refuses answers its documented 502 or 422; any other 5xx still fails
+        # (hooks.server_errors_are_documented_upstream_failures).
+        return [positive_data_acceptance, not_a_server_error]
     return []
 
 

@@ -60,3 +60,22 @@ def empty_answer_names_no_media_type(ctx: Any, response: Any, case: Any) -> None
             f"{response.status_code} without a body carries "
             f"Content-Type: {response.headers['content-type'][0]}"
         )
+
+
+@schemathesis.check
+def server_errors_are_documented_upstream_failures(ctx: Any, response: Any, case: Any) -> None:
+    """Where the built-in server-error check is off (operations that call third parties, which
+    the gates cannot reach: schemathesis.toml), a 5xx is still a failure unless it is a 502 or
+    504 the operation documents, with an upstream problem type: a 500 never passes."""
+    if response.status_code < 500:
+        return
+    documented = case.operation.definition.raw.get("responses", {})
+    try:
+        kind = str(response.json().get("type", ""))
+    except ValueError:
+        kind = ""
+    upstream = kind.startswith(("/problems/upstream-", "/problems/outbound/"))
+    if response.status_code not in (502, 504) or str(response.status_code) not in documented:
+        raise AssertionError(f"server error {response.status_code}: {kind or 'no problem type'}")
+    if not upstream:
+        raise AssertionError(f"{response.status_code} without an upstream problem type: {kind}")

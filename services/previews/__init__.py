@@ -81,6 +81,10 @@ def normalise(url: str) -> str:
         raise InvalidTarget("URLs with credentials are not previewed")
     scheme = parts.scheme.lower()
     host = parts.hostname.lower()
+    try:
+        host.encode("idna")
+    except UnicodeError:
+        raise InvalidTarget("the URL's host is not a valid host name") from None
     if ":" in host:
         host = f"[{host}]"
     default = {"http": 80, "https": 443}[scheme]

@@ -176,6 +176,12 @@ def test_other_spellings_of_loopback_are_refused(url, settings):
         fetch(url, retries=0)
 
 
+def test_a_host_name_the_resolver_cannot_encode_is_refused_not_a_500(settings):
+    # Found by Schemathesis through the previews API: getaddrinfo raised UnicodeError.
+    with pytest.raises(UrlRefused, match="not a valid host name"):
+        fetch("http://" + "a" * 64 + ".example.org/")
+
+
 def test_public_addresses_pass_the_guard_without_any_lookup():
     with use_resolver({"public.test": ["93.184.216.34", "2606:2800:220:1::"]}):
         assert outbound.checked_addresses("public.test", 443) == [
