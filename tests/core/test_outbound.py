@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import gzip
 import socket
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
@@ -22,6 +21,7 @@ from core.errors import UpstreamTimeout, UpstreamUnavailable
 from core.outbound import ResponseTooLarge, UrlRefused, fetch, use_resolver
 from core.settings import get_settings
 from tests.support import network_fence
+from tests.support.upstream import loopback_reachable, serving
 
 HITS: dict[str, int] = {}
 
@@ -84,33 +84,19 @@ class Upstream(BaseHTTPRequestHandler):
             self._answer(404)
 
 
-class QuietServer(ThreadingHTTPServer):
-    def handle_error(self, request: object, client_address: object) -> None:
-        pass  # a client that stops reading (the point of several tests) is not news
-
-
 @pytest.fixture(scope="module")
 def upstream() -> Iterator[str]:
-    server = QuietServer(("127.0.0.1", 0), Upstream)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(Upstream) as base:
+        yield base
 
 
 @pytest.fixture
 def settings(monkeypatch: pytest.MonkeyPatch) -> Iterator[pytest.MonkeyPatch]:
     """Loopback allowed (the local upstream), short timeouts; HITS start empty."""
     HITS.clear()
-    monkeypatch.setenv("OUTBOUND_ALLOW_LOOPBACK", "1")
-    monkeypatch.setenv("OUTBOUND_READ_TIMEOUT_SECONDS", "0.5")
-    monkeypatch.setenv("OUTBOUND_TOTAL_TIMEOUT_SECONDS", "1.5")
-    get_settings.cache_clear()
-    yield monkeypatch
-    monkeypatch.undo()
-    get_settings.cache_clear()
+    timeouts = {"OUTBOUND_READ_TIMEOUT_SECONDS": "0.5", "OUTBOUND_TOTAL_TIMEOUT_SECONDS": "1.5"}
+    with loopback_reachable(monkeypatch, **timeouts):
+        yield monkeypatch
 
 
 def test_an_answer_is_read_with_its_charset(upstream, settings):

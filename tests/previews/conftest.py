@@ -3,15 +3,14 @@ answers a previewer meets (images, PDFs, errors, redirects, oversized pages)."""
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
-from core.settings import get_settings
+from tests.support.upstream import loopback_reachable, serving
 
 PAGES = Path(__file__).parent / "pages"
 HITS: Counter[str] = Counter()
@@ -56,29 +55,15 @@ class _Pages(BaseHTTPRequestHandler):
             self._send(404, b"not here")
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        pass  # a client that stops reading a huge page is not news
-
-
 @pytest.fixture(scope="session")
 def page_server() -> Iterator[str]:
-    server = _Server(("127.0.0.1", 0), _Pages)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(_Pages) as base:
+        yield base
 
 
 @pytest.fixture
 def pages(page_server: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """The page server's base URL, reachable (OUTBOUND_ALLOW_LOOPBACK), no retries, hits reset."""
     HITS.clear()
-    monkeypatch.setenv("OUTBOUND_ALLOW_LOOPBACK", "1")
-    monkeypatch.setenv("OUTBOUND_RETRIES", "0")
-    get_settings.cache_clear()
-    yield page_server
-    monkeypatch.undo()
-    get_settings.cache_clear()
+    with loopback_reachable(monkeypatch, OUTBOUND_RETRIES="0"):
+        yield page_server
