@@ -10,7 +10,9 @@
 # keeps its credential (a successful POST /sessions ends the session it is sent with, and the
 # spec's examples sign up and log in the same account); with them run those whose one input is
 # the cookie, without the negative-data check: a case "without the cookie" gets the run's cookie. FUZZ_EXAMPLES (100 per operation) and FUZZ_SECONDS (a time budget per
-# run, 600) bound it; FUZZ_RUNS picks runs by name; reports in reports/fuzz-<seed>-<run>.xml.
+# run, 600) bound it; FUZZ_RUNS picks runs by name; FUZZ_SELECT adds Schemathesis selection
+# options (e.g. "--include-tag previews", to fuzz one domain before resolving its issue); reports
+# in reports/fuzz-<seed>-<run>.xml.
 # Not part of `make test` (CI time budget).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,6 +38,8 @@ st=("$PY/schemathesis" --no-color --config-file contracts/schemathesis/schemathe
     --checks all --max-examples "${FUZZ_EXAMPLES:-100}" --seed "$SEED"
     --max-time "${FUZZ_SECONDS:-600}" --phases examples,coverage,fuzzing,stateful
     --suppress-health-check all --continue-on-failure)
+read -ra select <<<"${FUZZ_SELECT:-}"
+st+=("${select[@]}")
 failed=0
 fuzz() {  # fuzz <run name> <spec> <base URL> [schemathesis options...]
   local name=$1 spec=$2 url=$3
