@@ -52,7 +52,10 @@ class ScriptedServer:
 
 
 def start_server(
-    monkeypatch: pytest.MonkeyPatch, *, data_replies: list[str] = (), rcpt: str | None = None
+    monkeypatch: pytest.MonkeyPatch,
+    *,
+    data_replies: tuple[str, ...] | list[str] = (),
+    rcpt: str | None = None,
 ) -> Iterator[ScriptedServer]:
     handler = ScriptedServer(list(data_replies), rcpt)
     port = free_port()

@@ -27,9 +27,14 @@ def _claim(message_id, **kwargs):
 
 def test_enqueue_queues_a_job_only_after_commit_and_nothing_on_rollback():
     queue.flush()
-    with pytest.raises(RuntimeError), transaction(write=True) as session:
-        outbox.enqueue_email(session, to="a@example.com", subject="s", text="t")
-        raise RuntimeError("the business change failed")
+
+    def business_change_that_fails() -> None:
+        with transaction(write=True) as session:
+            outbox.enqueue_email(session, to="a@example.com", subject="s", text="t")
+            raise RuntimeError("the business change failed")
+
+    with pytest.raises(RuntimeError):
+        business_change_that_fails()
     with transaction(write=False) as session:
         assert session.scalars(select(OutboxMessage)).all() == []
     assert queue.pending_count() == 0
@@ -53,7 +58,7 @@ def test_enqueue_with_a_dedupe_key_returns_the_first_message():
 
 
 def test_enqueue_refuses_a_multiline_subject(session):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="one line"):
         outbox.enqueue_email(session, to="a@example.com", subject="s\nBcc: x@y", text="t")
 
 
