@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from core.db import transaction
 from core.jobs import queue
-from jobs.outbox import deliver
-from services.outbox import DEAD, FAILED, SENT, OutboxMessage, message_id_header
+from jobs.outbox import deliver, sweep_outbox
+from services.outbox import DEAD, FAILED, SENT, OutboxMessage, claim_message, message_id_header
 from tests.factories.outbox import make_outbox_message
 from tests.support.mailbox import free_port
 
@@ -74,3 +74,21 @@ def test_a_refused_connection_is_transient(configure):
     row = _row(message.id)
     assert row.status == FAILED and row.last_error.startswith("ConnectionRefusedError")
     assert deliver(message.id) == "skipped"  # not due before its backoff
+
+
+def test_the_sweep_resends_a_message_whose_worker_died_mid_send(scripted_smtp, configure):
+    smtp = scripted_smtp()
+    configure(OUTBOX_LEASE_SECONDS=0, OUTBOX_SWEEP_GRACE_SECONDS=0)
+    message = make_outbox_message()
+    with transaction(write=True) as session:
+        assert claim_message(session, message_id=message.id) is not None  # then the worker dies
+    queue.flush()
+    assert sweep_outbox.call_local() == 1
+    assert queue.pending_count() == 1
+    (job,) = [queue.dequeue()]
+    assert job.args == (str(message.id),)
+    assert queue.execute(job) == "sent"
+    (received,) = smtp.received()
+    assert received["Message-ID"] == message_id_header(message.id)
+    assert (_row(message.id).status, _row(message.id).attempts) == (SENT, 2)
+    assert any(task.__name__ == "sweep_outbox" for task in queue._registry._periodic_tasks)

@@ -2,12 +2,14 @@ from __future__ import annotations
 
 import random
 import smtplib
+import threading
+import time
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
-from core.db import transaction, utcnow
+from core.db import get_engine, transaction, utcnow
 from core.jobs import queue
 from services import outbox
 from services.outbox import DEAD, FAILED, PENDING, SENDING, SENT, OutboxMessage
@@ -210,3 +212,40 @@ def test_messages_list_mine_newest_first_filtered_by_status(session, user):
     assert [m.id for m in rest.items] == [first.id] and rest.next is None
     sent = outbox.list_messages(session, actor_of(user), status=SENT)
     assert [m.id for m in sent.items] == [second.id]
+
+
+def _lock_waits() -> int:
+    with transaction(write=False) as session:
+        return session.scalar(text("SELECT count(*) FROM pg_locks WHERE NOT granted"))
+
+
+def test_a_claim_racing_an_uncommitted_claim_loses():
+    message = make_outbox_message()
+    first_claimed, release = threading.Event(), threading.Event()
+    results: dict[str, object] = {}
+
+    def first() -> None:
+        with transaction(write=True) as session:
+            results["first"] = outbox.claim_message(session, message_id=message.id)
+            first_claimed.set()
+            assert release.wait(10)
+
+    def second() -> None:
+        results["second"] = _claim(message.id)
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    threads[0].start()
+    assert first_claimed.wait(10)
+    threads[1].start()
+    if get_engine().dialect.name == "postgresql":
+        # The second claim has read the row and waits for the first one's row lock: a claim
+        # that checked the status before writing, and not in its UPDATE, would win here too.
+        deadline = time.monotonic() + 10
+        while _lock_waits() == 0:
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+    release.set()
+    for thread in threads:
+        thread.join(10)
+    assert results["first"] is not None and results["second"] is None
+    assert _row(message.id).attempts == 1
