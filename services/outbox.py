@@ -40,9 +40,9 @@ from sqlalchemy import and_, event, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from core import mail
+from core import mail, ratelimit
 from core.db import utcnow
-from core.errors import Conflict, NotFound
+from core.errors import Conflict, NotFound, TooManyRequests
 from core.pagination import Page, paginate_by_creation
 from core.rows import get_or_404
 from core.security import Actor
@@ -96,6 +96,12 @@ class OutboxSettings(SettingsSection):
         "to another worker (keep it above SMTP_TIMEOUT_SECONDS).",
         parse=_seconds,
     )
+    outbox_send_limit_per_user: str = setting(
+        "OUTBOX_SEND_LIMIT_PER_USER",
+        "100/hour",
+        "Messages one user may queue through the API (POST /outbox/messages) before 429; "
+        "messages other domains queue are not counted.",
+    )
     outbox_sweep_grace_seconds: float = setting(
         "OUTBOX_SWEEP_GRACE_SECONDS",
         60.0,
@@ -112,6 +118,9 @@ class MessageNotFound(NotFound, type="/problems/outbox/message-not-found"): ...
 
 
 class MessageNotDead(Conflict, type="/problems/outbox/message-not-dead"): ...
+
+
+class SendLimitReached(TooManyRequests, type="/problems/outbox/send-limit-reached"): ...
 
 
 # ---- dispatch: a job per message, queued once the message row has committed ------------------
@@ -202,7 +211,15 @@ def enqueue_email(
 def create_message(
     session: Session, actor: Actor, *, to: str, subject: str, text: str
 ) -> OutboxMessage:
-    """Queues an email from the caller; it is theirs to follow (and no one else's to read)."""
+    """Queues an email from the caller, within OUTBOX_SEND_LIMIT_PER_USER; it is theirs to follow
+    (and no one else's to read)."""
+    window = ratelimit.consume(
+        outbox_settings().outbox_send_limit_per_user, "outbox-send", str(actor.user_id)
+    )
+    if not window.allowed:
+        raise SendLimitReached(
+            "You queued too many messages; retry later.", retry_after=window.reset_after
+        )
     return enqueue_email(
         session, to=to, subject=subject, text=text, kind="api", owner_id=actor.user_id
     )

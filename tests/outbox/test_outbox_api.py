@@ -122,3 +122,15 @@ def test_dead_letter_operations_are_for_admins_only(client, user):
     response = client.post(f"{DEAD_URL}/{dead.id}/requeues", headers=auth_headers(user))
     assert_problem(response, 403, "/problems/forbidden")
     assert_problem(client.get(DEAD_URL), 401, "/problems/unauthorized")
+
+
+def test_queueing_past_the_per_user_limit_is_429(client, user, configure):
+    configure(OUTBOX_SEND_LIMIT_PER_USER="2/hour")
+    for _ in range(2):
+        assert client.post(URL, json=MAIL, headers=auth_headers(user)).status_code == 201
+    refused = client.post(URL, json=MAIL, headers=auth_headers(user))
+    assert_problem(refused, 429, "/problems/outbox/send-limit-reached")
+    assert int(refused.headers["retry-after"]) > 0
+    assert len(client.get(URL, headers=auth_headers(user)).json()["items"]) == 2
+    other = client.post(URL, json=MAIL, headers=auth_headers(make_user()))
+    assert other.status_code == 201

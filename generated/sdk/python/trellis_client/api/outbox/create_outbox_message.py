@@ -124,9 +124,10 @@ def sync_detailed(
     it through the configured SMTP server (or the console backend) after the request has committed. A
     transient failure (an SMTP 4xx answer, a refused connection) is retried with exponential backoff and
     jitter; a permanent one (an SMTP 5xx answer), or OUTBOX_MAX_ATTEMPTS failures, makes the message
-    DEAD. Follow it with `GET /outbox/messages/{message_id}`. Send an `Idempotency-Key` to make retries
-    of this request safe: a retry answers the first message (with `Idempotent-Replayed: true`) and
-    queues nothing new.
+    DEAD. Each user may queue OUTBOX_SEND_LIMIT_PER_USER messages (100 an hour by default) before 429.
+    Follow it with `GET /outbox/messages/{message_id}`. Send an `Idempotency-Key` to make retries of
+    this request safe: a retry answers the first message (with `Idempotent-Replayed: true`) and queues
+    nothing new.
 
     Args:
         idempotency_key (str | Unset):
@@ -167,9 +168,10 @@ def sync(
     it through the configured SMTP server (or the console backend) after the request has committed. A
     transient failure (an SMTP 4xx answer, a refused connection) is retried with exponential backoff and
     jitter; a permanent one (an SMTP 5xx answer), or OUTBOX_MAX_ATTEMPTS failures, makes the message
-    DEAD. Follow it with `GET /outbox/messages/{message_id}`. Send an `Idempotency-Key` to make retries
-    of this request safe: a retry answers the first message (with `Idempotent-Replayed: true`) and
-    queues nothing new.
+    DEAD. Each user may queue OUTBOX_SEND_LIMIT_PER_USER messages (100 an hour by default) before 429.
+    Follow it with `GET /outbox/messages/{message_id}`. Send an `Idempotency-Key` to make retries of
+    this request safe: a retry answers the first message (with `Idempotent-Replayed: true`) and queues
+    nothing new.
 
     Args:
         idempotency_key (str | Unset):
@@ -205,9 +207,10 @@ async def asyncio_detailed(
     it through the configured SMTP server (or the console backend) after the request has committed. A
     transient failure (an SMTP 4xx answer, a refused connection) is retried with exponential backoff and
     jitter; a permanent one (an SMTP 5xx answer), or OUTBOX_MAX_ATTEMPTS failures, makes the message
-    DEAD. Follow it with `GET /outbox/messages/{message_id}`. Send an `Idempotency-Key` to make retries
-    of this request safe: a retry answers the first message (with `Idempotent-Replayed: true`) and
-    queues nothing new.
+    DEAD. Each user may queue OUTBOX_SEND_LIMIT_PER_USER messages (100 an hour by default) before 429.
+    Follow it with `GET /outbox/messages/{message_id}`. Send an `Idempotency-Key` to make retries of
+    this request safe: a retry answers the first message (with `Idempotent-Replayed: true`) and queues
+    nothing new.
 
     Args:
         idempotency_key (str | Unset):
@@ -248,9 +251,10 @@ async def asyncio(
     it through the configured SMTP server (or the console backend) after the request has committed. A
     transient failure (an SMTP 4xx answer, a refused connection) is retried with exponential backoff and
     jitter; a permanent one (an SMTP 5xx answer), or OUTBOX_MAX_ATTEMPTS failures, makes the message
-    DEAD. Follow it with `GET /outbox/messages/{message_id}`. Send an `Idempotency-Key` to make retries
-    of this request safe: a retry answers the first message (with `Idempotent-Replayed: true`) and
-    queues nothing new.
+    DEAD. Each user may queue OUTBOX_SEND_LIMIT_PER_USER messages (100 an hour by default) before 429.
+    Follow it with `GET /outbox/messages/{message_id}`. Send an `Idempotency-Key` to make retries of
+    this request safe: a retry answers the first message (with `Idempotent-Replayed: true`) and queues
+    nothing new.
 
     Args:
         idempotency_key (str | Unset):
