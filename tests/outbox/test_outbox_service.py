@@ -249,3 +249,36 @@ def test_a_claim_racing_an_uncommitted_claim_loses():
         thread.join(10)
     assert results["first"] is not None and results["second"] is None
     assert _row(message.id).attempts == 1
+
+
+def test_two_transactions_enqueueing_one_dedupe_key_make_one_message():
+    first_done, release = threading.Event(), threading.Event()
+    results: dict[str, object] = {}
+
+    def enqueue(name: str, hold: bool) -> None:
+        with transaction(write=True) as session:
+            message = outbox.enqueue_email(
+                session, to="a@example.com", subject=name, text="t", dedupe_key="order:7:paid"
+            )
+            results[name] = message.id
+            if hold:
+                first_done.set()
+                assert release.wait(10)
+
+    first = threading.Thread(target=enqueue, args=("first", True))
+    second = threading.Thread(target=enqueue, args=("second", False))
+    first.start()
+    assert first_done.wait(10)
+    second.start()
+    if get_engine().dialect.name == "postgresql":
+        # The second insert waits on the unique key for the first transaction to end.
+        deadline = time.monotonic() + 10
+        while _lock_waits() == 0:
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+    release.set()
+    first.join(10)
+    second.join(10)
+    assert results["first"] == results["second"]
+    with transaction(write=False) as session:
+        assert [m.subject for m in session.scalars(select(OutboxMessage))] == ["first"]
