@@ -43,13 +43,16 @@ class SliceError(ValueError):
 
 
 def sections() -> list[type[SettingsSection]]:
-    """Every settings section: core's first, then the domains' (imported to register them)."""
+    """Every settings section: core's first, then the domains' (imported to register them) by
+    module name. Not in registration order: that is import order, which differs between
+    `make generate` and a test run that imported some domain first."""
     discover_sections(SECTION_PACKAGES)
-    return [
+    found = [
         cls
         for cls in SettingsSection.registry
         if cls.__module__ == "core.settings" or cls.__module__.startswith(SECTION_PACKAGES)
     ]
+    return sorted(found, key=lambda cls: (cls.__module__ != "core.settings", cls.__module__))
 
 
 def documented() -> list[tuple[str, list[Setting]]]:

@@ -47,6 +47,9 @@ class Message:
     body: str
     #: What the message is for, logged instead of its body.
     kind: str
+    #: The Message-ID header (`<id@domain>`); the outbox sets a stable one per message so a
+    #: resent message is recognisably the same one. None: the SMTP library leaves it out.
+    message_id: str | None = None
 
 
 class Mailer(Protocol):
@@ -61,6 +64,8 @@ class ConsoleMailer:
 
     def send(self, message: Message) -> None:
         fields = {"to": message.to, "subject": message.subject, "kind": message.kind}
+        if message.message_id:
+            fields["message_id"] = message.message_id
         if self.show_body:
             fields["body"] = message.body
         log.info("mail", backend="console", **fields)
@@ -78,6 +83,8 @@ class SmtpMailer:
         mail["From"] = settings.mail_from
         mail["To"] = message.to
         mail["Subject"] = message.subject
+        if message.message_id:
+            mail["Message-ID"] = message.message_id
         mail.set_content(message.body)
         with smtplib.SMTP(
             settings.smtp_host, settings.smtp_port, timeout=settings.smtp_timeout_seconds

@@ -39,6 +39,12 @@ from .list_tickets_sort import ListTicketsSort
 from .login_code_exchange import LoginCodeExchange
 from .o_auth_token_error import OAuthTokenError
 from .o_auth_token_error_error import OAuthTokenErrorError
+from .outbox_dead_letter import OutboxDeadLetter
+from .outbox_dead_letter_list import OutboxDeadLetterList
+from .outbox_message import OutboxMessage
+from .outbox_message_create import OutboxMessageCreate
+from .outbox_message_list import OutboxMessageList
+from .outbox_message_status import OutboxMessageStatus
 from .page import Page
 from .page_create import PageCreate
 from .page_list import PageList
@@ -153,6 +159,12 @@ __all__ = (
     "LoginCodeExchange",
     "OAuthTokenError",
     "OAuthTokenErrorError",
+    "OutboxDeadLetter",
+    "OutboxDeadLetterList",
+    "OutboxMessage",
+    "OutboxMessageCreate",
+    "OutboxMessageList",
+    "OutboxMessageStatus",
     "Page",
     "PageCreate",
     "PageList",
