@@ -1,7 +1,9 @@
 """The account check's cache (services.identity.account_cache, issue 13 point 1): with Redis a
 repeated check sends no statement and starts no thread, every change to what the check reads is
-seen by every worker process on the next request, and an unreachable Redis costs the cache only.
-Without Redis (the SQLite run) the same requests read the database each time."""
+seen by every worker process on the next request, a change committed while the database is read
+is not cached as current, a renewal lost lasts no longer than the entries' maximum age, and an
+unreachable Redis costs the cache only. Without Redis (the SQLite run) the same requests read the
+database each time."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from collections.abc import Iterator
 import anyio.to_thread
 import httpx
 import pytest
+from sqlalchemy import update
 
 from core.db import transaction
 from core.settings import get_settings
@@ -103,6 +106,37 @@ def test_a_deleted_account_is_refused_on_its_next_request(client, user):
     assert client.get(TASKS, headers=headers).status_code == 200
     with transaction(write=True) as session:
         session.delete(session.get(User, user.id))
+    assert client.get(TASKS, headers=headers).status_code == 401
+
+
+def test_a_change_committed_during_the_read_is_not_cached_as_current(client, user, monkeypatch):
+    if not get_settings().redis_url:
+        pytest.skip("the cache needs Redis (REDIS_URL)")
+    headers = auth_headers(user)
+    read = authentication._read_holder_state
+
+    def read_then_disable(user_id, login_id):  # type: ignore[no-untyped-def]
+        row = read(user_id, login_id)
+        with transaction(write=True) as session:  # commits after the read, before it is cached
+            session.get(User, user.id).is_disabled = True
+        return row
+
+    monkeypatch.setattr(authentication, "_read_holder_state", read_then_disable)
+    assert client.get(TASKS, headers=headers).status_code == 200  # read before the change
+    monkeypatch.setattr(authentication, "_read_holder_state", read)
+    assert client.get(TASKS, headers=headers).status_code == 401
+
+
+def test_a_lost_renewal_is_bounded_by_the_maximum_age(client, user, env):
+    if not get_settings().redis_url:
+        pytest.skip("the cache needs Redis (REDIS_URL)")
+    headers = auth_headers(user)
+    assert client.get(TASKS, headers=headers).status_code == 200
+    with transaction(write=True) as session:  # a bulk UPDATE bypasses the ORM: no renewal
+        session.execute(update(User).where(User.id == user.id).values(is_disabled=True))
+    assert client.get(TASKS, headers=headers).status_code == 200  # the documented staleness
+    env.setenv("IDENTITY_ACCOUNT_CACHE_MAX_AGE_SECONDS", "0")
+    get_settings.cache_clear()
     assert client.get(TASKS, headers=headers).status_code == 401
 
 
