@@ -38,6 +38,7 @@ from core.db import dispose_engine, get_engine
 from core.logging import configure_logging
 from core.middleware import RequestContextMiddleware
 from core.problems import CONDUIT_PREFIX, conduit_error_handler
+from core.redis_client import serving_loop
 from core.settings import Settings, get_settings
 from core.spec import CONDUIT_SPEC, MAIN_SPEC, ROOT_SPEC, load_spec, split_by_route_group
 from core.wire import API_PREFIX
@@ -148,7 +149,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         for group_app in dispatcher.apps():
             build_now(group_app)
         get_engine()
-        yield
+        async with serving_loop():
+            yield
         dispose_engine()
 
     middleware = [Middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)]

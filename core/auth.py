@@ -8,7 +8,9 @@
             need Origin, Referer and the CSRF pair)
             └─► the info function the spec names (`x-bearerInfoFunc`, `x-apikeyInfoFunc`), a plain
                 service function over that value object, run in a worker thread (it reads the
-                database): a `Credential`, None (not valid: 401), or an exception (403, 429)
+                database), or awaited on the loop when it is async (it hops to a thread itself
+                when it must: the access-token checks, which may answer from a cache): a
+                `Credential`, None (not valid: 401), or an exception (403, 429)
       └─► `verify_every_credential`: every credential the request presents must be valid
 
 Services never see a request: everything they decide on is in the value object. What a check

@@ -1,12 +1,30 @@
-"""The process's Redis connection pool, when REDIS_URL is set (None otherwise)."""
+"""The process's Redis connections, when REDIS_URL is set (None otherwise).
+
+get_redis()         the blocking client (one pool per process), for code in worker threads
+get_async_redis()   an asyncio client of the running event loop, for the few checks made on
+                    the loop itself (services.identity.account_cache); its timeouts are short,
+                    since a caller that gets no answer falls back to the database
+serving_loop()      the app's lifespan context that allows (and then closes) those clients
+"""
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from functools import lru_cache
 
 import redis
+import redis.asyncio
 
 from core.settings import get_settings
+
+#: How long a check on the event loop waits for Redis before its caller falls back.
+ASYNC_TIMEOUT_SECONDS = 0.5
+
+# An asyncio connection belongs to the loop that opened it and must be closed on it: clients are
+# made only on a loop that serves the app (its lifespan, `serving_loop`), which closes them.
+_loop_clients: dict[asyncio.AbstractEventLoop, dict[str, redis.asyncio.Redis]] = {}
 
 
 @lru_cache(maxsize=4)
@@ -17,3 +35,37 @@ def _client(url: str) -> redis.Redis:
 def get_redis() -> redis.Redis | None:
     url = get_settings().redis_url
     return _client(url) if url else None
+
+
+@asynccontextmanager
+async def serving_loop() -> AsyncIterator[None]:
+    """The app's lifespan: asyncio clients may be opened on this loop while it serves, and are
+    closed when it stops."""
+    loop = asyncio.get_running_loop()
+    clients: dict[str, redis.asyncio.Redis] = {}
+    _loop_clients[loop] = clients
+    try:
+        yield
+    finally:
+        _loop_clients.pop(loop, None)
+        for client in clients.values():
+            await client.aclose()
+
+
+def get_async_redis() -> redis.asyncio.Redis | None:
+    """The running loop's asyncio client (call it on the loop); None without REDIS_URL, or on a
+    loop that does not serve the app (a test client run without its lifespan)."""
+    url = get_settings().redis_url
+    if not url:
+        return None
+    clients = _loop_clients.get(asyncio.get_running_loop())
+    if clients is None:
+        return None
+    client = clients.get(url)
+    if client is None:
+        client = clients[url] = redis.asyncio.Redis.from_url(
+            url,
+            socket_timeout=ASYNC_TIMEOUT_SECONDS,
+            socket_connect_timeout=ASYNC_TIMEOUT_SECONDS,
+        )
+    return client

@@ -345,8 +345,9 @@ class Settings(SettingsSection):
     redis_url: str | None = setting(
         "REDIS_URL",
         None,
-        "Redis for shared rate limits, cookie sessions and the job queue; unset = in-process "
-        "limits, sessions in the database, an SQLite job store.",
+        "Redis for shared rate limits, cookie sessions, the job queue and the account-check "
+        "cache's epochs; unset = in-process limits, sessions in the database, an SQLite job "
+        "store, the account read on every request.",
         required_in_production=True,
     )
     jwt_private_key_files: dict[str, Path] = setting(

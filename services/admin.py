@@ -2,7 +2,8 @@
 Every change is audited.
 
 A disabled account stops working at once: its refresh tokens are revoked here, login and refresh
-refuse it, and every authenticated request re-reads the account (services.identity.authentication),
+refuse it, and every authenticated request checks the account (services.identity.authentication;
+with Redis from a cache that the change invalidates after commit, services.identity.account_cache),
 so an access token issued before the change is refused on its next use, and a new role applies
 on the next request. An admin cannot demote or disable their own account, so the last admin can
 never lock everyone out.

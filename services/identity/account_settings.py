@@ -9,6 +9,13 @@ from core.settings import SettingsSection, get_settings, setting
 UNVERIFIED_MODES = ("allow", "read-only", "block")
 
 
+def _on_off(raw: str) -> bool:
+    value = raw.strip().lower()
+    if value not in ("on", "off"):
+        raise ValueError("IDENTITY_ACCOUNT_CACHE must be on or off")
+    return value == "on"
+
+
 def _unverified_mode(raw: str) -> str:
     value = raw.strip().lower()
     if value not in UNVERIFIED_MODES:
@@ -56,6 +63,23 @@ class AccountFlowSettings(SettingsSection):
         3600,
         "Failed logins of one account within this window share one LOGIN_FAILED event, "
         "which counts them.",
+    )
+    account_cache: bool = setting(
+        "IDENTITY_ACCOUNT_CACHE",
+        True,
+        "`on` or `off`. On, with `REDIS_URL` set: the per-request account and login check is "
+        "answered from an in-process cache while the account's epoch in Redis is unchanged "
+        "(every change to the account or its logins renews the epoch); without Redis the "
+        "database is read on every request either way.",
+        shown="on",
+        parse=_on_off,
+    )
+    account_cache_max_age_seconds: int = setting(
+        "IDENTITY_ACCOUNT_CACHE_MAX_AGE_SECONDS",
+        30,
+        "A cached account check is read again from the database after this long, even when its "
+        "epoch is unchanged: the bound on staleness should an epoch renewal be lost (Redis "
+        "unreachable just after a change committed).",
     )
     link_base_url: str | None = setting(
         "IDENTITY_LINK_BASE_URL",

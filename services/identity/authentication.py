@@ -1,36 +1,50 @@
 """Request authentication by access token: the `x-bearerInfoFunc` of the main API and the
-`x-apikeyInfoFunc` of the Conduit facade (core.auth calls them in a worker thread).
+`x-apikeyInfoFunc` of the Conduit facade (async: core.auth awaits them on the event loop; the
+database is read in a worker thread).
 
 The account is re-read on every request, so disabling an account, changing its role or its
 password takes effect on its very next request, whatever tokens it holds; the role in the token
 is only a hint. The same statement reads whether the token's login (`sid`) is live, so a logout,
 a "log out everywhere" or a password change made from another login ends the token on its next
-request as well. The signature check alone is remembered (core.tokens), never this one.
+request as well. The signature check is remembered (core.tokens). With Redis, the bearer and
+Conduit checks take that row from services.identity.account_cache while the account's epoch is
+unchanged (one Redis GET on the event loop: no statement, no worker thread), and read it as above
+otherwise; the rules (the password-change time against the token's, unverified accounts) are
+applied to the row on every request, cached or just read.
 """
 
 from __future__ import annotations
 
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+import anyio.to_thread
 from sqlalchemy import Executable, Row, bindparam, select
 
 from core.credentials import Credential, Presented
 from core.db import get_engine
 from core.tokens import CONDUIT, MAIN, decode_access_token
 from db.models.identity import User
+from services.identity import account_cache
 from services.identity.account_settings import flow_settings
 from services.identity.token_families import login_is_live
 
 
-def authenticate_bearer(presented: Presented) -> Credential | None:
+async def authenticate_bearer(presented: Presented) -> Credential | None:
     """A verified main-API JWT whose account still exists, is enabled and whose login is live."""
+    if not account_cache.active():
+        return await anyio.to_thread.run_sync(_bearer_holder, presented)
+    return await _cached_token_holder(decode_access_token(presented.value, kinds=(MAIN,)))
+
+
+def _bearer_holder(presented: Presented) -> Credential | None:
     return token_holder(decode_access_token(presented.value, kinds=(MAIN,)))
 
 
-def authenticate_conduit_token(presented: Presented) -> Credential | None:
+async def authenticate_conduit_token(presented: Presented) -> Credential | None:
     """The Conduit facade's `Authorization: Token <jwt>`: a facade token (long-lived, see
     core.tokens) or a main-API one, under the same account checks.
 
@@ -39,7 +53,13 @@ def authenticate_conduit_token(presented: Presented) -> Credential | None:
     scheme, _, token = presented.value.partition(" ")
     if scheme.lower() not in ("token", "bearer") or not token.strip():
         return None
-    return token_holder(decode_access_token(token.strip(), kinds=(CONDUIT, MAIN)))
+    if not account_cache.active():
+        return await anyio.to_thread.run_sync(_conduit_holder, token.strip())
+    return await _cached_token_holder(decode_access_token(token.strip(), kinds=(CONDUIT, MAIN)))
+
+
+def _conduit_holder(token: str) -> Credential | None:
+    return token_holder(decode_access_token(token, kinds=(CONDUIT, MAIN)))
 
 
 _STATE_COLUMNS = (
@@ -70,7 +90,33 @@ def token_holder(claims: dict[str, Any] | None) -> Credential | None:
     if claims is None:
         return None
     user_id, login_id = uuid.UUID(claims["sub"]), uuid.UUID(claims["sid"])
-    row = _read(_TOKEN_HOLDER_STATE, {"user_id": user_id, "login_id": login_id})
+    return _holder(claims, user_id, login_id, _read_holder_state(user_id, login_id))
+
+
+async def _cached_token_holder(claims: dict[str, Any] | None) -> Credential | None:
+    """`token_holder`, with the row from account_cache when the account's epoch still matches."""
+    if claims is None:
+        return None
+    user_id, login_id = uuid.UUID(claims["sub"]), uuid.UUID(claims["sid"])
+    epoch = await account_cache.current_epoch(user_id)
+    entry = None if epoch is None else account_cache.lookup(user_id, login_id, epoch)
+    if entry is not None:
+        row = entry.row
+    else:
+        read_at = time.monotonic()
+        row = await anyio.to_thread.run_sync(_read_holder_state, user_id, login_id)
+        if epoch is not None:
+            account_cache.store(user_id, login_id, account_cache.Entry(epoch, read_at, row))
+    return _holder(claims, user_id, login_id, row)
+
+
+def _read_holder_state(user_id: uuid.UUID, login_id: uuid.UUID) -> Row[Any] | None:
+    return _read(_TOKEN_HOLDER_STATE, {"user_id": user_id, "login_id": login_id})
+
+
+def _holder(
+    claims: dict[str, Any], user_id: uuid.UUID, login_id: uuid.UUID, row: Row[Any] | None
+) -> Credential | None:
     if row is None or not row.live:
         return None
     state = _state(row, issued_at=int(claims["iat"]), login_id=login_id)

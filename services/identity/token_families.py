@@ -28,7 +28,7 @@ from core.errors import Unauthorized
 from core.settings import get_settings
 from core.tokens import issue_access_token
 from db.models.identity import RefreshToken, User
-from services.identity import security_log
+from services.identity import account_cache, security_log
 
 REFRESH_PREFIX = "rt_"
 
@@ -137,7 +137,7 @@ def refresh(session: Session, *, refresh_token: str) -> TokenPair:
     if row is None or row.revoked_at is not None or row.expires_at <= now:
         raise InvalidRefreshToken("Unknown, expired or revoked refresh token.")
     if row.rotated_at is not None:
-        _revoke(session, RefreshToken.family_id == row.family_id)
+        _revoke(session, row.user_id, RefreshToken.family_id == row.family_id)
         raise RefreshTokenReused("This refresh token was already used; the login is revoked.")
     user = session.get(User, row.user_id)
     if user is None or user.is_disabled:
@@ -156,7 +156,7 @@ def log_out(session: Session, *, refresh_token: str, everywhere: bool) -> None:
     if everywhere:
         end_every_login(session, user_id=row.user_id)
     else:
-        _revoke(session, RefreshToken.family_id == row.family_id)
+        _revoke(session, row.user_id, RefreshToken.family_id == row.family_id)
     security_log.record(
         session,
         row.user_id,
@@ -173,12 +173,18 @@ def end_every_login(
     """Ends every token login of an account (disabled account, password change), but the one
     named `keep_login` (the login that changed the password)."""
     if keep_login is None:
-        _revoke(session, RefreshToken.user_id == user_id)
+        _revoke(session, user_id, RefreshToken.user_id == user_id)
     else:
-        _revoke(session, (RefreshToken.user_id == user_id) & (RefreshToken.family_id != keep_login))
+        _revoke(
+            session,
+            user_id,
+            (RefreshToken.user_id == user_id) & (RefreshToken.family_id != keep_login),
+        )
 
 
-def _revoke(session: Session, condition: object) -> None:
+def _revoke(session: Session, user_id: uuid.UUID, condition: object) -> None:
+    """Ends the logins of `user_id` that `condition` selects (account_cache hears of it)."""
+    account_cache.account_changed(session, user_id)
     session.execute(
         update(RefreshToken)
         .where(condition, RefreshToken.revoked_at.is_(None))  # type: ignore[arg-type]

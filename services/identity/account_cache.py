@@ -1,0 +1,196 @@
+"""The per-request account check without the database: an in-process cache of what the check
+reads (the account's role, disabled flag, password-change time and login, email verification,
+and whether the token's login is live), kept exact across processes by a per-account epoch in
+Redis. Active when REDIS_URL is set and IDENTITY_ACCOUNT_CACHE is on; without Redis there is no
+channel between processes, and every request reads the database as before.
+
+    account_changed(session, user_id)
+                    a change to what the check reads is being made in `session`: once it
+                    commits, the account's epoch in Redis gets a new random value (nothing for a
+                    rolled-back change). Changes to the User row's checked columns (or its
+                    deletion) are noticed by the ORM here; ending logins calls it
+                    (token_families), as do bulk statements that bypass the ORM.
+    current_epoch(user_id)
+                    async, on the event loop: the account's epoch (one GET), created at random
+                    when missing; None when Redis does not answer (the caller reads the database)
+    lookup / store  the cache of rows by (account, login), each tagged with the epoch read
+                    BEFORE its database read: a change racing with that read renews the epoch
+                    after it, so the entry never matches again
+
+Why it is exact: a change commits, then renews the epoch before its own request answers. Any
+request sent after that answer reads the new epoch and misses the cache in every process. An
+epoch is a random value, never a counter, so a Redis restart or an evicted key cannot bring back
+a value an old entry carries. What it cannot prevent: a renewal lost after the commit (Redis
+unreachable at that moment, the process killed in between) leaves other processes trusting their
+entry until it is IDENTITY_ACCOUNT_CACHE_MAX_AGE_SECONDS old; docs/security/identity.md weighs it.
+When Redis errs or times out, requests read the database (and cache nothing) for a second before
+asking it again, so a Redis outage costs no more than the check did before this cache.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+import time
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import redis
+import structlog
+from cachetools import LRUCache
+from sqlalchemy import event, inspect
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Mapper, Session
+
+from core.redis_client import get_async_redis, get_redis
+from core.settings import get_settings
+from db.models.identity import User
+from services.identity.account_settings import flow_settings
+
+log = structlog.get_logger("trellis.identity.account_cache")
+
+KEY = "trellis:account-epoch:{}"
+#: An epoch unused this long is dropped (Redis memory); the next request makes a new one.
+KEY_TTL_SECONDS = 24 * 3600
+SIZE = 10_000
+#: After a Redis error, how long requests skip it and read the database.
+PAUSE_AFTER_ERROR_SECONDS = 1.0
+_PENDING = "trellis.account_cache.changed"
+#: The User columns the per-request check reads (services.identity.authentication).
+CHECKED_COLUMNS = (
+    "role",
+    "is_disabled",
+    "credentials_changed_at",
+    "credentials_changed_by",
+    "email_verified",
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    epoch: bytes
+    #: time.monotonic() just before the database read.
+    read_at: float
+    row: Any
+
+
+_entries: LRUCache[tuple[uuid.UUID, uuid.UUID], Entry] = LRUCache(maxsize=SIZE)
+# A server has one event loop per process, but tests run apps on several loops in threads.
+_entries_lock = threading.Lock()
+_paused_until = 0.0
+
+
+def active() -> bool:
+    """The cache is used: REDIS_URL is set and IDENTITY_ACCOUNT_CACHE is on."""
+    return bool(get_settings().redis_url) and flow_settings().account_cache
+
+
+# ---- the writers' side: renew the epoch after commit ------------------------------------------
+
+
+def account_changed(session: Session, user_id: uuid.UUID) -> None:
+    """Renews the account's epoch once `session` commits (with Redis; nothing otherwise)."""
+    if get_settings().redis_url:
+        session.info.setdefault(_PENDING, set()).add(user_id)
+
+
+@event.listens_for(Session, "after_commit")
+def _renew_after_commit(session: Session) -> None:
+    changed: set[uuid.UUID] | None = session.info.pop(_PENDING, None)
+    if changed:
+        renew_epochs(changed)
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_after_rollback(session: Session) -> None:
+    session.info.pop(_PENDING, None)
+
+
+def renew_epochs(user_ids: set[uuid.UUID]) -> None:
+    """Gives each account a new epoch now (blocking). Never raises: the change is committed, and
+    a lost renewal is bounded by the entries' maximum age."""
+    client = get_redis()
+    if client is None:
+        return
+    try:
+        with client.pipeline(transaction=False) as pipe:
+            for user_id in user_ids:
+                pipe.set(KEY.format(user_id), _new_epoch(), ex=KEY_TTL_SECONDS)
+            pipe.execute()
+    except (redis.RedisError, OSError) as error:
+        log.warning("account_epoch_renewal_lost", accounts=len(user_ids), error=str(error))
+
+
+@event.listens_for(User, "after_update")
+def _user_updated(_mapper: Mapper[User], _connection: Connection, user: User) -> None:
+    state = inspect(user)
+    if any(state.attrs[name].history.has_changes() for name in CHECKED_COLUMNS):
+        session = state.session
+        if session is not None:
+            account_changed(session, user.id)
+
+
+@event.listens_for(User, "after_delete")
+def _user_deleted(_mapper: Mapper[User], _connection: Connection, user: User) -> None:
+    session = inspect(user).session
+    if session is not None:
+        account_changed(session, user.id)
+
+
+def _new_epoch() -> bytes:
+    return secrets.token_hex(8).encode()
+
+
+# ---- the readers' side: on the event loop -----------------------------------------------------
+
+
+async def current_epoch(user_id: uuid.UUID) -> bytes | None:
+    """The account's epoch, or None when Redis does not answer (read the database then)."""
+    global _paused_until
+    if time.monotonic() < _paused_until:
+        return None
+    client = get_async_redis()
+    if client is None:
+        return None
+    key = KEY.format(user_id)
+    try:
+        epoch = await client.get(key)
+        if epoch is None:
+            fresh = _new_epoch()
+            if await client.set(key, fresh, nx=True, ex=KEY_TTL_SECONDS):
+                return fresh
+            epoch = await client.get(key)  # another request made it first
+        return epoch if isinstance(epoch, bytes) or epoch is None else str(epoch).encode()
+    except (redis.RedisError, OSError, TimeoutError) as error:
+        _paused_until = time.monotonic() + PAUSE_AFTER_ERROR_SECONDS
+        log.warning("account_epoch_unavailable", error=str(error))
+        return None
+
+
+def resume() -> None:
+    """Asks Redis again on the next request, even within the pause after an error (tests)."""
+    global _paused_until
+    _paused_until = 0.0
+
+
+def lookup(user_id: uuid.UUID, login_id: uuid.UUID, epoch: bytes) -> Entry | None:
+    """The cached entry of this account and login when it carries `epoch` and is young enough."""
+    with _entries_lock:
+        entry = _entries.get((user_id, login_id))
+    if entry is None or entry.epoch != epoch:
+        return None
+    if time.monotonic() - entry.read_at >= flow_settings().account_cache_max_age_seconds:
+        return None
+    return entry
+
+
+def store(user_id: uuid.UUID, login_id: uuid.UUID, entry: Entry) -> None:
+    with _entries_lock:
+        _entries[(user_id, login_id)] = entry
+
+
+def forget_all() -> None:
+    """Empties this process's cache (tests)."""
+    with _entries_lock:
+        _entries.clear()
