@@ -165,26 +165,18 @@ def revoke_session(session: Session, actor: Actor, *, session_id: uuid.UUID) -> 
     """Ends one of the caller's sessions; ending an ended one changes nothing."""
     record = get_session(session, actor, session_id=session_id)
     get_store().revoke(session, record, utcnow())
-    identity.record_security_event(
-        session,
-        actor.user_id,
-        "SESSION_REVOKED",
-        actor_id=actor.user_id,
-        kind="session",
-        session_id=str(record.id),
-    )
+    _record_revoked(session, actor, session_id=str(record.id))
 
 
 def revoke_all_sessions(session: Session, actor: Actor) -> None:
     """Ends every session of the caller."""
     get_store().revoke_all(session, actor.user_id, utcnow())
+    _record_revoked(session, actor, everywhere=True)
+
+
+def _record_revoked(session: Session, actor: Actor, **details: object) -> None:
     identity.record_security_event(
-        session,
-        actor.user_id,
-        "SESSION_REVOKED",
-        actor_id=actor.user_id,
-        kind="session",
-        everywhere=True,
+        session, actor.user_id, "SESSION_REVOKED", actor_id=actor.user_id, kind="session", **details
     )
 
 

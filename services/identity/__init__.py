@@ -31,7 +31,6 @@ from services.identity.accounts import (
 )
 from services.identity.authentication import (
     AccountState,
-    account_role,
     account_state,
     authenticate_bearer,
     authenticate_conduit_token,
@@ -86,7 +85,6 @@ __all__ = [
     "User",
     "UserNotFound",
     "WrongPassword",
-    "account_role",
     "account_state",
     "authenticate_bearer",
     "authenticate_conduit_token",

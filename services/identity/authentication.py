@@ -131,14 +131,6 @@ def _holder(
     )
 
 
-def account_role(
-    user_id: uuid.UUID, *, issued_at: int | None = None, login_id: uuid.UUID | None = None
-) -> str | None:
-    """The account's current role (see `account_state`)."""
-    state = account_state(user_id, issued_at=issued_at, login_id=login_id)
-    return state.role if state is not None else None
-
-
 def account_state(
     user_id: uuid.UUID, *, issued_at: int | None = None, login_id: uuid.UUID | None = None
 ) -> AccountState | None:
