@@ -197,6 +197,17 @@ class _AuthenticatedStateMachine(main.as_state_machine()):  # type: ignore[misc]
         drop_opaque_cursor(case)
         return {"headers": self.headers}
 
+    def validate_response(self, response, case, additional_checks=None, **kwargs):  # type: ignore[no-untyped-def]
+        # The same per-operation exemptions as the other passes (`_excluded`).
+        __tracebackhide__ = True
+        case.validate_response(
+            response,
+            additional_checks=additional_checks,
+            excluded_checks=_excluded(case) or None,
+            transport_kwargs=kwargs or None,
+            recorder=getattr(self, "recorder", None),
+        )
+
 
 TestStatefulTasks = WHOLE_SPEC_HERE(_AuthenticatedStateMachine.TestCase)
 TestStatefulTasks.settings = hypothesis.settings(
