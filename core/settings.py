@@ -291,15 +291,21 @@ def _dev_api_key_pepper(loaded: Loaded) -> str:
     return _dev_secret(loaded["var_dir"], "api-key-pepper.key", secrets.token_urlsafe(48))
 
 
-def _seconds(raw: str) -> float:
-    """A positive number of seconds (fractions allowed)."""
-    try:
-        value = float(raw)
-    except ValueError:
-        raise ValueError(f"expected a number of seconds, not {raw!r}") from None
-    if not 0 < value <= 3600:
-        raise ValueError(f"a timeout must be between 0 and 3600 seconds, not {raw!r}")
-    return value
+def seconds_within(most: float, *, zero: bool = False) -> Callable[[str], float]:
+    """A setting's parser for a number of seconds (fractions allowed) above 0 (from 0 with
+    `zero`) and at most `most`."""
+
+    def parse(raw: str) -> float:
+        try:
+            value = float(raw)
+        except ValueError:
+            raise ValueError(f"expected a number of seconds, not {raw!r}") from None
+        if value < 0 or value > most or (value == 0 and not zero):
+            lowest = "0" if zero else "above 0"
+            raise ValueError(f"seconds must be {lowest} and at most {most:g}, not {raw!r}")
+        return value
+
+    return parse
 
 
 def _tests_only_loopback(raw: str) -> bool:
@@ -535,20 +541,20 @@ class Settings(SettingsSection):
         "OUTBOUND_CONNECT_TIMEOUT_SECONDS",
         3.0,
         "Calls to third parties (core.outbound): seconds to open a connection.",
-        parse=_seconds,
+        parse=seconds_within(3600),
     )
     outbound_read_timeout_seconds: float = setting(
         "OUTBOUND_READ_TIMEOUT_SECONDS",
         10.0,
         "Calls to third parties: seconds to wait for each read of an answer.",
-        parse=_seconds,
+        parse=seconds_within(3600),
     )
     outbound_total_timeout_seconds: float = setting(
         "OUTBOUND_TOTAL_TIMEOUT_SECONDS",
         20.0,
         "Calls to third parties: the deadline of one call, retries and redirects included "
         "(past it, 504 `/problems/upstream-timeout`).",
-        parse=_seconds,
+        parse=seconds_within(3600),
     )
     outbound_max_response_bytes: int = setting(
         "OUTBOUND_MAX_RESPONSE_BYTES",

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Any
 
 import jobs.outbox  # noqa: F401 - installs the dispatcher that queues delivery jobs after commit
 from core.db import transaction
+from core.http import iso
 from core.idempotency import idempotent
 from core.security import current_actor
 from core.wire import Answer, api_path, page_json
@@ -13,42 +13,37 @@ from services import outbox
 from services.outbox import OutboxMessage
 
 
-def _at(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
+def _delivery_json(message: OutboxMessage) -> dict[str, Any]:
+    """What a message and a dead letter both show: where it goes and how delivery went."""
+    return {
+        "id": str(message.id),
+        "to": message.to_address,
+        "subject": message.subject,
+        "status": message.status,
+        "attempts": message.attempts,
+        "last_error": message.last_error,
+        "message_id": outbox.message_id_header(message.id),
+        "created_at": iso(message.created_at),
+        "updated_at": iso(message.updated_at),
+        "dead_at": iso(message.dead_at),
+    }
 
 
 def _message_json(message: OutboxMessage) -> dict[str, Any]:
     return {
-        "id": str(message.id),
-        "to": message.to_address,
-        "subject": message.subject,
+        **_delivery_json(message),
         "text": message.body,
-        "status": message.status,
-        "attempts": message.attempts,
-        "last_error": message.last_error,
-        "next_attempt_at": _at(message.next_attempt_at),
-        "message_id": outbox.message_id_header(message.id),
-        "created_at": message.created_at.isoformat(),
-        "updated_at": message.updated_at.isoformat(),
-        "sent_at": _at(message.sent_at),
-        "dead_at": _at(message.dead_at),
+        "next_attempt_at": iso(message.next_attempt_at),
+        "sent_at": iso(message.sent_at),
     }
 
 
 def _dead_letter_json(message: OutboxMessage) -> dict[str, Any]:
+    """No body: other domains' messages may carry one-use links, and admins need not read them."""
     return {
-        "id": str(message.id),
+        **_delivery_json(message),
         "owner_id": str(message.owner_id) if message.owner_id else None,
         "kind": message.kind,
-        "to": message.to_address,
-        "subject": message.subject,
-        "status": message.status,
-        "attempts": message.attempts,
-        "last_error": message.last_error,
-        "message_id": outbox.message_id_header(message.id),
-        "created_at": message.created_at.isoformat(),
-        "updated_at": message.updated_at.isoformat(),
-        "dead_at": _at(message.dead_at),
     }
 
 

@@ -46,20 +46,13 @@ from core.errors import Conflict, NotFound, TooManyRequests
 from core.pagination import Page, paginate_by_creation
 from core.rows import get_or_404
 from core.security import Actor
-from core.settings import SettingsSection, get_settings, setting
+from core.settings import SettingsSection, get_settings, seconds_within, setting
 from db.models.outbox import OutboxMessage as OutboxMessage  # re-exported for handlers
 
 log = structlog.get_logger("trellis.outbox")
 
 PENDING, SENDING, SENT, FAILED, DEAD = "PENDING", "SENDING", "SENT", "FAILED", "DEAD"
 STATUSES = (PENDING, SENDING, SENT, FAILED, DEAD)
-
-
-def _seconds(raw: str) -> float:
-    value = float(raw)
-    if not 0 <= value <= 86400:
-        raise ValueError("must be between 0 and 86400 seconds")
-    return value
 
 
 def _positive(raw: str) -> int:
@@ -84,17 +77,20 @@ class OutboxSettings(SettingsSection):
         30.0,
         "Delay before the first retry; each further retry doubles it (with jitter: a delay is "
         "drawn between half and all of it).",
-        parse=_seconds,
+        parse=seconds_within(86400, zero=True),
     )
     outbox_retry_max_seconds: float = setting(
-        "OUTBOX_RETRY_MAX_SECONDS", 3600.0, "Upper bound of the retry delay.", parse=_seconds
+        "OUTBOX_RETRY_MAX_SECONDS",
+        3600.0,
+        "Upper bound of the retry delay.",
+        parse=seconds_within(86400, zero=True),
     )
     outbox_lease_seconds: float = setting(
         "OUTBOX_LEASE_SECONDS",
         120.0,
         "How long a worker owns a message it is sending; after that the sweep hands the message "
         "to another worker (keep it above SMTP_TIMEOUT_SECONDS).",
-        parse=_seconds,
+        parse=seconds_within(86400, zero=True),
     )
     outbox_send_limit_per_user: str = setting(
         "OUTBOX_SEND_LIMIT_PER_USER",
@@ -106,7 +102,7 @@ class OutboxSettings(SettingsSection):
         "OUTBOX_SWEEP_GRACE_SECONDS",
         60.0,
         "The periodic sweep re-queues a due message once it has waited this long for its job.",
-        parse=_seconds,
+        parse=seconds_within(86400, zero=True),
     )
 
 

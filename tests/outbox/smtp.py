@@ -13,8 +13,7 @@ from typing import Any
 import pytest
 from aiosmtpd.controller import Controller
 
-from core.settings import get_settings
-from tests.support.mailbox import free_port
+from tests.support.mailbox import free_port, mail_sent_to
 
 
 class ScriptedServer:
@@ -61,13 +60,8 @@ def start_server(
     port = free_port()
     controller = Controller(handler, hostname="127.0.0.1", port=port)
     controller.start()
-    monkeypatch.setenv("MAIL_BACKEND", "smtp")
-    monkeypatch.setenv("SMTP_HOST", "127.0.0.1")
-    monkeypatch.setenv("SMTP_PORT", str(port))
-    get_settings.cache_clear()
     try:
-        yield handler
+        with mail_sent_to(monkeypatch, port):
+            yield handler
     finally:
         controller.stop()
-        monkeypatch.undo()
-        get_settings.cache_clear()

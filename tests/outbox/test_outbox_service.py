@@ -219,6 +219,17 @@ def _lock_waits() -> int:
         return session.scalar(text("SELECT count(*) FROM pg_locks WHERE NOT granted"))
 
 
+def _until_a_transaction_waits_for_a_lock() -> None:
+    """On PostgreSQL, returns once another transaction is blocked on a lock (pg_locks is polled:
+    another connection's wait raises no event here). SQLite serialises writers: no wait."""
+    if get_engine().dialect.name != "postgresql":
+        return
+    deadline = time.monotonic() + 10
+    while _lock_waits() == 0:
+        assert time.monotonic() < deadline, "no transaction started waiting for a lock"
+        time.sleep(0.01)
+
+
 def test_a_claim_racing_an_uncommitted_claim_loses():
     message = make_outbox_message()
     first_claimed, release = threading.Event(), threading.Event()
@@ -237,13 +248,9 @@ def test_a_claim_racing_an_uncommitted_claim_loses():
     threads[0].start()
     assert first_claimed.wait(10)
     threads[1].start()
-    if get_engine().dialect.name == "postgresql":
-        # The second claim has read the row and waits for the first one's row lock: a claim
-        # that checked the status before writing, and not in its UPDATE, would win here too.
-        deadline = time.monotonic() + 10
-        while _lock_waits() == 0:
-            assert time.monotonic() < deadline
-            time.sleep(0.01)
+    # The second claim has read the row and waits for the first one's row lock: a claim that
+    # checked the status before writing, and not in its UPDATE, would win here too.
+    _until_a_transaction_waits_for_a_lock()
     release.set()
     for thread in threads:
         thread.join(10)
@@ -270,12 +277,8 @@ def test_two_transactions_enqueueing_one_dedupe_key_make_one_message():
     first.start()
     assert first_done.wait(10)
     second.start()
-    if get_engine().dialect.name == "postgresql":
-        # The second insert waits on the unique key for the first transaction to end.
-        deadline = time.monotonic() + 10
-        while _lock_waits() == 0:
-            assert time.monotonic() < deadline
-            time.sleep(0.01)
+    # The second insert waits on the unique key for the first transaction to end.
+    _until_a_transaction_waits_for_a_lock()
     release.set()
     first.join(10)
     second.join(10)

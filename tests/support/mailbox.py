@@ -12,6 +12,7 @@ import queue
 import re
 import socket
 from collections.abc import Iterator
+from contextlib import contextmanager
 from email.message import EmailMessage
 from email.policy import default
 from typing import Any
@@ -83,15 +84,26 @@ def start_mailbox(
     )
     server = Controller(box, hostname="127.0.0.1", port=port, **login)
     server.start()
+    try:
+        with mail_sent_to(monkeypatch, port):
+            try:
+                yield box
+            finally:
+                mail.drain()
+    finally:
+        server.stop()
+
+
+@contextmanager
+def mail_sent_to(monkeypatch: pytest.MonkeyPatch, port: int) -> Iterator[None]:
+    """The app's SMTP settings point at a server on this loopback port for the block."""
     monkeypatch.setenv("MAIL_BACKEND", "smtp")
     monkeypatch.setenv("SMTP_HOST", "127.0.0.1")
     monkeypatch.setenv("SMTP_PORT", str(port))
     get_settings.cache_clear()
     try:
-        yield box
+        yield
     finally:
-        mail.drain()
-        server.stop()
         monkeypatch.undo()
         get_settings.cache_clear()
 
