@@ -36,11 +36,18 @@ from core.conduit_validation import conduit_validator_map
 from core.connexion_app import build_now, connexion_app
 from core.db import dispose_engine, get_engine
 from core.logging import configure_logging
-from core.middleware import RequestContextMiddleware
+from core.middleware import BodyCaps, RequestContextMiddleware
 from core.problems import CONDUIT_PREFIX, conduit_error_handler
 from core.redis_client import serving_loop
 from core.settings import Settings, get_settings
-from core.spec import CONDUIT_SPEC, MAIN_SPEC, ROOT_SPEC, load_spec, split_by_route_group
+from core.spec import (
+    CONDUIT_SPEC,
+    MAIN_SPEC,
+    ROOT_SPEC,
+    body_caps,
+    load_spec,
+    split_by_route_group,
+)
 from core.wire import API_PREFIX
 
 
@@ -131,9 +138,10 @@ def _contract_routes() -> list[Any]:
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or get_settings()
     configure_logging(settings.log_level, settings.log_json)
-    root_app = connexion_app(load_spec(ROOT_SPEC))
+    root_spec, main_spec = load_spec(ROOT_SPEC), load_spec(MAIN_SPEC)
+    root_app = connexion_app(root_spec)
     dispatcher = GroupDispatcher({}, root_app)
-    dispatcher.add(load_spec(MAIN_SPEC))
+    dispatcher.add(main_spec)
     conduit = connexion_app(
         load_spec(CONDUIT_SPEC),
         error_handler=conduit_error_handler,
@@ -153,7 +161,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
             yield
         dispose_engine()
 
-    middleware = [Middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)]
+    caps = BodyCaps(
+        settings.max_body_bytes,
+        [cap for spec in (root_spec, main_spec) for cap in body_caps(spec)],
+    )
+    middleware = [Middleware(RequestContextMiddleware, body_caps=caps)]
     if settings.cors_origins:
         middleware.append(
             Middleware(

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 import time
 import uuid
+from collections.abc import Iterable
+from re import Pattern
 from typing import Any
 
 import structlog
@@ -17,6 +19,7 @@ from core.context import request_id_var
 from core.errors import DomainError
 from core.metrics import IN_FLIGHT, observe_request
 from core.problems import send_problem
+from core.settings import setting_value
 
 _SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{8,128}$")
 log = structlog.get_logger("trellis.request")
@@ -59,10 +62,35 @@ async def _buffer_chunked(scope: Scope, receive: Receive) -> tuple[Scope, Receiv
     return {**scope, "headers": headers}, replay
 
 
+class BodyCaps:
+    """The largest body a request may send: its operation's `x-max-body-bytes` (bytes, or the
+    setting naming them, read on first use), else the platform's MAX_BODY_BYTES."""
+
+    def __init__(
+        self, default: int, declared: Iterable[tuple[str, Pattern[str], int | str]] = ()
+    ) -> None:
+        self.default = default
+        self._declared = list(declared)
+        self._resolved: list[tuple[str, Pattern[str], int]] | None = None
+
+    def cap(self, method: str, path: str) -> int:
+        if not self._declared or method in ("GET", "HEAD", "OPTIONS", "DELETE"):
+            return self.default
+        if self._resolved is None:
+            self._resolved = [
+                (verb, pattern, cap if isinstance(cap, int) else int(setting_value(cap)))
+                for verb, pattern, cap in self._declared
+            ]
+        for verb, pattern, cap in self._resolved:
+            if verb == method and pattern.match(path):
+                return cap
+        return self.default
+
+
 class RequestContextMiddleware:
-    def __init__(self, app: ASGIApp, *, max_body_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, *, body_caps: BodyCaps) -> None:
         self.app = app
-        self.max_body_bytes = max_body_bytes
+        self.body_caps = body_caps
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -86,7 +114,7 @@ class RequestContextMiddleware:
             await send(message)
 
         received = 0
-        cap = self.max_body_bytes
+        cap = self.body_caps.cap(scope["method"], scope["path"])
 
         async def receive_wrapper() -> Message:
             nonlocal received

@@ -196,6 +196,20 @@ def discover_sections(packages: tuple[str, ...] = ("services", "jobs")) -> None:
             importlib.import_module(module.name)
 
 
+def setting_value(env: str) -> Any:
+    """The current value of the setting named by its variable (`MAX_BODY_BYTES`), platform or
+    domain section; used where the contract names a setting (an operation's body cap)."""
+    settings = get_settings()
+    for _ in range(2):
+        for cls in SettingsSection.registry:
+            for item, declaration in declared(cls):
+                if declaration.env == env:
+                    source = settings if cls is Settings else settings.section(cls)
+                    return getattr(source, item.name)
+        discover_sections()
+    raise KeyError(f"no setting is named {env}")
+
+
 def required_in_production() -> list[str]:
     """Every variable production requires, in declaration order (registered sections)."""
     return [

@@ -130,17 +130,40 @@ def iter_operations(spec: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]
     return found
 
 
+def _base_path(spec: dict[str, Any]) -> str:
+    return str((spec.get("servers") or [{"url": ""}])[0]["url"]).rstrip("/")
+
+
+def _full_path_pattern(template: str) -> re.Pattern[str]:
+    """`/api/v1/tasks/{task_id}` -> a pattern matching the request paths it stands for."""
+    return re.compile("^" + re.sub(r"\\{[^}]+\\}", "[^/]+", re.escape(template)) + "$")
+
+
 def allow_index(spec: dict[str, Any]) -> list[tuple[re.Pattern[str], str]]:
     """(full-path pattern, Allow header value) per path of a spec, for 405 answers.
 
     Starlette's own 405 lists only the first matching route's methods; the contract is the truth.
     """
-    base = (spec.get("servers") or [{"url": ""}])[0]["url"].rstrip("/")
+    base = _base_path(spec)
     index = []
     for path, item in spec.get("paths", {}).items():
         methods = [method.upper() for method in HTTP_METHODS if method in item]
         if "GET" in methods:
             methods.append("HEAD")
-        pattern = re.sub(r"\\{[^}]+\\}", "[^/]+", re.escape(base + path))
-        index.append((re.compile(f"^{pattern}$"), ", ".join(methods)))
+        index.append((_full_path_pattern(base + path), ", ".join(methods)))
     return index
+
+
+def body_caps(spec: dict[str, Any]) -> list[tuple[str, re.Pattern[str], int | str]]:
+    """(METHOD, full-path pattern, cap) of every operation declaring `x-max-body-bytes`.
+
+    The cap is a number of bytes or the name of the setting that holds it
+    (`x-max-body-bytes: UPLOADS_MAX_BYTES`); operations without it keep MAX_BODY_BYTES.
+    """
+    base = _base_path(spec)
+    caps = []
+    for path, method, operation in iter_operations(spec):
+        cap = operation.get("x-max-body-bytes")
+        if cap is not None:
+            caps.append((method.upper(), _full_path_pattern(base + path), cap))
+    return caps
