@@ -33,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -63,7 +64,7 @@ def percentile(sorted_values: list[float], share: float) -> float:
 
 def run_open_loop(
     url: str, token: str, *, post: bool, rate: float, duration: int
-) -> dict[str, float]:
+) -> dict[str, Any]:
     """bench/loadgen.py in its own process: Poisson arrivals at `rate`, latency per answer."""
     command = [
         sys.executable, str(BENCH / "loadgen.py"), url, "--rate", f"{rate:.1f}",
@@ -83,6 +84,7 @@ def run_open_loop(
         "p99_ms": run["p99_ms"],
         "p999_ms": run["p999_ms"],
         "requests": sum(statuses.values()),
+        "statuses": statuses,
         "errors": sum(n for status, n in statuses.items() if not status.startswith("2")),
     }
 
