@@ -18,9 +18,10 @@ scenario and server:
 3. every answer's time, from its request written to its last byte read → p50, p99, p99.9, and the
    errors (non-2xx or no answer within 5 s).
 
-Writes bench/openloop.json, a Markdown table on stdout (for bench/RESULTS.md), and the plot of
-latency against offered load for both servers, bench/openloop-<workers>w.png. Bounded: scenarios x
-servers x (1 + 3 loads) x duration. Both servers, the generators and PostgreSQL share the machine.
+Writes bench/openloop-<workers>w.json, a Markdown table on stdout (for bench/RESULTS.md), and the
+plot of latency against offered load for both servers, bench/openloop-<workers>w.png. Bounded:
+scenarios x servers x (1 + 3 loads) x duration. Both servers, the generators and PostgreSQL share
+the machine.
 """
 
 from __future__ import annotations
@@ -169,7 +170,7 @@ def main() -> int:
             process.terminate()
             process.wait(timeout=30)
         shutil.rmtree(var_dir, ignore_errors=True)
-    (BENCH / "openloop.json").write_text(json.dumps(results, indent=2) + "\n")
+    (BENCH / f"openloop-{args.workers}w.json").write_text(json.dumps(results, indent=2) + "\n")
     print(f"\n{args.workers} worker(s), {args.duration} s per run, PostgreSQL\n")
     print("| scenario | server | saturation req/s | load | p50 ms | p99 ms | p99.9 ms | errors |")
     print("|---|---|---|---|---|---|---|---|")
