@@ -22,6 +22,7 @@ bench-smoke:   ## framework-only CPU per request, as a ratio to the FastAPI twin
 bench-baseline: ## rewrite bench/smoke-baseline.json (REASON="..." required; commit it with the change that moved it)
 	@test -n "$(REASON)" || { echo 'make bench-baseline REASON="what moved the cost and why"'; exit 2; }
 	env -u DATABASE_URL -u REDIS_URL .venv/bin/python bench/smoke.py --write-baseline "$(REASON)"
+	bash ci/services.sh env -u DATABASE_URL .venv/bin/python bench/smoke.py --account-cache --write-baseline "$(REASON)"
 coverage:      ## branch coverage floor over the runs so far
 	bash ci/test.sh coverage
 install:  ## .venv with the locked dependencies, node tools

@@ -57,6 +57,8 @@ run_compose() {
 run_bench_smoke() {
   printf '\n== bench smoke: framework-only CPU per request against bench/smoke-baseline.json\n'
   env -u DATABASE_URL -u REDIS_URL "$PY" bench/smoke.py
+  # The cached account check needs Redis (a throwaway one; the database stays SQLite).
+  bash ci/services.sh env -u DATABASE_URL "$PY" bench/smoke.py --account-cache
 }
 run_coverage() {
   printf '\n== coverage (branch)\n'
