@@ -39,7 +39,6 @@ class ImportCreate:
     target: str
     file: File
     policy: ImportPolicy | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
 
@@ -58,7 +57,7 @@ class ImportCreate:
 
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({
             "target": target,
             "file": file,
@@ -84,10 +83,6 @@ class ImportCreate:
             files.append(("policy",  (None, str(self.policy.value).encode(), "text/plain")))
 
 
-
-
-        for prop_name, prop in self.additional_properties.items():
-            files.append((prop_name, (None, str(prop).encode(), "text/plain")))
 
 
 
@@ -122,22 +117,5 @@ class ImportCreate:
             policy=policy,
         )
 
-
-        import_create.additional_properties = d
         return import_create
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
