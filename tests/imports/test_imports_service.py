@@ -168,3 +168,17 @@ def test_a_failed_import_frees_its_checksum(user):
     execute(row.id)
     assert _reload(row.id).status == "FAILED"
     assert _create(user, b"title,status\nA,NO\n").id != row.id
+
+
+def test_the_cli_imports_a_file_for_an_account_with_a_progress_bar(user, tmp_path, capsys):
+    from cli import main
+
+    path = tmp_path / "tasks.csv"
+    path.write_text("title\n" + "".join(f"CLI {n}\n" for n in range(30)), encoding="utf-8")
+    assert main(["import", str(path), "--target", "tasks", "--owner", user.email.upper()]) == 0
+    out = capsys.readouterr().out
+    assert "30 rows for tasks" in out
+    assert "[##############################] 100% DONE" in out
+    assert out.rstrip().endswith("DONE: 30 imported, 0 invalid")
+    assert main(["import", str(path), "--target", "tasks", "--owner", user.email]) == 1
+    assert "already" in capsys.readouterr().err
