@@ -42,7 +42,7 @@ from connexion.validators import (
 from connexion.validators.form_data import MultiPartFormDataValidator
 from connexion.validators.json import TextResponseBodyValidator
 from starlette.datastructures import FormData, UploadFile
-from starlette.formparsers import MultiPartParser
+from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.types import Scope
 
 from core.errors import PROBLEM_JSON
@@ -327,7 +327,12 @@ class CompiledFormBodyValidator(AbstractRequestBodyValidator):  # type: ignore[m
 
 class _ClosingMultiPartParser(MultiPartParser):
     async def parse(self) -> FormData:
-        form = await super().parse()
+        try:
+            form = await super().parse()
+        except MultiPartException as exc:
+            raise ValidationProblem(
+                [{"field": "body", "message": f"Malformed multipart body: {exc.message}"}]
+            ) from exc
         for _, value in form.multi_items():
             if isinstance(value, UploadFile):
                 await value.close()
@@ -337,7 +342,8 @@ class _ClosingMultiPartParser(MultiPartParser):
 class ClosingMultiPartValidator(MultiPartFormDataValidator):  # type: ignore[misc]
     """multipart/form-data: Connexion's validator, except that the files its parse spools (to
     check the other fields) are closed at once; the handler gets the files of a second parse,
-    which its request closes. Connexion's own left them to the garbage collector."""
+    which its request closes. Connexion's own left them to the garbage collector, and answered a
+    malformed body with a 500."""
 
     @property
     def _form_parser_cls(self) -> type[MultiPartParser]:

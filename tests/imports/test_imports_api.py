@@ -161,3 +161,12 @@ def test_targets_lists_tasks_recipes_and_notes_with_their_columns(client, user):
     tasks = {column["name"]: column["required"] for column in by_name["tasks"]["columns"]}
     assert tasks == {"title": True, "notes": False, "status": False, "due_at": False}
     assert by_name["recipes"]["operation_id"] == "createRecipe"
+
+
+def test_a_malformed_multipart_body_is_400(client, user):
+    response = client.post(
+        URL,
+        content=b"--b1\r\n[]--b1--\r\n",
+        headers={**auth_headers(user), "Content-Type": "multipart/form-data; boundary=b1"},
+    )
+    assert_problem(response, 400, "/problems/validation")
