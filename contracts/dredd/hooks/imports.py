@@ -41,3 +41,15 @@ def real_import(transaction):
         files={"file": ("dredd.csv", _csv().encode(), "text/csv")},
     )
     replace_path(transaction, EXAMPLE_ID, created.json()["id"])
+
+
+@hooks.before_each_validation
+def errors_by_shape(transaction):
+    # The example lists two errors; the fixture's import has none: check the CSV's header line.
+    path = transaction["fullPath"]
+    if "/imports/" not in path or not path.endswith("/errors") or status_of(transaction) != 200:
+        return
+    body = (transaction.get("real") or {}).get("body", "")
+    if not body.startswith("line,column,message\n"):
+        transaction["fail"] = f"the error report does not start with its header line: {body[:80]!r}"
+    transaction["expected"]["body"] = body
