@@ -1,10 +1,11 @@
-"""CSV import of N rows in bounded memory: time and peak RSS of the import job, per file size.
+"""CSV import of N rows in bounded memory: time and memory of the import job, per file size.
 
 Each size runs in a fresh process over a fresh database (SQLite in a temporary directory unless
 DATABASE_URL is set): generate a tasks CSV of N rows (with a few invalid ones), upload it through
 the service (`create_import`, the file stored in pieces), then run the import job in that process
-(`jobs.imports.execute`) and report rows/s and the resident set size sampled during upload and import (its growth over the RSS before). Bounded memory
-shows as a growth that does not grow with N.
+(`jobs.imports.execute`), and report rows/s and the resident set size sampled during upload and
+import (its growth over the RSS before). Bounded memory shows as a growth that does not grow
+with N.
 
     .venv/bin/python bench/imports_bulk.py --rows 10000,100000
 """
