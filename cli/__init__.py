@@ -1,5 +1,5 @@
 """`trellis` command line: serve, worker, migrate, create-admin, dev-admin, backup, restore,
-fingerprints."""
+fingerprints, import."""
 
 from __future__ import annotations
 
@@ -174,6 +174,69 @@ def _restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _bar(done: int, total: int, width: int = 30) -> str:
+    filled = width * done // max(total, 1)
+    return "[" + "#" * filled + "." * (width - filled) + "]"
+
+
+def _import(args: argparse.Namespace) -> int:
+    """Imports a CSV file for a user (by email), drawing a progress bar until it finishes."""
+    import threading
+    import time
+
+    from core.db import transaction
+    from core.errors import DomainError
+    from jobs.imports import execute
+    from services import imports
+
+    with transaction(write=True) as session:
+        owner = imports.actor_for_email(session, email=args.owner)
+        if owner is None:
+            print(f"error: no account has the email {args.owner}", file=sys.stderr)
+            return 2
+        try:
+            with open(args.file, "rb") as upload:
+                row = imports.create_import(
+                    session,
+                    owner,
+                    target=args.target,
+                    policy=args.policy,
+                    filename=Path(args.file).name,
+                    upload=upload,
+                )
+        except DomainError as error:
+            print(f"error: {error.detail}", file=sys.stderr)
+            return 1
+        import_id, total = row.id, row.total_rows
+    print(f"Import {import_id}: {total} rows for {args.target} ({row.encoding}, {row.policy})")
+    if not args.queue:
+        threading.Thread(target=execute, args=(import_id,), daemon=True).start()
+    interactive = sys.stdout.isatty()
+    shown = -1
+    while True:
+        with transaction(write=False) as session:
+            state = session.get_one(imports.Import, import_id)
+            percent, status = imports.progress(state), state.status
+            counts = (state.imported_rows, state.invalid_rows, state.last_error)
+        if percent != shown and (interactive or percent // 10 != shown // 10):
+            line = f"{_bar(percent, 100)} {percent:3d}% {status}"
+            print(f"\r{line}" if interactive else line, end="" if interactive else "\n", flush=True)
+            shown = percent
+        if status in (imports.DONE, imports.FAILED):
+            break
+        time.sleep(0.2)  # a row in another process has no event to wait on
+    if interactive:
+        print()
+    imported, invalid, last_error = counts
+    print(
+        f"{status}: {imported} imported, {invalid} invalid"
+        + (f" ({last_error})" if last_error else "")
+    )
+    if invalid:
+        print(f"Errors: GET /api/v1/imports/{import_id}/errors")
+    return 0 if status == imports.DONE else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="trellis", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -222,6 +285,22 @@ def main(argv: list[str] | None = None) -> int:
         help="record the configured secrets as the data's (after a deliberate rotation)",
     )
     check.set_defaults(func=_fingerprints)
+    run_import = commands.add_parser(
+        "import",
+        help="import a CSV file for a user, with a progress bar (see docs/features/imports.md)",
+    )
+    run_import.add_argument("file", help="the CSV file")
+    run_import.add_argument("--target", required=True, help="tasks, recipes, notes, ...")
+    run_import.add_argument("--owner", required=True, help="email of the account it is for")
+    run_import.add_argument(
+        "--policy", choices=("SKIP_INVALID", "ALL_OR_NOTHING"), default="SKIP_INVALID"
+    )
+    run_import.add_argument(
+        "--queue",
+        action="store_true",
+        help="leave the work to `trellis worker` and follow it (default: import here)",
+    )
+    run_import.set_defaults(func=_import)
     args = parser.parse_args(argv)
     from core.settings import MissingSettings, discover_sections, missing_in_production
 

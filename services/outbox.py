@@ -36,11 +36,12 @@ from datetime import datetime, timedelta
 from email.utils import parseaddr
 
 import structlog
-from sqlalchemy import and_, event, or_, select, update
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from core import mail, ratelimit
+from core.after_commit import AfterCommit
 from core.db import utcnow
 from core.errors import Conflict, NotFound, TooManyRequests
 from core.pagination import Page, paginate_by_creation
@@ -121,28 +122,19 @@ class SendLimitReached(TooManyRequests, type="/problems/outbox/send-limit-reache
 
 # ---- dispatch: a job per message, queued once the message row has committed ------------------
 
-#: Queues the delivery job of a message after `delay` seconds. jobs/outbox.py installs it when
-#: imported (services cannot import jobs); without it, messages wait for the periodic sweep.
+#: Queues the delivery job of a message after `delay` seconds (message id, delay); jobs/outbox.py
+#: installs it when imported (services cannot import jobs); without it, messages wait for the
+#: periodic sweep.
 Dispatch = Callable[[uuid.UUID, float], None]
-_dispatch: list[Dispatch] = []
+_delivery = AfterCommit("outbox-delivery")
 
 
 def set_dispatch(dispatch: Dispatch) -> None:
-    _dispatch[:] = [dispatch]
+    _delivery.install(dispatch)
 
 
 def _dispatch_after_commit(session: Session, message_id: uuid.UUID, delay: float = 0.0) -> None:
-    def queue_job(_session: Session) -> None:
-        if not _dispatch:
-            return
-        try:
-            _dispatch[0](message_id, delay)
-        except Exception as error:  # the row is safe: the sweep queues it later
-            log.warning(
-                "outbox-dispatch-failed", message=str(message_id), error=type(error).__name__
-            )
-
-    event.listen(session, "after_commit", queue_job, once=True)
+    _delivery.queue(session, message_id, delay)
 
 
 # ---- enqueueing ---------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -11,14 +12,17 @@ from sqlalchemy.orm import Session
 
 from core.concurrency import versioned_delete, versioned_write
 from core.errors import Forbidden, NotFound
+from core.import_targets import Column, ImportTarget, comma_list, integer, line_list, number
 from core.pagination import Page, paginate_by_creation
 from core.rows import assign, get_or_404
 from core.security import Actor
 from core.slugs import normalize_tag, normalize_tags
 from db.models.recipes import Recipe as Recipe  # re-exported for handlers
 from db.models.recipes import RecipeDiet, RecipeIngredient
-from services.recipe_units import scale_line
+from services.recipe_units import UNIT_FAMILY, UNSCALED, scale_line
 
+#: The units an ingredient line may name (the contract's Unit enum).
+UNITS = frozenset(unit for unit in UNIT_FAMILY if unit) | UNSCALED
 EDITABLE = ("title", "description", "servings", "steps")  # and cuisine, stored lower-case
 
 
@@ -46,6 +50,36 @@ def _cuisine(value: str | None) -> str | None:
 
 def create_recipe(session: Session, actor: Actor, **fields: Any) -> Recipe:
     """Publishes a recipe by the caller; cuisine and diets are stored lower-case."""
+    recipe = _new_recipe(actor, fields)
+    session.add(recipe)
+    session.flush()
+    return recipe
+
+
+def create_recipes(session: Session, actor: Actor, bodies: Sequence[dict[str, Any]]) -> int:
+    """Publishes many recipes at once (a CSV import's batch) under the rules of create_recipe."""
+    session.add_all(_new_recipe(actor, body) for body in bodies)
+    session.flush()
+    return len(bodies)
+
+
+def ingredient_cell(cell: str) -> list[dict[str, Any]]:
+    """A CSV cell of ingredient lines, one per line: `[quantity] [unit] item`, e.g.
+    `200 g spaghetti`, `1/2 cup milk`, `2 eggs`, `pinch chili flakes`, `salt`."""
+    lines = []
+    for line in line_list(cell):
+        words = line.split()
+        quantity = None
+        if words and words[0][:1].isdigit():
+            quantity = number(words.pop(0))
+        unit = None
+        if len(words) > 1 and words[0].lower() in UNITS:
+            unit = words.pop(0).lower()
+        lines.append({"quantity": quantity, "unit": unit, "item": " ".join(words)})
+    return lines
+
+
+def _new_recipe(actor: Actor, fields: dict[str, Any]) -> Recipe:
     recipe = Recipe(
         id=uuid.uuid4(),
         author_id=actor.user_id,
@@ -57,9 +91,32 @@ def create_recipe(session: Session, actor: Actor, **fields: Any) -> Recipe:
         version=1,
     )
     _set_lists(recipe, {"diets": fields.get("diets", []), "ingredients": fields["ingredients"]})
-    session.add(recipe)
-    session.flush()
     return recipe
+
+
+IMPORT_TARGET = ImportTarget(
+    name="recipes",
+    operation_id="createRecipe",
+    description=(
+        "Recipes you publish. `ingredients` holds one ingredient per line of its cell "
+        "(`[quantity] [unit] item`: `200 g spaghetti`, `1/2 cup milk`, `salt`), `steps` one step "
+        "per line, `diets` is comma separated."
+    ),
+    columns=(
+        Column("title"),
+        Column("description"),
+        Column("servings", parse=integer),
+        Column("cuisine"),
+        Column("diets", parse=comma_list),
+        Column(
+            "ingredients",
+            parse=ingredient_cell,
+            description="One per line: [quantity] [unit] item.",
+        ),
+        Column("steps", parse=line_list, description="One per line."),
+    ),
+    insert=create_recipes,
+)
 
 
 def get_recipe(session: Session, *, recipe_id: uuid.UUID, lock: bool = False) -> Recipe:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -12,9 +13,11 @@ from sqlalchemy.orm import Session
 from core.concurrency import versioned_delete, versioned_write
 from core.db import UTCDateTime, utcnow
 from core.errors import NotFound
+from core.import_targets import Column, ImportTarget
 from core.pagination import Page, paginate, paginate_by_creation, parse_datetime
 from core.rows import assign, get_or_404
 from core.security import Actor
+from core.timeutil import with_datetimes
 from db.models.tasks import Task as Task  # re-exported for handlers
 
 # Tasks without a due date sort after every dated task when sorting by due_at.
@@ -34,6 +37,19 @@ def _apply_status(task: Task, status: str) -> None:
     task.completed_at = utcnow() if status == "DONE" else None
 
 
+def _new_task(
+    actor: Actor,
+    *,
+    title: str,
+    notes: str = "",
+    status: str = "OPEN",
+    due_at: datetime | None = None,
+) -> Task:
+    task = Task(owner_id=actor.user_id, title=title, notes=notes, status="OPEN", due_at=due_at)
+    _apply_status(task, status)
+    return task
+
+
 def create_task(
     session: Session,
     actor: Actor,
@@ -44,11 +60,26 @@ def create_task(
     due_at: datetime | None = None,
 ) -> Task:
     """Creates a task owned by the caller; creating it DONE stamps completed_at."""
-    task = Task(owner_id=actor.user_id, title=title, notes=notes, status="OPEN", due_at=due_at)
-    _apply_status(task, status)
+    task = _new_task(actor, title=title, notes=notes, status=status, due_at=due_at)
     session.add(task)
     session.flush()
     return task
+
+
+def create_tasks(session: Session, actor: Actor, bodies: Sequence[dict[str, Any]]) -> int:
+    """Creates many tasks at once (a CSV import's batch) under the rules of create_task."""
+    session.add_all(_new_task(actor, **with_datetimes(body, "due_at")) for body in bodies)
+    session.flush()
+    return len(bodies)
+
+
+IMPORT_TARGET = ImportTarget(
+    name="tasks",
+    operation_id="createTask",
+    description="Your tasks; `due_at` in RFC 3339 (`2026-03-01T17:00:00Z`).",
+    columns=(Column("title"), Column("notes"), Column("status"), Column("due_at")),
+    insert=create_tasks,
+)
 
 
 def get_task(session: Session, actor: Actor, *, task_id: uuid.UUID, lock: bool = False) -> Task:

@@ -56,6 +56,7 @@ pytest_plugins = [
     "tests.live",
     "tests.support.statements",
     "tests.support.mailbox",
+    "tests.support.job_workers",
     *(
         f"tests.factories.{path.stem}"
         for path in sorted((Path(__file__).parent / "factories").glob("*.py"))

@@ -29,6 +29,14 @@ from .contact_kind import ContactKind
 from .email_request import EmailRequest
 from .email_verification_confirmation import EmailVerificationConfirmation
 from .field_error import FieldError
+from .import_ import Import
+from .import_create import ImportCreate
+from .import_list import ImportList
+from .import_policy import ImportPolicy
+from .import_status import ImportStatus
+from .import_target import ImportTarget
+from .import_target_columns_item import ImportTargetColumnsItem
+from .import_target_list import ImportTargetList
 from .ingredient import Ingredient
 from .ingredient_line import IngredientLine
 from .linked_identity import LinkedIdentity
@@ -149,6 +157,14 @@ __all__ = (
     "EmailRequest",
     "EmailVerificationConfirmation",
     "FieldError",
+    "Import",
+    "ImportCreate",
+    "ImportList",
+    "ImportPolicy",
+    "ImportStatus",
+    "ImportTarget",
+    "ImportTargetColumnsItem",
+    "ImportTargetList",
     "Ingredient",
     "IngredientLine",
     "LinkedIdentity",
