@@ -85,6 +85,9 @@ from .session import Session
 from .session_created import SessionCreated
 from .session_list import SessionList
 from .session_login import SessionLogin
+from .shortlinks_item import ShortlinksItem
+from .shortlinks_item_create import ShortlinksItemCreate
+from .shortlinks_item_list import ShortlinksItemList
 from .skill import Skill
 from .skill_level import SkillLevel
 from .start_o_auth_login_result import StartOAuthLoginResult
@@ -205,6 +208,9 @@ __all__ = (
     "SessionCreated",
     "SessionList",
     "SessionLogin",
+    "ShortlinksItem",
+    "ShortlinksItemCreate",
+    "ShortlinksItemList",
     "Skill",
     "SkillLevel",
     "StartOAuthLoginResult",
