@@ -36,6 +36,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from core.conduit_validation import conduit_validator_map
 from core.connexion_app import build_now, connexion_app
 from core.db import dispose_engine, get_engine
+from core.lifecycle import run_shutdown_hooks
 from core.logging import configure_logging
 from core.middleware import BodyCaps, RequestContextMiddleware
 from core.problems import CONDUIT_PREFIX, conduit_error_handler
@@ -177,6 +178,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
             finally:
                 # A process that builds apps again (the tests) must be able to collect this one.
                 gc.unfreeze()
+        # What domains hold in memory reaches the database before the engine goes (core.lifecycle).
+        await anyio.to_thread.run_sync(run_shutdown_hooks)
         dispose_engine()
 
     caps = BodyCaps(

@@ -4,36 +4,113 @@ import uuid
 from typing import Any
 
 from core.db import transaction
+from core.http import header, iso, scheme_and_host
 from core.idempotency import idempotent
 from core.security import current_actor
-from core.wire import Answer, created, page_json, with_etag
+from core.timeutil import with_datetimes
+from core.wire import Answer, NoContent, created, page_json, with_etag
+from handlers._versioned import change_under_if_match, delete_under_if_match
 from services import shortlinks
-from services.shortlinks import ShortlinksItem
+from services.shortlinks import ShortlinksLink
 
 
-def _item_json(item: ShortlinksItem) -> dict[str, Any]:
+def _short_base() -> str:
+    base = shortlinks.shortlinks_settings().base_url
+    if base:
+        return base
+    scheme, host = scheme_and_host()
+    return f"{scheme}://{host}"
+
+
+def _link_json(link: ShortlinksLink) -> dict[str, Any]:
     return {
-        "id": str(item.id),
-        "name": item.name,
-        "created_at": item.created_at.isoformat(),
-        "updated_at": item.updated_at.isoformat(),
+        "id": str(link.id),
+        "code": link.code,
+        "short_url": f"{_short_base()}/s/{link.code}",
+        "custom": link.custom,
+        "target_url": link.target_url,
+        "redirect_status": link.redirect_status,
+        "enabled": link.enabled,
+        "expires_at": iso(link.expires_at),
+        "max_visits": link.max_visits,
+        "visits": link.visits,
+        "state": shortlinks.state_of(link),
+        "created_at": link.created_at.isoformat(),
+        "updated_at": link.updated_at.isoformat(),
     }
 
 
-def list_shortlinks_items(limit: int = 20, cursor: str | None = None) -> dict[str, Any]:
+def _with_etag(link: ShortlinksLink) -> Answer:
+    return with_etag(_link_json(link), link.version)
+
+
+def follow_shortlink(code: str) -> tuple[None, int, dict[str, str]]:
+    # A read, then (only for a link with max_visits) one conditional UPDATE; clicks of other
+    # links are counted in memory and written in batches (services.shortlinks.clicks).
     with transaction(write=False) as session:
-        page = shortlinks.list_items(session, current_actor(), limit=limit, cursor=cursor)
-        return page_json(page, _item_json)
+        hop = shortlinks.find_hop(session, code=code)
+    if hop.limited:
+        with transaction(write=True) as session:
+            shortlinks.claim_visit(session, link_id=hop.link_id)
+    shortlinks.record_click(hop, referrer=header("referer"), user_agent=header("user-agent"))
+    return None, hop.redirect_status, {"Location": hop.target_url, "Cache-Control": "private"}
+
+
+def list_shortlinks(
+    state: str | None = None, q: str | None = None, limit: int = 20, cursor: str | None = None
+) -> dict[str, Any]:
+    with transaction(write=False) as session:
+        page = shortlinks.list_links(
+            session, current_actor(), state=state, q=q, limit=limit, cursor=cursor
+        )
+        return page_json(page, _link_json)
 
 
 @idempotent
-def create_shortlinks_item(body: dict[str, Any]) -> Answer:
+def create_shortlink(body: dict[str, Any]) -> Answer:
     with transaction(write=True) as session:
-        item = shortlinks.create_item(session, current_actor(), name=body["name"])
-        return created(_item_json(item), item.version, "shortlinks", "items", item.id)
+        link = shortlinks.create_link(
+            session,
+            current_actor(),
+            request_host=header("host"),
+            **with_datetimes(body, "expires_at"),
+        )
+        return created(_link_json(link), link.version, "shortlinks", "links", link.id)
 
 
-def get_shortlinks_item(item_id: str) -> Answer:
+def get_shortlink(link_id: str) -> Answer:
     with transaction(write=False) as session:
-        item = shortlinks.get_item(session, current_actor(), item_id=uuid.UUID(item_id))
-        return with_etag(_item_json(item), item.version)
+        link = shortlinks.get_link(session, current_actor(), link_id=uuid.UUID(link_id))
+        return _with_etag(link)
+
+
+def update_shortlink(link_id: str, body: dict[str, Any]) -> Answer:
+    return change_under_if_match(
+        shortlinks.update_link,
+        _with_etag,
+        link_id=uuid.UUID(link_id),
+        changes=with_datetimes(body, "expires_at"),
+        request_host=header("host"),
+    )
+
+
+def delete_shortlink(link_id: str) -> NoContent:
+    return delete_under_if_match(shortlinks.delete_link, link_id=uuid.UUID(link_id))
+
+
+def get_shortlink_stats(link_id: str, days: int = 30) -> dict[str, Any]:
+    with transaction(write=False) as session:
+        stats = shortlinks.link_stats(
+            session, current_actor(), link_id=uuid.UUID(link_id), days=days
+        )
+        return {
+            "link_id": str(stats.link.id),
+            "visits": stats.link.visits,
+            "from_day": stats.first_day.isoformat(),
+            "to_day": stats.last_day.isoformat(),
+            "days": [{"day": day.isoformat(), "clicks": count} for day, count in stats.days],
+            "referrers": [
+                {"referrer": host or None, "clicks": count} for host, count in stats.referrers
+            ],
+            "agents": [{"family": family, "clicks": count} for family, count in stats.agents],
+        }

@@ -11,25 +11,25 @@ from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
-  from ..models.shortlinks_item import ShortlinksItem
+  from ..models.shortlink import Shortlink
 
 
 
 
 
-T = TypeVar("T", bound="ShortlinksItemList")
+T = TypeVar("T", bound="ShortlinkList")
 
 
 
 @_attrs_define
-class ShortlinksItemList:
+class ShortlinkList:
     """ 
         Attributes:
-            items (list[ShortlinksItem]):
+            items (list[Shortlink]):
             next_ (None | str): Cursor of the next page; null on the last page.
      """
 
-    items: list[ShortlinksItem]
+    items: list[Shortlink]
     next_: None | str
 
 
@@ -37,7 +37,7 @@ class ShortlinksItemList:
 
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.shortlinks_item import ShortlinksItem # noqa: PLC0415
+        from ..models.shortlink import Shortlink # noqa: PLC0415
         items = []
         for items_item_data in self.items:
             items_item = items_item_data.to_dict()
@@ -62,12 +62,12 @@ class ShortlinksItemList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.shortlinks_item import ShortlinksItem # noqa: PLC0415
+        from ..models.shortlink import Shortlink # noqa: PLC0415
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
         for items_item_data in (_items):
-            items_item = ShortlinksItem.from_dict(items_item_data)
+            items_item = Shortlink.from_dict(items_item_data)
 
 
 
@@ -82,10 +82,10 @@ class ShortlinksItemList:
         next_ = _parse_next_(d.pop("next"))
 
 
-        shortlinks_item_list = cls(
+        shortlink_list = cls(
             items=items,
             next_=next_,
         )
 
-        return shortlinks_item_list
+        return shortlink_list
 

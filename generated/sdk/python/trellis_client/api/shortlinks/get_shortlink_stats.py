@@ -9,16 +9,17 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.problem import Problem
-from ...models.shortlinks_item_list import ShortlinksItemList
+from ...models.shortlink_stats import ShortlinkStats
 from ...types import UNSET, Unset
 from typing import cast
+from uuid import UUID
 
 
 
 def _get_kwargs(
+    link_id: UUID,
     *,
-    limit: int | Unset = 20,
-    cursor: str | Unset = UNSET,
+    days: int | Unset = 30,
 
 ) -> dict[str, Any]:
     
@@ -27,9 +28,7 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    params["limit"] = limit
-
-    params["cursor"] = cursor
+    params["days"] = days
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -37,7 +36,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/shortlinks/items",
+        "url": "/shortlinks/links/{link_id}/stats".format(link_id=quote(str(link_id), safe=""),),
         "params": params,
     }
 
@@ -46,9 +45,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | ShortlinksItemList | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | ShortlinkStats | None:
     if response.status_code == 200:
-        response_200 = ShortlinksItemList.from_dict(response.json())
+        response_200 = ShortlinkStats.from_dict(response.json())
 
 
 
@@ -68,6 +67,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_401
 
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
     if response.status_code == 429:
         response_429 = Problem.from_dict(response.json())
 
@@ -81,7 +87,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | ShortlinksItemList]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | ShortlinkStats]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -91,33 +97,35 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
+    link_id: UUID,
     *,
     client: AuthenticatedClient,
-    limit: int | Unset = 20,
-    cursor: str | Unset = UNSET,
+    days: int | Unset = 30,
 
-) -> Response[Problem | ShortlinksItemList]:
-    """ List my items
+) -> Response[Problem | ShortlinkStats]:
+    """ Click stats of a short link
 
-     Your items, newest first, one cursor page at a time. (Skeleton written by `make new-domain`: rename
-    the resource and describe the rules.)
+     Clicks of one of your links over the last `days` UTC days (today included): per day, per referring
+    host (top 20) and per browser family. Each server process counts clicks in memory and writes them
+    every SHORTLINKS_CLICK_FLUSH_SECONDS (and when it stops), so the latest clicks show up within that
+    delay.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        cursor (str | Unset):
+        link_id (UUID):
+        days (int | Unset):  Default: 30.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ShortlinksItemList]
+        Response[Problem | ShortlinkStats]
      """
 
 
     kwargs = _get_kwargs(
-        limit=limit,
-cursor=cursor,
+        link_id=link_id,
+days=days,
 
     )
 
@@ -128,65 +136,69 @@ cursor=cursor,
     return _build_response(client=client, response=response)
 
 def sync(
+    link_id: UUID,
     *,
     client: AuthenticatedClient,
-    limit: int | Unset = 20,
-    cursor: str | Unset = UNSET,
+    days: int | Unset = 30,
 
-) -> Problem | ShortlinksItemList | None:
-    """ List my items
+) -> Problem | ShortlinkStats | None:
+    """ Click stats of a short link
 
-     Your items, newest first, one cursor page at a time. (Skeleton written by `make new-domain`: rename
-    the resource and describe the rules.)
+     Clicks of one of your links over the last `days` UTC days (today included): per day, per referring
+    host (top 20) and per browser family. Each server process counts clicks in memory and writes them
+    every SHORTLINKS_CLICK_FLUSH_SECONDS (and when it stops), so the latest clicks show up within that
+    delay.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        cursor (str | Unset):
+        link_id (UUID):
+        days (int | Unset):  Default: 30.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ShortlinksItemList
+        Problem | ShortlinkStats
      """
 
 
     return sync_detailed(
-        client=client,
-limit=limit,
-cursor=cursor,
+        link_id=link_id,
+client=client,
+days=days,
 
     ).parsed
 
 async def asyncio_detailed(
+    link_id: UUID,
     *,
     client: AuthenticatedClient,
-    limit: int | Unset = 20,
-    cursor: str | Unset = UNSET,
+    days: int | Unset = 30,
 
-) -> Response[Problem | ShortlinksItemList]:
-    """ List my items
+) -> Response[Problem | ShortlinkStats]:
+    """ Click stats of a short link
 
-     Your items, newest first, one cursor page at a time. (Skeleton written by `make new-domain`: rename
-    the resource and describe the rules.)
+     Clicks of one of your links over the last `days` UTC days (today included): per day, per referring
+    host (top 20) and per browser family. Each server process counts clicks in memory and writes them
+    every SHORTLINKS_CLICK_FLUSH_SECONDS (and when it stops), so the latest clicks show up within that
+    delay.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        cursor (str | Unset):
+        link_id (UUID):
+        days (int | Unset):  Default: 30.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ShortlinksItemList]
+        Response[Problem | ShortlinkStats]
      """
 
 
     kwargs = _get_kwargs(
-        limit=limit,
-cursor=cursor,
+        link_id=link_id,
+days=days,
 
     )
 
@@ -197,33 +209,35 @@ cursor=cursor,
     return _build_response(client=client, response=response)
 
 async def asyncio(
+    link_id: UUID,
     *,
     client: AuthenticatedClient,
-    limit: int | Unset = 20,
-    cursor: str | Unset = UNSET,
+    days: int | Unset = 30,
 
-) -> Problem | ShortlinksItemList | None:
-    """ List my items
+) -> Problem | ShortlinkStats | None:
+    """ Click stats of a short link
 
-     Your items, newest first, one cursor page at a time. (Skeleton written by `make new-domain`: rename
-    the resource and describe the rules.)
+     Clicks of one of your links over the last `days` UTC days (today included): per day, per referring
+    host (top 20) and per browser family. Each server process counts clicks in memory and writes them
+    every SHORTLINKS_CLICK_FLUSH_SECONDS (and when it stops), so the latest clicks show up within that
+    delay.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        cursor (str | Unset):
+        link_id (UUID):
+        days (int | Unset):  Default: 30.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ShortlinksItemList
+        Problem | ShortlinkStats
      """
 
 
     return (await asyncio_detailed(
-        client=client,
-limit=limit,
-cursor=cursor,
+        link_id=link_id,
+client=client,
+days=days,
 
     )).parsed

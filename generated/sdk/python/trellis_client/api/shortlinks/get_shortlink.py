@@ -9,14 +9,14 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.problem import Problem
-from ...models.shortlinks_item import ShortlinksItem
+from ...models.shortlink import Shortlink
 from typing import cast
 from uuid import UUID
 
 
 
 def _get_kwargs(
-    item_id: UUID,
+    link_id: UUID,
 
 ) -> dict[str, Any]:
     
@@ -27,7 +27,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/shortlinks/items/{item_id}".format(item_id=quote(str(item_id), safe=""),),
+        "url": "/shortlinks/links/{link_id}".format(link_id=quote(str(link_id), safe=""),),
     }
 
 
@@ -35,9 +35,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | ShortlinksItem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Shortlink | None:
     if response.status_code == 200:
-        response_200 = ShortlinksItem.from_dict(response.json())
+        response_200 = Shortlink.from_dict(response.json())
 
 
 
@@ -77,7 +77,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | ShortlinksItem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Shortlink]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -87,29 +87,29 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
-    item_id: UUID,
+    link_id: UUID,
     *,
     client: AuthenticatedClient,
 
-) -> Response[Problem | ShortlinksItem]:
-    """ Get an item
+) -> Response[Problem | Shortlink]:
+    """ Get a short link
 
-     One of your items, with its current ETag. Other users' items answer 404.
+     One of your links, with its current ETag. Other users' links answer 404.
 
     Args:
-        item_id (UUID):
+        link_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ShortlinksItem]
+        Response[Problem | Shortlink]
      """
 
 
     kwargs = _get_kwargs(
-        item_id=item_id,
+        link_id=link_id,
 
     )
 
@@ -120,57 +120,57 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 def sync(
-    item_id: UUID,
+    link_id: UUID,
     *,
     client: AuthenticatedClient,
 
-) -> Problem | ShortlinksItem | None:
-    """ Get an item
+) -> Problem | Shortlink | None:
+    """ Get a short link
 
-     One of your items, with its current ETag. Other users' items answer 404.
+     One of your links, with its current ETag. Other users' links answer 404.
 
     Args:
-        item_id (UUID):
+        link_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ShortlinksItem
+        Problem | Shortlink
      """
 
 
     return sync_detailed(
-        item_id=item_id,
+        link_id=link_id,
 client=client,
 
     ).parsed
 
 async def asyncio_detailed(
-    item_id: UUID,
+    link_id: UUID,
     *,
     client: AuthenticatedClient,
 
-) -> Response[Problem | ShortlinksItem]:
-    """ Get an item
+) -> Response[Problem | Shortlink]:
+    """ Get a short link
 
-     One of your items, with its current ETag. Other users' items answer 404.
+     One of your links, with its current ETag. Other users' links answer 404.
 
     Args:
-        item_id (UUID):
+        link_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ShortlinksItem]
+        Response[Problem | Shortlink]
      """
 
 
     kwargs = _get_kwargs(
-        item_id=item_id,
+        link_id=link_id,
 
     )
 
@@ -181,29 +181,29 @@ async def asyncio_detailed(
     return _build_response(client=client, response=response)
 
 async def asyncio(
-    item_id: UUID,
+    link_id: UUID,
     *,
     client: AuthenticatedClient,
 
-) -> Problem | ShortlinksItem | None:
-    """ Get an item
+) -> Problem | Shortlink | None:
+    """ Get a short link
 
-     One of your items, with its current ETag. Other users' items answer 404.
+     One of your links, with its current ETag. Other users' links answer 404.
 
     Args:
-        item_id (UUID):
+        link_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ShortlinksItem
+        Problem | Shortlink
      """
 
 
     return (await asyncio_detailed(
-        item_id=item_id,
+        link_id=link_id,
 client=client,
 
     )).parsed

@@ -9,8 +9,8 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.problem import Problem
-from ...models.shortlinks_item import ShortlinksItem
-from ...models.shortlinks_item_create import ShortlinksItemCreate
+from ...models.shortlink import Shortlink
+from ...models.shortlink_create import ShortlinkCreate
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -18,7 +18,7 @@ from typing import cast
 
 def _get_kwargs(
     *,
-    body: ShortlinksItemCreate,
+    body: ShortlinkCreate,
     idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -34,7 +34,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/shortlinks/items",
+        "url": "/shortlinks/links",
     }
 
     _kwargs["json"] = body.to_dict()
@@ -46,9 +46,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | ShortlinksItem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Shortlink | None:
     if response.status_code == 201:
-        response_201 = ShortlinksItem.from_dict(response.json())
+        response_201 = Shortlink.from_dict(response.json())
 
 
 
@@ -74,6 +74,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_403
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -102,7 +109,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | ShortlinksItem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Shortlink]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -114,24 +121,28 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: ShortlinksItemCreate,
+    body: ShortlinkCreate,
     idempotency_key: str | Unset = UNSET,
 
-) -> Response[Problem | ShortlinksItem]:
-    """ Create an item
+) -> Response[Problem | Shortlink]:
+    """ Shorten a URL
 
-     Creates an item owned by you. Send an `Idempotency-Key` to make retries safe.
+     Makes a short link to `target_url` owned by you, under `alias` if you give one (409 if that code is
+    taken by anyone), else under a random 7-character code. Targets are absolute http(s) URLs without
+    credentials and not on this shortener's own host. Send an `Idempotency-Key` to make retries safe.
 
     Args:
         idempotency_key (str | Unset):
-        body (ShortlinksItemCreate):  Example: {'name': 'First item'}.
+        body (ShortlinkCreate):  Example: {'target_url':
+            'https://shop.example.com/offers/spring?utm_source=newsletter', 'alias': 'spring-sale',
+            'expires_at': '2030-06-01T00:00:00Z'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ShortlinksItem]
+        Response[Problem | Shortlink]
      """
 
 
@@ -150,24 +161,28 @@ idempotency_key=idempotency_key,
 def sync(
     *,
     client: AuthenticatedClient,
-    body: ShortlinksItemCreate,
+    body: ShortlinkCreate,
     idempotency_key: str | Unset = UNSET,
 
-) -> Problem | ShortlinksItem | None:
-    """ Create an item
+) -> Problem | Shortlink | None:
+    """ Shorten a URL
 
-     Creates an item owned by you. Send an `Idempotency-Key` to make retries safe.
+     Makes a short link to `target_url` owned by you, under `alias` if you give one (409 if that code is
+    taken by anyone), else under a random 7-character code. Targets are absolute http(s) URLs without
+    credentials and not on this shortener's own host. Send an `Idempotency-Key` to make retries safe.
 
     Args:
         idempotency_key (str | Unset):
-        body (ShortlinksItemCreate):  Example: {'name': 'First item'}.
+        body (ShortlinkCreate):  Example: {'target_url':
+            'https://shop.example.com/offers/spring?utm_source=newsletter', 'alias': 'spring-sale',
+            'expires_at': '2030-06-01T00:00:00Z'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ShortlinksItem
+        Problem | Shortlink
      """
 
 
@@ -181,24 +196,28 @@ idempotency_key=idempotency_key,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: ShortlinksItemCreate,
+    body: ShortlinkCreate,
     idempotency_key: str | Unset = UNSET,
 
-) -> Response[Problem | ShortlinksItem]:
-    """ Create an item
+) -> Response[Problem | Shortlink]:
+    """ Shorten a URL
 
-     Creates an item owned by you. Send an `Idempotency-Key` to make retries safe.
+     Makes a short link to `target_url` owned by you, under `alias` if you give one (409 if that code is
+    taken by anyone), else under a random 7-character code. Targets are absolute http(s) URLs without
+    credentials and not on this shortener's own host. Send an `Idempotency-Key` to make retries safe.
 
     Args:
         idempotency_key (str | Unset):
-        body (ShortlinksItemCreate):  Example: {'name': 'First item'}.
+        body (ShortlinkCreate):  Example: {'target_url':
+            'https://shop.example.com/offers/spring?utm_source=newsletter', 'alias': 'spring-sale',
+            'expires_at': '2030-06-01T00:00:00Z'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ShortlinksItem]
+        Response[Problem | Shortlink]
      """
 
 
@@ -217,24 +236,28 @@ idempotency_key=idempotency_key,
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: ShortlinksItemCreate,
+    body: ShortlinkCreate,
     idempotency_key: str | Unset = UNSET,
 
-) -> Problem | ShortlinksItem | None:
-    """ Create an item
+) -> Problem | Shortlink | None:
+    """ Shorten a URL
 
-     Creates an item owned by you. Send an `Idempotency-Key` to make retries safe.
+     Makes a short link to `target_url` owned by you, under `alias` if you give one (409 if that code is
+    taken by anyone), else under a random 7-character code. Targets are absolute http(s) URLs without
+    credentials and not on this shortener's own host. Send an `Idempotency-Key` to make retries safe.
 
     Args:
         idempotency_key (str | Unset):
-        body (ShortlinksItemCreate):  Example: {'name': 'First item'}.
+        body (ShortlinkCreate):  Example: {'target_url':
+            'https://shop.example.com/offers/spring?utm_source=newsletter', 'alias': 'spring-sale',
+            'expires_at': '2030-06-01T00:00:00Z'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ShortlinksItem
+        Problem | Shortlink
      """
 
 

@@ -8,40 +8,44 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from typing import cast
+import datetime
 
 
 
 
 
 
-T = TypeVar("T", bound="ShortlinksItemCreate")
+T = TypeVar("T", bound="ShortlinkStatsDaysItem")
 
 
 
 @_attrs_define
-class ShortlinksItemCreate:
+class ShortlinkStatsDaysItem:
     """ 
-        Example:
-            {'name': 'First item'}
-
         Attributes:
-            name (str):
+            day (datetime.date):
+            clicks (int):
      """
 
-    name: str
+    day: datetime.date
+    clicks: int
 
 
 
 
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
+        day = self.day.isoformat()
+
+        clicks = self.clicks
 
 
         field_dict: dict[str, Any] = {}
 
         field_dict.update({
-            "name": name,
+            "day": day,
+            "clicks": clicks,
         })
 
         return field_dict
@@ -51,11 +55,17 @@ class ShortlinksItemCreate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        name = d.pop("name")
+        day = datetime.date.fromisoformat(d.pop("day"))
 
-        shortlinks_item_create = cls(
-            name=name,
+
+
+
+        clicks = d.pop("clicks")
+
+        shortlink_stats_days_item = cls(
+            day=day,
+            clicks=clicks,
         )
 
-        return shortlinks_item_create
+        return shortlink_stats_days_item
 
