@@ -28,8 +28,9 @@ import uuid
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
+from typing import cast
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -182,7 +183,7 @@ def write_clicks(session: Session, counts: Counter[Key], visits: Counter[uuid.UU
     ]
     if not rows:
         return
-    clicks, links = ShortlinksClick.__table__, ShortlinksLink.__table__
+    clicks, links = cast(Table, ShortlinksClick.__table__), cast(Table, ShortlinksLink.__table__)
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert(clicks) if dialect == "postgresql" else sqlite.insert(clicks)
     upsert = insert.on_conflict_do_update(
