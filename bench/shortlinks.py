@@ -79,11 +79,12 @@ def main() -> int:
                         before = tree_cpu_seconds(process.pid)
                         result = run_wrk(
                             base + path, token, post=post, duration=args.duration,
-                            connections=args.connections,
+                            connections=args.connections, script=POST_SCRIPT,
                         )  # fmt: skip
                         cpu = tree_cpu_seconds(process.pid) - before
                         if result["errors"]:
-                            raise RuntimeError(f"{name}: {result['errors']} failed requests")
+                            probe = _probe(base + path, token, post=post)
+                            raise RuntimeError(f"{name}: {result['errors']} failed: {probe}")
                         cpu_us = cpu * 1e6 / max(result["requests"], 1)
                         results[name].append(
                             (result["rps"], result["p50_ms"], result["p99_ms"], cpu_us)
@@ -127,6 +128,20 @@ def main() -> int:
         "|---|---|---|---|---|\n" + "\n".join(lines)
     )
     return 0
+
+
+def _probe(url: str, token: str, *, post: bool) -> str:
+    """One request of a failing scenario, to say why it fails."""
+    import httpx
+
+    headers = {"Authorization": f"Bearer {token}"}
+    if post:
+        body = POST_SCRIPT.read_text().split("wrk.body = '", 1)[1].split("'", 1)[0]
+        headers["Content-Type"] = "application/json"
+        answer = httpx.post(url, content=body, headers=headers)
+    else:
+        answer = httpx.get(url, headers=headers)
+    return f"{answer.status_code} {answer.text[:300]}"
 
 
 def start_server_app(workers: int, env: dict[str, str]):  # type: ignore[no-untyped-def]

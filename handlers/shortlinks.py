@@ -1,9 +1,14 @@
 from __future__ import annotations
 
+import re
 import uuid
 from typing import Any
 
+import anyio.to_thread
+from starlette.types import Receive, Scope, Send
+
 from core.db import transaction
+from core.errors import DomainError
 from core.http import header, iso, scheme_and_host
 from core.idempotency import idempotent
 from core.security import current_actor
@@ -54,6 +59,57 @@ def follow_shortlink(code: str) -> tuple[None, int, dict[str, str]]:
             shortlinks.claim_visit(session, link_id=hop.link_id)
     shortlinks.record_click(hop, referrer=header("referer"), user_agent=header("user-agent"))
     return None, hop.redirect_status, {"Location": hop.target_url, "Cache-Control": "private"}
+
+
+_CODE = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+def _usable_hop(code: str) -> shortlinks.Hop | None:
+    with transaction(write=False) as session:
+        try:
+            return shortlinks.find_hop(session, code=code)
+        except DomainError:
+            return None
+
+
+async def follow_shortlink_fast(scope: Scope, _receive: Receive, send: Send) -> bool:
+    """`x-fast-path` of followShortlink (core.app.fast_paths): a plain GET of a usable link
+    without a visit limit is answered here, with no validation layer and no session; every
+    other request (bad code, query string, unknown, disabled, expired, limited) is left to
+    `follow_shortlink`, which answers it as the contract says."""
+    code = scope["path"][3:]
+    if scope["method"] != "GET" or scope.get("query_string") or not _CODE.fullmatch(code):
+        return False
+    hop = shortlinks.cached_hop(code)
+    if hop is None:
+        hop = await anyio.to_thread.run_sync(_usable_hop, code)
+        if hop is None or hop.limited:
+            return False
+        shortlinks.remember_hop(code, hop)
+    headers = dict(scope.get("headers", ()))
+    shortlinks.record_click(
+        hop,
+        referrer=_text(headers.get(b"referer")),
+        user_agent=_text(headers.get(b"user-agent")),
+    )
+    scope["extensions"].setdefault("connexion_routing", {})["operation_id"] = "followShortlink"
+    await send(
+        {
+            "type": "http.response.start",
+            "status": hop.redirect_status,
+            "headers": [
+                (b"location", hop.target_url.encode("ascii")),
+                (b"cache-control", b"private"),
+                (b"content-length", b"0"),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": b""})
+    return True
+
+
+def _text(value: bytes | None) -> str | None:
+    return value.decode("latin-1") if value is not None else None
 
 
 def list_shortlinks(

@@ -23,12 +23,13 @@ Rules:
 from __future__ import annotations
 
 import secrets
+import time
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from sqlalchemy import and_, false, func, or_, select, true, update
 from sqlalchemy.orm import Session
@@ -52,6 +53,9 @@ CODE_LENGTH = 7
 MAX_TARGET_LENGTH = 2048
 #: Random codes tried before giving up (one collision in 62**7 is already unlikely).
 _CODE_ATTEMPTS = 8
+#: Characters a URL keeps as they are when its other characters are percent-encoded (`%` too:
+#: escapes already there stay).
+_URL_SAFE = "!#$%&'()*+,/:;=?@[]~"
 UPDATABLE = ("target_url", "redirect_status", "expires_at", "max_visits", "enabled")
 STATES = ("ACTIVE", "DISABLED", "EXPIRED", "EXHAUSTED")
 
@@ -94,6 +98,40 @@ class Hop:
     target_url: str
     redirect_status: int
     limited: bool
+    expires_at: datetime | None = None
+
+
+#: code -> (when it was read, monotonic seconds; its hop): usable links without a visit limit.
+_HOPS: dict[str, tuple[float, Hop]] = {}
+_MAX_CACHED_HOPS = 10_000
+
+
+def cached_hop(code: str) -> Hop | None:
+    """The hop of `code` this process read less than SHORTLINKS_REDIRECT_CACHE_SECONDS ago, if
+    it has not expired since. Plain dict operations: safe on the event loop and in threads."""
+    entry = _HOPS.get(code)
+    if entry is None:
+        return None
+    read_at, hop = entry
+    fresh = time.monotonic() - read_at < shortlinks_settings().redirect_cache_seconds
+    if fresh and (hop.expires_at is None or hop.expires_at > utcnow()):
+        return hop
+    _HOPS.pop(code, None)
+    return None
+
+
+def remember_hop(code: str, hop: Hop) -> None:
+    """Keeps a hop for `cached_hop` (never one of a link with a visit limit: each of those
+    visits is counted in the database)."""
+    if hop.limited or shortlinks_settings().redirect_cache_seconds <= 0:
+        return
+    if len(_HOPS) >= _MAX_CACHED_HOPS:
+        _HOPS.clear()
+    _HOPS[code] = (time.monotonic(), hop)
+
+
+def forget_hops() -> None:
+    _HOPS.clear()
 
 
 def own_hosts(request_host: str | None) -> set[str]:
@@ -117,7 +155,9 @@ def _host_of_header(value: str) -> str:
 
 
 def check_target(url: str, *, request_host: str | None) -> str:
-    """The target as given, if it is one a link may point at; InvalidTarget or SelfTarget if not."""
+    """The target as a Location header can carry it (ASCII: an IDNA host, other characters
+    percent-encoded as UTF-8), if it is one a link may point at; InvalidTarget or SelfTarget
+    if not."""
     if len(url) > MAX_TARGET_LENGTH:
         raise InvalidTarget(f"a target is at most {MAX_TARGET_LENGTH} characters")
     if any(
@@ -126,7 +166,7 @@ def check_target(url: str, *, request_host: str | None) -> str:
         raise InvalidTarget("a target has no whitespace or control characters")
     try:
         parts = urlsplit(url)
-        parts.port  # noqa: B018  (raises on a port that is not a number in range)
+        port = parts.port
     except ValueError as exc:
         raise InvalidTarget(f"not a valid URL: {exc}") from None
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
@@ -138,12 +178,22 @@ def check_target(url: str, *, request_host: str | None) -> str:
         )
     host = parts.hostname.rstrip(".")
     try:
-        host.encode("idna")
+        ascii_host = host.encode("idna").decode("ascii") if not host.isascii() else host
     except UnicodeError:
         raise InvalidTarget("the target's host is not a valid host name") from None
-    if host in own_hosts(request_host):
+    if host in own_hosts(request_host) or ascii_host in own_hosts(request_host):
         raise SelfTarget(f"{host} is this shortener's own host: the link would redirect to itself")
-    return url
+    if url.isascii():
+        return url
+    netloc = ascii_host if port is None else f"{ascii_host}:{port}"
+    if ":" in ascii_host:
+        netloc = parts.netloc  # an IPv6 literal is ASCII already
+    ascii_url = urlunsplit(
+        (parts.scheme, netloc, *(quote(part, safe=_URL_SAFE) for part in parts[2:]))
+    )
+    if len(ascii_url) > MAX_TARGET_LENGTH:
+        raise InvalidTarget(f"a target is at most {MAX_TARGET_LENGTH} characters once encoded")
+    return ascii_url
 
 
 def _check_expiry(expires_at: datetime | None) -> None:
@@ -165,7 +215,7 @@ def create_link(
 ) -> ShortlinksLink:
     """Creates the caller's link under the alias, or under a fresh random code; AliasTaken if the
     alias is anyone's code already."""
-    check_target(target_url, request_host=request_host)
+    target_url = check_target(target_url, request_host=request_host)
     _check_expiry(expires_at)
     now = utcnow()
     values: dict[str, Any] = {
@@ -220,12 +270,14 @@ def update_link(
     """Changes the caller's link under a row lock (the code never changes); a stale If-Match
     fails with nothing changed."""
     if "target_url" in changes:
-        check_target(changes["target_url"], request_host=request_host)
+        target = check_target(changes["target_url"], request_host=request_host)
+        changes = {**changes, "target_url": target}
     if "expires_at" in changes:
         _check_expiry(changes["expires_at"])
     link = get_link(session, actor, link_id=link_id, lock=True)
     with versioned_write(session, link, if_match=if_match):
         assign(link, changes, UPDATABLE)
+    _HOPS.pop(link.code, None)
     return link
 
 
@@ -233,9 +285,9 @@ def delete_link(
     session: Session, actor: Actor, *, link_id: uuid.UUID, if_match: str | None = None
 ) -> None:
     """Deletes the caller's link and its stats; its code answers 404 and may be chosen again."""
-    versioned_delete(
-        session, get_link(session, actor, link_id=link_id, lock=True), if_match=if_match
-    )
+    link = get_link(session, actor, link_id=link_id, lock=True)
+    versioned_delete(session, link, if_match=if_match)
+    _HOPS.pop(link.code, None)
 
 
 def state_of(link: ShortlinksLink, now: datetime | None = None) -> str:
@@ -311,7 +363,9 @@ def find_hop(session: Session, *, code: str) -> Hop:
         raise LinkExpired("This link has expired.")
     if row.max_visits is not None and row.visits >= row.max_visits:
         raise LinkExhausted("This link has been used as many times as its owner allowed.")
-    return Hop(row.id, row.target_url, row.redirect_status, row.max_visits is not None)
+    return Hop(
+        row.id, row.target_url, row.redirect_status, row.max_visits is not None, row.expires_at
+    )
 
 
 def claim_visit(session: Session, *, link_id: uuid.UUID) -> None:

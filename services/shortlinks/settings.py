@@ -32,6 +32,14 @@ class ShortlinksSettings(SettingsSection):
         "More host names that reach this server (comma-separated); targets on them are refused "
         "like targets on the base URL's host and the request's own Host, so no link loops.",
     )
+    redirect_cache_seconds: float = setting(
+        "SHORTLINKS_REDIRECT_CACHE_SECONDS",
+        2.0,
+        "Each app process remembers a usable link's target this long, so most redirects read "
+        "nothing; switching a link off, retargeting or deleting it reaches the other processes "
+        "within this delay (the process that made the change at once). 0 reads every time.",
+        parse=seconds_within(300, zero=True),
+    )
     click_flush_seconds: float = setting(
         "SHORTLINKS_CLICK_FLUSH_SECONDS",
         5.0,

@@ -39,6 +39,15 @@ def test_targets_that_are_refused(target, problem, monkeypatch):
     get_settings.cache_clear()
 
 
+def test_targets_are_stored_as_ascii():
+    assert (
+        shortlinks.check_target("https://bücher.example/straße?q=ü&r=%20", request_host=None)
+        == "https://xn--bcher-kva.example/stra%C3%9Fe?q=%C3%BC&r=%20"
+    )
+    plain = "https://example.org/a?b=c#d"
+    assert shortlinks.check_target(plain, request_host=None) == plain
+
+
 def test_a_random_code_that_collides_is_drawn_again(session, user, monkeypatch):
     taken = make_link(make_user(), alias="Abc1234")
     drawn = iter(["Abc1234", "Xyz9876"])
