@@ -72,27 +72,40 @@ def _usable_hop(code: str) -> shortlinks.Hop | None:
             return None
 
 
+def _claimed(hop: shortlinks.Hop) -> bool:
+    with transaction(write=True) as session:
+        try:
+            shortlinks.claim_visit(session, link_id=hop.link_id)
+        except DomainError:
+            return False
+    return True
+
+
 async def follow_shortlink_fast(scope: Scope, _receive: Receive, send: Send) -> bool:
-    """`x-fast-path` of followShortlink (core.app.fast_paths): a plain GET of a usable link
-    without a visit limit is answered here, with no validation layer and no session; every
-    other request (bad code, query string, unknown, disabled, expired, limited) is left to
-    `follow_shortlink`, which answers it as the contract says."""
+    """`x-fast-path` of followShortlink (core.app.fast_paths): a plain GET of a usable link is
+    answered here, with no validation layer (and, for a remembered link without a visit limit,
+    no thread hop and no database work); every other request (bad code, query string, unknown,
+    switched off, expired, used up) is left to `follow_shortlink`, which answers it as the
+    contract says."""
     code = scope["path"][3:]
     if scope["method"] != "GET" or scope.get("query_string") or not _CODE.fullmatch(code):
         return False
     hop = shortlinks.cached_hop(code)
     if hop is None:
         hop = await anyio.to_thread.run_sync(_usable_hop, code)
-        if hop is None or hop.limited:
+        if hop is None:
             return False
         shortlinks.remember_hop(code, hop)
+    if hop.limited and not await anyio.to_thread.run_sync(_claimed, hop):
+        return False
     headers = dict(scope.get("headers", ()))
     shortlinks.record_click(
         hop,
         referrer=_text(headers.get(b"referer")),
         user_agent=_text(headers.get(b"user-agent")),
     )
-    scope["extensions"].setdefault("connexion_routing", {})["operation_id"] = "followShortlink"
+    extensions = scope.setdefault("extensions", {})
+    extensions.setdefault("connexion_routing", {})["operation_id"] = "followShortlink"
     await send(
         {
             "type": "http.response.start",
