@@ -35,6 +35,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from core import realtime
 from core.conduit_validation import conduit_validator_map
 from core.connexion_app import build_now, connexion_app
 from core.db import dispose_engine, get_engine
@@ -207,7 +208,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         for group_app in dispatcher.apps():
             build_now(group_app)
         get_engine()
-        async with serving_loop():
+        async with serving_loop(), realtime.serving():
             settle_startup_objects()
             try:
                 yield

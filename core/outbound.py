@@ -25,7 +25,8 @@ was checked, not to a second lookup of the name, so a DNS answer that changes be
 connect (rebinding) cannot slip through; TLS still verifies the certificate against the name.
 This happens in the connection layer, so it applies to every redirect hop and every retry.
 Decimal, octal and hexadecimal IPv4 spellings are resolved by the same resolver and refused like
-any other form of the address.
+any other form of the address. Only the ports of OUTBOUND_ALLOWED_PORTS (80 and 443 by default)
+may be reached, on every hop too, so a public host's other services are out of reach.
 
 Tests: `OUTBOUND_ALLOW_LOOPBACK=1` (refused in production) lets guarded calls reach the local
 servers that replay recorded provider answers; `use_resolver` injects a name → addresses table,
@@ -168,13 +169,21 @@ def checked_addresses(host: str, port: int, *, allow_loopback: bool = False) -> 
     addresses = _resolver(host, port)
     if not addresses:
         raise httpcore.ConnectError(f"cannot resolve {host}")
+    loopback_only = allow_loopback
     for raw in addresses:
         address = ipaddress.ip_address(raw.split("%", 1)[0])
+        loopback_only = loopback_only and address.is_loopback
         if is_public(address) or (allow_loopback and address.is_loopback):
             continue
         raise UrlRefused(
             f"{host} resolves to {address}, which is not a public address: outbound calls "
             "never reach private, loopback, link-local or metadata addresses."
+        )
+    allowed = get_settings().outbound_allowed_ports
+    if port not in allowed and not loopback_only:
+        raise UrlRefused(
+            f"port {port} is not one outbound calls may reach "
+            f"({', '.join(map(str, allowed))}; OUTBOUND_ALLOWED_PORTS)."
         )
     return addresses
 

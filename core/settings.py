@@ -322,6 +322,13 @@ def seconds_within(most: float, *, zero: bool = False) -> Callable[[str], float]
     return parse
 
 
+def _ports(raw: str) -> tuple[int, ...]:
+    ports = tuple(int(item) for item in raw.split(",") if item.strip())
+    if not ports or any(not 0 < port < 65536 for port in ports):
+        raise ValueError(f"OUTBOUND_ALLOWED_PORTS must list ports 1-65535, not {raw!r}")
+    return ports
+
+
 def _tests_only_loopback(raw: str) -> bool:
     """OUTBOUND_ALLOW_LOOPBACK: a test setting that production refuses outright."""
     value = raw.strip().lower() in _TRUE
@@ -589,6 +596,15 @@ class Settings(SettingsSection):
         True,
         "`0`: calls to third parties resolve no host name (only address literals and "
         "localhost), so nothing is looked up: tests, CI's live servers, air-gapped installs.",
+    )
+    outbound_allowed_ports: tuple[int, ...] = setting(
+        "OUTBOUND_ALLOWED_PORTS",
+        (80, 443),
+        "The ports guarded outbound calls may connect to (comma-separated); a URL naming another "
+        "answers 422 before anything connects, so a public host's internal services (SSH, "
+        "mail, databases, admin ports) are out of reach. Loopback test servers are exempt.",
+        shown="80,443",
+        parse=_ports,
     )
     outbound_allow_loopback: bool = setting(
         "OUTBOUND_ALLOW_LOOPBACK",

@@ -176,6 +176,25 @@ def test_public_addresses_pass_the_guard_without_any_lookup():
         ]
 
 
+def test_only_the_allowed_ports_of_a_public_host_may_be_reached(settings):
+    with use_resolver({"public.test": ["93.184.216.34"]}):
+        assert outbound.checked_addresses("public.test", 443) == ["93.184.216.34"]
+        with pytest.raises(UrlRefused, match="port 22"):
+            fetch("http://public.test:22/", retries=0)
+        settings.setenv("OUTBOUND_ALLOWED_PORTS", "443,8443")
+        get_settings.cache_clear()
+        assert outbound.checked_addresses("public.test", 8443) == ["93.184.216.34"]
+        with pytest.raises(UrlRefused, match="port 80 "):
+            outbound.checked_addresses("public.test", 80)
+    assert network_fence.take_violations() == []  # refused before connecting
+
+
+def test_a_redirect_to_a_port_that_is_not_allowed_is_refused_at_the_hop(upstream, settings):
+    with use_resolver({"public.test": ["93.184.216.34"]}), pytest.raises(UrlRefused):
+        fetch(f"{upstream}/to?http://public.test:6379/", retries=0)
+    assert network_fence.take_violations() == []
+
+
 def test_a_redirect_to_a_private_address_is_refused_at_the_hop(upstream, settings):
     with use_resolver({"internal.test": ["10.1.2.3"]}), pytest.raises(UrlRefused):
         fetch(f"{upstream}/to?http://internal.test/admin")

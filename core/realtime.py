@@ -1,0 +1,276 @@
+"""Realtime fan-out: a message published in any app process reaches the subscribers of every one.
+
+    publish_after_commit(session, channel, message)
+                        what services call (from worker threads): the message leaves once the
+                        transaction has committed, never for a rolled-back one
+    publish(channel, message)
+                        the same at once, on the event loop (streaming handlers)
+    subscribe(channel, max_queue=...)
+                        an async context manager giving a `Subscription`: an async iterator of
+                        the channel's messages (dicts), on the serving event loop
+    serving()           the app's lifespan context: the loop that serves, and with REDIS_URL the
+                        process's listener
+
+Backends. Without REDIS_URL (the embedded default) a message reaches the subscribers of this
+process only, which is every subscriber when one process serves. With REDIS_URL, `publish`
+is one PUBLISH on `trellis:rt:<channel>`; each process holds one pub/sub connection subscribed to
+the `trellis:rt:*` pattern and hands each message to its own subscribers of that channel, so a
+process receives every channel's traffic (fine for a handful of processes; documented in
+docs/architecture.md). Nothing works on one process only when several run.
+
+Delivery is at most once, and never silent about a gap. A subscriber's queue is bounded: one that
+falls `max_queue` messages behind is dropped, and its iterator raises `Resync` (the connection
+is closed with a resume cursor; realtime rows persist what they publish and clients resume from
+the last id they saw). When the Redis listener loses its connection, every subscriber of the
+process gets `Resync` too, since messages published meanwhile are gone; the listener reconnects
+with backoff. A publish that cannot reach Redis is logged and dropped, for the same reason.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import threading
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+import redis
+import redis.asyncio
+import structlog
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from core.redis_client import get_redis
+from core.settings import get_settings
+
+log = structlog.get_logger("trellis.realtime")
+
+PREFIX = "trellis:rt:"
+#: How many messages a subscriber may fall behind before it is dropped.
+DEFAULT_MAX_QUEUE = 256
+_RECONNECT_FIRST_SECONDS, _RECONNECT_MOST_SECONDS = 0.1, 5.0
+
+
+class Resync(Exception):
+    """The subscription missed messages (it fell behind, or the fan-out lost its connection): the
+    consumer must reload what it shows from the persisted source, then subscribe again."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+_DONE = object()
+
+
+@dataclass(eq=False)
+class Subscription:
+    """One consumer of one channel: an async iterator of its messages."""
+
+    channel: str
+    max_queue: int
+    _queue: asyncio.Queue[Any] = field(init=False)
+    _gap: str | None = field(default=None, init=False)
+
+    def __post_init__(self) -> None:
+        # One slot more than max_queue, so the gap itself always fits behind the messages.
+        self._queue = asyncio.Queue(self.max_queue + 1)
+
+    def _deliver(self, message: dict[str, Any]) -> None:
+        if self._gap is not None:
+            return
+        if self._queue.qsize() >= self.max_queue:
+            self._interrupt(f"fell more than {self.max_queue} messages behind")
+            return
+        self._queue.put_nowait(message)
+
+    def _interrupt(self, reason: str) -> None:
+        if self._gap is None:
+            self._gap = reason
+            self._queue.put_nowait(_DONE)
+
+    def __aiter__(self) -> Subscription:
+        return self
+
+    async def __anext__(self) -> dict[str, Any]:
+        item = await self._queue.get()
+        if item is _DONE:
+            raise Resync(self._gap or "interrupted")
+        return item  # type: ignore[no-any-return]
+
+
+class _Hub:
+    """The subscriptions of this process, by channel; lives on the serving loop."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self.channels: dict[str, set[Subscription]] = {}
+
+    def deliver(self, channel: str, message: dict[str, Any]) -> None:
+        for subscription in list(self.channels.get(channel, ())):
+            subscription._deliver(message)
+
+    def interrupt_all(self, reason: str) -> None:
+        for subscriptions in self.channels.values():
+            for subscription in subscriptions:
+                subscription._interrupt(reason)
+
+
+_hub: _Hub | None = None
+_lock = threading.Lock()
+
+
+def _current_hub() -> _Hub:
+    if _hub is None:
+        raise RuntimeError("realtime is used outside the app's lifespan (core.realtime.serving)")
+    return _hub
+
+
+def _encode(channel: str, message: dict[str, Any]) -> bytes:
+    return orjson.dumps({"channel": channel, "message": message})
+
+
+def _send(channel: str, message: dict[str, Any]) -> None:
+    """Publish from any thread: through Redis when configured, else to this process's loop."""
+    if get_settings().redis_url:
+        client = get_redis()
+        assert client is not None
+        try:
+            client.publish(PREFIX + channel, _encode(channel, message))
+        except redis.RedisError as exc:
+            log.warning("realtime publish lost", channel=channel, error=type(exc).__name__)
+        return
+    hub = _hub
+    if hub is None:
+        return  # no app serves in this process (a CLI, a job): nobody here can be listening
+    try:
+        running = asyncio.get_running_loop()
+    except RuntimeError:
+        running = None
+    if running is hub.loop:
+        hub.deliver(channel, message)
+    else:
+        hub.loop.call_soon_threadsafe(hub.deliver, channel, message)
+
+
+async def publish(channel: str, message: dict[str, Any]) -> None:
+    """Publish now (on the event loop); the Redis round trip runs off the loop."""
+    if get_settings().redis_url:
+        await asyncio.to_thread(_send, channel, message)
+    else:
+        _send(channel, message)
+
+
+_PENDING_KEY = "trellis.realtime.pending"
+
+
+def publish_after_commit(session: Session, channel: str, message: dict[str, Any]) -> None:
+    """Publish once `session`'s transaction commits; dropped if it rolls back."""
+    pending: list[tuple[str, dict[str, Any]]] | None = session.info.get(_PENDING_KEY)
+    if pending is None:
+        pending = session.info[_PENDING_KEY] = []
+    if not event.contains(session, "after_commit", _flush):
+        event.listen(session, "after_commit", _flush)
+        # A real rollback (not a savepoint's) ends the transaction the messages belonged to.
+        event.listen(session, "after_rollback", _discard)
+    pending.append((channel, message))
+
+
+def _flush(session: Session) -> None:
+    for channel, message in session.info.pop(_PENDING_KEY, []):
+        _send(channel, message)
+
+
+def _discard(session: Session) -> None:
+    session.info.pop(_PENDING_KEY, None)
+
+
+@contextlib.asynccontextmanager
+async def subscribe(
+    channel: str, *, max_queue: int = DEFAULT_MAX_QUEUE
+) -> AsyncIterator[Subscription]:
+    """Receive the channel's messages published from now on, until the block ends."""
+    hub = _current_hub()
+    subscription = Subscription(channel, max_queue)
+    hub.channels.setdefault(channel, set()).add(subscription)
+    try:
+        yield subscription
+    finally:
+        subscriptions = hub.channels.get(channel)
+        if subscriptions is not None:
+            subscriptions.discard(subscription)
+            if not subscriptions:
+                del hub.channels[channel]
+
+
+def listener_name() -> str:
+    """The Redis client name of this process's listener (`CLIENT LIST` shows it)."""
+    return f"trellis-realtime-{os.getpid()}"
+
+
+async def _listen(hub: _Hub, url: str, connected: asyncio.Event, stopping: asyncio.Event) -> None:
+    """The process's one pub/sub connection: every channel's messages to local subscribers."""
+    delay = _RECONNECT_FIRST_SECONDS
+    while not stopping.is_set():
+        client = redis.asyncio.Redis.from_url(
+            url, socket_connect_timeout=2, client_name=listener_name()
+        )
+        pubsub = client.pubsub(ignore_subscribe_messages=True)
+        try:
+            await pubsub.psubscribe(PREFIX + "*")
+            connected.set()
+            delay = _RECONNECT_FIRST_SECONDS
+            async for item in pubsub.listen():
+                if item.get("type") != "pmessage":
+                    continue
+                envelope = orjson.loads(item["data"])
+                hub.deliver(envelope["channel"], envelope["message"])
+        except (redis.RedisError, OSError) as exc:
+            # redis-py may turn the cancellation of a blocked read into a ConnectionError: a
+            # stop is told by `stopping`, not by the exception's type.
+            if stopping.is_set():
+                return
+            log.warning("realtime listener lost Redis", error=type(exc).__name__)
+            if connected.is_set():
+                connected.clear()
+                hub.interrupt_all("the fan-out lost its Redis connection")
+        finally:
+            with contextlib.suppress(Exception):
+                await pubsub.aclose()  # type: ignore[no-untyped-call]
+                await client.aclose()
+        # Backoff before reconnecting; a stop ends the wait at once.
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stopping.wait(), delay)
+        delay = min(delay * 2, _RECONNECT_MOST_SECONDS)
+
+
+@contextlib.asynccontextmanager
+async def serving() -> AsyncIterator[asyncio.Event]:
+    """The app's lifespan: this loop serves the process's subscribers. Yields an event set
+    while the Redis listener is connected (set at once without Redis)."""
+    global _hub
+    loop = asyncio.get_running_loop()
+    hub = _Hub(loop)
+    connected, stopping = asyncio.Event(), asyncio.Event()
+    listener: asyncio.Task[None] | None = None
+    url = get_settings().redis_url
+    with _lock:
+        previous, _hub = _hub, hub
+    if url:
+        listener = loop.create_task(_listen(hub, url, connected, stopping))
+    else:
+        connected.set()
+    try:
+        yield connected
+    finally:
+        if listener is not None:
+            stopping.set()
+            listener.cancel()
+            with contextlib.suppress(asyncio.CancelledError, TimeoutError):
+                await asyncio.wait_for(listener, 5)
+        hub.interrupt_all("the server is stopping")
+        with _lock:
+            _hub = previous

@@ -1,0 +1,162 @@
+"""The realtime fan-out (core.realtime): committed messages reach subscribers, rolled-back ones
+never do, a subscriber that falls behind or a lost Redis connection is told (Resync), and with
+Redis a message published by another process arrives. Runs in process on SQLite and through a
+real Redis in the PostgreSQL + Redis run."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+from collections.abc import Awaitable, Callable, Iterator
+from typing import Any
+
+import pytest
+
+from core import realtime
+from core.db import transaction
+from core.redis_client import get_redis
+from core.settings import PROJECT_ROOT, get_settings
+
+#: Long enough for a loaded machine; a message that arrives returns at once.
+WAIT = 20.0
+
+
+@pytest.fixture
+def env(monkeypatch: pytest.MonkeyPatch) -> Iterator[pytest.MonkeyPatch]:
+    yield monkeypatch
+    monkeypatch.undo()
+    get_settings.cache_clear()
+
+
+def _serve(test: Callable[..., Awaitable[None]], *, with_event: bool = False) -> None:
+    """Runs `test` on a loop serving realtime, once the Redis listener (if any) is connected
+    (`with_event`: given the event that says so)."""
+
+    async def main() -> None:
+        async with realtime.serving() as connected:
+            await asyncio.wait_for(connected.wait(), WAIT)
+            await (test(connected) if with_event else test())
+
+    asyncio.run(main())
+
+
+async def _next(subscription: realtime.Subscription) -> dict[str, Any]:
+    return await asyncio.wait_for(anext(subscription), WAIT)
+
+
+def _commit(channel: str, message: dict[str, Any], *, fail: bool = False) -> None:
+    try:
+        with transaction(write=True) as session:
+            realtime.publish_after_commit(session, channel, message)
+            if fail:
+                raise RuntimeError("the business change failed")
+    except RuntimeError:
+        pass
+
+
+def test_a_committed_message_reaches_the_subscriber_and_a_rolled_back_one_never_does():
+    async def test() -> None:
+        async with realtime.subscribe("rt-commit") as subscription:
+            # Services publish from the handler's worker thread.
+            await asyncio.to_thread(_commit, "rt-commit", {"n": 1}, fail=True)
+            await asyncio.to_thread(_commit, "rt-commit", {"n": 2})
+            assert await _next(subscription) == {"n": 2}
+
+    _serve(test)
+
+
+def test_only_the_channels_subscribers_receive():
+    async def test() -> None:
+        async with (
+            realtime.subscribe("rt-a") as first,
+            realtime.subscribe("rt-a") as second,
+            realtime.subscribe("rt-b") as other,
+        ):
+            await realtime.publish("rt-a", {"to": "a"})
+            await realtime.publish("rt-b", {"to": "b"})
+            assert await _next(first) == {"to": "a"}
+            assert await _next(second) == {"to": "a"}
+            assert await _next(other) == {"to": "b"}
+
+    _serve(test)
+
+
+def test_a_subscriber_that_falls_behind_is_dropped_with_a_resync():
+    async def test() -> None:
+        async with (
+            realtime.subscribe("rt-slow", max_queue=2) as slow,
+            realtime.subscribe("rt-slow") as fast,
+        ):
+            for number in range(4):
+                await realtime.publish("rt-slow", {"n": number})
+            # The fast one is not held back by the slow one.
+            assert [(await _next(fast))["n"] for _ in range(4)] == [0, 1, 2, 3]
+            assert [(await _next(slow))["n"] for _ in range(2)] == [0, 1]
+            with pytest.raises(realtime.Resync, match="behind"):
+                await _next(slow)
+
+    _serve(test)
+
+
+def test_a_message_published_by_another_process_arrives():
+    if not get_settings().redis_url:
+        pytest.skip("across processes the fan-out is Redis (REDIS_URL)")
+    publisher = "from core import realtime; realtime._send('rt-other', {'from': 'another process'})"
+
+    async def test() -> None:
+        async with realtime.subscribe("rt-other") as subscription:
+            await asyncio.to_thread(
+                subprocess.run,
+                [sys.executable, "-c", publisher],
+                cwd=PROJECT_ROOT,
+                env=dict(os.environ),
+                check=True,
+            )
+            assert await _next(subscription) == {"from": "another process"}
+
+    _serve(test)
+
+
+def test_a_lost_redis_connection_resyncs_subscribers_and_the_listener_comes_back():
+    if not get_settings().redis_url:
+        pytest.skip("the listener exists with Redis only")
+
+    async def test(connected: asyncio.Event) -> None:
+        async with realtime.subscribe("rt-lost") as subscription:
+            client = get_redis()
+            assert client is not None
+            # This process's listener only: other test workers' listeners are theirs.
+            # (The session's test app, when it serves in this process, has one too.)
+            mine = [c for c in client.client_list() if c["name"] == realtime.listener_name()]
+            assert mine
+            for connection in mine:
+                client.client_kill_filter(_id=connection["id"])
+            with pytest.raises(realtime.Resync, match="Redis"):
+                await _next(subscription)
+        # The listener cleared `connected` before telling the subscribers; it sets it again
+        # once it has subscribed anew.
+        await asyncio.wait_for(connected.wait(), WAIT)
+        async with realtime.subscribe("rt-lost") as again:
+            await realtime.publish("rt-lost", {"after": "reconnect"})
+            assert await _next(again) == {"after": "reconnect"}
+
+    _serve(test, with_event=True)
+
+
+def test_a_publish_that_cannot_reach_redis_is_dropped_not_raised(env):
+    env.setenv("REDIS_URL", "redis://127.0.0.1:1/0")  # nothing listens on port 1
+    get_settings.cache_clear()
+    realtime._send("rt-nowhere", {"n": 1})  # logged; the caller's answer is not spoiled
+
+
+def test_subscribing_outside_the_lifespan_is_a_programming_error(monkeypatch):
+    monkeypatch.setattr(realtime, "_hub", None)  # the session's test app may be serving
+
+    async def test() -> None:
+        async with realtime.subscribe("rt-nowhere"):
+            pass
+
+    with pytest.raises(RuntimeError, match="lifespan"):
+        asyncio.run(test())
