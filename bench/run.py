@@ -125,14 +125,20 @@ def _millis(text: str) -> float:
 
 
 def run_wrk(
-    url: str, token: str, *, post: bool, duration: int, connections: int
+    url: str,
+    token: str,
+    *,
+    post: bool,
+    duration: int,
+    connections: int,
+    script: Path = POST_SCRIPT,
 ) -> dict[str, float]:
     command = [
         "wrk", "--latency", "-t", "2", "-c", str(connections), "-d", f"{duration}s",
         "--timeout", "5s", "-H", f"Authorization: Bearer {token}",
     ]  # fmt: skip
     if post:
-        command += ["-s", str(POST_SCRIPT)]
+        command += ["-s", str(script)]
     output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
     latency = dict(
         re.findall(r"^\s*(50|99)(?:\.0+)?%\s+([\d.]+(?:us|ms|s))\s*$", output, re.MULTILINE)

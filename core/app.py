@@ -5,6 +5,7 @@
             └── GroupDispatcher: /api/v1/<a>/<b>/... -> the Connexion app serving group a/b (or a/*)
                                  /conduit/api/...     -> the Conduit facade's Connexion app
                                  anything else        -> the root API (/health, /ready, 404s)
+                                 (an operation's `x-fast-path` may answer first: fast_paths)
 
 The main API is cut into parts of a dozen paths at most (core.spec.split_by_route_group), so the
 cost of routing does not grow with the contract (bench/spec_growth.py measures it). Every Connexion
@@ -17,7 +18,8 @@ from __future__ import annotations
 import contextlib
 import gc
 import html
-from collections.abc import AsyncIterator
+import importlib
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +39,7 @@ from core import realtime
 from core.conduit_validation import conduit_validator_map
 from core.connexion_app import build_now, connexion_app
 from core.db import dispose_engine, get_engine
+from core.lifecycle import run_shutdown_hooks
 from core.logging import configure_logging
 from core.middleware import BodyCaps, RequestContextMiddleware
 from core.problems import CONDUIT_PREFIX, conduit_error_handler
@@ -65,6 +68,8 @@ class GroupDispatcher:
         self.root = root
         #: Other APIs under their own prefix (the Conduit facade at /conduit/api).
         self.prefixed: list[tuple[str, ASGIApp]] = []
+        #: Fast paths of root-API operations (`x-fast-path`): path prefix -> answerer.
+        self.fast: list[tuple[str, FastPath]] = []
 
     def add(self, spec: dict[str, Any], *, package: str = "handlers") -> None:
         """Serves every route group of `spec` (bench/ adds its own this way)."""
@@ -91,7 +96,38 @@ class GroupDispatcher:
         return groups.get(f"{first}/{second}") or groups.get(f"{first}/*", self.root)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        await self.app_for(scope.get("path", ""))(scope, receive, send)
+        path = scope.get("path", "")
+        for prefix, fast in self.fast:
+            if path.startswith(prefix) and await fast(scope, receive, send):
+                return
+        await self.app_for(path)(scope, receive, send)
+
+
+#: An operation's fast path: answers the request itself (True) or leaves it, untouched, to the
+#: operation's Connexion handler (False).
+FastPath = Callable[[Scope, Receive, Send], Awaitable[bool]]
+
+
+def fast_paths(spec: dict[str, Any]) -> list[tuple[str, FastPath]]:
+    """(literal path prefix, answerer) for each operation of `spec` naming an `x-fast-path`.
+
+    A fast path is an optimisation for an operation whose common answer must cost far less than
+    Connexion's routing, validation and thread hop (the short-link redirect): an `async`
+    function, given the raw ASGI request, that answers only the requests it fully understands
+    and leaves every other one (bad input, errors, unusual cases) to the operation's ordinary
+    handler, so the contract is still what answers them. What it answers must match the spec:
+    the contract tests send it the same cases as every other operation.
+    """
+    found = []
+    for path, item in spec.get("paths", {}).items():
+        for operation in item.values():
+            target = operation.get("x-fast-path") if isinstance(operation, dict) else None
+            if target:
+                module, _, name = target.rpartition(".")
+                found.append(
+                    (path.split("{", 1)[0], getattr(importlib.import_module(module), name))
+                )
+    return found
 
 
 _DOCS_PAGE = """<!doctype html>
@@ -155,6 +191,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     root_spec, main_spec = load_spec(ROOT_SPEC), load_spec(MAIN_SPEC)
     root_app = connexion_app(root_spec)
     dispatcher = GroupDispatcher({}, root_app)
+    dispatcher.fast = fast_paths(root_spec)
     dispatcher.add(main_spec)
     conduit = connexion_app(
         load_spec(CONDUIT_SPEC),
@@ -178,6 +215,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
             finally:
                 # A process that builds apps again (the tests) must be able to collect this one.
                 gc.unfreeze()
+        # What domains hold in memory reaches the database before the engine goes (core.lifecycle).
+        await anyio.to_thread.run_sync(run_shutdown_hooks)
         dispose_engine()
 
     caps = BodyCaps(

@@ -41,6 +41,7 @@ from .ingredient import Ingredient
 from .ingredient_line import IngredientLine
 from .linked_identity import LinkedIdentity
 from .linked_identity_list import LinkedIdentityList
+from .list_shortlinks_state import ListShortlinksState
 from .list_tasks_sort import ListTasksSort
 from .list_tasks_status import ListTasksStatus
 from .list_tickets_sort import ListTicketsSort
@@ -93,6 +94,19 @@ from .session import Session
 from .session_created import SessionCreated
 from .session_list import SessionList
 from .session_login import SessionLogin
+from .shortlink import Shortlink
+from .shortlink_create import ShortlinkCreate
+from .shortlink_create_redirect_status import ShortlinkCreateRedirectStatus
+from .shortlink_list import ShortlinkList
+from .shortlink_redirect_status import ShortlinkRedirectStatus
+from .shortlink_state import ShortlinkState
+from .shortlink_stats import ShortlinkStats
+from .shortlink_stats_agents_item import ShortlinkStatsAgentsItem
+from .shortlink_stats_agents_item_family import ShortlinkStatsAgentsItemFamily
+from .shortlink_stats_days_item import ShortlinkStatsDaysItem
+from .shortlink_stats_referrers_item import ShortlinkStatsReferrersItem
+from .shortlink_update import ShortlinkUpdate
+from .shortlink_update_redirect_status import ShortlinkUpdateRedirectStatus
 from .skill import Skill
 from .skill_level import SkillLevel
 from .start_o_auth_login_result import StartOAuthLoginResult
@@ -169,6 +183,7 @@ __all__ = (
     "IngredientLine",
     "LinkedIdentity",
     "LinkedIdentityList",
+    "ListShortlinksState",
     "ListTasksSort",
     "ListTasksStatus",
     "ListTicketsSort",
@@ -221,6 +236,19 @@ __all__ = (
     "SessionCreated",
     "SessionList",
     "SessionLogin",
+    "Shortlink",
+    "ShortlinkCreate",
+    "ShortlinkCreateRedirectStatus",
+    "ShortlinkList",
+    "ShortlinkRedirectStatus",
+    "ShortlinkState",
+    "ShortlinkStats",
+    "ShortlinkStatsAgentsItem",
+    "ShortlinkStatsAgentsItemFamily",
+    "ShortlinkStatsDaysItem",
+    "ShortlinkStatsReferrersItem",
+    "ShortlinkUpdate",
+    "ShortlinkUpdateRedirectStatus",
     "Skill",
     "SkillLevel",
     "StartOAuthLoginResult",

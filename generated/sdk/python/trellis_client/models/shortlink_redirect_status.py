@@ -1,0 +1,8 @@
+from enum import IntEnum
+
+class ShortlinkRedirectStatus(IntEnum):
+    VALUE_301 = 301
+    VALUE_302 = 302
+
+    def __str__(self) -> str:
+        return str(self.value)
