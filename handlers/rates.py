@@ -31,7 +31,7 @@ def get_latest_rates(base: str = "EUR", symbols: list[str] | None = None) -> Ans
 
 
 def get_rates_on_date(date: str, base: str = "EUR", symbols: list[str] | None = None) -> Answer:
-    served = rates.serve_snapshot(base=base, day=rates.parse_day(date))
+    served = rates.serve_day(base=base, text=date)
     return _snapshot_json(served, symbols), 200, _headers(served)
 
 

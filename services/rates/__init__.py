@@ -24,7 +24,8 @@ Rules:
   alone.
 - A base must be an ISO 4217 code (services.rates.currencies) before the provider is asked.
 - Dates run from RATES_EARLIEST_DATE to today (UTC); others are 422
-  (`/problems/rates/date-out-of-range`).
+  (`/problems/rates/date-out-of-range`), or 404 where the day is the address
+  (`/problems/rates/day-not-found`).
 - Conversion: Decimal arithmetic throughout, the result rounded half up to the minor unit of the
   target currency (ISO 4217).
 
@@ -52,7 +53,7 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from core.db import transaction, utcnow
-from core.errors import DomainError, RuleViolated, UpstreamTimeout, UpstreamUnavailable
+from core.errors import DomainError, NotFound, RuleViolated, UpstreamTimeout, UpstreamUnavailable
 from core.rows import insert_ignoring_duplicates
 from core.settings import get_settings
 from db.models.rates import RatesLease, RatesSnapshot
@@ -80,6 +81,10 @@ class DateOutOfRange(
     RuleViolated, type="/problems/rates/date-out-of-range", title="Date out of range"
 ):
     """The date is after today (UTC) or before the provider's first day."""
+
+
+class DayNotFound(NotFound, type="/problems/rates/day-not-found", title="No rates for this day"):
+    """A day asked for by its address (GET /rates/dates/{date}) outside the provider's range."""
 
 
 class Freshness(enum.Enum):
@@ -279,6 +284,17 @@ def serve_snapshot(*, base: str, day: date | None) -> Served:
     if kept is None and cached.snapshot is not None:
         _share(cached.snapshot)
     return _from_cache(key, base, day, cached) or _fetch_once(key, base, day)
+
+
+def serve_day(*, base: str, text: str) -> Served:
+    """The snapshot of the day `text` names (YYYY-MM-DD); DayNotFound for a day outside the
+    provider's range, which has no rates to address."""
+    try:
+        day = parse_day(text)
+        check_day(day)
+    except DateOutOfRange as exc:
+        raise DayNotFound(exc.detail) from None
+    return serve_snapshot(base=base, day=day)
 
 
 def pick(served: Served, symbols: list[str] | None) -> dict[str, str]:
