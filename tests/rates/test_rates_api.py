@@ -104,7 +104,9 @@ def test_unknown_currencies_are_422_and_nothing_is_cached(client, user, provider
 
 
 @pytest.mark.parametrize("day", ["1999-01-03", "2999-01-01"])
-def test_days_outside_the_providers_range_are_404_or_422_without_a_call(client, user, provider, day):
+def test_days_outside_the_providers_range_are_404_or_422_without_a_call(
+    client, user, provider, day
+):
     response = client.get(f"/api/v1/rates/dates/{day}", headers=auth_headers(user))
     assert_problem(response, 404, "/problems/rates/day-not-found")
     converted = client.get(
