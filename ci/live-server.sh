@@ -12,6 +12,10 @@ stop_live_server() {
     kill "$live_server_pid" 2>/dev/null || true
     wait "$live_server_pid" 2>/dev/null || true
   fi
+  if [ -n "$rates_provider_pid" ]; then
+    kill "$rates_provider_pid" 2>/dev/null || true
+    wait "$rates_provider_pid" 2>/dev/null || true
+  fi
   rm -rf "$LIVE_WORK"
   exit "$status"
 }
@@ -28,8 +32,14 @@ export TRELLIS_ENV=development TRELLIS_VAR_DIR="$LIVE_WORK/var" ARGON2_MEMORY_KI
 export OUTBOUND_DNS=0 OUTBOUND_ALLOW_LOOPBACK=1
 PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
+# The exchange-rates provider: recorded answers replayed on loopback (contracts/rates_provider.py).
+RATES_PROVIDER_PORT=$(free_port)
+export RATES_BASE_URL="http://127.0.0.1:$RATES_PROVIDER_PORT"
+rates_provider_pid=""
 
 start_live_server() {
+  "$PY/python" -m contracts.rates_provider "$RATES_PROVIDER_PORT" &
+  rates_provider_pid=$!
   "$PY/trellis" migrate >/dev/null
   "$PY/trellis" serve --port "$PORT" --workers 2 >"$LIVE_WORK/server.log" 2>&1 &
   live_server_pid=$!

@@ -183,7 +183,8 @@ def unknown(schema: dict[str, Any], example: Any = None) -> Any:
     """A value the schema accepts that names nothing: nothing the tests create looks like it."""
     if schema.get("type") in ("integer", "number"):
         return schema.get("maximum", 2_000_000_000)
-    candidates: list[Any] = [str(uuid.uuid4()), f"{example}0unknown", "unknown0"]
+    # A day far in the future names nothing either (a date's pattern refuses the others).
+    candidates: list[Any] = [str(uuid.uuid4()), f"{example}0unknown", "unknown0", "2999-12-31"]
     return next(value for value in candidates if _valid(value, schema))
 
 

@@ -80,6 +80,9 @@ from .profile import Profile
 from .profile_update import ProfileUpdate
 from .project import Project
 from .project_list import ProjectList
+from .rates_conversion import RatesConversion
+from .rates_snapshot import RatesSnapshot
+from .rates_snapshot_rates import RatesSnapshotRates
 from .recipe import Recipe
 from .recipe_create import RecipeCreate
 from .recipe_list import RecipeList
@@ -222,6 +225,9 @@ __all__ = (
     "ProfileUpdate",
     "Project",
     "ProjectList",
+    "RatesConversion",
+    "RatesSnapshot",
+    "RatesSnapshotRates",
     "Recipe",
     "RecipeCreate",
     "RecipeList",
