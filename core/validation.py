@@ -39,13 +39,18 @@ from connexion.validators import (
     AbstractResponseBodyValidator,
     ParameterValidator,
 )
+from connexion.validators.form_data import MultiPartFormDataValidator
 from connexion.validators.json import TextResponseBodyValidator
-from starlette.types import Scope
+from python_multipart.exceptions import MultipartParseError
+from starlette.datastructures import FormData, Headers, UploadFile
+from starlette.formparsers import MultiPartException, MultiPartParser
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from core.errors import PROBLEM_JSON
 
 PARSED_BODY_KEY = "trellis.parsed_json"
 PARSED_FORM_KEY = "trellis.parsed_form"
+PARSED_MULTIPART_KEY = "trellis.parsed_multipart"
 _OPENAPI_ONLY = {
     "nullable",
     "readOnly",
@@ -314,6 +319,80 @@ class CompiledFormBodyValidator(AbstractRequestBodyValidator):  # type: ignore[m
             raise ValidationProblem(errors, omitted=omitted)
 
 
+class StreamedMultipartValidator(MultiPartFormDataValidator):  # type: ignore[misc]
+    """`multipart/form-data` (an upload), parsed once while it streams in: Starlette's parser
+    spools each file part to a temporary file past 1 MiB, and the raw body is not kept. (Connexion's
+    stock validator keeps every message of the body to replay it to a second parse, so an upload
+    sat in memory whole, and a malformed body answered 500.) The parsed form is left in the scope
+    for the handler (connexion_app._Request); the schema sees each file part as an empty string,
+    as in stock Connexion, and a malformed body is a 400."""
+
+    async def wrap_receive(self, receive: Receive, *, scope: Scope) -> tuple[Receive, Scope]:
+        if not int(Headers(scope=scope).get("content-length", 0) or 0) and self._required:
+            raise ValidationProblem([{"field": "body", "message": "A multipart body is required."}])
+
+        async def stream() -> AsyncGenerator[bytes, None]:
+            more = True
+            while more:
+                message = await receive()
+                more = message.get("more_body", False)
+                yield message.get("body", b"")
+
+        body = await self._parse(stream(), scope)
+        self._validate(body)
+        return receive, scope
+
+    async def _parse(self, stream: AsyncGenerator[bytes, None], scope: Scope) -> Any:
+        try:
+            form = await MultiPartParser(Headers(scope=scope), stream, max_fields=100).parse()
+        except (MultiPartException, MultipartParseError, ValueError) as exc:
+            message = getattr(exc, "message", None) or str(exc) or "Malformed multipart body."
+            raise ValidationProblem([{"field": "body", "message": message}]) from exc
+        # In the extensions mapping, which every copy of the scope shares, so that
+        # MultipartFilesMiddleware (outermost) finds it to close the spooled files.
+        scope.setdefault("extensions", {})[PARSED_MULTIPART_KEY] = form
+        fields: dict[str, list[str]] = {}
+        files: dict[str, Any] = {}
+        for name in form:
+            values = form.getlist(name)
+            if any(isinstance(value, UploadFile) for value in values) or _is_file(
+                self._schema.get("properties", {}).get(name, {})
+            ):
+                files[name] = "" if len(values) == 1 else [""] * len(values)
+            else:
+                fields[name] = [str(value) for value in values]
+        parsed: dict[str, Any] = (
+            self._uri_parser.resolve_form(fields) if self._uri_parser is not None else fields
+        )
+        return {**parsed, **files}
+
+
+def _is_file(schema: dict[str, Any]) -> bool:
+    return schema.get("type") == "string" and schema.get("format") in ("binary", "base64")
+
+
+def parsed_multipart(scope: Scope) -> FormData | None:
+    """The form StreamedMultipartValidator parsed for this request, if any."""
+    found = scope.get("extensions", {}).get(PARSED_MULTIPART_KEY)
+    return found if isinstance(found, FormData) else None
+
+
+class MultipartFilesMiddleware:
+    """Closes (and so deletes) the temporary files of a parsed multipart body once the request
+    is answered, whether a handler read them or validation refused the body."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            form = parsed_multipart(scope) if scope["type"] == "http" else None
+            if form is not None:
+                await form.close()
+
+
 class CompiledParameterValidator(ParameterValidator):  # type: ignore[misc]
     def validate_request(self, request: ConnexionRequest) -> None:
         errors: list[dict[str, str]] = []
@@ -372,6 +451,7 @@ def validator_map() -> dict[str, Any]:
     body = copy.copy(STOCK_VALIDATOR_MAP["body"])
     body["*/*json"] = CompiledJSONBodyValidator
     body["application/x-www-form-urlencoded"] = CompiledFormBodyValidator
+    body["multipart/form-data"] = StreamedMultipartValidator
     response = copy.copy(STOCK_VALIDATOR_MAP["response"])
     response["*/*json"] = CompiledJSONResponseValidator
     response["text/plain"] = TextResponseBodyValidator

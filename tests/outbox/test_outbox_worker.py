@@ -3,17 +3,8 @@ or Redis), sending to a real SMTP server on loopback."""
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
-import tempfile
-import time
-from collections.abc import Callable, Iterator
-from contextlib import ExitStack
-from pathlib import Path
 
-import pytest
 from sqlalchemy import func, select
 
 from core.db import transaction
@@ -22,44 +13,7 @@ from jobs.outbox import send_message
 from services import outbox
 from services.outbox import SENT, OutboxMessage, message_id_header
 from tests.factories.identity import auth_headers
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def start_worker() -> Iterator[Callable[[], subprocess.Popen[bytes]]]:
-    """`trellis worker --workers 2` in the test's environment (database, queue, SMTP settings)."""
-    started: list[subprocess.Popen[bytes]] = []
-    logs = ExitStack()
-
-    def start() -> subprocess.Popen[bytes]:
-        log = logs.enter_context(tempfile.TemporaryFile())  # noqa: SIM115 - the stack closes it
-        process = subprocess.Popen(
-            [sys.executable, "-m", "cli", "worker", "--workers", "2"],
-            cwd=ROOT,
-            env=dict(os.environ),
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        started.append(process)
-        return process
-
-    yield start
-    for process in started:
-        process.send_signal(signal.SIGINT)  # huey: finish the running jobs, then exit
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-    logs.close()
-
-
-def _wait_until(condition: Callable[[], bool], timeout: float = 20) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.05)
+from tests.support.job_workers import wait_until
 
 
 def _count(*where) -> int:
@@ -81,7 +35,7 @@ def test_two_worker_processes_deliver_every_message_once(client, user, mailbox, 
         send_message(str(message_id))
     workers = [start_worker(), start_worker()]
     arrived = [mailbox.next(timeout=30) for _ in range(13)]
-    _wait_until(lambda: queue.pending_count() == 0 and _count(OutboxMessage.status == SENT) == 13)
+    wait_until(lambda: queue.pending_count() == 0 and _count(OutboxMessage.status == SENT) == 13)
     for worker in workers:  # graceful: a job still running finishes (and would deliver) first
         worker.send_signal(signal.SIGINT)
         worker.wait(timeout=15)
