@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+import threading
 from datetime import timedelta
 
 import pytest
@@ -13,6 +14,7 @@ from services import uploads
 from services.uploads import DONE, FAILED
 from tests.factories.identity import actor_of, make_user
 from tests.factories.uploads import MAKE, animated_gif, image_bytes, make_uploads_file, pdf_bytes
+from tests.support.locks import until_a_transaction_waits_for_a_lock
 
 
 @pytest.mark.parametrize(
@@ -171,3 +173,35 @@ def test_deleting_a_file_is_owner_only_and_removes_its_bytes_after_commit(user):
         uploads.delete_file(session, actor_of(user), file_id=file.id)
         assert storage().size(file.storage_key) is not None  # not before the commit
     assert storage().size(file.storage_key) is None
+
+
+def test_a_delete_racing_an_uncommitted_delete_finds_nothing(user):
+    file = make_uploads_file(user)
+    first_deleted, release = threading.Event(), threading.Event()
+    results: dict[str, object] = {}
+
+    def first() -> None:
+        with transaction(write=True) as session:
+            uploads.delete_file(session, actor_of(user), file_id=file.id)
+            first_deleted.set()
+            assert release.wait(10)
+
+    def second() -> None:
+        try:
+            with transaction(write=True) as session:
+                uploads.delete_file(session, actor_of(user), file_id=file.id)
+            results["second"] = "deleted"
+        except uploads.FileNotFound:
+            results["second"] = "not found"
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    threads[0].start()
+    assert first_deleted.wait(10)
+    threads[1].start()
+    # The second delete waits for the first one's row lock: one that read the row before
+    # deleting it (not one conditional DELETE) would report a second success here.
+    until_a_transaction_waits_for_a_lock()
+    release.set()
+    for thread in threads:
+        thread.join(10)
+    assert results["second"] == "not found"
