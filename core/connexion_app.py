@@ -14,7 +14,8 @@ Through Connexion's own parameters (its supported extension points):
   orjson.
 - `add_middleware`: core.security.PolicyMiddleware (x-roles, x-if-match, deprecation headers)
   before validation; core.context.ResponseHeadersMiddleware outside error handling, so headers
-  added during a request reach every answer.
+  added during a request reach every answer; core.validation.MultipartFilesMiddleware, also
+  outside, closes a multipart body's spooled files when the request ends.
 
 Through subclasses (each guarded by a test):
 - `_ResponseDecorator`: a plain dict answers with the success content type. An operation that
@@ -25,7 +26,8 @@ Through subclasses (each guarded by a test):
   clients that trust the label fail parsing nothing as JSON.
 - `_Request`: handlers get the body core.validation already parsed (once, with orjson; a form
   as the name -> value mapping it validated, where Connexion would resolve values into lists by
-  the first media type's schema).
+  the first media type's schema; a multipart body's parts as the streaming parse left them, file
+  parts as Starlette UploadFiles spooled to disk, where Connexion would parse the body again).
 - `_Operation`, `_Decorator`: a handler's decorator chain is built once per operation; Connexion
   rebuilds it on every request, inspecting the handler's signature each time (~140 µs).
 - `_SecurityMiddleware` (in the `middlewares` list): every credential a request presents must be
@@ -41,6 +43,7 @@ Through subclasses (each guarded by a test):
 
 from __future__ import annotations
 
+import collections
 import functools
 from typing import Any
 
@@ -59,6 +62,7 @@ from connexion.middleware.main import API
 from connexion.middleware.security import SecurityAPI, SecurityMiddleware, SecurityOperation
 from connexion.security import SecurityHandlerFactory
 from connexion.spec import OpenAPISpecification
+from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp
 
@@ -69,7 +73,13 @@ from core.problems import connexion_error_handler, oauth_form_error_handler
 from core.resolver import TagResolver
 from core.security import PolicyMiddleware, operation_policies
 from core.spec import allow_index
-from core.validation import PARSED_BODY_KEY, PARSED_FORM_KEY, validator_map
+from core.validation import (
+    PARSED_BODY_KEY,
+    PARSED_FORM_KEY,
+    MultipartFilesMiddleware,
+    parsed_multipart,
+    validator_map,
+)
 
 
 class _OrjsonModule:
@@ -105,6 +115,18 @@ class _Request(ConnexionRequest):  # type: ignore[misc]
     async def form(self) -> Any:
         parsed = self._starlette_request.scope.get(PARSED_FORM_KEY, NoContent)
         return await super().form() if parsed is NoContent else parsed
+
+    async def _split_form_files(self) -> None:
+        multipart = parsed_multipart(self._starlette_request.scope)
+        if multipart is None:
+            await super()._split_form_files()
+            return
+        files: dict[str, list[Any]] = collections.defaultdict(list)
+        fields: dict[str, list[Any]] = collections.defaultdict(list)
+        for name, value in multipart.multi_items():
+            (files if isinstance(value, UploadFile) else fields)[name].append(value)
+        self._files = files
+        self._form = self.uri_parser.resolve_form(fields)
 
 
 class _Framework(StarletteFramework):  # type: ignore[misc]
@@ -240,6 +262,7 @@ def connexion_app(
         swagger_ui_options=None,
     )
     app.add_middleware(ResponseHeadersMiddleware, position=MiddlewarePosition.BEFORE_EXCEPTION)
+    app.add_middleware(MultipartFilesMiddleware, position=MiddlewarePosition.BEFORE_EXCEPTION)
     app.add_middleware(
         PolicyMiddleware,
         position=MiddlewarePosition.BEFORE_VALIDATION,

@@ -41,14 +41,16 @@ from connexion.validators import (
 )
 from connexion.validators.form_data import MultiPartFormDataValidator
 from connexion.validators.json import TextResponseBodyValidator
-from starlette.datastructures import FormData, UploadFile
+from python_multipart.exceptions import MultipartParseError
+from starlette.datastructures import FormData, Headers, UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
-from starlette.types import Scope
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from core.errors import PROBLEM_JSON
 
 PARSED_BODY_KEY = "trellis.parsed_json"
 PARSED_FORM_KEY = "trellis.parsed_form"
+PARSED_MULTIPART_KEY = "trellis.parsed_multipart"
 _OPENAPI_ONLY = {
     "nullable",
     "readOnly",
@@ -325,29 +327,78 @@ class CompiledFormBodyValidator(AbstractRequestBodyValidator):  # type: ignore[m
             raise ValidationProblem(errors, omitted=omitted)
 
 
-class _ClosingMultiPartParser(MultiPartParser):
-    async def parse(self) -> FormData:
+class StreamedMultipartValidator(MultiPartFormDataValidator):  # type: ignore[misc]
+    """`multipart/form-data` (an upload), parsed once while it streams in: Starlette's parser
+    spools each file part to a temporary file past 1 MiB, and the raw body is not kept. (Connexion's
+    stock validator keeps every message of the body to replay it to a second parse, so an upload
+    sat in memory whole, and a malformed body answered 500.) The parsed form is left in the scope
+    for the handler (connexion_app._Request); the schema sees each file part as an empty string,
+    as in stock Connexion, and a malformed body is a 400."""
+
+    async def wrap_receive(self, receive: Receive, *, scope: Scope) -> tuple[Receive, Scope]:
+        if not int(Headers(scope=scope).get("content-length", 0) or 0) and self._required:
+            raise ValidationProblem([{"field": "body", "message": "A multipart body is required."}])
+
+        async def stream() -> AsyncGenerator[bytes, None]:
+            more = True
+            while more:
+                message = await receive()
+                more = message.get("more_body", False)
+                yield message.get("body", b"")
+
+        body = await self._parse(stream(), scope)
+        self._validate(body)
+        return receive, scope
+
+    async def _parse(self, stream: AsyncGenerator[bytes, None], scope: Scope) -> Any:
         try:
-            form = await super().parse()
-        except MultiPartException as exc:
-            raise ValidationProblem(
-                [{"field": "body", "message": f"Malformed multipart body: {exc.message}"}]
-            ) from exc
-        for _, value in form.multi_items():
-            if isinstance(value, UploadFile):
-                await value.close()
-        return form
+            form = await MultiPartParser(Headers(scope=scope), stream, max_fields=100).parse()
+        except (MultiPartException, MultipartParseError, ValueError) as exc:
+            message = getattr(exc, "message", None) or str(exc) or "Malformed multipart body."
+            raise ValidationProblem([{"field": "body", "message": message}]) from exc
+        # In the extensions mapping, which every copy of the scope shares, so that
+        # MultipartFilesMiddleware (outermost) finds it to close the spooled files.
+        scope.setdefault("extensions", {})[PARSED_MULTIPART_KEY] = form
+        fields: dict[str, list[str]] = {}
+        files: dict[str, Any] = {}
+        for name in form:
+            values = form.getlist(name)
+            if any(isinstance(value, UploadFile) for value in values) or _is_file(
+                self._schema.get("properties", {}).get(name, {})
+            ):
+                files[name] = "" if len(values) == 1 else [""] * len(values)
+            else:
+                fields[name] = [str(value) for value in values]
+        parsed: dict[str, Any] = (
+            self._uri_parser.resolve_form(fields) if self._uri_parser is not None else fields
+        )
+        return {**parsed, **files}
 
 
-class ClosingMultiPartValidator(MultiPartFormDataValidator):  # type: ignore[misc]
-    """multipart/form-data: Connexion's validator, except that the files its parse spools (to
-    check the other fields) are closed at once; the handler gets the files of a second parse,
-    which its request closes. Connexion's own left them to the garbage collector, and answered a
-    malformed body with a 500."""
+def _is_file(schema: dict[str, Any]) -> bool:
+    return schema.get("type") == "string" and schema.get("format") in ("binary", "base64")
 
-    @property
-    def _form_parser_cls(self) -> type[MultiPartParser]:
-        return _ClosingMultiPartParser
+
+def parsed_multipart(scope: Scope) -> FormData | None:
+    """The form StreamedMultipartValidator parsed for this request, if any."""
+    found = scope.get("extensions", {}).get(PARSED_MULTIPART_KEY)
+    return found if isinstance(found, FormData) else None
+
+
+class MultipartFilesMiddleware:
+    """Closes (and so deletes) the temporary files of a parsed multipart body once the request
+    is answered, whether a handler read them or validation refused the body."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            form = parsed_multipart(scope) if scope["type"] == "http" else None
+            if form is not None:
+                await form.close()
 
 
 class CompiledParameterValidator(ParameterValidator):  # type: ignore[misc]
@@ -408,7 +459,7 @@ def validator_map() -> dict[str, Any]:
     body = copy.copy(STOCK_VALIDATOR_MAP["body"])
     body["*/*json"] = CompiledJSONBodyValidator
     body["application/x-www-form-urlencoded"] = CompiledFormBodyValidator
-    body["multipart/form-data"] = ClosingMultiPartValidator
+    body["multipart/form-data"] = StreamedMultipartValidator
     response = copy.copy(STOCK_VALIDATOR_MAP["response"])
     response["*/*json"] = CompiledJSONResponseValidator
     response["text/plain"] = TextResponseBodyValidator

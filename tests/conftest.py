@@ -57,6 +57,7 @@ pytest_plugins = [
     "tests.support.statements",
     "tests.support.mailbox",
     "tests.support.job_workers",
+    "tests.support.s3",
     *(
         f"tests.factories.{path.stem}"
         for path in sorted((Path(__file__).parent / "factories").glob("*.py"))

@@ -3,18 +3,18 @@ from __future__ import annotations
 import random
 import smtplib
 import threading
-import time
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select
 
-from core.db import get_engine, transaction, utcnow
+from core.db import transaction, utcnow
 from core.jobs import queue
 from services import outbox
 from services.outbox import DEAD, FAILED, PENDING, SENDING, SENT, OutboxMessage
 from tests.factories.identity import actor_of, make_user
 from tests.factories.outbox import make_outbox_message
+from tests.support.locks import until_a_transaction_waits_for_a_lock
 
 
 def _row(message_id):
@@ -214,22 +214,6 @@ def test_messages_list_mine_newest_first_filtered_by_status(session, user):
     assert [m.id for m in sent.items] == [second.id]
 
 
-def _lock_waits() -> int:
-    with transaction(write=False) as session:
-        return session.scalar(text("SELECT count(*) FROM pg_locks WHERE NOT granted"))
-
-
-def _until_a_transaction_waits_for_a_lock() -> None:
-    """On PostgreSQL, returns once another transaction is blocked on a lock (pg_locks is polled:
-    another connection's wait raises no event here). SQLite serialises writers: no wait."""
-    if get_engine().dialect.name != "postgresql":
-        return
-    deadline = time.monotonic() + 10
-    while _lock_waits() == 0:
-        assert time.monotonic() < deadline, "no transaction started waiting for a lock"
-        time.sleep(0.01)
-
-
 def test_a_claim_racing_an_uncommitted_claim_loses():
     message = make_outbox_message()
     first_claimed, release = threading.Event(), threading.Event()
@@ -250,7 +234,7 @@ def test_a_claim_racing_an_uncommitted_claim_loses():
     threads[1].start()
     # The second claim has read the row and waits for the first one's row lock: a claim that
     # checked the status before writing, and not in its UPDATE, would win here too.
-    _until_a_transaction_waits_for_a_lock()
+    until_a_transaction_waits_for_a_lock()
     release.set()
     for thread in threads:
         thread.join(10)
@@ -278,7 +262,7 @@ def test_two_transactions_enqueueing_one_dedupe_key_make_one_message():
     assert first_done.wait(10)
     second.start()
     # The second insert waits on the unique key for the first transaction to end.
-    _until_a_transaction_waits_for_a_lock()
+    until_a_transaction_waits_for_a_lock()
     release.set()
     first.join(10)
     second.join(10)

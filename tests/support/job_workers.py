@@ -1,9 +1,9 @@
-"""Real `trellis worker` processes for tests of background jobs.
+"""Real `trellis worker` processes for tests, and a wait for what they do.
 
-`start_worker()` starts `python -m cli worker --workers 2` in the test's environment (its
-database, its job queue: the SQLite job file or its Redis database, its settings); every worker
-started is stopped gracefully (SIGINT: huey finishes the running jobs) at the end of the test.
-tests/conftest.py loads this module as a plugin, so the fixture is available everywhere.
+`start_worker` (a fixture, registered in tests/conftest.py) starts `trellis worker --workers 2`
+in the test's environment (its database, job queue and settings) and stops every one it started
+at the end of the test: SIGINT first, so huey finishes the jobs it is running, then SIGKILL after
+15 s.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def start_worker() -> Iterator[Callable[[], subprocess.Popen[bytes]]]:
-    """`trellis worker --workers 2` in the test's environment (database, queue, settings)."""
     started: list[subprocess.Popen[bytes]] = []
     logs = ExitStack()
 
@@ -53,7 +52,7 @@ def start_worker() -> Iterator[Callable[[], subprocess.Popen[bytes]]]:
 
 
 def wait_until(condition: Callable[[], bool], timeout: float = 20) -> None:
-    """Polls `condition` (a database row or a queue has no event to await) until it holds."""
+    """Polls `condition` (a database row another process writes has no event to await)."""
     deadline = time.monotonic() + timeout
     while not condition():
         assert time.monotonic() < deadline, "timed out"

@@ -26,9 +26,11 @@ from .comment_create import CommentCreate
 from .comment_list import CommentList
 from .contact import Contact
 from .contact_kind import ContactKind
+from .download_uploads_file_variant import DownloadUploadsFileVariant
 from .email_request import EmailRequest
 from .email_verification_confirmation import EmailVerificationConfirmation
 from .field_error import FieldError
+from .get_uploads_download_url_variant import GetUploadsDownloadUrlVariant
 from .import_ import Import
 from .import_create import ImportCreate
 from .import_list import ImportList
@@ -136,6 +138,21 @@ from .transition import Transition
 from .unit_type_1 import UnitType1
 from .unit_type_2_type_1 import UnitType2Type1
 from .unit_type_3_type_1 import UnitType3Type1
+from .uploads_content_type import UploadsContentType
+from .uploads_direct_upload import UploadsDirectUpload
+from .uploads_direct_upload_create import UploadsDirectUploadCreate
+from .uploads_direct_upload_upload import UploadsDirectUploadUpload
+from .uploads_direct_upload_upload_fields import UploadsDirectUploadUploadFields
+from .uploads_direct_upload_upload_method import UploadsDirectUploadUploadMethod
+from .uploads_download_url import UploadsDownloadUrl
+from .uploads_file import UploadsFile
+from .uploads_file_content_type_type_1 import UploadsFileContentTypeType1
+from .uploads_file_content_type_type_2_type_1 import UploadsFileContentTypeType2Type1
+from .uploads_file_content_type_type_3_type_1 import UploadsFileContentTypeType3Type1
+from .uploads_file_list import UploadsFileList
+from .uploads_file_metadata import UploadsFileMetadata
+from .uploads_file_status import UploadsFileStatus
+from .uploads_file_upload import UploadsFileUpload
 from .user import User
 from .user_create import UserCreate
 from .user_list import UserList
@@ -171,9 +188,11 @@ __all__ = (
     "CommentList",
     "Contact",
     "ContactKind",
+    "DownloadUploadsFileVariant",
     "EmailRequest",
     "EmailVerificationConfirmation",
     "FieldError",
+    "GetUploadsDownloadUrlVariant",
     "Import",
     "ImportCreate",
     "ImportList",
@@ -281,6 +300,21 @@ __all__ = (
     "UnitType1",
     "UnitType2Type1",
     "UnitType3Type1",
+    "UploadsContentType",
+    "UploadsDirectUpload",
+    "UploadsDirectUploadCreate",
+    "UploadsDirectUploadUpload",
+    "UploadsDirectUploadUploadFields",
+    "UploadsDirectUploadUploadMethod",
+    "UploadsDownloadUrl",
+    "UploadsFile",
+    "UploadsFileContentTypeType1",
+    "UploadsFileContentTypeType2Type1",
+    "UploadsFileContentTypeType3Type1",
+    "UploadsFileList",
+    "UploadsFileMetadata",
+    "UploadsFileStatus",
+    "UploadsFileUpload",
     "User",
     "UserCreate",
     "UserList",

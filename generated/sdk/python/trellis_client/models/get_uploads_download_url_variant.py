@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+class GetUploadsDownloadUrlVariant(StrEnum):
+    ORIGINAL = "ORIGINAL"
+    STRIPPED = "STRIPPED"
+
+    def __str__(self) -> str:
+        return str(self.value)

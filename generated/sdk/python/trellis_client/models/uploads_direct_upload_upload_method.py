@@ -1,0 +1,7 @@
+from enum import StrEnum
+
+class UploadsDirectUploadUploadMethod(StrEnum):
+    POST = "POST"
+
+    def __str__(self) -> str:
+        return str(self.value)
