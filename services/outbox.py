@@ -44,6 +44,7 @@ from core import mail, ratelimit
 from core.after_commit import AfterCommit
 from core.db import utcnow
 from core.errors import Conflict, NotFound, TooManyRequests
+from core.leases import claim_row
 from core.pagination import Page, paginate_by_creation
 from core.rows import get_or_404
 from core.security import Actor
@@ -279,33 +280,23 @@ def claim_message(
     it is not claimable (sent, dead, not due yet, or another worker holds a live lease)."""
     config = outbox_settings()
     now = now or utcnow()
-    claimable = or_(
-        OutboxMessage.status == PENDING,
-        and_(OutboxMessage.status == FAILED, OutboxMessage.next_attempt_at <= now),
-        and_(OutboxMessage.status == SENDING, OutboxMessage.lease_expires_at < now),
-    )
-    row = session.execute(
-        update(OutboxMessage)
-        .where(
-            OutboxMessage.id == message_id,
-            claimable,
-            OutboxMessage.attempts < config.outbox_max_attempts,
-        )
-        .values(
-            status=SENDING,
-            attempts=OutboxMessage.attempts + 1,
-            lease_expires_at=now + timedelta(seconds=config.outbox_lease_seconds),
-            updated_at=now,
-        )
-        .returning(
-            OutboxMessage.attempts,
+    row = claim_row(
+        session,
+        OutboxMessage,
+        message_id,
+        ready=(PENDING,),
+        running=SENDING,
+        also_claimable=and_(OutboxMessage.status == FAILED, OutboxMessage.next_attempt_at <= now),
+        max_attempts=config.outbox_max_attempts,
+        lease_seconds=config.outbox_lease_seconds,
+        now=now,
+        returning=(
             OutboxMessage.to_address,
             OutboxMessage.subject,
             OutboxMessage.body,
             OutboxMessage.kind,
-        )
-        .execution_options(synchronize_session=False)
-    ).first()
+        ),
+    )
     if row is None:
         return None
     attempt, to, subject, body, kind = row

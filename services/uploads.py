@@ -44,6 +44,7 @@ from sqlalchemy.orm import Session
 from core.db import utcnow
 from core.downloads import content_disposition
 from core.errors import Conflict, DomainError, NotFound, RuleViolated
+from core.leases import claim_row
 from core.pagination import Page, paginate_by_creation
 from core.rows import get_or_404
 from core.security import Actor
@@ -528,30 +529,22 @@ def claim_file(
     conditional UPDATE and returns the claim; None when it is not claimable."""
     config = uploads_settings()
     now = now or utcnow()
-    claimable = or_(
-        UploadsFile.status == PENDING,
-        and_(UploadsFile.status == PROCESSING, UploadsFile.lease_expires_at < now),
-    )
-    row = session.execute(
-        update(UploadsFile)
-        .where(
-            UploadsFile.id == file_id, claimable, UploadsFile.attempts < config.uploads_max_attempts
-        )
-        .values(
-            status=PROCESSING,
-            attempts=UploadsFile.attempts + 1,
-            lease_expires_at=now + timedelta(seconds=config.uploads_lease_seconds),
-            updated_at=now,
-        )
-        .returning(
-            UploadsFile.attempts,
+    row = claim_row(
+        session,
+        UploadsFile,
+        file_id,
+        ready=(PENDING,),
+        running=PROCESSING,
+        max_attempts=config.uploads_max_attempts,
+        lease_seconds=config.uploads_lease_seconds,
+        now=now,
+        returning=(
             UploadsFile.storage_key,
             UploadsFile.content_type,
             UploadsFile.size,
             UploadsFile.sha256,
-        )
-        .execution_options(synchronize_session=False)
-    ).first()
+        ),
+    )
     if row is None:
         return None
     attempt, key, content_type, size, sha256 = row

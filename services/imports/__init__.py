@@ -42,6 +42,7 @@ from core.after_commit import AfterCommit
 from core.db import utcnow
 from core.errors import Conflict, NotFound, RuleViolated
 from core.import_targets import Column, ImportTarget, targets
+from core.leases import claim_row
 from core.pagination import Page, paginate_by_creation
 from core.rows import get_or_404
 from core.security import Actor
@@ -360,26 +361,18 @@ def claim_import(
     """Moves a PENDING import (or a RUNNING one whose lease expired) to RUNNING in one
     conditional UPDATE; None when it is not claimable (finished, or another worker holds it)."""
     now = now or utcnow()
-    claimable = or_(
-        Import.status == PENDING, and_(Import.status == RUNNING, Import.lease_expires_at < now)
+    config = imports_settings()
+    row = claim_row(
+        session,
+        Import,
+        import_id,
+        ready=(PENDING,),
+        running=RUNNING,
+        max_attempts=config.imports_max_attempts,
+        lease_seconds=config.imports_lease_seconds,
+        now=now,
+        values={"started_at": func.coalesce(Import.started_at, now)},
     )
-    row = session.execute(
-        update(Import)
-        .where(
-            Import.id == import_id,
-            claimable,
-            Import.attempts < imports_settings().imports_max_attempts,
-        )
-        .values(
-            status=RUNNING,
-            attempts=Import.attempts + 1,
-            lease_expires_at=_lease(now),
-            started_at=func.coalesce(Import.started_at, now),
-            updated_at=now,
-        )
-        .returning(Import.attempts)
-        .execution_options(synchronize_session=False)
-    ).first()
     if row is None:
         return None
     imported = session.get_one(Import, import_id, populate_existing=True)
