@@ -58,6 +58,7 @@ pytest_plugins = [
     "tests.support.mailbox",
     "tests.support.job_workers",
     "tests.support.s3",
+    "tests.support.settings",
     *(
         f"tests.factories.{path.stem}"
         for path in sorted((Path(__file__).parent / "factories").glob("*.py"))

@@ -9,7 +9,7 @@ import asyncio
 import os
 import subprocess
 import sys
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
@@ -21,13 +21,6 @@ from core.settings import PROJECT_ROOT, get_settings
 
 #: Long enough for a loaded machine; a message that arrives returns at once.
 WAIT = 20.0
-
-
-@pytest.fixture
-def env(monkeypatch: pytest.MonkeyPatch) -> Iterator[pytest.MonkeyPatch]:
-    yield monkeypatch
-    monkeypatch.undo()
-    get_settings.cache_clear()
 
 
 def _serve(test: Callable[..., Awaitable[None]], *, with_event: bool = False) -> None:
@@ -145,9 +138,8 @@ def test_a_lost_redis_connection_resyncs_subscribers_and_the_listener_comes_back
     _serve(test, with_event=True)
 
 
-def test_a_publish_that_cannot_reach_redis_is_dropped_not_raised(env):
-    env.setenv("REDIS_URL", "redis://127.0.0.1:1/0")  # nothing listens on port 1
-    get_settings.cache_clear()
+def test_a_publish_that_cannot_reach_redis_is_dropped_not_raised(configure):
+    configure(REDIS_URL="redis://127.0.0.1:1/0")  # nothing listens on port 1
     realtime._send("rt-nowhere", {"n": 1})  # logged; the caller's answer is not spoiled
 
 
