@@ -248,7 +248,15 @@ def connexion_app(
 ) -> ConnexionMiddleware:
     """One Connexion app serving `spec` with the handlers of `package`, configured as every
     Trellis API is: strict request validation and response validation in every environment
-    (`validators` replaces core.validation's map, for an API that words its errors its own way)."""
+    (`validators` replaces core.validation's map, for an API that words its errors its own way;
+    operations marked `x-ignore-unknown-query: true` accept query parameters they don't declare)."""
+    validators = validators or validator_map()
+    lenient = _operations_marked(spec, "x-ignore-unknown-query")
+    if lenient:
+        validators = {
+            **validators,
+            "parameter": functools.partial(validators["parameter"], lenient=lenient),
+        }
     app = _Connexion(
         _Handlers(),
         import_name=package,
@@ -257,7 +265,7 @@ def connexion_app(
         strict_validation=True,
         validate_responses=True,
         resolver=TagResolver(package),
-        validator_map=validators or validator_map(),
+        validator_map=validators,
         security_map=SECURITY_MAP,
         swagger_ui_options=None,
     )

@@ -402,10 +402,17 @@ class MultipartFilesMiddleware:
 
 
 class CompiledParameterValidator(ParameterValidator):  # type: ignore[misc]
+    def __init__(self, *args: Any, lenient: frozenset[str] = frozenset(), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        #: operationIds marked `x-ignore-unknown-query: true`: a URL people share (the short-link
+        #: redirect) comes back with whatever query string sites append to it (fbclid, utm_*),
+        #: and refusing it would break the link. Declared parameters are still validated.
+        self.lenient = lenient
+
     def validate_request(self, request: ConnexionRequest) -> None:
         errors: list[dict[str, str]] = []
         omitted = 0
-        if self.strict_validation:
+        if self.strict_validation and not (self.lenient and _operation_id(request) in self.lenient):
             extra = self.validate_query_parameter_list(
                 request, security_params=self.security_query_params
             )
@@ -434,6 +441,12 @@ class CompiledParameterValidator(ParameterValidator):  # type: ignore[misc]
                 omitted += more
         if errors:
             raise ValidationProblem(errors, omitted=omitted)
+
+
+def _operation_id(request: ConnexionRequest) -> str | None:
+    routing = request.scope.get("extensions", {}).get("connexion_routing", {})
+    found = routing.get("operation_id")
+    return found if isinstance(found, str) else None
 
 
 class CompiledJSONResponseValidator(AbstractResponseBodyValidator):  # type: ignore[misc]

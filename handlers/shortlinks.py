@@ -84,11 +84,11 @@ def _claimed(hop: shortlinks.Hop) -> bool:
 async def follow_shortlink_fast(scope: Scope, _receive: Receive, send: Send) -> bool:
     """`x-fast-path` of followShortlink (core.app.fast_paths): a plain GET of a usable link is
     answered here, with no validation layer (and, for a remembered link without a visit limit,
-    no thread hop and no database work); every other request (bad code, query string, unknown,
-    switched off, expired, used up) is left to `follow_shortlink`, which answers it as the
-    contract says."""
+    no thread hop and no database work); its query string is ignored, as the contract says
+    (`x-ignore-unknown-query`). Every other request (bad code, unknown, switched off, expired,
+    used up) is left to `follow_shortlink`, which answers it as the contract says."""
     code = scope["path"][3:]
-    if scope["method"] != "GET" or scope.get("query_string") or not _CODE.fullmatch(code):
+    if scope["method"] != "GET" or not _CODE.fullmatch(code):
         return False
     hop = shortlinks.cached_hop(code)
     if hop is None:

@@ -107,7 +107,22 @@ def test_a_link_that_does_not_redirect_says_why(client, user):
     assert_problem(client.get("/s/soon-off"), 410, "/problems/shortlinks/link-expired")
     assert_problem(client.get("/s/no-such-code"), 404, "/problems/shortlinks/link-not-found")
     assert_problem(client.get("/s/bad.code"), 400, "/problems/validation")
-    assert_problem(client.get("/s/soon-off?utm=x"), 400, "/problems/validation")
+    # A query string never turns an answer into a 400 (the contract ignores it).
+    assert_problem(client.get("/s/soon-off?fbclid=x"), 410, "/problems/shortlinks/link-expired")
+    assert_problem(client.get("/s/bad.code?utm_source=x"), 400, "/problems/validation")
+
+
+def test_a_shared_link_redirects_whatever_query_string_a_site_appended(client, user):
+    link = make_link(user, alias="shared", max_visits=3)
+    plain = make_link(user, alias="plain")
+    for path in ("/s/shared?fbclid=IwAR0x&utm_source=social", "/s/plain?utm_medium=x&utm_medium=y"):
+        followed = client.get(path, follow_redirects=False)
+        assert followed.status_code == 302, followed.text
+    assert followed.headers["location"] == plain.target_url
+    shortlinks.forget_hops()  # the first visit of a link not yet remembered goes the slow way
+    assert client.get("/s/shared?fbclid=2", follow_redirects=False).status_code == 302
+    assert client.get("/s/shared?x", follow_redirects=False).headers["location"] == link.target_url
+    assert_problem(client.get("/s/shared?fbclid=3"), 410, "/problems/shortlinks/link-exhausted")
 
 
 def test_a_redirect_reads_one_row_then_nothing_and_writes_nothing(client, user, statement_counter):
