@@ -9,7 +9,7 @@ from starlette.responses import Response
 from core.http import client_address, header, iso, response_with_cookies, scheme_and_host
 from services import identity, sessions
 from services.audit import AuditEvent
-from services.blog import BlogPost, BlogProfile, shown_image
+from services.blog import AuthorRecord, BlogPost, BlogProfile, PostRecord, shown_image
 
 
 def audit_event_json(event: AuditEvent) -> dict[str, Any]:
@@ -37,7 +37,7 @@ def user_json(user: identity.User) -> dict[str, Any]:
     }
 
 
-def profile_json(profile: BlogProfile, following: bool) -> dict[str, Any]:
+def profile_json(profile: BlogProfile | AuthorRecord, following: bool) -> dict[str, Any]:
     """A blog author as both the main API and the Conduit facade show it."""
     return {
         "username": profile.username,
@@ -47,10 +47,10 @@ def profile_json(profile: BlogProfile, following: bool) -> dict[str, Any]:
     }
 
 
-def post_text_json(post: BlogPost, *, with_body: bool = True) -> dict[str, Any]:
+def post_text_json(post: BlogPost | PostRecord, *, with_body: bool = True) -> dict[str, Any]:
     """What a post says, as both the main API and the Conduit facade show it (the facade's lists
     leave the body out)."""
-    text = {"slug": post.slug, "title": post.title, "description": post.description}
+    text: dict[str, Any] = {"slug": post.slug, "title": post.title, "description": post.description}
     if with_body:
         text["body"] = post.body
     return text

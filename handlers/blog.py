@@ -21,7 +21,7 @@ def _post_json(view: blog.PostView) -> dict[str, Any]:
     return {
         **post_text_json(post),
         "html": post.html,
-        "tags": [tag.tag for tag in post.tags],
+        "tags": view.tags,
         "status": post.status,
         "published_at": iso(post.published_at),
         "created_at": post.created_at.isoformat(),

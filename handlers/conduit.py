@@ -35,7 +35,7 @@ def _article_json(view: blog.PostView, *, with_body: bool = True) -> dict[str, A
     post = view.post
     return {
         **post_text_json(post, with_body=with_body),
-        "tagList": [tag.tag for tag in post.tags],
+        "tagList": view.tags,
         "createdAt": _timestamp(post.created_at),
         "updatedAt": _timestamp(post.updated_at),
         "favorited": view.favorited,

@@ -10,7 +10,7 @@ import uuid
 from datetime import datetime
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, query_expression, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.db import utcnow
 from db.base import Base, TagRow, Timestamped, cascading_key, new_id, tag_list
@@ -62,9 +62,6 @@ class BlogPost(Timestamped, Base):
 
     author: Mapped[BlogProfile] = relationship(lazy="joined", innerjoin=True)
     tags: Mapped[list[BlogPostTag]] = tag_list("BlogPostTag")
-    # The viewer's flags, filled by the listing's own SELECT when asked (services.blog.posts).
-    viewer_favorited: Mapped[bool | None] = query_expression()
-    viewer_follows_author: Mapped[bool | None] = query_expression()
 
 
 class BlogPostTag(TagRow, Base):

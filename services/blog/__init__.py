@@ -29,10 +29,12 @@ from services.blog.favorites import favorite_post, unfavorite_post
 from services.blog.posts import (
     DRAFT,
     PUBLISHED,
+    AuthorRecord,
     BlogForbidden,
     BlogPost,
     PostNotFound,
     PostNotPublished,
+    PostRecord,
     PostView,
     create_post,
     delete_post,
@@ -65,6 +67,7 @@ from services.blog.tags import TagCount, list_tags
 __all__ = [
     "DRAFT",
     "PUBLISHED",
+    "AuthorRecord",
     "BlogComment",
     "BlogForbidden",
     "BlogPost",
@@ -73,6 +76,7 @@ __all__ = [
     "CommentView",
     "PostNotFound",
     "PostNotPublished",
+    "PostRecord",
     "PostView",
     "ProfileNotFound",
     "ProfileView",

@@ -15,7 +15,7 @@ from core.db import utcnow
 from core.rows import insert_ignoring_duplicates
 from core.security import Actor
 from db.models.blog import BlogFavorite, BlogPost
-from services.blog.posts import PostView, load_post, load_published
+from services.blog.posts import PostView, load_post, load_published, post_view
 from services.blog.profiles import ensure_profile, followed_among
 
 
@@ -27,7 +27,7 @@ def favorite_post(session: Session, actor: Actor, *, slug: str) -> PostView:
         session, BlogFavorite, post_id=post.id, user_id=actor.user_id, created_at=utcnow()
     ):
         _add_to_count(session, post, 1)
-    return PostView(post, favorited=True, following=_follows(session, actor, post))
+    return post_view(post, favorited=True, following=_follows(session, actor, post))
 
 
 def unfavorite_post(session: Session, actor: Actor, *, slug: str) -> PostView:
@@ -40,7 +40,7 @@ def unfavorite_post(session: Session, actor: Actor, *, slug: str) -> PostView:
     ).first()
     if removed is not None:
         _add_to_count(session, post, -1)
-    return PostView(post, favorited=False, following=_follows(session, actor, post))
+    return post_view(post, favorited=False, following=_follows(session, actor, post))
 
 
 def _add_to_count(session: Session, post: BlogPost, delta: int) -> None:
