@@ -19,20 +19,21 @@ they hold, else counted on an index.
 
 from __future__ import annotations
 
+import functools
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypedDict, Unpack
 
-from sqlalchemy import ColumnElement, Select, func, or_, select, true
+from sqlalchemy import ColumnElement, Integer, Select, bindparam, func, or_, select, true, tuple_
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
 from core.concurrency import versioned_write
 from core.db import utcnow
 from core.errors import Conflict, Forbidden, NotFound, RuleViolated
-from core.pagination import Page, paginate
+from core.pagination import Page, decode_cursor, encode_cursor, parse_datetime
 from core.rows import assign
 from core.security import Actor
 from core.slugs import normalize_tag, normalize_tags, slugify, with_random_suffix
@@ -108,29 +109,42 @@ def post_view(post: BlogPost, *, favorited: bool, following: bool) -> PostView:
     return PostView(post, favorited, following, [tag.tag for tag in post.tags])
 
 
-def _visible(viewer: Actor | None, status: str | None = None) -> ColumnElement[bool]:
-    """Posts the viewer may see, with `status` if given, as one condition (PUBLISHED once)."""
+#: Who reads, as far as a read's statement is concerned (its values go in as parameters).
+ANONYMOUS, MEMBER, ADMIN = "anonymous", "member", "admin"
+
+
+def _kind(viewer: Actor | None) -> str:
+    return ANONYMOUS if viewer is None else ADMIN if viewer.is_admin else MEMBER
+
+
+#: The reader's id in a read's statement (built once, run with the reader's value).
+_VIEWER_ID = bindparam("viewer_id", type_=BlogPost.author_id.type)
+
+
+def _visible(
+    kind: str, status: str | None = None, viewer_id: Any = _VIEWER_ID
+) -> ColumnElement[bool]:
+    """Posts a reader of `kind` (id `viewer_id`) may see, with `status` if given, as one
+    condition (PUBLISHED once)."""
     if status is not None:
-        if status == PUBLISHED or (viewer is not None and viewer.is_admin):
+        if status == PUBLISHED or kind == ADMIN:
             return BlogPost.status == status
-        return (BlogPost.status == status) & _visible(viewer)
-    if viewer is None:
+        return (BlogPost.status == status) & _visible(kind, None, viewer_id)
+    if kind == ANONYMOUS:
         return BlogPost.status == PUBLISHED
-    if viewer.is_admin:
+    if kind == ADMIN:
         return true()
-    return or_(BlogPost.status == PUBLISHED, BlogPost.author_id == viewer.user_id)
+    return or_(BlogPost.status == PUBLISHED, BlogPost.author_id == viewer_id)
 
 
-def _flags(viewer: Actor | None) -> tuple[ColumnElement[bool], ...]:
-    """The viewer's `favorited` and `following` flags of a post, as two EXISTS columns on
-    primary-key indexes (none for anonymous)."""
-    if viewer is None:
-        return ()
+def _flags() -> tuple[ColumnElement[bool], ...]:
+    """The reader's `favorited` and `following` flags of a post, as two EXISTS columns on
+    primary-key indexes."""
     favorited = select(BlogFavorite.post_id).where(
-        BlogFavorite.post_id == BlogPost.id, BlogFavorite.user_id == viewer.user_id
+        BlogFavorite.post_id == BlogPost.id, BlogFavorite.user_id == _VIEWER_ID
     )
     follows = select(BlogFollow.followee_id).where(
-        BlogFollow.follower_id == viewer.user_id, BlogFollow.followee_id == BlogPost.author_id
+        BlogFollow.follower_id == _VIEWER_ID, BlogFollow.followee_id == BlogPost.author_id
     )
     return favorited.exists(), follows.exists()
 
@@ -156,14 +170,21 @@ _READ = (
     _AUTHOR.bio,
     _AUTHOR.image,
 )
+_LIMIT = bindparam("limit", type_=Integer)
+_TAGS_OF = (
+    select(BlogPostTag.post_id, BlogPostTag.tag)
+    .where(BlogPostTag.post_id.in_(bindparam("ids", expanding=True)))
+    .order_by(BlogPostTag.tag)
+)
 
 
 def flagged_page(
-    picked: Select[Any], viewer: Actor | None, *, body: bool = True, html: bool = True
+    picked: Select[Any], *, flags: bool, body: bool = True, html: bool = True
 ) -> Select[*tuple[Any, ...]]:
     """The statement that reads the posts `picked` selects (filtered, newest first, limited) as
-    rows of `_READ` (+ body, html as asked) with the viewer's flags computed for those posts only:
-    `picked` narrowed to their ids is the filter of an outer SELECT that carries the flag columns.
+    rows of `_READ` (+ body, html as asked) and, with `flags`, the reader's flags computed for
+    those posts only: `picked` narrowed to their ids is the filter of an outer SELECT that
+    carries the flag columns.
 
     As columns of `picked` itself, PostgreSQL plans each EXISTS for every row the filter may
     match, and at size prefers a hashed subplan: all of the viewer's favorites read and hashed on
@@ -171,45 +192,51 @@ def flagged_page(
     page's ids it probes the primary keys once per post shown."""
     texts = (BlogPost.body,) * body + (BlogPost.html,) * html
     page: Select[*tuple[Any, ...]]
-    if viewer is None:
+    if not flags:
         page = picked.with_only_columns(*_READ, *texts)
     else:
         ids = picked.with_only_columns(BlogPost.id)
-        page = select(*_READ, *texts, *_flags(viewer)).where(BlogPost.id.in_(ids))
+        page = select(*_READ, *texts, *_flags()).where(BlogPost.id.in_(ids))
         page = page.order_by(*_NEWEST_FIRST)
     return page.join(_AUTHOR, _AUTHOR.user_id == BlogPost.author_id)
 
 
-def _reader(
-    session: Session, viewer: Actor | None, *, body: bool = True, html: bool = True
-) -> Callable[[Select[Any]], list[PostView]]:
-    """Reads the page `picked` selects as views: its rows (`flagged_page`), then its posts' tags
-    in one more statement; plain records, no ORM objects."""
+def _read(
+    session: Session,
+    statement: Select[*tuple[Any, ...]],
+    params: dict[str, Any],
+    *,
+    flags: bool,
+    body: bool = True,
+    html: bool = True,
+) -> list[PostView]:
+    """The views of the posts `statement` (a `flagged_page`) reads with `params`, then their
+    tags in one more statement: plain records from rows, no ORM objects."""
+    rows = session.execute(statement, params).all()
+    if not rows:
+        return []
+    tags: dict[uuid.UUID, list[str]] = {row[0]: [] for row in rows}
+    for post_id, tag in session.execute(_TAGS_OF, {"ids": list(tags)}):
+        tags[post_id].append(tag)
+    texts = 13 + body + html
+    views = []
+    for row in rows:
+        post = PostRecord(
+            *row[:10],  # type: ignore[misc]  # the first ten of _READ, in the fields' order
+            author=AuthorRecord(row[10], row[11], row[12]),
+            body=row[13] if body else None,
+            html=row[texts - 1] if html else None,
+        )
+        favorited, following = (bool(row[texts]), bool(row[texts + 1])) if flags else (False, False)
+        views.append(PostView(post, favorited, following, tags[post.id]))
+    return views
 
-    def read(picked: Select[Any]) -> list[PostView]:
-        rows = session.execute(flagged_page(picked, viewer, body=body, html=html)).all()
-        if not rows:
-            return []
-        tags: dict[uuid.UUID, list[str]] = {row[0]: [] for row in rows}
-        tagged = select(BlogPostTag.post_id, BlogPostTag.tag).where(BlogPostTag.post_id.in_(tags))
-        for post_id, tag in session.execute(tagged.order_by(BlogPostTag.tag)):
-            tags[post_id].append(tag)
-        texts = 13 + body + html
-        views = []
-        for row in rows:
-            post = PostRecord(
-                *row[:10],  # type: ignore[misc]  # the first ten of _READ, in the fields' order
-                author=AuthorRecord(row[10], row[11], row[12]),
-                body=row[13] if body else None,
-                html=row[texts - 1] if html else None,
-            )
-            favorited, following = (
-                (bool(row[texts]), bool(row[texts + 1])) if viewer else (False, False)
-            )
-            views.append(PostView(post, favorited, following, tags[post.id]))
-        return views
 
-    return read
+@functools.cache
+def _one(kind: str) -> Select[*tuple[Any, ...]]:
+    """Reads one post by `slug` as a reader of `kind` sees it."""
+    picked = select(BlogPost).where(BlogPost.slug == bindparam("slug"), _visible(kind))
+    return flagged_page(picked, flags=kind != ANONYMOUS)
 
 
 def load_post(
@@ -225,7 +252,8 @@ def load_post(
     `lock` takes the row for a change (FOR UPDATE); `share` only keeps it from being deleted
     meanwhile (FOR KEY SHARE: rows that point at it, comments, can be added side by side). Either
     way a concurrent delete is waited for, and then the post is not found."""
-    query = select(BlogPost).where(BlogPost.slug == slug, _visible(viewer))
+    viewer_id = viewer.user_id if viewer else None
+    query = select(BlogPost).where(BlogPost.slug == slug, _visible(_kind(viewer), None, viewer_id))
     if lock:
         query = query.with_for_update(of=BlogPost)
     elif share:
@@ -329,8 +357,9 @@ def create_post(
 
 def get_post(session: Session, viewer: Actor | None, *, slug: str) -> PostView:
     """A published post, or a draft the viewer may see (its author, admins); else 404."""
-    picked = select(BlogPost).where(BlogPost.slug == slug, _visible(viewer))
-    views = _reader(session, viewer)(picked)
+    kind = _kind(viewer)
+    params = {"slug": slug, "viewer_id": viewer.user_id if viewer else None}
+    views = _read(session, _one(kind), params, flags=kind != ANONYMOUS)
     if not views:
         raise PostNotFound("No such post.")
     return views[0]
@@ -369,67 +398,121 @@ def delete_post(session: Session, actor: Actor, *, slug: str) -> None:
     session.flush()
 
 
-def post_query(
-    viewer: Actor | None,
-    *,
-    tag: str | None = None,
-    author: str | None = None,
-    favorited_by: str | None = None,
-    status: str | None = None,
-    feed_of: uuid.UUID | None = None,
-) -> Select[BlogPost]:
-    """The posts `viewer` may see, filtered; shared by keyset and offset listings, which load
-    their page through `flagged_page`."""
-    query = select(BlogPost).where(_visible(viewer, PUBLISHED if feed_of else status or None))
-    if tag:
+@dataclass(frozen=True)
+class _Listing:
+    """What a listing's statement depends on, beside its values: it is built once per shape and
+    run with the values as parameters (building a statement cost more CPU than running it)."""
+
+    kind: str
+    status: str | None
+    tag: bool = False
+    author: bool = False
+    favorited_by: bool = False
+    feed: bool = False
+
+
+def _listing(
+    viewer: Actor | None, feed_of: uuid.UUID | None, filters: PostFilters
+) -> tuple[_Listing, dict[str, Any]]:
+    params: dict[str, Any] = {"viewer_id": viewer.user_id if viewer else None}
+    if filters.get("tag"):
+        params["tag"] = normalize_tag(str(filters["tag"]))
+    for name in ("author", "favorited_by"):
+        if filters.get(name):
+            params[name] = str(filters[name]).lower()
+    listing = _Listing(
+        _kind(viewer),
+        PUBLISHED if feed_of else filters.get("status") or None,
+        tag="tag" in params,
+        author="author" in params,
+        favorited_by="favorited_by" in params,
+        feed=feed_of is not None,
+    )
+    return listing, params
+
+
+@functools.cache
+def _filtered(listing: _Listing) -> Select[BlogPost]:
+    """The posts a listing of this shape shows (its filter, no order), with parameters for the
+    reader's id and the filters' values."""
+    query = select(BlogPost).where(_visible(listing.kind, listing.status))
+    if listing.tag:
         query = query.where(
             select(BlogPostTag.post_id)
-            .where(BlogPostTag.post_id == BlogPost.id, BlogPostTag.tag == normalize_tag(tag))
+            .where(BlogPostTag.post_id == BlogPost.id, BlogPostTag.tag == bindparam("tag"))
             .exists()
         )
-    if author:
+    if listing.author:
         query = query.where(
             BlogPost.author_id.in_(
-                select(BlogProfile.user_id).where(BlogProfile.username_key == author.lower())
+                select(BlogProfile.user_id).where(BlogProfile.username_key == bindparam("author"))
             )
         )
-    if favorited_by:
+    if listing.favorited_by:
         query = query.where(
             BlogPost.id.in_(
                 select(BlogFavorite.post_id)
                 .join(BlogProfile, BlogProfile.user_id == BlogFavorite.user_id)
-                .where(BlogProfile.username_key == favorited_by.lower())
+                .where(BlogProfile.username_key == bindparam("favorited_by"))
             )
         )
-    if feed_of is not None:
+    if listing.feed:
         query = query.where(
             BlogPost.author_id.in_(
-                select(BlogFollow.followee_id).where(BlogFollow.follower_id == feed_of)
+                select(BlogFollow.followee_id).where(BlogFollow.follower_id == _VIEWER_ID)
             ),
         )
     return query
 
 
+def post_query(
+    viewer: Actor | None,
+    *,
+    feed_of: uuid.UUID | None = None,
+    **filters: Unpack[PostFilters],
+) -> Select[BlogPost]:
+    """The posts `viewer` may see, filtered, with its values bound (for EXPLAIN in tests)."""
+    listing, params = _listing(viewer, feed_of, filters)
+    return _filtered(listing).params(params)
+
+
+@functools.cache
+def _keyset(listing: _Listing, after: bool) -> Select[*tuple[Any, ...]]:
+    """A keyset page of the listing: `limit` posts after the cursor's (`after_at`, `after_id`)."""
+    query = _filtered(listing)
+    if after:
+        position = (
+            bindparam("after_at", type_=BlogPost.created_at.type),
+            bindparam("after_id", type_=BlogPost.id.type),
+        )
+        query = query.where(tuple_(BlogPost.created_at, BlogPost.id) < tuple_(*position))
+    picked = query.order_by(*_NEWEST_FIRST).limit(_LIMIT)
+    return flagged_page(picked, flags=listing.kind != ANONYMOUS)
+
+
+_CURSOR_PARSERS = (parse_datetime, uuid.UUID)
+
+
 def _keyset_page(
     session: Session,
     viewer: Actor | None,
-    query: Select[BlogPost],
     *,
+    feed_of: uuid.UUID | None = None,
     limit: int,
     cursor: str | None,
+    filters: PostFilters,
 ) -> Page[PostView]:
-    page: Page[Any] = paginate(
-        session,
-        query,
-        kind="blog-posts",
-        columns=(BlogPost.created_at, BlogPost.id),
-        limit=limit,
-        cursor=cursor,
-        descending=True,
-        key=lambda view: (view.post.created_at, view.post.id),
-        read=_reader(session, viewer),
-    )
-    return page
+    listing, params = _listing(viewer, feed_of, filters)
+    params["limit"] = limit + 1
+    if cursor:
+        params["after_at"], params["after_id"] = decode_cursor(
+            cursor, "blog-posts", _CURSOR_PARSERS
+        )
+    views = _read(session, _keyset(listing, bool(cursor)), params, flags=viewer is not None)
+    if len(views) <= limit:
+        return Page(views, None)
+    last = views[limit - 1].post
+    return Page(views[:limit], encode_cursor("blog-posts", (last.created_at, last.id)))
 
 
 def list_posts(
@@ -440,10 +523,17 @@ def list_posts(
     cursor: str | None = None,
     **filters: Unpack[PostFilters],
 ) -> Page[PostView]:
-    """Visible posts filtered as `post_query` does, newest first (ties by id), one keyset page in
+    """Visible posts filtered as `_filtered` does, newest first (ties by id), one keyset page in
     a constant number of queries."""
-    query = post_query(viewer, **filters)
-    return _keyset_page(session, viewer, query, limit=limit, cursor=cursor)
+    return _keyset_page(session, viewer, limit=limit, cursor=cursor, filters=filters)
+
+
+@functools.cache
+def _offset(listing: _Listing, with_body: bool) -> Select[*tuple[Any, ...]]:
+    """A limit/offset page of the listing, without HTML (and body unless `with_body`)."""
+    picked = _filtered(listing).order_by(*_NEWEST_FIRST).limit(_LIMIT)
+    picked = picked.offset(bindparam("offset", type_=Integer))
+    return flagged_page(picked, flags=listing.kind != ANONYMOUS, body=with_body, html=False)
 
 
 def list_posts_offset(
@@ -459,27 +549,35 @@ def list_posts_offset(
     """The same listing by limit/offset, with the total count (the Conduit facade's shape); its
     posts come without HTML, and without body unless `with_body` (CONDUIT_LIST_BODIES)."""
     feed_of = viewer.user_id if feed and viewer else None
-    query = post_query(viewer, feed_of=feed_of, **filters)
-    total = _total(session, query, feed_of=feed_of, **filters)
-    picked = query.order_by(*_NEWEST_FIRST).limit(limit).offset(offset)
-    return _reader(session, viewer, body=with_body, html=False)(picked), total
+    listing, params = _listing(viewer, feed_of, filters)
+    total = _total(session, listing, params, feed_of=feed_of, filters=filters)
+    params |= {"limit": limit, "offset": offset}
+    statement = _offset(listing, with_body)
+    flags = viewer is not None
+    return _read(session, statement, params, flags=flags, body=with_body, html=False), total
 
 
 def _total(
     session: Session,
-    query: Select[BlogPost],
+    listing: _Listing,
+    params: dict[str, Any],
     *,
     feed_of: uuid.UUID | None,
-    **filters: Unpack[PostFilters],
+    filters: PostFilters,
 ) -> int:
-    """How many posts `query` lists: a maintained count when one holds the answer, else a
+    """How many posts the listing shows: a maintained count when one holds the answer, else a
     count(*) under the listing's own WHERE (one filter, no subquery, on an index)."""
     counted = _maintained_total(feed_of, filters)
-    if counted is None:
-        counted = select(func.count()).select_from(BlogPost)
-        if query.whereclause is not None:
-            counted = counted.where(query.whereclause)
-    return int(session.execute(counted).scalar() or 0)
+    if counted is not None:
+        return int(session.execute(counted).scalar() or 0)
+    return int(session.execute(_counted(listing), params).scalar() or 0)
+
+
+@functools.cache
+def _counted(listing: _Listing) -> Select[int]:
+    whereclause = _filtered(listing).whereclause
+    counted = select(func.count()).select_from(BlogPost)
+    return counted if whereclause is None else counted.where(whereclause)
 
 
 def _maintained_total(feed_of: uuid.UUID | None, filters: PostFilters) -> Select[Any] | None:
@@ -507,5 +605,6 @@ def list_feed(
     session: Session, actor: Actor, *, limit: int = 20, cursor: str | None = None
 ) -> Page[PostView]:
     """Published posts of the authors the caller follows, newest first."""
-    query = post_query(actor, feed_of=actor.user_id)
-    return _keyset_page(session, actor, query, limit=limit, cursor=cursor)
+    return _keyset_page(
+        session, actor, feed_of=actor.user_id, limit=limit, cursor=cursor, filters={}
+    )

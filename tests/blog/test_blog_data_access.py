@@ -312,7 +312,8 @@ def test_listings_and_tags_are_served_by_indexes_at_size(user):
     }
     for name, query in listings.items():
         viewer = None if name == "anonymous" else actor_of(reader)
-        plan = _plan(blog.flagged_page(query.order_by(*order).limit(20).offset(20), viewer))
+        page = blog.flagged_page(query.order_by(*order).limit(20).offset(20), flags=bool(viewer))
+        plan = _plan(page.params(viewer_id=reader.id))
         # Picked in order from an index on (created_at, id), with or without status in front:
         # no scan of every post; the viewer's flags probed per post shown (the favorites' primary
         # key with the post's id), not all the viewer's favorites hashed.
