@@ -325,3 +325,25 @@ def test_listings_and_tags_are_served_by_indexes_at_size(user):
     tags = select(BlogTag.tag, BlogTag.posts_count).where(BlogTag.posts_count > 0)
     plan = _plan(tags.order_by(BlogTag.posts_count.desc(), BlogTag.tag).limit(21))
     assert "pgix_blog_tags_popular" in plan and "Seq Scan" not in plan, plan
+
+
+def test_a_read_statement_is_built_once_per_shape_and_bound_per_request(user):
+    """Reads cache their statements by shape (who reads, which filters are set) and bind the
+    values per request: other readers and other tag values reuse the statement built first and
+    still get their own answers (a value baked into a cached statement would leak across)."""
+    other = make_user()
+    make_post(user, title="Mine", tags=["red"])
+    make_post(other, title="Theirs", tags=["blue"])
+    make_post(user, title="Draft", tags=["red"], status="DRAFT")
+    keyset = blog.posts._keyset
+    keyset.cache_clear()
+
+    def slugs(viewer, tag: str) -> list[str]:  # type: ignore[no-untyped-def]
+        with transaction(write=False) as session:
+            page = blog.list_posts(session, actor_of(viewer), tag=tag)
+            return [view.post.slug for view in page.items]
+
+    assert slugs(user, "red") == ["draft", "mine"]  # the author sees their draft
+    assert slugs(other, "red") == ["mine"]  # nobody else does
+    assert slugs(other, "blue") == ["theirs"]
+    assert (keyset.cache_info().misses, keyset.cache_info().hits) == (1, 2)
