@@ -26,10 +26,10 @@ def make_thumbnails_job(
         return thumbnails.create_job(session, actor_of(owner), file_id=file.id)
 
 
-def job_state(job_id: uuid.UUID) -> ThumbnailsJob:
+def job_state(job_id: uuid.UUID | str) -> ThumbnailsJob:
     """The job as committed, its thumbnails loaded (by ascending size)."""
     with transaction(write=False) as session:
-        job = session.get(ThumbnailsJob, job_id)
+        job = session.get(ThumbnailsJob, uuid.UUID(str(job_id)))
         assert job is not None
         _ = list(job.images)
         session.expunge_all()
