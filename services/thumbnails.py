@@ -298,7 +298,9 @@ def served_thumbnail(session: Session, actor: Actor, *, job_id: uuid.UUID, size:
     the job does not make)."""
     job = get_job(session, actor, job_id=job_id)
     image = session.scalar(
-        select(ThumbnailsImage).where(ThumbnailsImage.job_id == job.id, ThumbnailsImage.size == size)
+        select(ThumbnailsImage).where(
+            ThumbnailsImage.job_id == job.id, ThumbnailsImage.size == size
+        )
     )
     if image is None:
         raise ThumbnailNotFound(f"This job has no {size} pixel thumbnail (yet).")
@@ -351,9 +353,7 @@ def image_key(job_id: uuid.UUID, size: int, generation: int, extension: str) -> 
     return f"thumbnails/{job_id}/{size}-g{generation}.{extension}"
 
 
-def claim_job(
-    session: Session, *, job_id: uuid.UUID, now: datetime | None = None
-) -> Claim | None:
+def claim_job(session: Session, *, job_id: uuid.UUID, now: datetime | None = None) -> Claim | None:
     """Moves a PENDING job (or a RUNNING one whose lease expired) to RUNNING in one conditional
     UPDATE that also starts its next generation; None when it is not claimable (DONE, FAILED,
     deleted, or held by a live worker) or its file is gone."""
@@ -444,7 +444,7 @@ def opened_original(claim: Claim) -> Iterator[Any]:
             raise Unrenderable("the stored original no longer matches its checksum")
         copy.seek(0)
         try:
-            with Image.open(copy, formats=[pil_format]) as image:  # type: ignore[arg-type]
+            with Image.open(copy, formats=[pil_format]) as image:
                 width, height = image.size
                 if width * height > limit:
                     raise Unrenderable(

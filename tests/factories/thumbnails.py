@@ -20,8 +20,9 @@ def make_thumbnails_job(
     owner: User, content: bytes | None = None, *, name: str = "photo.png"
 ) -> ThumbnailsJob:
     """An uploaded image (a 40x30 PNG by default) and its job, PENDING."""
-    file = make_uploads_file(owner, image_bytes("PNG", (40, 30)) if content is None else content,
-                             name=name)
+    file = make_uploads_file(
+        owner, image_bytes("PNG", (40, 30)) if content is None else content, name=name
+    )
     with transaction(write=True) as session:
         return thumbnails.create_job(session, actor_of(owner), file_id=file.id)
 

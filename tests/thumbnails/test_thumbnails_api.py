@@ -55,8 +55,9 @@ def test_ask_follow_list_download_and_delete(client, user, configure):
     assert_problem(beyond, 416, "/problems/range-not-satisfiable")
     keys = [image.storage_key for image in job_state(job["id"]).images]
     assert client.delete(f"{URL}/{job['id']}", headers=headers).status_code == 204
-    assert_problem(client.get(f"{URL}/{job['id']}", headers=headers), 404,
-                   "/problems/thumbnails/job-not-found")
+    assert_problem(
+        client.get(f"{URL}/{job['id']}", headers=headers), 404, "/problems/thumbnails/job-not-found"
+    )
     assert [storage().size(key) for key in keys] == [None, None]
     assert client.get(f"/api/v1/uploads/files/{upload['id']}", headers=headers).status_code == 200
 
