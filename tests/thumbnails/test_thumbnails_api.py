@@ -39,18 +39,18 @@ def test_ask_follow_list_download_and_delete(client, user, configure):
     listed = every_api_item(client, URL, headers, limit=1, status="DONE", file_id=upload["id"])
     assert [item["id"] for item in listed] == [job["id"]]
     assert client.get(URL, params={"status": "FAILED"}, headers=headers).json()["items"] == []
-    small = client.get(f"{URL}/{job['id']}/images/32/content", headers=headers)
+    small = client.get(f"{URL}/{job['id']}/content?size=32", headers=headers)
     assert small.status_code == 200
     assert small.headers["content-type"] == "image/jpeg"
     assert small.headers["etag"] == f'"{hashlib.sha256(small.content).hexdigest()}"'
     assert small.headers["etag"] == f'"{done["thumbnails"][1]["sha256"]}"'
     assert 'filename="harbour-32.jpg"' in small.headers["content-disposition"]
     part = client.get(
-        f"{URL}/{job['id']}/images/32/content", headers={**headers, "Range": "bytes=0-9"}
+        f"{URL}/{job['id']}/content?size=32", headers={**headers, "Range": "bytes=0-9"}
     )
     assert (part.status_code, part.content) == (206, small.content[:10])
     beyond = client.get(
-        f"{URL}/{job['id']}/images/32/content", headers={**headers, "Range": "bytes=99999-"}
+        f"{URL}/{job['id']}/content?size=32", headers={**headers, "Range": "bytes=99999-"}
     )
     assert_problem(beyond, 416, "/problems/range-not-satisfiable")
     keys = [image.storage_key for image in job_state(job["id"]).images]
@@ -68,7 +68,7 @@ def test_a_failed_job_is_retried_and_others_are_not(client, user, configure):
     job = make_thumbnails_job(user)
     not_yet = client.post(f"{URL}/{job.id}/retries", headers=headers)
     assert_problem(not_yet, 409, "/problems/thumbnails/job-not-failed")
-    missing = client.get(f"{URL}/{job.id}/images/64/content", headers=headers)
+    missing = client.get(f"{URL}/{job.id}/content?size=64", headers=headers)
     assert_problem(missing, 404, "/problems/thumbnails/thumbnail-not-found")
     process(job.id)
     failed = client.get(f"{URL}/{job.id}", headers=headers).json()
@@ -107,7 +107,7 @@ def test_someone_elses_job_is_not_found_whatever_the_operation(client, user, use
         ("GET", f"{URL}/{job.id}"),
         ("DELETE", f"{URL}/{job.id}"),
         ("POST", f"{URL}/{job.id}/retries"),
-        ("GET", f"{URL}/{job.id}/images/64/content"),
+        ("GET", f"{URL}/{job.id}/content?size=64"),
     ]:
         answer = client.request(method, path, headers=headers)
         assert_problem(answer, 404, "/problems/thumbnails/job-not-found")

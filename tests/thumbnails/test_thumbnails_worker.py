@@ -40,7 +40,7 @@ def test_a_worker_killed_mid_job_leaves_nothing_half_visible_and_the_next_comple
     assert (running["status"], [t["size"] for t in running["thumbnails"]]) == ("RUNNING", [8])
     unseen = f"thumbnails/{job_id}/16-g1.png"
     assert storage().size(unseen) is not None  # written whole, but no row names it
-    hidden = client.get(f"{URL}/{job_id}/images/16/content", headers=headers)
+    hidden = client.get(f"{URL}/{job_id}/content?size=16", headers=headers)
     assert hidden.status_code == 404
     kept = job_state(job_id).images[0]
 
@@ -57,5 +57,5 @@ def test_a_worker_killed_mid_job_leaves_nothing_half_visible_and_the_next_comple
     assert images[1].storage_key == f"thumbnails/{job_id}/16-g2.png"
     assert storage().size(unseen) is None  # the dead run's leftover is deleted
     for size in (8, 16, 32):
-        answer = client.get(f"{URL}/{job_id}/images/{size}/content", headers=headers)
+        answer = client.get(f"{URL}/{job_id}/content?size={size}", headers=headers)
         assert answer.status_code == 200

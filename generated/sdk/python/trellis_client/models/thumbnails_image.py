@@ -24,7 +24,7 @@ class ThumbnailsImage:
     """ A thumbnail made visible by the job (its bytes were stored whole before this appeared).
 
         Attributes:
-            size (int): The side of the square it fits in; the download's path takes this number.
+            size (int): The side of the square it fits in; the download's `size` takes this number.
             width (int):
             height (int):
             content_type (ThumbnailsImageContentType): JPEG for a JPEG original, WebP for WebP, PNG for PNG and GIF (first

@@ -17,8 +17,8 @@ from uuid import UUID
 
 def _get_kwargs(
     job_id: UUID,
-    size: int,
     *,
+    size: int,
     range_: str | Unset = UNSET,
     if_range: str | Unset = UNSET,
 
@@ -34,11 +34,18 @@ def _get_kwargs(
 
     
 
-    
+    params: dict[str, Any] = {}
+
+    params["size"] = size
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/thumbnails/jobs/{job_id}/images/{size}/content".format(job_id=quote(str(job_id), safe=""),size=quote(str(size), safe=""),),
+        "url": "/thumbnails/jobs/{job_id}/content".format(job_id=quote(str(job_id), safe=""),),
+        "params": params,
     }
 
 
@@ -100,20 +107,20 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync_detailed(
     job_id: UUID,
-    size: int,
     *,
     client: AuthenticatedClient,
+    size: int,
     range_: str | Unset = UNSET,
     if_range: str | Unset = UNSET,
 
 ) -> Response[Problem]:
     """ Download one thumbnail
 
-     Streams the job's thumbnail of this size once it is visible (listed in the job's `thumbnails`), with
-    `Content-Disposition: attachment`, `X-Content-Type-Options: nosniff` and the SHA-256 as ETag. One
-    byte range answers 206 (as the uploads download does); a range that starts past the end answers 416.
-    A size not visible (yet), or one the job does not make, answers 404 `/problems/thumbnails/thumbnail-
-    not-found`; someone else's job answers 404 like a missing one.
+     Streams the job's thumbnail of the `size` asked for once it is visible (listed in the job's
+    `thumbnails`), with `Content-Disposition: attachment`, `X-Content-Type-Options: nosniff` and the
+    SHA-256 as ETag. One byte range answers 206 (as the uploads download does); a range that starts past
+    the end answers 416. A size not visible (yet), or one the job does not make, answers 404
+    `/problems/thumbnails/thumbnail-not-found`; someone else's job answers 404 like a missing one.
 
     Args:
         job_id (UUID):
@@ -146,20 +153,20 @@ if_range=if_range,
 
 def sync(
     job_id: UUID,
-    size: int,
     *,
     client: AuthenticatedClient,
+    size: int,
     range_: str | Unset = UNSET,
     if_range: str | Unset = UNSET,
 
 ) -> Problem | None:
     """ Download one thumbnail
 
-     Streams the job's thumbnail of this size once it is visible (listed in the job's `thumbnails`), with
-    `Content-Disposition: attachment`, `X-Content-Type-Options: nosniff` and the SHA-256 as ETag. One
-    byte range answers 206 (as the uploads download does); a range that starts past the end answers 416.
-    A size not visible (yet), or one the job does not make, answers 404 `/problems/thumbnails/thumbnail-
-    not-found`; someone else's job answers 404 like a missing one.
+     Streams the job's thumbnail of the `size` asked for once it is visible (listed in the job's
+    `thumbnails`), with `Content-Disposition: attachment`, `X-Content-Type-Options: nosniff` and the
+    SHA-256 as ETag. One byte range answers 206 (as the uploads download does); a range that starts past
+    the end answers 416. A size not visible (yet), or one the job does not make, answers 404
+    `/problems/thumbnails/thumbnail-not-found`; someone else's job answers 404 like a missing one.
 
     Args:
         job_id (UUID):
@@ -178,8 +185,8 @@ def sync(
 
     return sync_detailed(
         job_id=job_id,
-size=size,
 client=client,
+size=size,
 range_=range_,
 if_range=if_range,
 
@@ -187,20 +194,20 @@ if_range=if_range,
 
 async def asyncio_detailed(
     job_id: UUID,
-    size: int,
     *,
     client: AuthenticatedClient,
+    size: int,
     range_: str | Unset = UNSET,
     if_range: str | Unset = UNSET,
 
 ) -> Response[Problem]:
     """ Download one thumbnail
 
-     Streams the job's thumbnail of this size once it is visible (listed in the job's `thumbnails`), with
-    `Content-Disposition: attachment`, `X-Content-Type-Options: nosniff` and the SHA-256 as ETag. One
-    byte range answers 206 (as the uploads download does); a range that starts past the end answers 416.
-    A size not visible (yet), or one the job does not make, answers 404 `/problems/thumbnails/thumbnail-
-    not-found`; someone else's job answers 404 like a missing one.
+     Streams the job's thumbnail of the `size` asked for once it is visible (listed in the job's
+    `thumbnails`), with `Content-Disposition: attachment`, `X-Content-Type-Options: nosniff` and the
+    SHA-256 as ETag. One byte range answers 206 (as the uploads download does); a range that starts past
+    the end answers 416. A size not visible (yet), or one the job does not make, answers 404
+    `/problems/thumbnails/thumbnail-not-found`; someone else's job answers 404 like a missing one.
 
     Args:
         job_id (UUID):
@@ -233,20 +240,20 @@ if_range=if_range,
 
 async def asyncio(
     job_id: UUID,
-    size: int,
     *,
     client: AuthenticatedClient,
+    size: int,
     range_: str | Unset = UNSET,
     if_range: str | Unset = UNSET,
 
 ) -> Problem | None:
     """ Download one thumbnail
 
-     Streams the job's thumbnail of this size once it is visible (listed in the job's `thumbnails`), with
-    `Content-Disposition: attachment`, `X-Content-Type-Options: nosniff` and the SHA-256 as ETag. One
-    byte range answers 206 (as the uploads download does); a range that starts past the end answers 416.
-    A size not visible (yet), or one the job does not make, answers 404 `/problems/thumbnails/thumbnail-
-    not-found`; someone else's job answers 404 like a missing one.
+     Streams the job's thumbnail of the `size` asked for once it is visible (listed in the job's
+    `thumbnails`), with `Content-Disposition: attachment`, `X-Content-Type-Options: nosniff` and the
+    SHA-256 as ETag. One byte range answers 206 (as the uploads download does); a range that starts past
+    the end answers 416. A size not visible (yet), or one the job does not make, answers 404
+    `/problems/thumbnails/thumbnail-not-found`; someone else's job answers 404 like a missing one.
 
     Args:
         job_id (UUID):
@@ -265,8 +272,8 @@ async def asyncio(
 
     return (await asyncio_detailed(
         job_id=job_id,
-size=size,
 client=client,
+size=size,
 range_=range_,
 if_range=if_range,
 
