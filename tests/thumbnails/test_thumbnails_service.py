@@ -163,3 +163,19 @@ def test_concurrent_requests_for_one_file_make_one_job(user):
     with ThreadPoolExecutor(max_workers=6) as pool:
         outcomes = sorted(pool.map(ask, range(6)))
     assert outcomes == ["created"] + ["exists"] * 5
+
+
+def test_workers_racing_for_one_job_claim_it_once(user):
+    job = make_thumbnails_job(user)
+    barrier = threading.Barrier(4)
+
+    def claim(_: int) -> int | None:
+        barrier.wait(timeout=30)
+        with transaction(write=True) as session:
+            won = thumbnails.claim_job(session, job_id=job.id)
+        return None if won is None else won.generation
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        generations = list(pool.map(claim, range(4)))
+    assert sorted(generations, key=lambda g: g is None) == [1, None, None, None]
+    assert job_state(job.id).attempts == 1
