@@ -124,6 +124,12 @@ from .task_list import TaskList
 from .task_status import TaskStatus
 from .task_update import TaskUpdate
 from .task_update_status import TaskUpdateStatus
+from .thumbnails_image import ThumbnailsImage
+from .thumbnails_image_content_type import ThumbnailsImageContentType
+from .thumbnails_job import ThumbnailsJob
+from .thumbnails_job_create import ThumbnailsJobCreate
+from .thumbnails_job_list import ThumbnailsJobList
+from .thumbnails_job_status import ThumbnailsJobStatus
 from .ticket import Ticket
 from .ticket_create import TicketCreate
 from .ticket_list import TicketList
@@ -286,6 +292,12 @@ __all__ = (
     "TaskStatus",
     "TaskUpdate",
     "TaskUpdateStatus",
+    "ThumbnailsImage",
+    "ThumbnailsImageContentType",
+    "ThumbnailsJob",
+    "ThumbnailsJobCreate",
+    "ThumbnailsJobList",
+    "ThumbnailsJobStatus",
     "Ticket",
     "TicketCreate",
     "TicketList",
