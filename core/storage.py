@@ -39,8 +39,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
+import structlog
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
 from core.db import utcnow
 from core.settings import SettingsSection, get_settings, seconds_within, setting
+
+log = structlog.get_logger("trellis.storage")
 
 CHUNK = 64 * 1024
 _KEY = re.compile(r"^[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)*$")
@@ -359,6 +365,23 @@ def storage() -> Storage:
     settings = get_settings()
     config = settings.section(StorageSettings)
     return _build(config, config.storage_dir or settings.var_dir / "storage")
+
+
+def delete_after_commit(session: Session, keys: Iterable[str]) -> None:
+    """Deletes the objects at `keys` once `session` commits (never if it rolls back): the rows
+    that named them are gone first, so nothing visible ever points at a missing object. A failed
+    delete is logged and left: an orphaned object only costs space."""
+    doomed = list(keys)
+
+    def remove(_session: Session) -> None:
+        store = storage()
+        for key in doomed:
+            try:
+                store.delete(key)
+            except Exception as error:
+                log.warning("storage-delete-failed", key=key, error=type(error).__name__)
+
+    event.listen(session, "after_commit", remove, once=True)
 
 
 @lru_cache(maxsize=4)

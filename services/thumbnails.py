@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 import structlog
-from sqlalchemy import and_, event, func, or_, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from core.after_commit import AfterCommit
@@ -45,7 +45,7 @@ from core.pagination import Page, paginate_by_creation
 from core.rows import get_or_404, insert_ignoring_duplicates
 from core.security import Actor
 from core.settings import SettingsSection, get_settings, seconds_within, setting
-from core.storage import Stored, chunks_of, storage
+from core.storage import Stored, chunks_of, delete_after_commit, storage
 from db.base import new_id
 from db.models.thumbnails import ThumbnailsImage as ThumbnailsImage  # re-exported for handlers
 from db.models.thumbnails import ThumbnailsJob as ThumbnailsJob
@@ -156,18 +156,6 @@ class Unrenderable(Exception):
 
 
 rendering = AfterCommit("thumbnails-render")
-
-
-def _delete_after_commit(session: Session, keys: list[str]) -> None:
-    def remove(_session: Session) -> None:
-        store = storage()
-        for key in keys:
-            try:
-                store.delete(key)
-            except Exception as error:  # the row is gone; an orphaned object only costs space
-                log.warning("thumbnails-delete-failed", key=key, error=type(error).__name__)
-
-    event.listen(session, "after_commit", remove, once=True)
 
 
 # ---- the API's side --------------------------------------------------------------------------
@@ -281,7 +269,7 @@ def delete_job(session: Session, actor: Actor, *, job_id: uuid.UUID) -> None:
     )
     session.delete(job)
     session.flush()
-    _delete_after_commit(session, keys)
+    delete_after_commit(session, keys)
 
 
 @dataclass(frozen=True)
@@ -547,7 +535,7 @@ def record_image(session: Session, claim: Claim, rendered: Rendered) -> bool:
         image = ThumbnailsImage(job_id=claim.job_id, size=rendered.size)
         session.add(image)
     elif image.storage_key != rendered.key:
-        _delete_after_commit(session, [image.storage_key])
+        delete_after_commit(session, [image.storage_key])
     image.width, image.height = rendered.width, rendered.height
     image.content_type = rendered.content_type
     image.storage_key = rendered.key

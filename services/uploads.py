@@ -57,6 +57,7 @@ from core.storage import (
     Stored,
     TooLarge,
     chunks_of,
+    delete_after_commit,
     storage,
 )
 from db.base import new_id
@@ -239,18 +240,6 @@ def _queue_after_commit(session: Session, file_id: uuid.UUID) -> None:
     event.listen(session, "after_commit", queue_job, once=True)
 
 
-def _delete_after_commit(session: Session, keys: list[str]) -> None:
-    def remove(_session: Session) -> None:
-        store = storage()
-        for key in keys:
-            try:
-                store.delete(key)
-            except Exception as error:  # the row is gone; an orphaned object only costs space
-                log.warning("uploads-delete-failed", key=key, error=type(error).__name__)
-
-    event.listen(session, "after_commit", remove, once=True)
-
-
 # ---- uploads through the API --------------------------------------------------------------------
 
 
@@ -344,7 +333,7 @@ def delete_file(session: Session, actor: Actor, *, file_id: uuid.UUID) -> None:
     ).first()
     if row is None:
         raise FileNotFound()
-    _delete_after_commit(session, [key for key in row if key])
+    delete_after_commit(session, [key for key in row if key])
 
 
 # ---- downloads ----------------------------------------------------------------------------------
