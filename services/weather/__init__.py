@@ -30,6 +30,7 @@ The provider is called with no transaction open: a slow provider never holds a d
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import uuid
 from collections.abc import Iterable
@@ -77,6 +78,9 @@ LEASE_SECONDS = 120.0
 #: Locations one sweep takes; the rest wait for the next one.
 SWEEP_BATCH = 500
 UPDATABLE = ("name", "active")
+PROVIDER_FAILURES = (ProviderUnavailable, ProviderTimeout)
+#: The `next_attempt_at` of a location never fetched: due at once, whatever the clock.
+NEVER_FETCHED = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 class SubscriptionNotFound(NotFound, type="/problems/weather/subscription-not-found"): ...
@@ -130,7 +134,7 @@ def _location_for(session: Session, latitude: float, longitude: float) -> uuid.U
     # Concurrent first subscriptions of one place: one insert wins, the others find its row.
     insert_ignoring_duplicates(
         session, WeatherLocation, id=uuid.uuid4(), key=key, latitude=lat, longitude=lon,
-        failures=0, next_attempt_at=utcnow(), created_at=utcnow(),
+        failures=0, next_attempt_at=NEVER_FETCHED, created_at=utcnow(),
     )
     return session.scalars(select(WeatherLocation.id).where(WeatherLocation.key == key)).one()
 
@@ -475,7 +479,7 @@ def refresh_location(location_id: uuid.UUID, *, now: datetime | None = None) -> 
         return "skipped"
     try:
         hours = provider.fetch_forecast(latitude=point[0], longitude=point[1])
-    except ProviderUnavailable as error:  # ProviderTimeout included
+    except PROVIDER_FAILURES as error:
         with transaction(write=True) as session:
             record_failure(session, location_id=location_id, error=error, now=now)
         return error.type
@@ -563,12 +567,12 @@ def current_forecast(
             point = (location.latitude, location.longitude)  # a sweep's first fetch runs
     try:
         hours = provider.fetch_forecast(latitude=point[0], longitude=point[1])
-    except ProviderUnavailable as error:
+    except PROVIDER_FAILURES as error:
         with transaction(write=True) as session:
-            record_failure(session, location_id=location_id, error=error, now=now)
+            next_attempt = record_failure(session, location_id=location_id, error=error, now=now)
         if served is None:
             raise
-        return served
+        return dataclasses.replace(served, next_attempt_at=next_attempt)
     with transaction(write=True) as session:
         apply_forecast(session, location_id=location_id, hours=hours, now=now)
         location, _subscription = _read_forecast(

@@ -252,13 +252,14 @@ def test_a_user_holds_at_most_the_configured_number_of_subscriptions(session, us
 
 def test_moving_a_subscription_repoints_it_and_kept_rules_keep_their_history(session, user):
     subscription = make_weather_subscription(user, rules=[RAIN_OVER_60])
+    berlin = subscription.location_id
     moved = weather.update_subscription(
         session,
         actor_of(user),
         subscription_id=subscription.id,
         changes={"latitude": MUNICH[0], "longitude": MUNICH[1], "rules": [FROST, RAIN_OVER_60]},
     )
-    assert moved.location_id != subscription.location_id
+    assert moved.location_id != berlin
     assert weather.rule_key(moved.rules[1]) == "RAIN_PROBABILITY_ABOVE:60"
     assert moved.version == 2
 
