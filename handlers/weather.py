@@ -104,9 +104,7 @@ def list_weather_alerts(
 
 def get_weather_forecast(subscription_id: str) -> dict[str, Any]:
     # No transaction here: services.weather opens short ones around the provider call.
-    forecast = weather.current_forecast(
-        current_actor(), subscription_id=uuid.UUID(subscription_id)
-    )
+    forecast = weather.current_forecast(current_actor(), subscription_id=uuid.UUID(subscription_id))
     return {
         "subscription_id": str(forecast.subscription_id),
         "latitude": forecast.latitude,

@@ -49,9 +49,7 @@ class WeatherSubscription(Timestamped, Base):
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
     owner_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("identity_users.id", ondelete="CASCADE"))
-    location_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("weather_locations.id"), index=True
-    )
+    location_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("weather_locations.id"), index=True)
     name: Mapped[str] = mapped_column(String(100))
     latitude: Mapped[float]
     longitude: Mapped[float]

@@ -133,8 +133,15 @@ def _location_for(session: Session, latitude: float, longitude: float) -> uuid.U
     key, lat, lon = location_key(latitude, longitude)
     # Concurrent first subscriptions of one place: one insert wins, the others find its row.
     insert_ignoring_duplicates(
-        session, WeatherLocation, id=uuid.uuid4(), key=key, latitude=lat, longitude=lon,
-        failures=0, next_attempt_at=NEVER_FETCHED, created_at=utcnow(),
+        session,
+        WeatherLocation,
+        id=uuid.uuid4(),
+        key=key,
+        latitude=lat,
+        longitude=lon,
+        failures=0,
+        next_attempt_at=NEVER_FETCHED,
+        created_at=utcnow(),
     )
     return session.scalars(select(WeatherLocation.id).where(WeatherLocation.key == key)).one()
 
@@ -339,19 +346,6 @@ def apply_forecast(
     new (subscription, rule, window) and one outbox email per subscription with new alerts, in
     the caller's transaction. Returns the number of new alerts (0 when another sweep wrote them)."""
     settings = weather_settings()
-    session.execute(
-        update(WeatherLocation)
-        .where(WeatherLocation.id == location_id)
-        .values(
-            forecast=hours,
-            fetched_at=now,
-            failures=0,
-            last_error=None,
-            next_attempt_at=now + timedelta(seconds=settings.refresh_seconds),
-            lease_expires_at=None,
-        )
-        .execution_options(synchronize_session=False)
-    )
     subscribers = session.execute(
         select(WeatherSubscription, User.email)
         .join(User, User.id == WeatherSubscription.owner_id)
@@ -383,7 +377,11 @@ def apply_forecast(
         created += len(fresh)
         subject, text = _alert_text(subscription, [match for _id, match in fresh])
         message = outbox.enqueue_email(
-            session, to=email, subject=subject, text=text, kind="weather-alert",
+            session,
+            to=email,
+            subject=subject,
+            text=text,
+            kind="weather-alert",
             owner_id=subscription.owner_id,
         )
         session.execute(
@@ -392,6 +390,21 @@ def apply_forecast(
             .values(message_id=message.id)
             .execution_options(synchronize_session=False)
         )
+    # Last, so concurrent writers of one forecast meet at the alerts' unique constraint first
+    # (the location's row lock would otherwise serialise them before it).
+    session.execute(
+        update(WeatherLocation)
+        .where(WeatherLocation.id == location_id)
+        .values(
+            forecast=hours,
+            fetched_at=now,
+            failures=0,
+            last_error=None,
+            next_attempt_at=now + timedelta(seconds=settings.refresh_seconds),
+            lease_expires_at=None,
+        )
+        .execution_options(synchronize_session=False)
+    )
     return created
 
 
@@ -440,8 +453,10 @@ def due_location_ids(session: Session, *, now: datetime) -> list[uuid.UUID]:
             select(WeatherLocation.id)
             .where(
                 WeatherLocation.next_attempt_at <= now,
-                or_(WeatherLocation.lease_expires_at.is_(None),
-                    WeatherLocation.lease_expires_at < now),
+                or_(
+                    WeatherLocation.lease_expires_at.is_(None),
+                    WeatherLocation.lease_expires_at < now,
+                ),
                 wanted,
             )
             .order_by(WeatherLocation.next_attempt_at, WeatherLocation.id)
@@ -544,9 +559,7 @@ def current_forecast(
     sweep would). ProviderUnavailable / ProviderTimeout only when there is nothing to serve."""
     now = now or utcnow()
     with transaction(write=False) as session:
-        location, _subscription = _read_forecast(
-            session, actor, subscription_id=subscription_id
-        )
+        location, _subscription = _read_forecast(session, actor, subscription_id=subscription_id)
         served = None if location.forecast is None else _answer(location, subscription_id, now)
         location_id, due = location.id, location.next_attempt_at <= now
     if served is not None and (not served.stale or not due):
@@ -557,14 +570,14 @@ def current_forecast(
         return served  # a sweep is fetching it right now
     if point is None:
         with transaction(write=False) as session:
-            location = session.get(WeatherLocation, location_id)
-            assert location is not None
-            if location.failures:  # backing off: the provider is not asked before its time
+            held = session.get(WeatherLocation, location_id)
+            assert held is not None
+            if held.failures:  # backing off: the provider is not asked before its time
                 raise ProviderUnavailable(
-                    f"the weather provider is failing ({location.failures} attempts); the next "
-                    f"attempt is at {location.next_attempt_at.isoformat()}"
+                    f"the weather provider is failing ({held.failures} attempts); the next "
+                    f"attempt is at {held.next_attempt_at.isoformat()}"
                 )
-            point = (location.latitude, location.longitude)  # a sweep's first fetch runs
+            point = (held.latitude, held.longitude)  # a sweep's first fetch runs
     try:
         hours = provider.fetch_forecast(latitude=point[0], longitude=point[1])
     except PROVIDER_FAILURES as error:
@@ -575,9 +588,6 @@ def current_forecast(
         return dataclasses.replace(served, next_attempt_at=next_attempt)
     with transaction(write=True) as session:
         apply_forecast(session, location_id=location_id, hours=hours, now=now)
-        location, _subscription = _read_forecast(
-            session, actor, subscription_id=subscription_id
-        )
+        location, _subscription = _read_forecast(session, actor, subscription_id=subscription_id)
         session.refresh(location)
         return _answer(location, subscription_id, now)
-

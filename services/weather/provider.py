@@ -104,5 +104,7 @@ def parse(body: bytes) -> list[Hour]:
                 hour[name] = _number(column[index])
             hours.append(hour)
     except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
-        raise ProviderUnavailable("the weather provider's answer is not an hourly forecast") from exc
+        raise ProviderUnavailable(
+            "the weather provider's answer is not an hourly forecast"
+        ) from exc
     return sorted(hours, key=lambda hour: hour["time"])

@@ -15,7 +15,9 @@ def _base_url(raw: str) -> str:
     value = raw.strip().rstrip("/")
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.hostname or parts.query:
-        raise ValueError(f"WEATHER_PROVIDER_URL must be an http(s) URL without a query, not {raw!r}")
+        raise ValueError(
+            f"WEATHER_PROVIDER_URL must be an http(s) URL without a query, not {raw!r}"
+        )
     return value
 
 

@@ -46,9 +46,7 @@ def test_anonymous_callers_are_401(client):
     assert_problem(client.get(URL), 401, "/problems/unauthorized")
 
 
-def test_list_shows_only_mine_filtered_at_a_fixed_statement_count(
-    client, user, statement_counter
-):
+def test_list_shows_only_mine_filtered_at_a_fixed_statement_count(client, user, statement_counter):
     kitchen = make_weather_subscription(user, name="Kitchen garden")
     paused = make_weather_subscription(user, name="Allotment", active=False)
     make_weather_subscription(make_user(), name="Garden of someone else")
@@ -86,7 +84,9 @@ def test_get_subscription_and_someone_elses_is_404(client, user):
 def test_update_subscription_under_if_match(client, user):
     mine = make_weather_subscription(user)
     headers = {**auth_headers(user), "If-Match": '"1"'}
-    response = client.patch(f"{URL}/{mine.id}", json={"active": False, "name": "Shed"}, headers=headers)
+    response = client.patch(
+        f"{URL}/{mine.id}", json={"active": False, "name": "Shed"}, headers=headers
+    )
     assert (response.status_code, response.headers["etag"]) == (200, '"2"')
     assert (response.json()["active"], response.json()["name"]) == (False, "Shed")
     stale = client.patch(f"{URL}/{mine.id}", json={"name": "Barn"}, headers=headers)
@@ -120,9 +120,7 @@ def test_forecast_is_fetched_on_demand_and_alerts_as_the_sweep_does(client, user
     assert provider.hits == {"52.52,13.41": 1}  # fresh: served from the database
 
 
-def test_forecast_without_stored_data_is_502_or_504_when_the_provider_fails(
-    client, user, provider
-):
+def test_forecast_without_stored_data_is_502_or_504_when_the_provider_fails(client, user, provider):
     down = make_weather_subscription(user)
     provider.broken = "down"
     response = client.get(f"{URL}/{down.id}/forecast", headers=auth_headers(user))
@@ -144,5 +142,7 @@ def test_alerts_list_what_the_sweep_sent(client, user, provider):
     (alert,) = response.json()["items"]
     assert alert["rule"] == RAIN_OVER_60
     assert (alert["window_start"], alert["value"]) == ("2026-12-03T06:00:00+00:00", 70.0)
-    message = client.get(f"/api/v1/outbox/messages/{alert['message_id']}", headers=auth_headers(user))
+    message = client.get(
+        f"/api/v1/outbox/messages/{alert['message_id']}", headers=auth_headers(user)
+    )
     assert message.status_code == 200

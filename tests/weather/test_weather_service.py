@@ -13,7 +13,7 @@ from db.models.weather import WeatherAlert, WeatherLocation
 from services import weather
 from services.weather import provider as weather_provider
 from tests.factories.identity import actor_of, make_user
-from tests.factories.weather import BERLIN, RAIN_OVER_60, make_weather_subscription
+from tests.factories.weather import RAIN_OVER_60, make_weather_subscription
 from tests.weather.conftest import RECORDED, START
 
 MUNICH = (48.14, 11.58)
@@ -59,7 +59,9 @@ def test_rules_out_of_range_or_repeated_are_refused(rules):
 def test_evaluate_finds_each_rule_once_per_window_with_its_extreme_value():
     hours = weather_provider.parse((RECORDED / "forecast.json").read_bytes())
     settings = weather.weather_settings()
-    matches = weather.evaluate(hours, [RAIN_OVER_60, FROST, GALE, WARM], now=START, settings=settings)
+    matches = weather.evaluate(
+        hours, [RAIN_OVER_60, FROST, GALE, WARM], now=START, settings=settings
+    )
     found = [(m.rule, f"{m.window_start:%dT%H}", m.value, f"{m.peak_at:%H}") for m in matches]
     assert found == [
         ("TEMPERATURE_BELOW:0", "03T00", -3.2, "04"),
@@ -199,11 +201,9 @@ def test_concurrent_writers_of_one_forecast_send_each_alert_once(provider):
             start.wait(timeout=10)
             with transaction(write=True) as session:
                 created.append(
-                    weather.apply_forecast(
-                        session, location_id=location_id, hours=hours, now=START
-                    )
+                    weather.apply_forecast(session, location_id=location_id, hours=hours, now=START)
                 )
-        except BaseException as error:  # noqa: BLE001 - reported below
+        except BaseException as error:
             failures.append(error)
 
     threads = [threading.Thread(target=write) for _ in range(6)]
