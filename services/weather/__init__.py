@@ -113,7 +113,7 @@ def check_rules(rules: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     checked: list[dict[str, Any]] = []
     seen: set[str] = set()
     for rule in rules:
-        kind, threshold = rule["kind"], float(rule["threshold"])
+        kind, threshold = rule["kind"], float(rule["threshold"]) + 0.0  # no "-0" rule
         _variable, _above, lowest, highest, unit = KINDS[kind]
         if not lowest <= threshold <= highest:
             raise InvalidRule(

@@ -48,6 +48,10 @@ def _alerts() -> list[tuple[str, str]]:
         [{"kind": "TEMPERATURE_ABOVE", "threshold": 61}],
         [{"kind": "WIND_SPEED_ABOVE", "threshold": -1}],
         [RAIN_OVER_60, {"kind": "RAIN_PROBABILITY_ABOVE", "threshold": 60.0}],
+        [
+            {"kind": "WIND_SPEED_ABOVE", "threshold": 0},
+            {"kind": "WIND_SPEED_ABOVE", "threshold": -0.0},
+        ],
         [],
     ],
 )
