@@ -16,6 +16,10 @@ stop_live_server() {
     kill "$rates_provider_pid" 2>/dev/null || true
     wait "$rates_provider_pid" 2>/dev/null || true
   fi
+  if [ -n "$weather_provider_pid" ]; then
+    kill "$weather_provider_pid" 2>/dev/null || true
+    wait "$weather_provider_pid" 2>/dev/null || true
+  fi
   rm -rf "$LIVE_WORK"
   exit "$status"
 }
@@ -36,10 +40,16 @@ BASE="http://127.0.0.1:$PORT"
 RATES_PROVIDER_PORT=$(free_port)
 export RATES_BASE_URL="http://127.0.0.1:$RATES_PROVIDER_PORT"
 rates_provider_pid=""
+# The forecast provider: a recorded Open-Meteo answer replayed on loopback (contracts/weather_provider.py).
+WEATHER_PROVIDER_PORT=$(free_port)
+export WEATHER_PROVIDER_URL="http://127.0.0.1:$WEATHER_PROVIDER_PORT"
+weather_provider_pid=""
 
 start_live_server() {
   "$PY/python" -m contracts.rates_provider "$RATES_PROVIDER_PORT" &
   rates_provider_pid=$!
+  "$PY/python" -m contracts.weather_provider "$WEATHER_PROVIDER_PORT" &
+  weather_provider_pid=$!
   "$PY/trellis" migrate >/dev/null
   "$PY/trellis" serve --port "$PORT" --workers 2 >"$LIVE_WORK/server.log" 2>&1 &
   live_server_pid=$!

@@ -166,6 +166,16 @@ from .user_role import UserRole
 from .user_update import UserUpdate
 from .version_list import VersionList
 from .version_list_items_item import VersionListItemsItem
+from .weather_alert import WeatherAlert
+from .weather_alert_list import WeatherAlertList
+from .weather_forecast import WeatherForecast
+from .weather_hour import WeatherHour
+from .weather_rule import WeatherRule
+from .weather_rule_kind import WeatherRuleKind
+from .weather_subscription import WeatherSubscription
+from .weather_subscription_create import WeatherSubscriptionCreate
+from .weather_subscription_list import WeatherSubscriptionList
+from .weather_subscription_update import WeatherSubscriptionUpdate
 
 __all__ = (
     "Account",
@@ -334,4 +344,14 @@ __all__ = (
     "UserUpdate",
     "VersionList",
     "VersionListItemsItem",
+    "WeatherAlert",
+    "WeatherAlertList",
+    "WeatherForecast",
+    "WeatherHour",
+    "WeatherRule",
+    "WeatherRuleKind",
+    "WeatherSubscription",
+    "WeatherSubscriptionCreate",
+    "WeatherSubscriptionList",
+    "WeatherSubscriptionUpdate",
 )
