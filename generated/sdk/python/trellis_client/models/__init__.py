@@ -30,7 +30,12 @@ from .download_uploads_file_variant import DownloadUploadsFileVariant
 from .email_request import EmailRequest
 from .email_verification_confirmation import EmailVerificationConfirmation
 from .field_error import FieldError
+from .get_ghstats_profile_response_503 import GetGhstatsProfileResponse503
 from .get_uploads_download_url_variant import GetUploadsDownloadUrlVariant
+from .ghstats_profile import GhstatsProfile
+from .ghstats_profile_stats import GhstatsProfileStats
+from .ghstats_profile_stats_languages_item import GhstatsProfileStatsLanguagesItem
+from .ghstats_repo import GhstatsRepo
 from .import_ import Import
 from .import_create import ImportCreate
 from .import_list import ImportList
@@ -192,7 +197,12 @@ __all__ = (
     "EmailRequest",
     "EmailVerificationConfirmation",
     "FieldError",
+    "GetGhstatsProfileResponse503",
     "GetUploadsDownloadUrlVariant",
+    "GhstatsProfile",
+    "GhstatsProfileStats",
+    "GhstatsProfileStatsLanguagesItem",
+    "GhstatsRepo",
     "Import",
     "ImportCreate",
     "ImportList",

@@ -1,0 +1,66 @@
+"""GitHub stats: computed profile stats per username (shared by every user: GitHub answers the
+same public data whoever asks), the provider pages behind them kept with their ETags for
+conditional requests, the refresh leases (one fetch sequence per username across processes),
+and the provider's rate-limit state."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from db.base import Base
+
+
+class GhstatsProfile(Base):
+    """The stats computed from one username's profile and all its repository pages."""
+
+    __tablename__ = "ghstats_profiles"
+
+    #: The username in lower case (GitHub usernames are case-insensitive).
+    key: Mapped[str] = mapped_column(String(39), primary_key=True)
+    #: JSON: the profile summary, totals, language counts and every repository's summary.
+    stats: Mapped[str] = mapped_column(Text)
+    fetched_at: Mapped[datetime]
+
+
+class GhstatsPage(Base):
+    """One provider answer as last seen (reduced to the fields the stats use), with the ETag
+    that makes the next request for the same URL conditional."""
+
+    __tablename__ = "ghstats_pages"
+
+    #: The request path and query (`/users/octocat/repos?per_page=100&page=2`).
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    etag: Mapped[str | None] = mapped_column(String(200))
+    #: JSON: the reduced answer.
+    data: Mapped[str] = mapped_column(Text)
+    #: The page's Link rel="next", if any.
+    next_url: Mapped[str | None] = mapped_column(String(500))
+    fetched_at: Mapped[datetime]
+
+
+class GhstatsLease(Base):
+    """Who may run the fetch sequence of a username now (core.leases keyed leases)."""
+
+    __tablename__ = "ghstats_leases"
+
+    key: Mapped[str] = mapped_column(String(39), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(36))
+    leased_until: Mapped[datetime]
+    refreshed_at: Mapped[datetime | None]
+    #: Why the last fetch failed (`unavailable`, `timeout`, `not-found`, `rate-limited`).
+    failure: Mapped[str | None] = mapped_column(String(20))
+
+
+class GhstatsQuota(Base):
+    """The provider's rate-limit state as its last answer told it (X-RateLimit-*)."""
+
+    __tablename__ = "ghstats_quota"
+
+    key: Mapped[str] = mapped_column(String(20), primary_key=True)
+    remaining: Mapped[int | None]
+    #: When the window resets (X-RateLimit-Reset, or now + Retry-After).
+    reset_at: Mapped[datetime | None]
+    updated_at: Mapped[datetime]
