@@ -154,7 +154,7 @@ def test_stale_stats_stand_in_while_the_rate_limit_is_spent(client, user, github
 def test_github_failing_is_502_or_504_and_stores_nothing(
     client, user, github, monkeypatch, how, status, type_
 ):
-    _settings(monkeypatch, OUTBOUND_TOTAL_TIMEOUT_SECONDS="0.3")
+    _settings(monkeypatch, OUTBOUND_READ_TIMEOUT_SECONDS="0.2")
     github.broken["/user/583231/repos"] = how  # the second page fails
     response = client.get(f"{URL}/octocat", headers=auth_headers(user))
     assert_problem(response, status, type_)
