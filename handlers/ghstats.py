@@ -4,7 +4,6 @@ from typing import Any
 
 from core.wire import Answer
 from services import ghstats
-from services.ghstats import Served
 
 # No transaction here: services.ghstats opens its own short units of work around the calls to
 # GitHub, so a slow provider never holds a database lock.

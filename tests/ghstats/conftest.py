@@ -1,28 +1,25 @@
-"""A GitHub REST API on 127.0.0.1 replaying recorded answers (recorded/): `/users/{login}` and its
-repository pages with GitHub's Link headers (the next page named as `/user/{id}/repos?...`, as
-GitHub does), ETags honoured with 304, and X-RateLimit-* headers counting down. It counts the
+"""A GitHub REST API on 127.0.0.1 replaying recorded answers (recorded/, through
+contracts.ghstats_provider: `/users/{login}` and its repository pages with GitHub's Link
+headers), ETags honoured with 304, and X-RateLimit-* headers counting down. It counts the
 calls it gets and misbehaves on request: down (500), garbage (200 that is no JSON), silent
 (answers nothing until the test ends), exhausted (403 with remaining 0) or throttled (429 with
 Retry-After), or slow (a delay before answering, so concurrent requests overlap one call)."""
 
 from __future__ import annotations
 
-import hashlib
 import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
-from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 
+from contracts.ghstats_provider import RECORDED, answer, etag_of
 from tests.support.upstream import loopback_reachable, serving
 
-RECORDED = Path(__file__).parent / "recorded"
-IDS = {"583231": "octocat", "9100001": "quiet-dev"}
 RESET_IN = 3600
 
 
@@ -60,34 +57,6 @@ class GitHub:
 GITHUB = GitHub()
 
 
-def _answer(path: str, query: dict[str, list[str]]) -> tuple[int, bytes, str | None]:
-    """(status, body, Link) of a recorded answer."""
-    parts = path.strip("/").split("/")
-    if len(parts) == 2 and parts[0] == "users":
-        recorded = RECORDED / f"user_{parts[1].lower()}.json"
-        if recorded.is_file():
-            return 200, recorded.read_bytes(), None
-    elif len(parts) == 3 and parts[2] == "repos" and parts[0] in ("users", "user"):
-        login = IDS.get(parts[1], parts[1]).lower()
-        user = RECORDED / f"user_{login}.json"
-        if user.is_file():
-            page = int(query.get("page", ["1"])[0])
-            pages = len(list(RECORDED.glob(f"repos_{login}_*.json")))
-            recorded = RECORDED / f"repos_{login}_{page}.json"
-            body = recorded.read_bytes() if recorded.is_file() else b"[]"
-            user_id = next(key for key, name in IDS.items() if name == login)
-            link = f"{GITHUB.url}/user/{user_id}/repos?per_page=100&type=owner&sort=full_name"
-            rels = []
-            if page < pages:
-                rels.append(f'<{link}&page={page + 1}>; rel="next"')
-                rels.append(f'<{link}&page={pages}>; rel="last"')
-            if page > 1:
-                rels.insert(0, f'<{link}&page={page - 1}>; rel="prev"')
-                rels.append(f'<{link}&page=1>; rel="first"')
-            return 200, body, ", ".join(rels) or None
-    return 404, (RECORDED / "not_found.json").read_bytes(), None
-
-
 class _Replay(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
@@ -119,8 +88,8 @@ class _Replay(BaseHTTPRequestHandler):
             status, body = 429, (RECORDED / "rate_limited.json").read_bytes()
             headers["Retry-After"] = "30"
         else:
-            status, body, link = _answer(parts.path, parse_qs(parts.query))
-        etag = f'W/"{hashlib.sha256(body).hexdigest()[:40]}"'
+            status, body, link = answer(GITHUB.url, parts.path, parts.query)
+        etag = etag_of(body)
         if status == 200 and self.headers.get("If-None-Match") == etag:
             with GITHUB.lock:
                 GITHUB.not_modified += 1

@@ -29,10 +29,8 @@ def _age_cached_stats(key: str, seconds: float) -> None:
     with transaction(write=True) as session:
         stats = ghstats.read_stats(session, key=key)
         assert stats is not None
-        ghstats.store_stats(
-            session,
-            ghstats.Stats(**{**stats.__dict__, "fetched_at": utcnow() - timedelta(seconds=seconds)}),
-        )
+        fetched_at = utcnow() - timedelta(seconds=seconds)
+        ghstats.store_stats(session, ghstats.Stats(**{**stats.__dict__, "fetched_at": fetched_at}))
 
 
 def test_stats_count_every_page_then_come_from_the_cache(client, user, github):
