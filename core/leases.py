@@ -25,8 +25,8 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, or_, update
-from sqlalchemy.orm import Session
+from sqlalchemy import String, and_, or_, update
+from sqlalchemy.orm import Mapped, Session, mapped_column
 from sqlalchemy.sql.elements import ColumnElement
 
 from core.rows import insert_ignoring_duplicates
@@ -71,6 +71,19 @@ def claim_row(
     )
     found = session.execute(statement).first()
     return None if found is None else tuple(found)
+
+
+class KeyedLeaseRow:
+    """The columns of a keyed lease table (mix into a model that declares `key`, its primary
+    key)."""
+
+    holder: Mapped[str] = mapped_column(String(36))
+    leased_until: Mapped[datetime]
+    #: When the holder of the last lease stored its refreshed entry: a caller that read an
+    #: older value cannot take the lease again for a refresh that has already happened.
+    refreshed_at: Mapped[datetime | None]
+    #: Why the last refresh failed (the domain's word for it), else None.
+    failure: Mapped[str | None] = mapped_column(String(20))
 
 
 def take_keyed_lease(

@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from core.leases import KeyedLeaseRow
 from db.base import Base
 
 
@@ -41,17 +42,13 @@ class GhstatsPage(Base):
     fetched_at: Mapped[datetime]
 
 
-class GhstatsLease(Base):
-    """Who may run the fetch sequence of a username now (core.leases keyed leases)."""
+class GhstatsLease(KeyedLeaseRow, Base):
+    """Who may run the fetch sequence of a username now (core.leases keyed leases); a failure
+    (`unavailable`, `timeout`, `not-found`, `rate-limited`) is kept on it for a while."""
 
     __tablename__ = "ghstats_leases"
 
     key: Mapped[str] = mapped_column(String(39), primary_key=True)
-    holder: Mapped[str] = mapped_column(String(36))
-    leased_until: Mapped[datetime]
-    refreshed_at: Mapped[datetime | None]
-    #: Why the last fetch failed (`unavailable`, `timeout`, `not-found`, `rate-limited`).
-    failure: Mapped[str | None] = mapped_column(String(20))
 
 
 class GhstatsQuota(Base):

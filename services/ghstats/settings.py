@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
-from core.settings import SettingsSection, get_settings, seconds_within, setting
+from core.settings import (
+    SettingsSection,
+    get_settings,
+    http_base_url,
+    seconds_within,
+    setting,
+)
 
 DAY = 24 * 3600
-
-
-def _base_url(raw: str) -> str:
-    value = raw.strip().rstrip("/")
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query:
-        raise ValueError(f"GHSTATS_BASE_URL must be an http(s) URL without a query, not {raw!r}")
-    return value
 
 
 def _pages(raw: str) -> int:
@@ -34,7 +31,7 @@ class GhstatsSettings(SettingsSection):
         "https://api.github.com",
         "The GitHub REST API (`<url>/users/{username}`, `<url>/users/{username}/repos`), called "
         "through core.outbound.",
-        parse=_base_url,
+        parse=http_base_url("GHSTATS_BASE_URL"),
     )
     token: str = setting(
         "GHSTATS_TOKEN",

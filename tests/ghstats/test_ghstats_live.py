@@ -5,15 +5,13 @@ requests for an unknown user make one call and all answer its 404."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 
-import httpx
 import pytest
 
 from core.settings import get_settings
 from tests.factories.identity import auth_headers
-from tests.live import serve
+from tests.live import all_at_once, loopback_provider_settings, serve
 
 CLIENTS = 20
 URL = "/api/v1/ghstats/profiles"
@@ -26,31 +24,20 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def live_server_ghstats(github_server: str) -> Iterator[str]:
-    settings = {
-        "GHSTATS_BASE_URL": github_server,
-        "OUTBOUND_ALLOW_LOOPBACK": "1",
-        "OUTBOUND_RETRIES": "0",
-    }
-    with serve(settings) as base:
+    with serve(loopback_provider_settings(GHSTATS_BASE_URL=github_server)) as base:
         yield base
-
-
-async def _all_at_once(base: str, path: str, headers: dict[str, str]) -> list[httpx.Response]:
-    limits = httpx.Limits(max_connections=CLIENTS)
-    async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as http:
-        return await asyncio.gather(*(http.get(path, headers=headers) for _ in range(CLIENTS)))
 
 
 def test_concurrent_requests_over_two_processes_make_one_fetch_sequence(
     live_server_ghstats, user, github
 ):
     github.delay = 0.1  # each call is still running when the other requests arrive
-    answers = asyncio.run(_all_at_once(live_server_ghstats, f"{URL}/octocat", auth_headers(user)))
+    answers = all_at_once(live_server_ghstats, f"{URL}/octocat", auth_headers(user), CLIENTS)
     assert [answer.status_code for answer in answers] == [200] * CLIENTS
     assert {answer.json()["total_stars"] for answer in answers} == {18582}
     assert github.hits == {"/users/octocat": 1, "/users/octocat/repos": 1, "/user/583231/repos": 2}
     github.hits.clear()
-    answers = asyncio.run(_all_at_once(live_server_ghstats, f"{URL}/nobody", auth_headers(user)))
+    answers = all_at_once(live_server_ghstats, f"{URL}/nobody", auth_headers(user), CLIENTS)
     assert {answer.status_code for answer in answers} == {404}
     assert {answer.json()["type"] for answer in answers} == {"/problems/ghstats/user-not-found"}
     assert github.hits == {"/users/nobody": 1}
