@@ -225,6 +225,14 @@ def _refresh(key: str, holder: str, previous: Stats | None) -> Served:
             )  # fmt: skip
         log.info("ghstats: fetch failed", username=key, failure=_failure_name(exc))
         return _stale_if_error(exc, previous)
+    except Exception:
+        # A bug, or the database failing: let the next request try at once instead of leaving
+        # the waiters polling until the lease runs out.
+        with transaction(write=True) as session:
+            hold_keyed_lease(
+                session, GhstatsLease, key=key, holder=holder, until=utcnow(), failure="error"
+            )
+        raise
     with transaction(write=True) as session:
         store_stats(session, stats)
         release_keyed_lease(
