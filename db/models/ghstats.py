@@ -61,3 +61,22 @@ class GhstatsQuota(Base):
     #: When the window resets (X-RateLimit-Reset, or now + Retry-After).
     reset_at: Mapped[datetime | None]
     updated_at: Mapped[datetime]
+
+
+class GhstatsRepo(Base):
+    """One public repository of a username as last fetched, ranked most-starred first (ties by
+    name): the rows behind the paged repository list."""
+
+    __tablename__ = "ghstats_repos"
+
+    key: Mapped[str] = mapped_column(String(39), primary_key=True)
+    #: 0 for the most-starred repository, then 1, 2, ...
+    rank: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    name: Mapped[str] = mapped_column(String(200))
+    full_name: Mapped[str | None] = mapped_column(String(300))
+    description: Mapped[str | None] = mapped_column(Text)
+    html_url: Mapped[str | None] = mapped_column(String(500))
+    language: Mapped[str | None] = mapped_column(String(100))
+    stars: Mapped[int]
+    forks: Mapped[int]
+    fork: Mapped[bool]

@@ -8,6 +8,8 @@ Rules:
   rel="next", at most GHSTATS_MAX_PAGES pages; past that `complete` is false): repository
   count, total stars and forks (forks of other projects included: they are the user's public
   repositories), repositories per language, and the 100 most-starred (ties by name).
+- Every repository is kept too, ranked the same way, for the paged list (`list_repos`:
+  filtered by language and fork, cursor pages in rank order).
 - Fresh for GHSTATS_TTL_SECONDS. Then the next request revalidates: every page is asked for
   again with `If-None-Match`, and a 304 reuses the stored page (no rate-limit cost).
 - One fetch sequence per username at a time across every process: the caller holding the
@@ -34,15 +36,22 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import structlog
-from sqlalchemy import update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from core.db import transaction, utcnow
 from core.errors import DomainError, UpstreamTimeout, UpstreamUnavailable
 from core.leases import hold_keyed_lease, release_keyed_lease, take_keyed_lease
+from core.pagination import Page, paginate
 from core.rows import insert_ignoring_duplicates
 from core.settings import get_settings
-from db.models.ghstats import GhstatsLease, GhstatsPage, GhstatsProfile, GhstatsQuota
+from db.models.ghstats import (
+    GhstatsLease,
+    GhstatsPage,
+    GhstatsProfile,
+    GhstatsQuota,
+    GhstatsRepo,
+)
 from services.ghstats import provider
 from services.ghstats.provider import (
     InvalidUsername,
@@ -53,7 +62,7 @@ from services.ghstats.provider import (
 )
 from services.ghstats.settings import GhstatsSettings, ghstats_settings
 
-__all__ = ["GhstatsSettings", "InvalidUsername", "RateLimited", "UserNotFound"]
+__all__ = ["GhstatsRepo", "GhstatsSettings", "InvalidUsername", "RateLimited", "UserNotFound"]
 
 log = structlog.get_logger("trellis.ghstats")
 
@@ -97,7 +106,7 @@ def compute(key: str, profile: dict[str, Any], repos: list[dict[str, Any]], *, c
             fetched_at: datetime) -> Stats:  # fmt: skip
     """The stats of a profile and its repositories."""
     languages = Counter(repo["language"] for repo in repos if repo["language"])
-    ranked = sorted(repos, key=lambda repo: (-repo["stars"], repo["name"].lower()))
+    ranked = rank(repos)
     return Stats(
         key=key,
         profile=profile,
@@ -109,6 +118,43 @@ def compute(key: str, profile: dict[str, Any], repos: list[dict[str, Any]], *, c
         top_repos=ranked[:TOP_KEPT],
         fetched_at=fetched_at,
     )
+
+
+def rank(repos: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The repositories most-starred first, ties by name."""
+    return sorted(repos, key=lambda repo: (-repo["stars"], repo["name"].lower()))
+
+
+def store_repos(session: Session, *, key: str, ranked: list[dict[str, Any]]) -> None:
+    """Replaces the username's stored repositories by `ranked` (in rank order)."""
+    session.execute(delete(GhstatsRepo).where(GhstatsRepo.key == key))
+    if ranked:
+        session.execute(
+            insert(GhstatsRepo),
+            [{"key": key, "rank": number, **repo} for number, repo in enumerate(ranked)],
+        )
+
+
+def list_repos(
+    session: Session,
+    *,
+    key: str,
+    limit: int,
+    cursor: str | None,
+    language: str | None = None,
+    fork: bool | None = None,
+) -> Page[GhstatsRepo]:
+    """One page of the username's stored repositories, most-starred first; `language` (any
+    case) and `fork` narrow it."""
+    query = select(GhstatsRepo).where(GhstatsRepo.key == key)
+    if language is not None:
+        query = query.where(func.lower(GhstatsRepo.language) == language.lower())
+    if fork is not None:
+        query = query.where(GhstatsRepo.fork == fork)
+    return paginate(
+        session, query, kind=f"ghstats-repos:{key}", columns=(GhstatsRepo.rank,), limit=limit,
+        cursor=cursor,
+    )  # fmt: skip
 
 
 def read_stats(session: Session, *, key: str) -> Stats | None:
@@ -215,7 +261,7 @@ def top(stats: Stats, count: int) -> list[dict[str, Any]]:
 
 def _refresh(key: str, holder: str, previous: Stats | None) -> Served:
     try:
-        stats = fetch_sequence(key)
+        stats, ranked = fetch_sequence(key)
     except (UpstreamUnavailable, UserNotFound) as exc:
         until = utcnow() + timedelta(seconds=ghstats_settings().retry_after_failure_seconds)
         with transaction(write=True) as session:
@@ -235,6 +281,7 @@ def _refresh(key: str, holder: str, previous: Stats | None) -> Served:
         raise
     with transaction(write=True) as session:
         store_stats(session, stats)
+        store_repos(session, key=key, ranked=ranked)
         release_keyed_lease(
             session, GhstatsLease, key=key, holder=holder, refreshed_at=stats.fetched_at
         )
@@ -242,9 +289,10 @@ def _refresh(key: str, holder: str, previous: Stats | None) -> Served:
     return _served(stats, stats.fetched_at, f"{status}; stored")
 
 
-def fetch_sequence(key: str) -> Stats:
+def fetch_sequence(key: str) -> tuple[Stats, list[dict[str, Any]]]:
     """Asks GitHub for the profile and every repository page of `key` (conditionally, page by
-    page) and computes the stats. Each answer is stored in its own short unit of work."""
+    page): the stats and the ranked repositories. Each answer is stored in its own short unit
+    of work."""
     profile = _page(f"/users/{key}", kind="user")
     repos: list[dict[str, Any]] = []
     path: str | None = f"/users/{key}/repos?per_page=100&type=owner&sort=full_name"
@@ -256,7 +304,8 @@ def fetch_sequence(key: str) -> Stats:
         data, path = _page_with_next(path)
         repos.extend(data)
         pages += 1
-    return compute(key, profile, repos, complete=complete, fetched_at=utcnow())
+    stats = compute(key, profile, repos, complete=complete, fetched_at=utcnow())
+    return stats, rank(repos)
 
 
 def _page(path: str, *, kind: str) -> Any:

@@ -158,3 +158,56 @@ def test_github_failing_is_502_or_504_and_stores_nothing(
     assert_problem(response, status, type_)
     with transaction(write=False) as session:
         assert ghstats.read_stats(session, key="octocat") is None
+
+
+def test_the_repository_list_pages_through_every_repository_most_starred_first(
+    client, user, github
+):
+    names, cursor = [], None
+    while True:
+        params = {"limit": 3, **({"cursor": cursor} if cursor else {})}
+        response = client.get(f"{URL}/octocat/repos", params=params, headers=auth_headers(user))
+        assert response.status_code == 200, response.text
+        names += [repo["name"] for repo in response.json()["items"]]
+        cursor = response.json()["next"]
+        if cursor is None:
+            break
+    assert names == [
+        "Spoon-Knife", "Hello-World", "octocat.github.io", "linguist", "git-consortium",
+        "boysenberry-repo-1", "hello-worId", "test-repo1",
+    ]  # fmt: skip
+    assert github.calls == 4  # one fetch sequence, then the cache
+
+
+def test_the_repository_list_filters_by_language_and_fork(client, user, github):
+    python = client.get(
+        f"{URL}/octocat/repos", params={"language": "PYTHON"}, headers=auth_headers(user)
+    )
+    assert [repo["name"] for repo in python.json()["items"]] == ["Hello-World", "hello-worId"]
+    forks = client.get(f"{URL}/octocat/repos", params={"fork": "true"}, headers=auth_headers(user))
+    assert [repo["name"] for repo in forks.json()["items"]] == ["linguist", "boysenberry-repo-1"]
+
+
+def test_the_repository_list_costs_the_same_statements_whatever_the_page_size(
+    client, user, github, statement_counter
+):
+    client.get(f"{URL}/octocat", headers=auth_headers(user))
+    counts = []
+    for limit in (1, 8):
+        with statement_counter() as counted:
+            response = client.get(
+                f"{URL}/octocat/repos", params={"limit": limit}, headers=auth_headers(user)
+            )
+        assert len(response.json()["items"]) == limit
+        counts.append(len(counted.statements))
+    assert counts[0] == counts[1]
+
+
+def test_the_repository_list_errors(client, user, github):
+    unknown = client.get(f"{URL}/no-such-user-here/repos", headers=auth_headers(user))
+    assert_problem(unknown, 404, "/problems/ghstats/user-not-found")
+    bad_cursor = client.get(
+        f"{URL}/octocat/repos", params={"cursor": "not-a-cursor"}, headers=auth_headers(user)
+    )
+    assert_problem(bad_cursor, 400, "/problems/invalid-cursor")
+    assert_problem(client.get(f"{URL}/octocat/repos"), 401, "/problems/unauthorized")

@@ -36,6 +36,7 @@ from .ghstats_profile import GhstatsProfile
 from .ghstats_profile_stats import GhstatsProfileStats
 from .ghstats_profile_stats_languages_item import GhstatsProfileStatsLanguagesItem
 from .ghstats_repo import GhstatsRepo
+from .ghstats_repo_list import GhstatsRepoList
 from .import_ import Import
 from .import_create import ImportCreate
 from .import_list import ImportList
@@ -48,6 +49,7 @@ from .ingredient import Ingredient
 from .ingredient_line import IngredientLine
 from .linked_identity import LinkedIdentity
 from .linked_identity_list import LinkedIdentityList
+from .list_ghstats_repos_response_503 import ListGhstatsReposResponse503
 from .list_shortlinks_state import ListShortlinksState
 from .list_tasks_sort import ListTasksSort
 from .list_tasks_status import ListTasksStatus
@@ -203,6 +205,7 @@ __all__ = (
     "GhstatsProfileStats",
     "GhstatsProfileStatsLanguagesItem",
     "GhstatsRepo",
+    "GhstatsRepoList",
     "Import",
     "ImportCreate",
     "ImportList",
@@ -215,6 +218,7 @@ __all__ = (
     "IngredientLine",
     "LinkedIdentity",
     "LinkedIdentityList",
+    "ListGhstatsReposResponse503",
     "ListShortlinksState",
     "ListTasksSort",
     "ListTasksStatus",
