@@ -58,7 +58,7 @@ def etag_of(body: bytes) -> str:
     return f'W/"{hashlib.sha256(body).hexdigest()[:40]}"'
 
 
-class _Provider(BaseHTTPRequestHandler):
+class RecordedGitHub(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
     def log_message(self, *args: object) -> None:
@@ -79,4 +79,4 @@ class _Provider(BaseHTTPRequestHandler):
 
 
 if __name__ == "__main__":
-    ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), _Provider).serve_forever()
+    ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), RecordedGitHub).serve_forever()
