@@ -75,7 +75,7 @@ def test_concurrent_callers_of_an_uncached_username_cause_one_fetch_sequence(git
 
 
 def test_concurrent_callers_share_the_one_failure(github):
-    github.delay = 0.3
+    github.delay = 0.1
     github.broken["/users/octocat"] = "down"
     failed = _together(lambda: ghstats.serve_stats(username="octocat"))
     assert {type(error) for error in failed} == {UpstreamUnavailable}
