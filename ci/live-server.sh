@@ -12,14 +12,12 @@ stop_live_server() {
     kill "$live_server_pid" 2>/dev/null || true
     wait "$live_server_pid" 2>/dev/null || true
   fi
-  if [ -n "$rates_provider_pid" ]; then
-    kill "$rates_provider_pid" 2>/dev/null || true
-    wait "$rates_provider_pid" 2>/dev/null || true
-  fi
-  if [ -n "$weather_provider_pid" ]; then
-    kill "$weather_provider_pid" 2>/dev/null || true
-    wait "$weather_provider_pid" 2>/dev/null || true
-  fi
+  for pid in "$rates_provider_pid" "$weather_provider_pid" "$ghstats_provider_pid"; do
+    if [ -n "$pid" ]; then
+      kill "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
   rm -rf "$LIVE_WORK"
   exit "$status"
 }
@@ -44,12 +42,18 @@ rates_provider_pid=""
 WEATHER_PROVIDER_PORT=$(free_port)
 export WEATHER_PROVIDER_URL="http://127.0.0.1:$WEATHER_PROVIDER_PORT"
 weather_provider_pid=""
+# GitHub (the ghstats row): recorded answers replayed on loopback (contracts/ghstats_provider.py).
+GHSTATS_PROVIDER_PORT=$(free_port)
+export GHSTATS_BASE_URL="http://127.0.0.1:$GHSTATS_PROVIDER_PORT"
+ghstats_provider_pid=""
 
 start_live_server() {
   "$PY/python" -m contracts.rates_provider "$RATES_PROVIDER_PORT" &
   rates_provider_pid=$!
   "$PY/python" -m contracts.weather_provider "$WEATHER_PROVIDER_PORT" &
   weather_provider_pid=$!
+  "$PY/python" -m contracts.ghstats_provider "$GHSTATS_PROVIDER_PORT" &
+  ghstats_provider_pid=$!
   "$PY/trellis" migrate >/dev/null
   "$PY/trellis" serve --port "$PORT" --workers 2 >"$LIVE_WORK/server.log" 2>&1 &
   live_server_pid=$!

@@ -251,6 +251,19 @@ def _frontend_url(value: str) -> str:
     return value
 
 
+def http_base_url(env: str) -> Callable[[str], str]:
+    """A parser for a provider's base URL: absolute http(s), no query; the trailing / removed."""
+
+    def parse(raw: str) -> str:
+        value = raw.strip().rstrip("/")
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.hostname or parts.query:
+            raise ValueError(f"{env} must be an http(s) URL without a query, not {raw!r}")
+        return value
+
+    return parse
+
+
 def _signing_keys(raw: str) -> dict[str, str]:
     """Parses `kid1:secret1,kid2:secret2`; the first key signs, all of them verify."""
     keys: dict[str, str] = {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 import socket
@@ -80,6 +81,24 @@ def serve(env: dict[str, str] | None = None, args: tuple[str, ...] = ()) -> Iter
             process.kill()
             process.wait()
         shutil.rmtree(metrics_dir, ignore_errors=True)
+
+
+def loopback_provider_settings(**settings: str) -> dict[str, str]:
+    """A live server's settings for a row whose provider is a replay server on loopback."""
+    return {"OUTBOUND_ALLOW_LOOPBACK": "1", "OUTBOUND_RETRIES": "0", **settings}
+
+
+def all_at_once(
+    base: str, path: str, headers: dict[str, str], clients: int
+) -> list[httpx.Response]:
+    """`clients` concurrent GETs of `path` (one connection each); their answers."""
+
+    async def run() -> list[httpx.Response]:
+        limits = httpx.Limits(max_connections=clients)
+        async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as http:
+            return await asyncio.gather(*(http.get(path, headers=headers) for _ in range(clients)))
+
+    return asyncio.run(run())
 
 
 @pytest.fixture(scope="session")

@@ -123,7 +123,8 @@ def credential_headers(request, client) -> dict[str, str]:  # type: ignore[no-un
 def _excluded(case) -> list:  # type: ignore[no-untyped-def,type-arg]
     """Checks a case is exempt from: a form request to the token endpoint answers a refused
     grant 400 `invalid_grant`, as RFC 6749 §5.2 requires, for schema-valid data; a preview of a
-    URL the tests cannot reach answers 502, and so do exchange rates (no provider here)."""
+    URL the tests cannot reach answers 502, and so do exchange rates and GitHub stats (no provider
+    here)."""
     operation_id = case.operation.definition.raw.get("operationId")
     tags = case.operation.definition.raw.get("tags")
     if operation_id == "createToken" and case.media_type == "application/x-www-form-urlencoded":
@@ -134,11 +135,14 @@ def _excluded(case) -> list:  # type: ignore[no-untyped-def,type-arg]
         # phase's "without credentials" variant of a real PDF is sent with this run's explicit
         # credentials and rightly accepted; the CLI gate checks negative data with its own auth.
         return [positive_data_acceptance, negative_data_rejection]
-    if operation_id in ("createPreviewsLookup", "getWeatherForecast") or tags == ["rates"]:
+    if operation_id in ("createPreviewsLookup", "getWeatherForecast") or tags in (
+        ["rates"],
+        ["ghstats"],
+    ):
         # A schema-valid URL the tests cannot fetch (no name is looked up, OUTBOUND_DNS=0) or the
-        # SSRF guard refuses answers its documented 502 or 422, and so do the rates operations
-        # and a weather forecast never fetched (their providers are not reachable here); any
-        # other 5xx still fails
+        # SSRF guard refuses answers its documented 502 or 422, and so do the rates and GitHub
+        # stats operations and a weather forecast never fetched (their providers are not
+        # reachable here); any other 5xx still fails
         # (hooks.server_errors_are_documented_upstream_failures).
         return [positive_data_acceptance, not_a_server_error]
     return []

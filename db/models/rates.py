@@ -9,6 +9,7 @@ from datetime import date, datetime
 from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from core.leases import KeyedLeaseRow
 from db.base import Base
 
 
@@ -29,18 +30,12 @@ class RatesSnapshot(Base):
     final: Mapped[bool] = mapped_column(default=False)
 
 
-class RatesLease(Base):
+class RatesLease(KeyedLeaseRow, Base):
     """Who may ask the provider for a key now. Taken by one conditional UPDATE (at most one
     holder across every process); released when the snapshot is stored, kept until
-    `leased_until` after a failure so the provider is not asked again at once."""
+    `leased_until` after a failure (`unavailable`, `timeout`, `unknown-currency`) so the provider
+    is not asked again at once."""
 
     __tablename__ = "rates_leases"
 
     key: Mapped[str] = mapped_column(String(20), primary_key=True)
-    holder: Mapped[str] = mapped_column(String(36))
-    leased_until: Mapped[datetime]
-    #: fetched_at of the last snapshot stored under this lease: a request that saw an older one
-    #: cannot take the lease again for a refresh that has already happened.
-    refreshed_at: Mapped[datetime | None]
-    #: Why the last attempt failed (`unavailable`, `timeout`, `unknown-currency`), else None.
-    failure: Mapped[str | None] = mapped_column(String(20))

@@ -41,7 +41,6 @@ import enum
 import json
 import threading
 import time
-import uuid
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
@@ -54,6 +53,7 @@ from sqlalchemy.orm import Session
 
 from core.db import transaction, utcnow
 from core.errors import DomainError, NotFound, RuleViolated, UpstreamTimeout, UpstreamUnavailable
+from core.leases import hold_keyed_lease, release_keyed_lease, take_keyed_lease
 from core.rows import insert_ignoring_duplicates
 from core.settings import get_settings
 from db.models.rates import RatesLease, RatesSnapshot
@@ -206,24 +206,8 @@ def take_lease(
     """The right to ask the provider for `key` now: a holder id, or None when another caller
     holds it or has stored a snapshot since the caller read the lease's `refreshed_at` (`seen`)."""
     now = now or utcnow()
-    holder = str(uuid.uuid4())
     until = now + timedelta(seconds=_lease_seconds())
-    if insert_ignoring_duplicates(session, RatesLease, key=key, holder=holder, leased_until=until):
-        return holder
-    # One statement decides: concurrent takers queue on the row, and each re-checks the
-    # condition against the winner's committed values (PostgreSQL's READ COMMITTED re-check;
-    # SQLite runs write transactions one at a time).
-    taken = session.execute(
-        update(RatesLease)
-        .where(
-            RatesLease.key == key,
-            RatesLease.leased_until <= now,
-            RatesLease.refreshed_at.is_not_distinct_from(seen),
-        )
-        .values(holder=holder, leased_until=until, failure=None)
-        .returning(RatesLease.key)
-    ).first()
-    return holder if taken is not None else None
+    return take_keyed_lease(session, RatesLease, key=key, seen=seen, until=until, now=now)
 
 
 def store_snapshot(
@@ -248,22 +232,14 @@ def store_snapshot(
     }
     if not insert_ignoring_duplicates(session, RatesSnapshot, key=key, **values):
         session.execute(update(RatesSnapshot).where(RatesSnapshot.key == key).values(values))
-    session.execute(
-        update(RatesLease)
-        .where(RatesLease.key == key, RatesLease.holder == holder)
-        .values(leased_until=now, refreshed_at=now, failure=None)
-    )
+    release_keyed_lease(session, RatesLease, key=key, holder=holder, refreshed_at=now)
     return stored
 
 
 def record_failure(session: Session, *, key: str, holder: str, failure: str) -> None:
     """Keeps the holder's lease for RATES_RETRY_AFTER_FAILURE_SECONDS, with why it failed."""
     until = utcnow() + timedelta(seconds=rates_settings().retry_after_failure_seconds)
-    session.execute(
-        update(RatesLease)
-        .where(RatesLease.key == key, RatesLease.holder == holder)
-        .values(leased_until=until, failure=failure)
-    )
+    hold_keyed_lease(session, RatesLease, key=key, holder=holder, until=until, failure=failure)
 
 
 def serve_snapshot(*, base: str, day: date | None) -> Served:

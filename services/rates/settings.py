@@ -4,19 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from urllib.parse import urlsplit
 
-from core.settings import SettingsSection, get_settings, seconds_within, setting
+from core.settings import (
+    SettingsSection,
+    get_settings,
+    http_base_url,
+    seconds_within,
+    setting,
+)
 
 DAY = 24 * 3600
-
-
-def _base_url(raw: str) -> str:
-    value = raw.strip().rstrip("/")
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query:
-        raise ValueError(f"RATES_BASE_URL must be an http(s) URL without a query, not {raw!r}")
-    return value
 
 
 def _day(raw: str) -> date:
@@ -35,7 +32,7 @@ class RatesSettings(SettingsSection):
         "https://api.frankfurter.app",
         "The rates provider (Frankfurter/ECB-shaped API: `<url>/latest?base=EUR`, "
         "`<url>/2026-11-27?base=EUR`), called through core.outbound.",
-        parse=_base_url,
+        parse=http_base_url("RATES_BASE_URL"),
     )
     ttl_seconds: float = setting(
         "RATES_TTL_SECONDS",

@@ -5,12 +5,10 @@ row decides across the two processes; the provider counts the calls it gets)."""
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Iterator
 from datetime import timedelta
 
-import httpx
 import pytest
 
 from core.db import transaction
@@ -18,7 +16,7 @@ from core.settings import get_settings
 from services import rates
 from tests.factories.identity import auth_headers
 from tests.factories.rates import make_snapshot
-from tests.live import serve
+from tests.live import all_at_once, loopback_provider_settings, serve
 
 CLIENTS = 100
 # The claim is about processes sharing PostgreSQL; on SQLite the same rules are proven in
@@ -30,19 +28,8 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def live_server_rates(provider_server: str) -> Iterator[str]:
-    settings = {
-        "RATES_BASE_URL": provider_server,
-        "OUTBOUND_ALLOW_LOOPBACK": "1",
-        "OUTBOUND_RETRIES": "0",
-    }
-    with serve(settings) as base:
+    with serve(loopback_provider_settings(RATES_BASE_URL=provider_server)) as base:
         yield base
-
-
-async def _all_at_once(base: str, path: str, headers: dict[str, str]) -> list[httpx.Response]:
-    limits = httpx.Limits(max_connections=CLIENTS)
-    async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as http:
-        return await asyncio.gather(*(http.get(path, headers=headers) for _ in range(CLIENTS)))
 
 
 def _fetched_at(key: str) -> object:
@@ -56,9 +43,7 @@ def test_100_concurrent_requests_for_a_stale_snapshot_make_one_provider_call(
 ):
     seeded = make_snapshot(age=timedelta(hours=2))
     provider.delay = 30  # the refresh is held until every request has its answer
-    answers = asyncio.run(
-        _all_at_once(live_server_rates, "/api/v1/rates/latest", auth_headers(user))
-    )
+    answers = all_at_once(live_server_rates, "/api/v1/rates/latest", auth_headers(user), CLIENTS)
     assert [answer.status_code for answer in answers] == [200] * CLIENTS
     assert all(answer.json()["stale"] for answer in answers)
     assert all("stale-while-revalidate" in answer.headers["Cache-Status"] for answer in answers)
@@ -75,9 +60,8 @@ def test_100_concurrent_requests_for_a_missing_snapshot_make_one_provider_call(
     live_server_rates, user, provider
 ):
     provider.delay = 0.5  # the call is still running when the other requests arrive
-    answers = asyncio.run(
-        _all_at_once(live_server_rates, "/api/v1/rates/dates/2024-01-05", auth_headers(user))
-    )
+    day = "/api/v1/rates/dates/2024-01-05"
+    answers = all_at_once(live_server_rates, day, auth_headers(user), CLIENTS)
     assert [answer.status_code for answer in answers] == [200] * CLIENTS
     assert {answer.json()["rates"]["USD"] for answer in answers} == {"1.0921"}
     assert provider.hits == {"/2024-01-05?base=EUR": 1}

@@ -30,7 +30,13 @@ from .download_uploads_file_variant import DownloadUploadsFileVariant
 from .email_request import EmailRequest
 from .email_verification_confirmation import EmailVerificationConfirmation
 from .field_error import FieldError
+from .get_ghstats_profile_response_503 import GetGhstatsProfileResponse503
 from .get_uploads_download_url_variant import GetUploadsDownloadUrlVariant
+from .ghstats_profile import GhstatsProfile
+from .ghstats_profile_stats import GhstatsProfileStats
+from .ghstats_profile_stats_languages_item import GhstatsProfileStatsLanguagesItem
+from .ghstats_repo import GhstatsRepo
+from .ghstats_repo_list import GhstatsRepoList
 from .import_ import Import
 from .import_create import ImportCreate
 from .import_list import ImportList
@@ -43,6 +49,7 @@ from .ingredient import Ingredient
 from .ingredient_line import IngredientLine
 from .linked_identity import LinkedIdentity
 from .linked_identity_list import LinkedIdentityList
+from .list_ghstats_repos_response_503 import ListGhstatsReposResponse503
 from .list_shortlinks_state import ListShortlinksState
 from .list_tasks_sort import ListTasksSort
 from .list_tasks_status import ListTasksStatus
@@ -208,7 +215,13 @@ __all__ = (
     "EmailRequest",
     "EmailVerificationConfirmation",
     "FieldError",
+    "GetGhstatsProfileResponse503",
     "GetUploadsDownloadUrlVariant",
+    "GhstatsProfile",
+    "GhstatsProfileStats",
+    "GhstatsProfileStatsLanguagesItem",
+    "GhstatsRepo",
+    "GhstatsRepoList",
     "Import",
     "ImportCreate",
     "ImportList",
@@ -221,6 +234,7 @@ __all__ = (
     "IngredientLine",
     "LinkedIdentity",
     "LinkedIdentityList",
+    "ListGhstatsReposResponse503",
     "ListShortlinksState",
     "ListTasksSort",
     "ListTasksStatus",
