@@ -5,8 +5,8 @@ recorded with backoff, the timeline with read marks, and racing pollers on one f
 from __future__ import annotations
 
 import threading
-from collections import Counter
 import uuid
+from collections import Counter
 from datetime import timedelta
 from pathlib import Path
 
@@ -172,29 +172,6 @@ def test_entries_two_feeds_carry_are_stored_once_and_shown_once(user, feed_serve
     future = next(item for item in items if item.entry.title == "Posted from the future")
     assert future.entry.published_at.year == 2099 and future.entry.sort_at <= utcnow()
     assert items[0].entry.title in ("Posted from the future", "Notice without a date")
-
-
-@pytest.mark.parametrize(
-    ("path", "problem"),
-    [
-        ("/page.html", "/problems/feeds/not-a-feed"),
-        ("/truncated.xml", "/problems/feeds/malformed-feed"),
-        ("/cover.png", "/problems/feeds/unsupported-content-type"),
-        ("/gone.xml", "/problems/feeds/upstream-status"),
-        ("/huge.xml", "/problems/outbound/response-too-large"),
-        ("/to-private.xml", "/problems/outbound/url-refused"),
-    ],
-)
-def test_a_failed_poll_is_recorded_on_the_feed_never_raised(
-    user, feed_server, configure, path, problem
-):
-    configure(FEEDS_MAX_FEED_BYTES=50_000)
-    view = make_feeds_subscription(user, feed_server.feed(path))
-    outcome = poll(view.feed.id)
-    assert outcome.status == "failed" and outcome.error.type == problem
-    feed = _feed(view.feed.id)
-    assert (feed.error_count, feed.last_error_type, feed.lease_expires_at) == (1, problem, None)
-    assert feed.last_error and _count(FeedsEntry) == 0
 
 
 def test_failures_back_off_exponentially_and_a_success_resets_them(user, feed_server, configure):
