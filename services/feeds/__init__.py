@@ -59,7 +59,13 @@ from db.models.feeds import FeedsEntry as FeedsEntry  # re-exported for handlers
 from db.models.feeds import FeedsFeed as FeedsFeed
 from db.models.feeds import FeedsFeedEntry, FeedsRead
 from db.models.feeds import FeedsSubscription as FeedsSubscription
-from services.feeds.documents import MalformedFeed, NotAFeed, ParsedFeed, UnsupportedContentType, parse
+from services.feeds.documents import (
+    MalformedFeed,
+    NotAFeed,
+    ParsedFeed,
+    UnsupportedContentType,
+    parse,
+)
 from services.feeds.settings import FeedsSettings, feeds_settings
 
 __all__ = [
