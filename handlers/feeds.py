@@ -91,7 +91,7 @@ def create_feeds_refresh(subscription_id: str) -> dict[str, Any]:
     # failure included, before its problem is answered here).
     actor, sub_id = current_actor(), uuid.UUID(subscription_id)
     with transaction(write=False) as session:
-        feed_id = feeds.feed_of(session, actor, subscription_id=sub_id)
+        feed_id = feeds.feed_to_refresh(session, actor, subscription_id=sub_id)
     outcome = jobs.feeds.poll(feed_id, force=True)
     if outcome.error is not None:
         raise outcome.error

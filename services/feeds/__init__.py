@@ -29,6 +29,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from math import ceil
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -49,7 +50,14 @@ from sqlalchemy.orm import Session
 from core import outbound
 from core.after_commit import AfterCommit
 from core.db import utcnow
-from core.errors import Conflict, DomainError, NotFound, RuleViolated, UpstreamUnavailable
+from core.errors import (
+    Conflict,
+    DomainError,
+    NotFound,
+    RuleViolated,
+    TooManyRequests,
+    UpstreamUnavailable,
+)
 from core.pagination import Page, paginate, paginate_by_creation
 from core.rows import get_or_404, insert_ignoring_duplicates
 from core.security import Actor
@@ -86,6 +94,10 @@ class InvalidFeedUrl(RuleViolated, type="/problems/feeds/invalid-url"):
 
 class AlreadySubscribed(Conflict, type="/problems/feeds/already-subscribed"):
     """The caller already follows this feed."""
+
+
+class RefreshedRecently(TooManyRequests, type="/problems/feeds/refreshed-recently"):
+    """The feed was fetched less than FEEDS_MIN_REFRESH_SECONDS ago."""
 
 
 class FeedServerError(UpstreamUnavailable, type="/problems/feeds/upstream-status"):
@@ -245,9 +257,20 @@ def unsubscribe(session: Session, actor: Actor, *, subscription_id: uuid.UUID) -
     session.flush()
 
 
-def feed_of(session: Session, actor: Actor, *, subscription_id: uuid.UUID) -> uuid.UUID:
-    """The feed behind the caller's subscription."""
-    return _own_subscription(session, actor, subscription_id).feed_id
+def feed_to_refresh(session: Session, actor: Actor, *, subscription_id: uuid.UUID) -> uuid.UUID:
+    """The feed behind the caller's subscription, unless it was fetched less than
+    FEEDS_MIN_REFRESH_SECONDS ago (RefreshedRecently: a user cannot make the server hammer a
+    feed's host)."""
+    feed = session.get(FeedsFeed, _own_subscription(session, actor, subscription_id).feed_id)
+    assert feed is not None  # the subscription's key holds it
+    floor = feeds_settings().min_refresh_seconds
+    if feed.last_fetched_at is not None:
+        wait = (feed.last_fetched_at + timedelta(seconds=floor) - utcnow()).total_seconds()
+        if wait > 0:
+            raise RefreshedRecently(
+                f"this feed was fetched less than {floor} seconds ago", retry_after=ceil(wait)
+            )
+    return feed.id
 
 
 # ---- the timeline -----------------------------------------------------------------------------

@@ -26,6 +26,11 @@ class FeedsSettings(SettingsSection):
         86400,
         "The longest a failing feed waits between two attempts.",
     )
+    min_refresh_seconds: int = setting(
+        "FEEDS_MIN_REFRESH_SECONDS",
+        60,
+        "A user's refresh of a feed fetched less than this many seconds ago answers 429.",
+    )
     max_feed_bytes: int = setting(
         "FEEDS_MAX_FEED_BYTES",
         2_000_000,

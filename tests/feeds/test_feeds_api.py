@@ -93,7 +93,8 @@ def test_unsubscribe_removes_the_feed_from_my_timeline_only(client, user, feed_s
 # ---- refresh: fetching now, and every upstream failure as 502/504 -----------------------------
 
 
-def test_refresh_fetches_then_answers_not_modified(client, user, feed_server):
+def test_refresh_fetches_then_answers_not_modified(client, user, feed_server, configure):
+    configure(FEEDS_MIN_REFRESH_SECONDS=0)
     view = make_feeds_subscription(user, feed_server.feed("/harbour.xml"))
     url = f"{SUBS}/{view.subscription.id}/refreshes"
     first = client.post(url, headers=auth_headers(user))
@@ -135,6 +136,14 @@ def test_refresh_answers_an_upstream_failure_and_records_it_on_the_feed(
     state = client.get(f"{SUBS}/{view.subscription.id}", headers=auth_headers(user)).json()
     assert state["fetch_state"]["error_count"] == 1
     assert state["fetch_state"]["last_error"]["type"] == problem
+
+
+def test_a_feed_fetched_moments_ago_is_not_fetched_again_on_demand(client, user, feed_server):
+    view = _fetched(user, feed_server)
+    again = client.post(f"{SUBS}/{view.subscription.id}/refreshes", headers=auth_headers(user))
+    assert_problem(again, 429, "/problems/feeds/refreshed-recently")
+    assert 55 <= int(again.headers["retry-after"]) <= 60
+    assert feed_server.hits["/harbour.xml"] == 1
 
 
 def test_refresh_of_an_unreachable_server_is_a_502(client, user, feed_server, configure):

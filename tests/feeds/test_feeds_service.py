@@ -296,3 +296,24 @@ def test_pollers_racing_on_one_feed_store_each_entry_once(user, feed_server):
     assert errors == []
     assert sum(added) == 7  # each (feed, entry) pair added by exactly one poller
     assert _count(FeedsEntry) == 6 and _count(FeedsFeedEntry) == 7
+
+
+def test_whole_polls_racing_on_one_feed_store_each_entry_once(user, feed_server):
+    view = make_feeds_subscription(user, feed_server.feed("/coast.atom"))
+    start = threading.Barrier(4)
+    outcomes = []
+
+    def poller():
+        start.wait(timeout=10)
+        outcomes.append(poll(view.feed.id, force=True))  # a user's refresh ignores the lease
+
+    threads = [threading.Thread(target=poller) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert len(outcomes) == 4 and {outcome.status for outcome in outcomes} <= {
+        "fetched", "not-modified"
+    }  # fmt: skip
+    assert sum(outcome.new_entries for outcome in outcomes) == 3
+    assert _count(FeedsEntry) == 3 and _count(FeedsFeedEntry) == 3
