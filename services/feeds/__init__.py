@@ -498,7 +498,7 @@ def fetch_feed(claim: Claim) -> Fresh | NotModified:
     Raises the DomainError that describes a failure (502/504/422 family)."""
     settings = feeds_settings()
     headers = {
-        "Accept": "application/rss+xml, application/atom+xml, application/feed+json, "
+        "Accept": "application/rss+xml, application/atom+xml, "
         "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1"
     }
     if claim.etag:

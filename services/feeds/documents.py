@@ -40,12 +40,12 @@ _TAGS = {
 _ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "abbr": {"title"}}
 _SUMMARY_CHARS = 20_000
 #: Media types a feed may come as; `text/html` is accepted only when it parses as a feed.
-_FEED_TYPES = ("xml", "rss", "atom", "rdf", "json")
+_FEED_TYPES = ("xml", "rss", "atom", "rdf")
 _GENERIC_TYPES = ("", "text/plain", "text/html", "application/octet-stream")
 
 
 class NotAFeed(UpstreamUnavailable, type="/problems/feeds/not-a-feed", title="Not a feed"):
-    """The URL answered a document that is not an RSS, Atom or JSON feed (an HTML page, say)."""
+    """The URL answered a document that is not an RSS or Atom feed (an HTML page, say)."""
 
 
 class MalformedFeed(
@@ -181,7 +181,7 @@ def parse(
     )
     if not document.get("version"):
         what = "an HTML page" if b"<html" in body[:2048].lower() else "a document"
-        raise NotAFeed(f"the URL answers {what} that is not an RSS, Atom or JSON feed")
+        raise NotAFeed(f"the URL answers {what} that is not an RSS or Atom feed")
     problem = document.get("bozo_exception")
     if document.get("bozo") and isinstance(problem, xml.sax.SAXException):
         raise MalformedFeed(f"the feed is not well-formed XML: {str(problem)[:200]}")

@@ -26,7 +26,7 @@ class FeedsSubscriptionCreate:
             {'url': 'https://news.example.org/feed.xml'}
 
         Attributes:
-            url (str): The RSS, Atom or JSON feed's URL (absolute http or https).
+            url (str): The RSS or Atom feed's URL (absolute http or https).
             title (str | Unset): Your own name for the feed (the feed's title is shown otherwise).
      """
 

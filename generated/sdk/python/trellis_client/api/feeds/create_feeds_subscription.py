@@ -127,12 +127,12 @@ def sync_detailed(
 ) -> Response[FeedsSubscription | Problem]:
     """ Subscribe to a feed
 
-     Follows the RSS, Atom or JSON feed at `url`. A feed is fetched once for all its subscribers: if
-    nobody followed it yet, its first fetch is queued as soon as the subscription is stored (then it is
-    polled every FEEDS_POLL_INTERVAL_SECONDS with conditional requests). The URL is checked here
-    (absolute http(s), no credentials, no private address literal) and every fetch goes through the
-    server's SSRF guard; fetch failures show in `fetch_state`, not here. Send an `Idempotency-Key` to
-    make retries safe.
+     Follows the RSS or Atom feed at `url`. A feed is fetched once for all its subscribers: if nobody
+    followed it yet, its first fetch is queued as soon as the subscription is stored (then it is polled
+    every FEEDS_POLL_INTERVAL_SECONDS with conditional requests). The URL is checked here (absolute
+    http(s), no credentials, no private address literal) and every fetch goes through the server's SSRF
+    guard; fetch failures show in `fetch_state`, not here. Send an `Idempotency-Key` to make retries
+    safe.
 
     Args:
         idempotency_key (str | Unset):
@@ -168,12 +168,12 @@ def sync(
 ) -> FeedsSubscription | Problem | None:
     """ Subscribe to a feed
 
-     Follows the RSS, Atom or JSON feed at `url`. A feed is fetched once for all its subscribers: if
-    nobody followed it yet, its first fetch is queued as soon as the subscription is stored (then it is
-    polled every FEEDS_POLL_INTERVAL_SECONDS with conditional requests). The URL is checked here
-    (absolute http(s), no credentials, no private address literal) and every fetch goes through the
-    server's SSRF guard; fetch failures show in `fetch_state`, not here. Send an `Idempotency-Key` to
-    make retries safe.
+     Follows the RSS or Atom feed at `url`. A feed is fetched once for all its subscribers: if nobody
+    followed it yet, its first fetch is queued as soon as the subscription is stored (then it is polled
+    every FEEDS_POLL_INTERVAL_SECONDS with conditional requests). The URL is checked here (absolute
+    http(s), no credentials, no private address literal) and every fetch goes through the server's SSRF
+    guard; fetch failures show in `fetch_state`, not here. Send an `Idempotency-Key` to make retries
+    safe.
 
     Args:
         idempotency_key (str | Unset):
@@ -204,12 +204,12 @@ async def asyncio_detailed(
 ) -> Response[FeedsSubscription | Problem]:
     """ Subscribe to a feed
 
-     Follows the RSS, Atom or JSON feed at `url`. A feed is fetched once for all its subscribers: if
-    nobody followed it yet, its first fetch is queued as soon as the subscription is stored (then it is
-    polled every FEEDS_POLL_INTERVAL_SECONDS with conditional requests). The URL is checked here
-    (absolute http(s), no credentials, no private address literal) and every fetch goes through the
-    server's SSRF guard; fetch failures show in `fetch_state`, not here. Send an `Idempotency-Key` to
-    make retries safe.
+     Follows the RSS or Atom feed at `url`. A feed is fetched once for all its subscribers: if nobody
+    followed it yet, its first fetch is queued as soon as the subscription is stored (then it is polled
+    every FEEDS_POLL_INTERVAL_SECONDS with conditional requests). The URL is checked here (absolute
+    http(s), no credentials, no private address literal) and every fetch goes through the server's SSRF
+    guard; fetch failures show in `fetch_state`, not here. Send an `Idempotency-Key` to make retries
+    safe.
 
     Args:
         idempotency_key (str | Unset):
@@ -245,12 +245,12 @@ async def asyncio(
 ) -> FeedsSubscription | Problem | None:
     """ Subscribe to a feed
 
-     Follows the RSS, Atom or JSON feed at `url`. A feed is fetched once for all its subscribers: if
-    nobody followed it yet, its first fetch is queued as soon as the subscription is stored (then it is
-    polled every FEEDS_POLL_INTERVAL_SECONDS with conditional requests). The URL is checked here
-    (absolute http(s), no credentials, no private address literal) and every fetch goes through the
-    server's SSRF guard; fetch failures show in `fetch_state`, not here. Send an `Idempotency-Key` to
-    make retries safe.
+     Follows the RSS or Atom feed at `url`. A feed is fetched once for all its subscribers: if nobody
+    followed it yet, its first fetch is queued as soon as the subscription is stored (then it is polled
+    every FEEDS_POLL_INTERVAL_SECONDS with conditional requests). The URL is checked here (absolute
+    http(s), no credentials, no private address literal) and every fetch goes through the server's SSRF
+    guard; fetch failures show in `fetch_state`, not here. Send an `Idempotency-Key` to make retries
+    safe.
 
     Args:
         idempotency_key (str | Unset):
