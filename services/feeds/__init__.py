@@ -510,9 +510,9 @@ def fetch_feed(claim: Claim) -> Fresh | NotModified:
         return NotModified()
     if fetched.status >= 300:
         raise FeedServerError(f"the feed's server answered {fetched.status}")
-    content_type = fetched.headers.get("content-type", "").split(";", 1)[0].strip().lower()
     parsed = parse(
-        fetched.body, feed_id=claim.feed_id, url=fetched.url, content_type=content_type,
+        fetched.body, feed_id=claim.feed_id, url=fetched.url,
+        content_type=fetched.headers.get("content-type", ""),
         max_entries=settings.max_entries,
     )  # fmt: skip
     return Fresh(

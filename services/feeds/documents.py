@@ -170,11 +170,12 @@ def check_content_type(content_type: str) -> None:
 def parse(
     body: bytes, *, feed_id: uuid.UUID, url: str, content_type: str, max_entries: int
 ) -> ParsedFeed:
-    """The feed in `body` (fetched from `url`), normalised; NotAFeed or MalformedFeed when it
+    """The feed in `body` (fetched from `url`, answered with the Content-Type header
+    `content_type`), normalised; UnsupportedContentType, NotAFeed or MalformedFeed when it
     cannot be read as one."""
-    check_content_type(content_type)
+    check_content_type(content_type.split(";", 1)[0].strip().lower())
     document = feedparser.parse(
-        body,
+        body,  # bytes: feedparser never fetches; the charset comes from the header or the XML
         response_headers={"content-location": url, "content-type": content_type or "text/xml"},
         resolve_relative_uris=True,
         sanitize_html=True,

@@ -73,6 +73,14 @@ def test_entries_are_normalised_and_their_html_sanitised():
     assert (notice.link, notice.published_at) == (None, None)
 
 
+def test_the_charset_of_the_content_type_header_decodes_the_feed():
+    parsed = _parsed("cafe_latin1_rss.xml", content_type="application/rss+xml; charset=ISO-8859-1")
+    assert parsed.title == "Café du Port"
+    assert [(entry.title, entry.summary) for entry in parsed.entries] == [
+        ("Crêpes à la mer", "Menu d'été")
+    ]
+
+
 def test_one_article_in_two_feeds_has_one_identity_but_local_guids_do_not_collide():
     rss = _parsed("harbour_rss.xml")
     atom = _parsed("coast_atom.xml", content_type="application/atom+xml")
@@ -96,6 +104,7 @@ def test_one_article_in_two_feeds_has_one_identity_but_local_guids_do_not_collid
         ("not_a_feed.html", "text/html", parsing.NotAFeed),
         ("truncated.xml", "application/rss+xml", parsing.MalformedFeed),
         ("harbour_rss.xml", "image/png", parsing.UnsupportedContentType),
+        ("harbour_rss.xml", "Application/JSON; charset=utf-8", parsing.UnsupportedContentType),
     ],
 )
 def test_documents_that_are_not_feeds_are_refused(name, content_type, problem):
