@@ -31,9 +31,12 @@ class FeedServer:
     conditional: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     #: path -> recorded document name, to change what a feed serves during a test
     documents: dict[str, str] = field(default_factory=dict)
+    #: seconds a feed document waits before it is answered (requests then overlap)
+    delay: float = 0.0
     released: threading.Event = field(default_factory=threading.Event)
 
     def reset(self) -> None:
+        self.delay = 0.0
         self.hits.clear()
         self.conditional.clear()
         self.documents = {
@@ -81,6 +84,8 @@ class _Replay(BaseHTTPRequestHandler):
                 self.send_header("ETag", tag)
                 self.end_headers()
                 return
+            if SERVER.delay:
+                SERVER.released.wait(SERVER.delay)
             content_type = _TYPES[Path(path).suffix] + "; charset=utf-8"
             body = (RECORDED / name).read_bytes()
             self._send(200, body, content_type, ETag=tag, Last_Modified=LAST_MODIFIED)
