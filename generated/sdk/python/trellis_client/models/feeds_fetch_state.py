@@ -27,6 +27,11 @@ class FeedsFetchState:
     """ How polling the feed goes, shared by every subscriber: the last attempt and success, the next poll, and the failures
     since the last success with the last one's problem.
 
+        Example:
+            {'last_fetched_at': '2026-12-01T09:30:00Z', 'last_success_at': '2026-12-01T08:00:00Z', 'next_fetch_at':
+                '2026-12-01T09:40:00Z', 'error_count': 2, 'last_error': {'type': '/problems/feeds/not-a-feed', 'detail': 'the
+                URL answers an HTML page that is not an RSS or Atom feed', 'at': '2026-12-01T09:30:00Z'}}
+
         Attributes:
             last_fetched_at (datetime.datetime | None): The last attempt, whatever its outcome; null before the first fetch.
             last_success_at (datetime.datetime | None):
