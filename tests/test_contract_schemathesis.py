@@ -135,14 +135,15 @@ def _excluded(case) -> list:  # type: ignore[no-untyped-def,type-arg]
         # phase's "without credentials" variant of a real PDF is sent with this run's explicit
         # credentials and rightly accepted; the CLI gate checks negative data with its own auth.
         return [positive_data_acceptance, negative_data_rejection]
-    if operation_id in ("createPreviewsLookup", "getWeatherForecast") or tags in (
-        ["rates"],
-        ["ghstats"],
-    ):
+    if operation_id in (
+        "createPreviewsLookup",
+        "getWeatherForecast",
+        "createFeedsRefresh",
+    ) or tags in (["rates"], ["ghstats"]):
         # A schema-valid URL the tests cannot fetch (no name is looked up, OUTBOUND_DNS=0) or the
         # SSRF guard refuses answers its documented 502 or 422, and so do the rates and GitHub
-        # stats operations and a weather forecast never fetched (their providers are not
-        # reachable here); any other 5xx still fails
+        # stats operations, a weather forecast never fetched and a feed refresh (their providers
+        # are not reachable here); any other 5xx still fails
         # (hooks.server_errors_are_documented_upstream_failures).
         return [positive_data_acceptance, not_a_server_error]
     return []

@@ -29,6 +29,19 @@ from .contact_kind import ContactKind
 from .download_uploads_file_variant import DownloadUploadsFileVariant
 from .email_request import EmailRequest
 from .email_verification_confirmation import EmailVerificationConfirmation
+from .feeds_entry import FeedsEntry
+from .feeds_entry_list import FeedsEntryList
+from .feeds_fetch_state import FeedsFetchState
+from .feeds_fetch_state_last_error_type_0 import FeedsFetchStateLastErrorType0
+from .feeds_read_marks import FeedsReadMarks
+from .feeds_read_marks_create import FeedsReadMarksCreate
+from .feeds_refresh import FeedsRefresh
+from .feeds_refresh_outcome import FeedsRefreshOutcome
+from .feeds_subscription import FeedsSubscription
+from .feeds_subscription_create import FeedsSubscriptionCreate
+from .feeds_subscription_list import FeedsSubscriptionList
+from .feeds_unread_counts import FeedsUnreadCounts
+from .feeds_unread_counts_subscriptions_item import FeedsUnreadCountsSubscriptionsItem
 from .field_error import FieldError
 from .get_ghstats_profile_response_503 import GetGhstatsProfileResponse503
 from .get_uploads_download_url_variant import GetUploadsDownloadUrlVariant
@@ -214,6 +227,19 @@ __all__ = (
     "DownloadUploadsFileVariant",
     "EmailRequest",
     "EmailVerificationConfirmation",
+    "FeedsEntry",
+    "FeedsEntryList",
+    "FeedsFetchState",
+    "FeedsFetchStateLastErrorType0",
+    "FeedsReadMarks",
+    "FeedsReadMarksCreate",
+    "FeedsRefresh",
+    "FeedsRefreshOutcome",
+    "FeedsSubscription",
+    "FeedsSubscriptionCreate",
+    "FeedsSubscriptionList",
+    "FeedsUnreadCounts",
+    "FeedsUnreadCountsSubscriptionsItem",
     "FieldError",
     "GetGhstatsProfileResponse503",
     "GetUploadsDownloadUrlVariant",
