@@ -103,6 +103,9 @@ def _clean_state(request: pytest.FixtureRequest) -> Iterator[None]:
     if any(name.startswith("live_server") for name in request.fixturenames):
         statements.LOG.foreign_writes = True
     reset_state()
+    # Settings read under a test's environment never outlive it, whatever order the fixtures
+    # that changed the environment are undone in (the next read parses it again).
+    get_settings.cache_clear()
     outside = network_fence.take_violations()
     assert not outside, f"the test tried to connect outside loopback: {outside}"
 

@@ -19,14 +19,16 @@ def ghstats_recorded_github() -> Iterator[str]:
 
 
 @pytest.fixture(autouse=True)
-def ghstats_github_for_spec_driven_tests(
-    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[None]:
+def ghstats_github_for_spec_driven_tests(request: pytest.FixtureRequest) -> Iterator[None]:
     callspec = getattr(request.node, "callspec", None)
     operation = callspec.params.get("operation") if callspec is not None else None
     if not str(getattr(operation, "path", "")).startswith("/ghstats/"):
         yield
         return
+    # Asked for here only: as a parameter, every test's `monkeypatch` would be set up before the
+    # suite's own autouse fixtures and undone after their teardown, which then read the settings
+    # under the test's environment and left them cached for the next test.
+    monkeypatch = request.getfixturevalue("monkeypatch")
     url = request.getfixturevalue("ghstats_recorded_github")
     with loopback_reachable(monkeypatch, GHSTATS_BASE_URL=url):
         yield
