@@ -12,6 +12,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import httpx
 import pytest
@@ -89,14 +90,23 @@ def loopback_provider_settings(**settings: str) -> dict[str, str]:
 
 
 def all_at_once(
-    base: str, path: str, headers: dict[str, str], clients: int
+    base: str,
+    path: str,
+    headers: dict[str, str],
+    clients: int,
+    *,
+    method: str = "GET",
+    json: Any = None,
 ) -> list[httpx.Response]:
-    """`clients` concurrent GETs of `path` (one connection each); their answers."""
+    """`clients` concurrent requests (GET, or `method` with a `json` body) of `path`, one
+    connection each; their answers."""
 
     async def run() -> list[httpx.Response]:
         limits = httpx.Limits(max_connections=clients)
         async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as http:
-            return await asyncio.gather(*(http.get(path, headers=headers) for _ in range(clients)))
+            return await asyncio.gather(
+                *(http.request(method, path, headers=headers, json=json) for _ in range(clients))
+            )
 
     return asyncio.run(run())
 
