@@ -52,6 +52,7 @@ def extract_file_metadata(file_id: str) -> str:
 @queue.periodic_task(crontab())  # type: ignore[untyped-decorator]
 def sweep_uploads() -> int:
     with transaction(write=True) as session:
+        uploads.drop_abandoned_uploads(session)
         stale = uploads.stale_file_ids(session)
     for file_id in stale:
         extract_file_metadata(str(file_id))

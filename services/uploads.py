@@ -141,6 +141,13 @@ class UploadsSettings(SettingsSection):
         "The periodic sweep re-queues a PENDING file once it has waited this long for its job.",
         parse=seconds_within(86400, zero=True),
     )
+    uploads_direct_abandon_seconds: float = setting(
+        "UPLOADS_DIRECT_ABANDON_SECONDS",
+        86400.0,
+        "A direct upload not confirmed this long after it was prepared is abandoned: the sweep "
+        "deletes its row and any bytes sent to its key (keep it above STORAGE_PRESIGN_SECONDS).",
+        parse=seconds_within(30 * 86400),
+    )
 
 
 def uploads_settings() -> UploadsSettings:
@@ -705,6 +712,31 @@ def _this_attempt(claim: Claim) -> tuple[object, ...]:
         UploadsFile.status == PROCESSING,
         UploadsFile.attempts == claim.attempt,
     )
+
+
+def drop_abandoned_uploads(
+    session: Session, *, now: datetime | None = None, limit: int = 500
+) -> int:
+    """Deletes direct uploads still AWAITING_UPLOAD UPLOADS_DIRECT_ABANDON_SECONDS after they
+    were prepared (their presigned URL long expired, never confirmed), and, after commit, any
+    bytes a client sent to their keys: nothing waits forever, nothing stays stored unowned.
+    Returns how many went."""
+    cutoff = (now or utcnow()) - timedelta(
+        seconds=uploads_settings().uploads_direct_abandon_seconds
+    )
+    abandoned = select(UploadsFile.id, UploadsFile.storage_key).where(
+        UploadsFile.status == AWAITING_UPLOAD, UploadsFile.created_at <= cutoff
+    )
+    rows = session.execute(abandoned.limit(limit)).all()
+    if not rows:
+        return 0
+    session.execute(
+        delete(UploadsFile)
+        .where(UploadsFile.id.in_([row.id for row in rows]), UploadsFile.status == AWAITING_UPLOAD)
+        .execution_options(synchronize_session=False)
+    )
+    delete_after_commit(session, [row.storage_key for row in rows])
+    return len(rows)
 
 
 def stale_file_ids(

@@ -6,9 +6,12 @@ from datetime import timedelta
 
 import pytest
 from PIL import Image
+from sqlalchemy import select, update
 
 from core.db import transaction, utcnow
 from core.storage import storage
+from db.base import new_id
+from db.models.uploads import UploadsFile
 from jobs.uploads import process
 from services import uploads
 from services.uploads import DONE, FAILED
@@ -205,3 +208,43 @@ def test_a_delete_racing_an_uncommitted_delete_finds_nothing(user):
     for thread in threads:
         thread.join(10)
     assert results["second"] == "not found"
+
+
+def test_the_sweep_drops_direct_uploads_never_confirmed_and_their_bytes(user):
+    prepared = utcnow()
+    rows = []
+    for name in ("sent.png", "never-sent.png", "recent.png"):
+        file_id = new_id()
+        key = uploads.original_key(file_id)
+        rows.append(
+            UploadsFile(
+                id=file_id,
+                owner_id=user.id,
+                name=name,
+                storage_key=key,
+                status=uploads.AWAITING_UPLOAD,
+                created_at=prepared,
+                updated_at=prepared,
+            )
+        )
+    sent, never_sent, recent = rows
+    with transaction(write=True) as session:
+        session.add_all(rows)
+        session.flush()
+        session.execute(  # prepared two days ago, all but the recent one
+            update(UploadsFile)
+            .where(UploadsFile.id.in_([sent.id, never_sent.id]))
+            .values(created_at=prepared - timedelta(days=2))
+        )
+    storage().write(sent.storage_key, [b"bytes a client sent, never confirmed"])
+    storage().write(recent.storage_key, [b"still on its way"])
+    kept = make_uploads_file(user)
+    with transaction(write=True) as session:
+        assert uploads.drop_abandoned_uploads(session) == 2
+        assert storage().size(sent.storage_key) is not None  # deleted only once this commits
+    with transaction(write=False) as session:
+        left = set(session.scalars(select(UploadsFile.id)))
+    assert left == {recent.id, kept.id}
+    assert storage().size(sent.storage_key) is None
+    assert storage().size(recent.storage_key) is not None
+    assert storage().size(kept.storage_key) is not None
