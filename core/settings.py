@@ -318,6 +318,14 @@ def _dev_api_key_pepper(loaded: Loaded) -> str:
     return _dev_secret(loaded["var_dir"], "api-key-pepper.key", secrets.token_urlsafe(48))
 
 
+def positive_int(raw: str) -> int:
+    """A setting's parser for a whole number of at least 1 (attempts, pixels, batch sizes)."""
+    value = int(raw)
+    if value < 1:
+        raise ValueError("must be at least 1")
+    return value
+
+
 def seconds_within(most: float, *, zero: bool = False) -> Callable[[str], float]:
     """A setting's parser for a number of seconds (fractions allowed) above 0 (from 0 with
     `zero`) and at most `most`."""

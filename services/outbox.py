@@ -48,20 +48,13 @@ from core.leases import claim_row
 from core.pagination import Page, paginate_by_creation
 from core.rows import get_or_404
 from core.security import Actor
-from core.settings import SettingsSection, get_settings, seconds_within, setting
+from core.settings import SettingsSection, get_settings, positive_int, seconds_within, setting
 from db.models.outbox import OutboxMessage as OutboxMessage  # re-exported for handlers
 
 log = structlog.get_logger("trellis.outbox")
 
 PENDING, SENDING, SENT, FAILED, DEAD = "PENDING", "SENDING", "SENT", "FAILED", "DEAD"
 STATUSES = (PENDING, SENDING, SENT, FAILED, DEAD)
-
-
-def _positive(raw: str) -> int:
-    value = int(raw)
-    if value < 1:
-        raise ValueError("must be at least 1")
-    return value
 
 
 @dataclass(frozen=True)
@@ -72,7 +65,7 @@ class OutboxSettings(SettingsSection):
         "OUTBOX_MAX_ATTEMPTS",
         5,
         "Send attempts before a message that keeps failing transiently becomes a dead letter.",
-        parse=_positive,
+        parse=positive_int,
     )
     outbox_retry_base_seconds: float = setting(
         "OUTBOX_RETRY_BASE_SECONDS",

@@ -44,7 +44,7 @@ from core.leases import claim_row
 from core.pagination import Page, paginate_by_creation
 from core.rows import get_or_404, insert_ignoring_duplicates
 from core.security import Actor
-from core.settings import SettingsSection, get_settings, seconds_within, setting
+from core.settings import SettingsSection, get_settings, positive_int, seconds_within, setting
 from core.storage import Stored, chunks_of, delete_after_commit, storage
 from db.base import new_id
 from db.models.thumbnails import ThumbnailsImage as ThumbnailsImage  # re-exported for handlers
@@ -71,13 +71,6 @@ def _sizes(raw: str) -> tuple[int, ...]:
     return tuple(sizes)
 
 
-def _positive(raw: str) -> int:
-    value = int(raw)
-    if value < 1:
-        raise ValueError("must be at least 1")
-    return value
-
-
 def _directory(raw: str) -> Path | None:
     return Path(raw) if raw else None
 
@@ -99,13 +92,13 @@ class ThumbnailsSettings(SettingsSection):
         50_000_000,
         "Originals with more pixels (width x height, read from the header) are not decoded: the "
         "job is FAILED (a decompression bomb guard).",
-        parse=_positive,
+        parse=positive_int,
     )
     thumbnails_max_attempts: int = setting(
         "THUMBNAILS_MAX_ATTEMPTS",
         3,
         "Job attempts that crash (storage unreachable, a worker killed) before FAILED.",
-        parse=_positive,
+        parse=positive_int,
     )
     thumbnails_lease_seconds: float = setting(
         "THUMBNAILS_LEASE_SECONDS",

@@ -48,7 +48,7 @@ from core.leases import claim_row
 from core.pagination import Page, paginate_by_creation
 from core.rows import get_or_404
 from core.security import Actor
-from core.settings import SettingsSection, get_settings, seconds_within, setting
+from core.settings import SettingsSection, get_settings, positive_int, seconds_within, setting
 from core.storage import (
     CHUNK,
     DirectTransferUnavailable,
@@ -86,13 +86,6 @@ def _types(raw: str) -> tuple[str, ...]:
     return chosen
 
 
-def _positive(raw: str) -> int:
-    value = int(raw)
-    if value < 1:
-        raise ValueError("must be at least 1")
-    return value
-
-
 @dataclass(frozen=True)
 class UploadsSettings(SettingsSection):
     """Settings of the uploads domain (storage itself is STORAGE_*'s)."""
@@ -102,13 +95,13 @@ class UploadsSettings(SettingsSection):
         25 * 1024 * 1024,
         "Largest request body of an upload through the API, multipart framing included (413 "
         "beyond it, by Content-Length or while the body streams).",
-        parse=_positive,
+        parse=positive_int,
     )
     uploads_direct_max_bytes: int = setting(
         "UPLOADS_DIRECT_MAX_BYTES",
         5 * 1024 * 1024 * 1024,
         "Largest file sent straight to S3 with a presigned direct upload.",
-        parse=_positive,
+        parse=positive_int,
     )
     uploads_allowed_types: tuple[str, ...] = setting(
         "UPLOADS_ALLOWED_TYPES",
@@ -121,13 +114,13 @@ class UploadsSettings(SettingsSection):
         50_000_000,
         "Images with more pixels (all frames counted) are not decoded: the metadata job marks "
         "them FAILED (a decompression bomb guard).",
-        parse=_positive,
+        parse=positive_int,
     )
     uploads_max_attempts: int = setting(
         "UPLOADS_MAX_ATTEMPTS",
         3,
         "Metadata job attempts that crash (storage unreachable, a worker killed) before FAILED.",
-        parse=_positive,
+        parse=positive_int,
     )
     uploads_lease_seconds: float = setting(
         "UPLOADS_LEASE_SECONDS",

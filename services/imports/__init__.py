@@ -46,7 +46,7 @@ from core.leases import claim_row
 from core.pagination import Page, paginate_by_creation
 from core.rows import get_or_404
 from core.security import Actor
-from core.settings import SettingsSection, get_settings, seconds_within, setting
+from core.settings import SettingsSection, get_settings, positive_int, seconds_within, setting
 from db.models.identity import User
 from db.models.imports import Import as Import  # re-exported for handlers
 from db.models.imports import ImportChunk
@@ -61,13 +61,6 @@ SKIP_INVALID, ALL_OR_NOTHING = "SKIP_INVALID", "ALL_OR_NOTHING"
 CHUNK_BYTES = 256 * 1024
 
 
-def _positive(raw: str) -> int:
-    value = int(raw)
-    if value < 1:
-        raise ValueError("must be at least 1")
-    return value
-
-
 @dataclass(frozen=True)
 class ImportsSettings(SettingsSection):
     """Settings of the imports domain."""
@@ -77,26 +70,26 @@ class ImportsSettings(SettingsSection):
         20 * 1024 * 1024,
         "The largest CSV upload (bytes, the multipart body included); larger answers 413 "
         "before the body is read.",
-        parse=_positive,
+        parse=positive_int,
     )
     imports_batch_rows: int = setting(
         "IMPORTS_BATCH_ROWS",
         500,
         "Rows checked and inserted per transaction by the import worker.",
-        parse=_positive,
+        parse=positive_int,
     )
     imports_max_error_rows: int = setting(
         "IMPORTS_MAX_ERROR_ROWS",
         1000,
         "Invalid rows whose errors are stored per import (every invalid row is counted).",
-        parse=_positive,
+        parse=positive_int,
     )
     imports_max_attempts: int = setting(
         "IMPORTS_MAX_ATTEMPTS",
         3,
         "Times a worker may start an import (a worker that dies mid-import leaves it to the "
         "sweep) before it is FAILED.",
-        parse=_positive,
+        parse=positive_int,
     )
     imports_lease_seconds: float = setting(
         "IMPORTS_LEASE_SECONDS",
