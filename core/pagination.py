@@ -121,7 +121,6 @@ def paginate(
     key: Callable[[T], Sequence[Any]] | None = None,
     parsers: Sequence[Callable[[Any], Any]] | None = None,
     load: Callable[[Select[T]], Select[T]] | None = None,
-    read: Callable[[Select[T]], Sequence[Any]] | None = None,
 ) -> Page[T]:
     """One page of `query` in `columns` order after `cursor`.
 
@@ -129,9 +128,6 @@ def paginate(
     default to what the columns say when they are mapped attributes (`Task.created_at`).
     `load(picked)`, if given, turns the ordered and limited statement that picks the page's rows
     into the one that reads them (in the same order), e.g. to compute columns for those rows only.
-    `read(picked)`, instead, reads the page itself and returns its items in that order (plain
-    records built from rows, where building ORM objects would cost more than the page is worth);
-    the default `key` then reads the columns' names off the items.
     """
     if key is None:
         names = [column.key for column in columns]
@@ -142,10 +138,7 @@ def paginate(
         query = query.where(keyset_after(columns, decode_cursor(cursor, kind, parsers), descending))
     order = [column.desc() if descending else column.asc() for column in columns]
     picked = query.order_by(*order).limit(limit + 1)
-    if read is not None:
-        rows = list(read(picked))
-    else:
-        rows = list(session.scalars(load(picked) if load else picked))
+    rows = list(session.scalars(load(picked) if load else picked))
     more = len(rows) > limit
     rows = rows[:limit]
     return Page(rows, encode_cursor(kind, key(rows[-1])) if more else None)
@@ -160,7 +153,6 @@ def paginate_by_creation(
     cursor: str | None,
     newest_first: bool = True,
     load: Callable[[Select[C]], Select[C]] | None = None,
-    read: Callable[[Select[C]], Sequence[Any]] | None = None,
 ) -> Page[C]:
     """`paginate` in `(created_at, id)` order of the query's entity (`select(Model)`)."""
     entity = query.column_descriptions[0]["entity"]
@@ -173,5 +165,4 @@ def paginate_by_creation(
         cursor=cursor,
         descending=newest_first,
         load=load,
-        read=read,
     )
