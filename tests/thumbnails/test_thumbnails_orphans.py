@@ -92,9 +92,9 @@ def test_deleting_the_file_while_the_job_runs_leaves_no_object(
     try:
         # The worker made the 8 px thumbnail visible and wrote the 16 px one, not yet visible.
         wait_until(lambda: (tmp_path / f"{job_id}.paused").exists(), timeout=30)
-        assert [t["size"] for t in client.get(f"{URL}/{job_id}", headers=headers).json()[
-            "thumbnails"
-        ]] == [8]
+        assert [
+            t["size"] for t in client.get(f"{URL}/{job_id}", headers=headers).json()["thumbnails"]
+        ] == [8]
         deleted = client.delete(f"/api/v1/uploads/files/{upload['id']}", headers=headers)
         assert deleted.status_code == 204
         with transaction(write=True) as session:  # the sweep leaves a live worker's job alone
