@@ -254,9 +254,9 @@ def test_an_import_a_worker_is_running_cannot_be_deleted_until_its_lease_expires
     later = utcnow() + timedelta(seconds=imports.imports_settings().imports_lease_seconds + 1)
     with transaction(write=True) as session:  # its worker died: the import can go
         imports.delete_import(session, actor_of(user), import_id=claim.import_id, now=later)
-    with transaction(write=True) as session:  # and the late worker changes nothing
-        with pytest.raises(imports.ClaimLost):
-            imports.apply_batch(session, claim, [(2, ["Late"])])
+    # and the late worker changes nothing
+    with transaction(write=True) as session, pytest.raises(imports.ClaimLost):
+        imports.apply_batch(session, claim, [(2, ["Late"])])
     assert _tasks(client, user) == []
 
 

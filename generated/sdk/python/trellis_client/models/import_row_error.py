@@ -25,7 +25,7 @@ class ImportRowError:
 
         Attributes:
             line (int): The file line the row starts on (the header is line 1).
-            column (None | str): The column at fault, as the header names it; null for the row as a whole.
+            column (None | str): The column at fault (the target's name for it); null for the row as a whole.
             message (str): What is wrong.
      """
 

@@ -114,11 +114,11 @@ def sync_detailed(
     """ List an import's row errors
 
      The rows that failed, as JSON, by file line (the header is line 1), one cursor page at a time: the
-    line a row starts on, the column at fault as the header names it (null for the row as a whole, such
-    as a row with too many fields), and what is wrong. A row may have several errors. Filter by `column`
-    to see one column's errors. The same errors as the CSV download (at most IMPORTS_MAX_ERROR_ROWS
-    invalid rows are stored; `invalid_rows` counts them all). Someone else's import answers 404, like a
-    missing one.
+    line a row starts on, the column at fault by its target name (null for the row as a whole, such as a
+    row with too many fields), and what is wrong. A row may have several errors. Filter by `column` to
+    see one column's errors. The same errors as the CSV download (at most IMPORTS_MAX_ERROR_ROWS invalid
+    rows are stored; `invalid_rows` counts them all). Someone else's import answers 404, like a missing
+    one.
 
     Args:
         import_id (UUID):
@@ -161,11 +161,11 @@ def sync(
     """ List an import's row errors
 
      The rows that failed, as JSON, by file line (the header is line 1), one cursor page at a time: the
-    line a row starts on, the column at fault as the header names it (null for the row as a whole, such
-    as a row with too many fields), and what is wrong. A row may have several errors. Filter by `column`
-    to see one column's errors. The same errors as the CSV download (at most IMPORTS_MAX_ERROR_ROWS
-    invalid rows are stored; `invalid_rows` counts them all). Someone else's import answers 404, like a
-    missing one.
+    line a row starts on, the column at fault by its target name (null for the row as a whole, such as a
+    row with too many fields), and what is wrong. A row may have several errors. Filter by `column` to
+    see one column's errors. The same errors as the CSV download (at most IMPORTS_MAX_ERROR_ROWS invalid
+    rows are stored; `invalid_rows` counts them all). Someone else's import answers 404, like a missing
+    one.
 
     Args:
         import_id (UUID):
@@ -203,11 +203,11 @@ async def asyncio_detailed(
     """ List an import's row errors
 
      The rows that failed, as JSON, by file line (the header is line 1), one cursor page at a time: the
-    line a row starts on, the column at fault as the header names it (null for the row as a whole, such
-    as a row with too many fields), and what is wrong. A row may have several errors. Filter by `column`
-    to see one column's errors. The same errors as the CSV download (at most IMPORTS_MAX_ERROR_ROWS
-    invalid rows are stored; `invalid_rows` counts them all). Someone else's import answers 404, like a
-    missing one.
+    line a row starts on, the column at fault by its target name (null for the row as a whole, such as a
+    row with too many fields), and what is wrong. A row may have several errors. Filter by `column` to
+    see one column's errors. The same errors as the CSV download (at most IMPORTS_MAX_ERROR_ROWS invalid
+    rows are stored; `invalid_rows` counts them all). Someone else's import answers 404, like a missing
+    one.
 
     Args:
         import_id (UUID):
@@ -250,11 +250,11 @@ async def asyncio(
     """ List an import's row errors
 
      The rows that failed, as JSON, by file line (the header is line 1), one cursor page at a time: the
-    line a row starts on, the column at fault as the header names it (null for the row as a whole, such
-    as a row with too many fields), and what is wrong. A row may have several errors. Filter by `column`
-    to see one column's errors. The same errors as the CSV download (at most IMPORTS_MAX_ERROR_ROWS
-    invalid rows are stored; `invalid_rows` counts them all). Someone else's import answers 404, like a
-    missing one.
+    line a row starts on, the column at fault by its target name (null for the row as a whole, such as a
+    row with too many fields), and what is wrong. A row may have several errors. Filter by `column` to
+    see one column's errors. The same errors as the CSV download (at most IMPORTS_MAX_ERROR_ROWS invalid
+    rows are stored; `invalid_rows` counts them all). Someone else's import answers 404, like a missing
+    one.
 
     Args:
         import_id (UUID):
