@@ -212,16 +212,17 @@ def _import(args: argparse.Namespace) -> int:
     if not args.queue:
         threading.Thread(target=execute, args=(import_id,), daemon=True).start()
     interactive = sys.stdout.isatty()
-    shown = -1
+    shown, shown_status = -1, ""
     while True:
         with transaction(write=False) as session:
             state = session.get_one(imports.Import, import_id)
             percent, status = imports.progress(state), state.status
             counts = (state.imported_rows, state.invalid_rows, state.last_error)
-        if percent != shown and (interactive or percent // 10 != shown // 10):
+        moved = percent != shown and (interactive or percent // 10 != shown // 10)
+        if moved or status != shown_status:  # 100% RUNNING, then DONE: both drawn
             line = f"{_bar(percent, 100)} {percent:3d}% {status}"
             print(f"\r{line}" if interactive else line, end="" if interactive else "\n", flush=True)
-            shown = percent
+            shown, shown_status = percent, status
         if status in (imports.DONE, imports.FAILED):
             break
         time.sleep(0.2)  # a row in another process has no event to wait on

@@ -27,6 +27,7 @@ import anyio.to_thread
 import orjson
 import swagger_ui_bundle
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
@@ -42,7 +43,7 @@ from core.db import dispose_engine, get_engine
 from core.lifecycle import run_shutdown_hooks
 from core.logging import configure_logging
 from core.middleware import BodyCaps, RequestContextMiddleware
-from core.problems import CONDUIT_PREFIX, conduit_error_handler
+from core.problems import CONDUIT_PREFIX, conduit_error_handler, send_problem
 from core.redis_client import serving_loop
 from core.settings import Settings, get_settings
 from core.spec import (
@@ -50,6 +51,7 @@ from core.spec import (
     MAIN_SPEC,
     ROOT_SPEC,
     body_caps,
+    concrete_paths,
     load_spec,
     split_by_route_group,
 )
@@ -61,6 +63,8 @@ class GroupDispatcher:
 
     A concrete second segment wins over a templated one (`/identity/users` before
     `/identity/{x}`), as OpenAPI requires; everything else goes to the root API (404 problems).
+    So does a concrete path over a templated one within a group: a method the contract does not
+    document for a concrete path is a 405 here, before the template's operation could take it.
     """
 
     def __init__(self, groups: dict[str, ASGIApp], root: ASGIApp) -> None:
@@ -70,12 +74,15 @@ class GroupDispatcher:
         self.prefixed: list[tuple[str, ASGIApp]] = []
         #: Fast paths of root-API operations (`x-fast-path`): path prefix -> answerer.
         self.fast: list[tuple[str, FastPath]] = []
+        #: Template-free paths of the added specs -> their Allow header (core.spec.concrete_paths).
+        self.concrete: dict[str, str] = {}
 
     def add(self, spec: dict[str, Any], *, package: str = "handlers") -> None:
         """Serves every route group of `spec` (bench/ adds its own this way)."""
         for groups, part in split_by_route_group(spec):
             app = connexion_app(part, package=package)
             self.groups.update(dict.fromkeys(groups, app))
+        self.concrete.update(concrete_paths(spec))
 
     def apps(self) -> list[ASGIApp]:
         """Every app it dispatches to, once each (route groups of one domain share an app)."""
@@ -100,6 +107,15 @@ class GroupDispatcher:
         for prefix, fast in self.fast:
             if path.startswith(prefix) and await fast(scope, receive, send):
                 return
+        allowed = self.concrete.get(path)
+        if (
+            allowed is not None
+            and scope["type"] == "http"
+            and scope["method"] != "OPTIONS"
+            and scope["method"] not in allowed.split(", ")
+        ):
+            await send_problem(scope, receive, send, HTTPException(405, headers={"Allow": allowed}))
+            return
         await self.app_for(path)(scope, receive, send)
 
 

@@ -154,6 +154,24 @@ def allow_index(spec: dict[str, Any]) -> list[tuple[re.Pattern[str], str]]:
     return index
 
 
+def concrete_paths(spec: dict[str, Any]) -> dict[str, str]:
+    """Full path -> Allow header value, for every path of a spec with no template segment.
+
+    OpenAPI matches a concrete path before a templated one, so `DELETE /imports/targets` is a
+    405 of `/imports/targets` even though `DELETE /imports/{import_id}` exists (Starlette's
+    router would pick the template's operation, whose path parameter then answers 400).
+    """
+    base = _base_path(spec)
+    found = {}
+    for path, item in spec.get("paths", {}).items():
+        if "{" not in path:
+            methods = [method.upper() for method in HTTP_METHODS if method in item]
+            if "GET" in methods:
+                methods.append("HEAD")
+            found[base + path] = ", ".join(methods)
+    return found
+
+
 def body_caps(spec: dict[str, Any]) -> list[tuple[str, re.Pattern[str], int | str]]:
     """(METHOD, full-path pattern, cap) of every operation declaring `x-max-body-bytes`.
 

@@ -9,6 +9,8 @@ service (STORAGE_BACKEND=s3, boto3).
     Storage.size(key)               bytes of an object, None when there is none
     Storage.read(key, start, end)   iterator over the bytes start..end (inclusive), in chunks
     Storage.delete(key)             removes an object; a missing one is not an error
+    Storage.delete_folder(folder)   removes every object whose key starts with `folder/` (what
+                                    one owner wrote under keys of its own, whatever they were)
     Storage.presigned_upload(key, *, max_bytes)
     Storage.presigned_download(key, *, content_type, disposition)
                                     URLs, valid STORAGE_PRESIGN_SECONDS, that move bytes between a
@@ -31,6 +33,7 @@ import hashlib
 import io
 import os
 import re
+import shutil
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -149,6 +152,8 @@ class Storage(Protocol):
 
     def delete(self, key: str) -> None: ...
 
+    def delete_folder(self, folder: str) -> None: ...
+
     def presigned_upload(self, key: str, *, max_bytes: int) -> PresignedUpload: ...
 
     def presigned_download(
@@ -238,6 +243,9 @@ class LocalStorage:
 
     def delete(self, key: str) -> None:
         self._path(key).unlink(missing_ok=True)
+
+    def delete_folder(self, folder: str) -> None:
+        shutil.rmtree(self._path(folder), ignore_errors=True)
 
     def presigned_upload(self, key: str, *, max_bytes: int) -> PresignedUpload:
         raise DirectTransferUnavailable("local storage has no service to send bytes to")
@@ -330,6 +338,17 @@ class S3Storage:
     def delete(self, key: str) -> None:
         self.client.delete_object(Bucket=self.bucket, Key=check_key(key))
 
+    def delete_folder(self, folder: str) -> None:
+        pages = self.client.get_paginator("list_objects_v2").paginate(
+            Bucket=self.bucket, Prefix=f"{check_key(folder)}/"
+        )
+        for page in pages:  # at most 1,000 keys a page, as many as one delete_objects takes
+            keys = [{"Key": item["Key"]} for item in page.get("Contents", [])]
+            if keys:
+                self.client.delete_objects(
+                    Bucket=self.bucket, Delete={"Objects": keys, "Quiet": True}
+                )
+
     def _expiry(self) -> datetime:
         return utcnow() + timedelta(seconds=self.expires_in)
 
@@ -367,11 +386,15 @@ def storage() -> Storage:
     return _build(config, config.storage_dir or settings.var_dir / "storage")
 
 
-def delete_after_commit(session: Session, keys: Iterable[str]) -> None:
-    """Deletes the objects at `keys` once `session` commits (never if it rolls back): the rows
-    that named them are gone first, so nothing visible ever points at a missing object. A failed
-    delete is logged and left: an orphaned object only costs space."""
+def delete_after_commit(
+    session: Session, keys: Iterable[str], *, folders: Iterable[str] = ()
+) -> None:
+    """Deletes the objects at `keys`, and every object under `folders`, once `session` commits
+    (never if it rolls back): the rows that named them are gone first, so nothing visible ever
+    points at a missing object. A failed delete is logged and left: an orphaned object only
+    costs space."""
     doomed = list(keys)
+    emptied = list(folders)
 
     def remove(_session: Session) -> None:
         store = storage()
@@ -380,6 +403,11 @@ def delete_after_commit(session: Session, keys: Iterable[str]) -> None:
                 store.delete(key)
             except Exception as error:
                 log.warning("storage-delete-failed", key=key, error=type(error).__name__)
+        for folder in emptied:
+            try:
+                store.delete_folder(folder)
+            except Exception as error:
+                log.warning("storage-delete-failed", folder=folder, error=type(error).__name__)
 
     event.listen(session, "after_commit", remove, once=True)
 

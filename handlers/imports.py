@@ -12,7 +12,7 @@ import jobs.imports  # noqa: F401 - installs the dispatcher that queues import j
 from core.db import transaction
 from core.http import iso
 from core.security import current_actor
-from core.wire import Answer, api_path, page_json
+from core.wire import Answer, NoContent, api_path, page_json
 from services import imports
 from services.imports import Import
 
@@ -94,6 +94,30 @@ def get_import_errors(import_id: str) -> Response:
     # Exactly the documented media type (Starlette would add a charset); the text is UTF-8.
     headers = {"Content-Type": "text/csv", "Content-Disposition": disposition}
     return Response(out.getvalue().encode("utf-8"), headers=headers)
+
+
+def delete_import(import_id: str) -> NoContent:
+    with transaction(write=True) as session:
+        imports.delete_import(session, current_actor(), import_id=uuid.UUID(import_id))
+    return None, 204
+
+
+def list_import_row_errors(
+    import_id: str, column: str | None = None, limit: int = 20, cursor: str | None = None
+) -> dict[str, Any]:
+    with transaction(write=False) as session:
+        page = imports.list_row_errors(
+            session,
+            current_actor(),
+            import_id=uuid.UUID(import_id),
+            column=column,
+            limit=limit,
+            cursor=cursor,
+        )
+        return page_json(
+            page,
+            lambda error: {"line": error.line, "column": error.column, "message": error.message},
+        )
 
 
 def list_import_targets() -> dict[str, Any]:

@@ -38,6 +38,7 @@ def _file_json(file: UploadsFile) -> dict[str, Any]:
 def list_uploads_files(
     content_type: str | None = None,
     status: str | None = None,
+    q: str | None = None,
     limit: int = 20,
     cursor: str | None = None,
 ) -> dict[str, Any]:
@@ -47,6 +48,7 @@ def list_uploads_files(
             current_actor(),
             content_type=content_type,
             status=status,
+            q=q,
             limit=limit,
             cursor=cursor,
         )

@@ -4,8 +4,11 @@
 deletes what a killed earlier run left unseen, decodes the original once with no transaction
 open, and for each size either keeps the recorded thumbnail (its stored bytes still match) or
 renders it, writes it whole under the generation's key and commits its row — the step that makes
-it visible — fenced by the generation. Running it again for a job that is DONE, FAILED, deleted or
-held by a live worker does nothing, so duplicate jobs are harmless. Importing this module installs
+it visible — fenced by the generation and by the file still existing. A run whose fence fails
+deletes what it just wrote and, if the file was deleted meanwhile, the orphaned job with every
+object under it. Running it again for a job that is DONE, FAILED, deleted or held by a live worker
+does nothing, so duplicate jobs are harmless. The sweep first deletes the orphans no live worker
+holds, then re-queues stale jobs. Importing this module installs
 the function `services.thumbnails` uses to queue jobs after commit.
 """
 
@@ -39,19 +42,26 @@ def process(job_id: uuid.UUID, *, now: datetime | None = None) -> str:
                     recorded = thumbnails.record_image(session, claim, rendered)
                 if not recorded:
                     thumbnails.discard(rendered)
-                    return "lost"
+                    return _lost(claim)
     except thumbnails.Unrenderable as error:
         with transaction(write=True) as session:
             status = thumbnails.record_failure(session, claim, str(error), permanent=True)
-        return (status or "lost").lower()
+        return status.lower() if status else _lost(claim)
     except Exception as error:  # storage unreachable and the like: retried, then FAILED
         reason = f"the thumbnail job crashed ({type(error).__name__})"
         with transaction(write=True) as session:
             status = thumbnails.record_failure(session, claim, reason, permanent=False)
-        return (status or "lost").lower()
+        return status.lower() if status else _lost(claim)
     with transaction(write=True) as session:
         finished = thumbnails.finish_job(session, claim)
-    return "done" if finished else "lost"
+    return "done" if finished else _lost(claim)
+
+
+def _lost(claim: thumbnails.Claim) -> str:
+    """`lost`, after deleting the job if it was lost because its file was deleted."""
+    with transaction(write=True) as session:
+        thumbnails.release_lost(session, claim)
+    return "lost"
 
 
 @queue.task()  # type: ignore[untyped-decorator]  # huey is untyped
@@ -61,6 +71,8 @@ def render_thumbnails(job_id: str) -> str:
 
 @queue.periodic_task(crontab())  # type: ignore[untyped-decorator]
 def sweep_thumbnails() -> int:
+    with transaction(write=True) as session:
+        thumbnails.drop_orphans(session)
     with transaction(write=True) as session:
         stale = thumbnails.stale_job_ids(session)
     for job_id in stale:

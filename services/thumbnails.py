@@ -6,18 +6,30 @@
     get_job, list_jobs, retry_job, delete_job, served_thumbnail
                                     the owner's jobs (someone else's are JobNotFound)
     claim_job, clean_earlier_runs, opened_original, is_current, render, record_image,
-    finish_job, record_failure, stale_job_ids
+    finish_job, record_failure, release_lost, drop_orphans, stale_job_ids
                                     the job: one conditional UPDATE claims it under a lease and
                                     starts a new generation; each size is rendered with no
                                     transaction open, written whole under a key of that
                                     generation, and made visible by committing its row, fenced by
-                                    the generation
+                                    the generation and by its file still existing
 
 States: PENDING -> RUNNING -> DONE, or FAILED with `last_error` (an image that cannot be decoded,
 one over THUMBNAILS_MAX_IMAGE_PIXELS, or THUMBNAILS_MAX_ATTEMPTS attempts that crashed). A FAILED
 job can be retried (PENDING again, attempts from 0). Re-running a job keeps every thumbnail whose
 stored bytes still match the size and SHA-256 its row records: only missing or damaged ones are
 rendered again. An animated image is thumbnailed from its first frame.
+
+Deleting the uploaded file (uploads.delete_file) sets the job's `file_id` to NULL in the same
+statement (the foreign key's ON DELETE SET NULL); a cascade would drop the rows and leave their
+objects stored forever. From then on the job is an orphan: hidden from the API, and deleted with
+every object under `thumbnails/<job id>/` (all generations, those a killed worker wrote included)
+by whoever holds it: the worker running it, at its next fenced write (the fence fails, it deletes
+what it just wrote, then the job, see release_lost); the worker claiming it (claim_job); or the
+periodic sweep, once no live lease protects it (drop_orphans). The objects go after the row's
+delete commits, so nothing visible ever names a missing object; a worker still rendering finds
+its fence failed and deletes its own write. On PostgreSQL the SET NULL locks the job row, so it
+and a worker's fenced write are ordered: either the write commits first (and its row goes with
+the job) or it sees the NULL and fails.
 """
 
 from __future__ import annotations
@@ -34,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 import structlog
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from core.after_commit import AfterCommit
@@ -192,8 +204,9 @@ def create_job(session: Session, actor: Actor, *, file_id: uuid.UUID) -> Thumbna
 
 
 def get_job(session: Session, actor: Actor, *, job_id: uuid.UUID) -> ThumbnailsJob:
-    """The caller's job with its thumbnails; someone else's is JobNotFound, like a missing one."""
-    mine = ThumbnailsJob.owner_id == actor.user_id
+    """The caller's job with its thumbnails; someone else's is JobNotFound, like a missing one,
+    and so is one whose file was deleted."""
+    mine = and_(ThumbnailsJob.owner_id == actor.user_id, ThumbnailsJob.file_id.is_not(None))
     return get_or_404(session, ThumbnailsJob, job_id, where=mine, missing=JobNotFound())
 
 
@@ -208,7 +221,9 @@ def list_jobs(
 ) -> Page[ThumbnailsJob]:
     """The caller's jobs (in one status, of one file, if given), newest first, a keyset page at a
     time, their thumbnails loaded in one more statement whatever the page size."""
-    query = select(ThumbnailsJob).where(ThumbnailsJob.owner_id == actor.user_id)
+    query = select(ThumbnailsJob).where(
+        ThumbnailsJob.owner_id == actor.user_id, ThumbnailsJob.file_id.is_not(None)
+    )
     if status is not None:
         query = query.where(ThumbnailsJob.status == status)
     if file_id is not None:
@@ -232,6 +247,7 @@ def retry_job(session: Session, actor: Actor, *, job_id: uuid.UUID) -> Thumbnail
         .where(
             ThumbnailsJob.id == job_id,
             ThumbnailsJob.owner_id == actor.user_id,
+            ThumbnailsJob.file_id.is_not(None),
             ThumbnailsJob.status == FAILED,
         )
         .values(status=PENDING, attempts=0, finished_at=None, updated_at=utcnow())
@@ -247,22 +263,19 @@ def retry_job(session: Session, actor: Actor, *, job_id: uuid.UUID) -> Thumbnail
 
 def delete_job(session: Session, actor: Actor, *, job_id: uuid.UUID) -> None:
     """Deletes the caller's job and its thumbnails; the job row is locked first, so a worker
-    still running it cannot make one more thumbnail visible, and the objects leave storage after
-    commit."""
+    still running it cannot make one more thumbnail visible, and every object under the job's
+    folder (unseen leftovers of killed runs included) leaves storage after commit."""
     job = get_or_404(
         session,
         ThumbnailsJob,
         job_id,
-        where=ThumbnailsJob.owner_id == actor.user_id,
+        where=and_(ThumbnailsJob.owner_id == actor.user_id, ThumbnailsJob.file_id.is_not(None)),
         missing=JobNotFound(),
         lock=True,
     )
-    keys = list(
-        session.scalars(select(ThumbnailsImage.storage_key).where(ThumbnailsImage.job_id == job_id))
-    )
     session.delete(job)
     session.flush()
-    delete_after_commit(session, keys)
+    delete_after_commit(session, [], folders=[job_folder(job_id)])
 
 
 @dataclass(frozen=True)
@@ -330,14 +343,20 @@ class Rendered:
     stored: Stored
 
 
+def job_folder(job_id: uuid.UUID) -> str:
+    """Where every object of a job lives, whatever run wrote it."""
+    return f"thumbnails/{job_id}"
+
+
 def image_key(job_id: uuid.UUID, size: int, generation: int, extension: str) -> str:
-    return f"thumbnails/{job_id}/{size}-g{generation}.{extension}"
+    return f"{job_folder(job_id)}/{size}-g{generation}.{extension}"
 
 
 def claim_job(session: Session, *, job_id: uuid.UUID, now: datetime | None = None) -> Claim | None:
     """Moves a PENDING job (or a RUNNING one whose lease expired) to RUNNING in one conditional
     UPDATE that also starts its next generation; None when it is not claimable (DONE, FAILED,
-    deleted, or held by a live worker) or its file is gone."""
+    deleted, or held by a live worker), and when its file is gone: the orphan is then deleted
+    (release_lost)."""
     config = thumbnails_settings()
     now = now or utcnow()
     row = claim_row(
@@ -358,8 +377,11 @@ def claim_job(session: Session, *, job_id: uuid.UUID, now: datetime | None = Non
     if row is None:
         return None
     attempt, generation, sizes, file_id = row
-    file = session.get(uploads.UploadsFile, file_id)
-    if file is None or file.content_type is None:
+    file = None if file_id is None else session.get(uploads.UploadsFile, file_id)
+    if file is None:
+        _delete_orphan(session, ThumbnailsJob.id == job_id, ThumbnailsJob.generation == generation)
+        return None
+    if file.content_type is None:
         return None
     recorded = {
         image.size: Kept(image.storage_key, image.byte_size, image.sha256)
@@ -504,13 +526,57 @@ def _this_run(claim: Claim) -> tuple[Any, ...]:
         ThumbnailsJob.id == claim.job_id,
         ThumbnailsJob.status == RUNNING,
         ThumbnailsJob.generation == claim.generation,
+        ThumbnailsJob.file_id.is_not(None),
     )
+
+
+def _delete_orphan(session: Session, *conditions: Any) -> list[uuid.UUID]:
+    """Deletes the orphaned jobs (file deleted) meeting `conditions`, their thumbnails' rows with
+    them, and every object under their folders after commit. Returns their ids."""
+    gone = list(
+        session.scalars(
+            delete(ThumbnailsJob)
+            .where(ThumbnailsJob.file_id.is_(None), *conditions)
+            .returning(ThumbnailsJob.id)
+            .execution_options(synchronize_session=False)
+        )
+    )
+    if gone:
+        delete_after_commit(session, [], folders=[job_folder(job_id) for job_id in gone])
+        log.info("thumbnails-orphans-deleted", jobs=len(gone))
+    return gone
+
+
+def release_lost(session: Session, claim: Claim) -> bool:
+    """After this run's fence failed: if it failed because the file was deleted while this run
+    still held the job (same generation, so no other worker does), deletes the job and, after
+    commit, everything stored under it. False when another worker holds it now, or it is gone."""
+    return bool(
+        _delete_orphan(
+            session,
+            ThumbnailsJob.id == claim.job_id,
+            ThumbnailsJob.generation == claim.generation,
+        )
+    )
+
+
+def drop_orphans(session: Session, *, now: datetime | None = None, limit: int = 500) -> int:
+    """The sweep's share of orphans: deletes jobs whose file was deleted and that no worker holds
+    under a live lease (one that does deletes its job itself), with everything stored under them
+    after commit. Returns how many went."""
+    now = now or utcnow()
+    unheld = or_(ThumbnailsJob.status != RUNNING, ThumbnailsJob.lease_expires_at < now)
+    picked = select(ThumbnailsJob.id).where(ThumbnailsJob.file_id.is_(None), unheld).limit(limit)
+    ids = list(session.scalars(picked))
+    if not ids:
+        return 0
+    return len(_delete_orphan(session, ThumbnailsJob.id.in_(ids), unheld))
 
 
 def record_image(session: Session, claim: Claim, rendered: Rendered) -> bool:
     """Makes a rendered thumbnail visible by committing its row (replacing the row of a damaged
     one, whose object is deleted after commit), only while this run still holds the job: False
-    when the claim was lost (lease expired and re-claimed, or the job deleted)."""
+    when the claim was lost (lease expired and re-claimed, the job deleted, or its file)."""
     held = session.execute(
         update(ThumbnailsJob)
         .where(*_this_run(claim))

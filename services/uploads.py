@@ -38,7 +38,7 @@ from itertools import chain
 from typing import IO, Any, BinaryIO
 
 import structlog
-from sqlalchemy import and_, delete, event, or_, select, update
+from sqlalchemy import and_, delete, event, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from core.db import utcnow
@@ -308,17 +308,20 @@ def list_files(
     *,
     content_type: str | None = None,
     status: str | None = None,
+    q: str | None = None,
     limit: int = 20,
     cursor: str | None = None,
 ) -> Page[UploadsFile]:
-    """The caller's files (of one type, in one status, if given), newest first, one keyset page
-    at a time."""
+    """The caller's files (of one type, in one status, named with `q` in it, if given), newest
+    first, one keyset page at a time."""
     query = select(UploadsFile).where(UploadsFile.owner_id == actor.user_id)
     if content_type is not None:
         query = query.where(UploadsFile.content_type == content_type)
     if status is not None:
         query = query.where(UploadsFile.status == status)
-    kind = f"uploads-files:{content_type or ''}:{status or ''}"
+    if q is not None:
+        query = query.where(func.lower(UploadsFile.name).contains(q.lower(), autoescape=True))
+    kind = f"uploads-files:{content_type or ''}:{status or ''}:{q or ''}"
     return paginate_by_creation(session, query, kind=kind, limit=limit, cursor=cursor)
 
 

@@ -28,3 +28,10 @@ def test_a_session_cookie_beside_an_odd_cookie_still_authenticates(client):
     answer = client.get(CURRENT, headers={"Cookie": f"a,b=1; trellis_session={token}"})
     assert answer.status_code == 200, answer.text
     assert answer.json()["id"] == login.json()["id"]
+
+
+def test_an_undocumented_method_on_a_concrete_path_beside_a_template_is_405(client):
+    # Seed 1515 (imports): DELETE /imports/targets reached DELETE /imports/{import_id} (400).
+    answer = client.delete("/api/v1/imports/targets", headers=auth_headers(make_user()))
+    assert_problem(answer, 405, "/problems/method-not-allowed")
+    assert answer.headers["allow"] == "GET, HEAD"

@@ -4,7 +4,8 @@ The job row is the truth: its status (PENDING -> RUNNING -> DONE or FAILED), att
 `last_error` and timestamps, and the sizes it renders (fixed when it was asked for). `generation`
 counts every claim and is never reset, so each run writes its objects under keys of its own.
 A thumbnail is visible only once its `thumbnails_images` row has committed; the object it names
-was written whole before that.
+was written whole before that. Deleting the uploaded file sets `file_id` to NULL (not a cascade,
+which would drop the rows and leave their objects stored): see services.thumbnails.
 """
 
 from __future__ import annotations
@@ -28,7 +29,11 @@ class ThumbnailsJob(Timestamped, Base):
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
     owner_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("identity_users.id", ondelete="CASCADE"))
-    file_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("uploads_files.id", ondelete="CASCADE"))
+    #: NULL once the uploaded file is deleted: the job is then an orphan that the worker holding
+    #: it or the sweep deletes, with everything stored under `thumbnails/<job id>/`.
+    file_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("uploads_files.id", ondelete="SET NULL")
+    )
     file_name: Mapped[str] = mapped_column(String(255))
     sizes: Mapped[str] = mapped_column(String(100))
     status: Mapped[str] = mapped_column(String(16))

@@ -5,8 +5,10 @@
                              transaction; the job is queued after commit. The same bytes uploaded
                              again by the same user for the same target are DuplicateFile (409),
                              unless that earlier import FAILED
-    get_import, list_imports, error_rows, list_targets
+    get_import, list_imports, error_rows, list_row_errors, list_targets
                              what the owner reads (someone else's import is NotFound)
+    delete_import            the owner deletes an import with its stored file and errors, unless
+                             a worker is running it (ImportRunning)
     claim_import             worker: one conditional UPDATE moves a PENDING import (or a RUNNING
                              one whose lease expired) to RUNNING; of two workers one gets it
     read_rows, apply_batch, finish_pass, record_failure
@@ -34,7 +36,7 @@ from datetime import datetime, timedelta
 from typing import Any, BinaryIO
 
 import structlog
-from sqlalchemy import and_, func, insert, or_, select, update
+from sqlalchemy import and_, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -43,7 +45,7 @@ from core.db import utcnow
 from core.errors import Conflict, NotFound, RuleViolated
 from core.import_targets import Column, ImportTarget, targets
 from core.leases import claim_row
-from core.pagination import Page, paginate_by_creation
+from core.pagination import Page, paginate, paginate_by_creation
 from core.rows import get_or_404
 from core.security import Actor
 from core.settings import SettingsSection, get_settings, positive_int, seconds_within, setting
@@ -123,6 +125,9 @@ class BadHeader(RuleViolated, type="/problems/imports/bad-header"): ...
 
 
 class DuplicateFile(Conflict, type="/problems/imports/duplicate-file"): ...
+
+
+class ImportRunning(Conflict, type="/problems/imports/running"): ...
 
 
 # ---- dispatch: the import job, queued once the import row has committed -----------------------
@@ -312,6 +317,50 @@ def error_rows(session: Session, actor: Actor, *, import_id: uuid.UUID) -> list[
         .order_by(ImportRowError.line, ImportRowError.id)
     )
     return list(session.scalars(query))
+
+
+def list_row_errors(
+    session: Session,
+    actor: Actor,
+    *,
+    import_id: uuid.UUID,
+    column: str | None = None,
+    limit: int = 20,
+    cursor: str | None = None,
+) -> Page[ImportRowError]:
+    """The stored errors of the caller's import (of one column, if given), by line, one keyset
+    page at a time."""
+    get_import(session, actor, import_id=import_id)
+    query = select(ImportRowError).where(ImportRowError.import_id == import_id)
+    if column is not None:
+        query = query.where(ImportRowError.column == column)
+    return paginate(
+        session,
+        query,
+        kind=f"imports-errors:{import_id}:{column or ''}",
+        columns=(ImportRowError.line, ImportRowError.id),
+        limit=limit,
+        cursor=cursor,
+    )
+
+
+def delete_import(
+    session: Session, actor: Actor, *, import_id: uuid.UUID, now: datetime | None = None
+) -> None:
+    """Deletes the caller's import with its stored file and errors (the records it created stay)
+    in one conditional DELETE that spares an import RUNNING under a live lease (ImportRunning):
+    a worker claiming it at the same moment either finds it gone or keeps it."""
+    now = now or utcnow()
+    unheld = or_(Import.status != RUNNING, Import.lease_expires_at < now)
+    gone = session.execute(
+        delete(Import)
+        .where(Import.id == import_id, Import.owner_id == actor.user_id, unheld)
+        .returning(Import.id)
+        .execution_options(synchronize_session=False)
+    ).first()
+    if gone is None:
+        get_import(session, actor, import_id=import_id)
+        raise ImportRunning("A worker is running this import; delete it once it is DONE or FAILED.")
 
 
 def progress(row: Import) -> int:

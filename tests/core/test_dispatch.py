@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 
 from core.app import GroupDispatcher
@@ -34,3 +36,13 @@ def test_dispatch_prefers_a_concrete_second_segment():
     assert dispatcher.app_for("/api/v1/nothing") is root
     assert dispatcher.app_for("/api/v1/nothing/here") is root
     assert dispatcher.app_for("/health") is root
+
+
+def test_a_concrete_path_wins_over_a_template_for_every_method(client):
+    # `/imports/targets` documents GET only; `/imports/{import_id}` documents DELETE.
+    answer = client.delete("/api/v1/imports/targets")
+    assert answer.status_code == 405
+    assert answer.headers["allow"] == "GET, HEAD"
+    assert answer.json()["type"] == "/problems/method-not-allowed"
+    assert client.get("/api/v1/imports/targets").status_code == 401  # still routed
+    assert client.delete(f"/api/v1/imports/{uuid.uuid4()}").status_code == 401

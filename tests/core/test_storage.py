@@ -45,6 +45,21 @@ def test_past_the_limit_nothing_is_kept(store):
         assert [path.name for path in store.root.rglob("*") if path.is_file()] == []
 
 
+def test_a_folder_is_deleted_with_every_object_under_it_and_nothing_else(store):
+    for key in ("t/f/a", "t/f/deep/b", "t/fx", "t/other/c"):
+        store.write(key, [b"x"])
+    store.delete_folder("t/f")
+    store.delete_folder("t/missing")  # an empty folder is fine
+    assert [store.size(key) for key in ("t/f/a", "t/f/deep/b", "t/fx", "t/other/c")] == [
+        None,
+        None,
+        1,
+        1,
+    ]
+    with pytest.raises(ValueError, match="not a storage key"):
+        store.delete_folder("t/../..")
+
+
 @pytest.mark.parametrize("key", ["../escape", "/abs", "a//b", "UPPER", "a/../b", "", "a/"])
 def test_a_key_cannot_leave_the_storage(key, tmp_path):
     with pytest.raises(ValueError, match="not a storage key"):

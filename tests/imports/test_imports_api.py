@@ -2,8 +2,16 @@ from __future__ import annotations
 
 import csv
 import io
+import uuid
+from datetime import timedelta
 
-from tests.factories.identity import auth_headers
+import pytest
+from sqlalchemy import func, select
+
+from core.db import transaction, utcnow
+from db.models.imports import ImportChunk, ImportRowError
+from services import imports
+from tests.factories.identity import actor_of, auth_headers
 from tests.factories.imports import URL, run, upload
 from tests.problems import assert_problem
 
@@ -170,3 +178,108 @@ def test_a_malformed_multipart_body_is_400(client, user):
         headers={**auth_headers(user), "Content-Type": "multipart/form-data; boundary=b1"},
     )
     assert_problem(response, 400, "/problems/validation")
+
+
+RAGGED = "title,status\nFine,OPEN\n,MAYBE\nRagged,OPEN,extra\nAlso,MAYBE\nLast,OPEN\n"
+
+
+def test_row_errors_page_as_json_by_line_and_filter_by_column(client, user, statement_counter):
+    body = upload(client, user, RAGGED).json()
+    run(body["id"])
+    path, headers = f"{URL}/{body['id']}/row-errors", auth_headers(user)
+    seen, cursor = [], None
+    while True:
+        params = {"limit": 1, **({"cursor": cursor} if cursor else {})}
+        page = client.get(path, params=params, headers=headers)
+        assert page.status_code == 200, page.text
+        seen += page.json()["items"]
+        if not (cursor := page.json()["next"]):
+            break
+    assert [(error["line"], error["column"]) for error in seen] == [
+        (3, "status"),
+        (3, "title"),
+        (4, None),
+        (5, "status"),
+    ]
+    assert seen[2]["message"] == "The row has 3 fields; the header has 2."
+    csv_rows = _errors(client, user, body["id"])[1:]
+    assert [[str(e["line"]), e["column"] or "", e["message"]] for e in seen] == csv_rows
+    only = client.get(path, params={"column": "status"}, headers=headers).json()
+    assert [error["line"] for error in only["items"]] == [3, 5]
+    counts = []
+    for limit in (1, 4):
+        with statement_counter() as counted:
+            client.get(path, params={"limit": limit}, headers=headers)
+        counts.append(len(counted.selects))
+    assert counts[0] == counts[1]
+    assert_problem(
+        client.get(path, params={"cursor": "forged"}, headers=headers),
+        400,
+        "/problems/invalid-cursor",
+    )
+    clean = upload(client, user, TASKS).json()
+    run(clean["id"])
+    empty = client.get(f"{URL}/{clean['id']}/row-errors", headers=headers).json()
+    assert empty == {"items": [], "next": None}
+
+
+def test_deleting_an_import_removes_its_file_and_errors_and_allows_the_file_again(client, user):
+    body = upload(client, user, RAGGED).json()
+    run(body["id"])
+    headers = auth_headers(user)
+    assert client.delete(f"{URL}/{body['id']}", headers=headers).status_code == 204
+    for suffix in ("", "/errors", "/row-errors"):
+        path = f"{URL}/{body['id']}{suffix}"
+        assert_problem(client.get(path, headers=headers), 404, "/problems/imports/not-found")
+    assert_problem(
+        client.delete(f"{URL}/{body['id']}", headers=headers), 404, "/problems/imports/not-found"
+    )
+    assert [task["title"] for task in _tasks(client, user)] != []  # what it created stays
+    with transaction(write=False) as session:
+        for model in (ImportChunk, ImportRowError):
+            assert session.scalar(select(func.count()).select_from(model)) == 0
+    assert upload(client, user, RAGGED).status_code == 202  # no longer a duplicate
+
+
+def test_an_import_a_worker_is_running_cannot_be_deleted_until_its_lease_expires(client, user):
+    body = upload(client, user, TASKS).json()
+    headers = auth_headers(user)
+    with transaction(write=True) as session:
+        claim = imports.claim_import(session, import_id=uuid.UUID(body["id"]))
+    assert claim is not None
+    assert_problem(
+        client.delete(f"{URL}/{body['id']}", headers=headers), 409, "/problems/imports/running"
+    )
+    assert client.get(f"{URL}/{body['id']}", headers=headers).json()["status"] == "RUNNING"
+    later = utcnow() + timedelta(seconds=imports.imports_settings().imports_lease_seconds + 1)
+    with transaction(write=True) as session:  # its worker died: the import can go
+        imports.delete_import(session, actor_of(user), import_id=claim.import_id, now=later)
+    # and the late worker changes nothing
+    with transaction(write=True) as session, pytest.raises(imports.ClaimLost):
+        imports.apply_batch(session, claim, [(2, ["Late"])])
+    assert _tasks(client, user) == []
+
+
+def test_a_pending_import_is_deleted_before_a_worker_starts_it(client, user):
+    body = upload(client, user, TASKS).json()
+    assert client.delete(f"{URL}/{body['id']}", headers=auth_headers(user)).status_code == 204
+    assert run(body["id"]) == "skipped"
+    assert _tasks(client, user) == []
+
+
+def test_delete_and_row_errors_are_401_anonymous_and_404_for_another_user(
+    client, user, user_factory
+):
+    body = upload(client, user, TASKS).json()
+    other = auth_headers(user_factory())
+    assert_problem(client.delete(f"{URL}/{body['id']}"), 401, "/problems/unauthorized")
+    assert_problem(client.get(f"{URL}/{body['id']}/row-errors"), 401, "/problems/unauthorized")
+    assert_problem(
+        client.delete(f"{URL}/{body['id']}", headers=other), 404, "/problems/imports/not-found"
+    )
+    assert_problem(
+        client.get(f"{URL}/{body['id']}/row-errors", headers=other),
+        404,
+        "/problems/imports/not-found",
+    )
+    assert client.get(f"{URL}/{body['id']}", headers=auth_headers(user)).status_code == 200

@@ -134,6 +134,7 @@ def test_a_worker_whose_lease_expired_loses_and_the_next_resumes_after_its_batch
         batch = [next(rows), next(rows)]
     with transaction(write=True) as session:
         stale = imports.apply_batch(session, stale, batch)
+    assert imports.progress(_reload(row.id)) == 20  # 2 of 5 checked, the import pass to come
     later = utcnow() + timedelta(hours=1)
     with transaction(write=True) as session:
         assert imports.stale_import_ids(session, now=later) == [row.id]

@@ -12,6 +12,7 @@ from core.jobs import queue
 from jobs.imports import run_import
 from tests.factories.identity import auth_headers
 from tests.factories.imports import URL, upload
+from tests.live import all_at_once
 from tests.support.job_workers import wait_until
 
 
@@ -65,3 +66,10 @@ def test_the_same_file_uploaded_concurrently_makes_one_import(live_server, user)
     assert statuses == [202] + [409] * 7
     with httpx.Client(base_url=live_server) as http:
         assert len(http.get(URL, headers=auth_headers(user)).json()["items"]) == 1
+
+
+def test_concurrent_deletes_of_one_import_delete_it_once(live_server, client, user):
+    import_id = upload(client, user, "title\nOnly\n").json()["id"]
+    path = f"{URL}/{import_id}"
+    answers = all_at_once(live_server, path, auth_headers(user), 8, method="DELETE")
+    assert sorted(answer.status_code for answer in answers) == [204] + [404] * 7

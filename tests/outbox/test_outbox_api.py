@@ -8,6 +8,7 @@ from services.outbox import DEAD, SENT
 from tests.factories.identity import auth_headers, make_user
 from tests.factories.outbox import make_outbox_message
 from tests.problems import assert_problem
+from tests.support.pages import every_api_item
 
 URL = "/api/v1/outbox/messages"
 DEAD_URL = "/api/v1/outbox/dead-letters"
@@ -134,3 +135,18 @@ def test_queueing_past_the_per_user_limit_is_429(client, user, configure):
     assert len(client.get(URL, headers=auth_headers(user)).json()["items"]) == 2
     other = client.post(URL, json=MAIL, headers=auth_headers(make_user()))
     assert other.status_code == 201
+
+
+def test_both_lists_page_by_cursor_at_the_same_statement_count_whatever_the_page_size(
+    client, admin, user, statement_counter
+):
+    made = [make_outbox_message(user, status=DEAD) for _ in range(4)]
+    for url, headers in ((URL, auth_headers(user)), (DEAD_URL, auth_headers(admin))):
+        listed = every_api_item(client, url, headers, limit=3)
+        assert [item["id"] for item in listed] == [str(m.id) for m in reversed(made)]
+        counts = []
+        for limit in (1, 4):
+            with statement_counter() as counted:
+                assert client.get(url, params={"limit": limit}, headers=headers).status_code == 200
+            counts.append(len(counted.selects))
+        assert counts[0] == counts[1], url

@@ -38,6 +38,7 @@ def test_two_worker_processes_deliver_every_message_once(client, user, mailbox, 
     wait_until(lambda: queue.pending_count() == 0 and _count(OutboxMessage.status == SENT) == 13)
     for worker in workers:  # graceful: a job still running finishes (and would deliver) first
         worker.send_signal(signal.SIGINT)
+    for worker in workers:
         worker.wait(timeout=15)
     assert mailbox.arrived.empty()
     expected = [message_id_header(message_id) for message_id in ids]

@@ -41,8 +41,10 @@ def start_worker() -> Iterator[Callable[[], subprocess.Popen[bytes]]]:
         return process
 
     yield start
+    for process in started:  # all at once: each takes a second or two to stop
+        if process.poll() is None:
+            process.send_signal(signal.SIGINT)  # huey: finish the running jobs, then exit
     for process in started:
-        process.send_signal(signal.SIGINT)  # huey: finish the running jobs, then exit
         try:
             process.wait(timeout=15)
         except subprocess.TimeoutExpired:

@@ -103,7 +103,7 @@ def test_someone_elses_file_is_404_to_read_download_and_delete(client, user):
     assert len(_stored_objects()) == 1
 
 
-def test_the_list_shows_my_files_newest_first_and_filters_by_type(client, user):
+def test_the_list_shows_my_files_newest_first_and_filters_by_type_and_name(client, user):
     png = make_uploads_file(user)
     pdf = make_uploads_file(user, pdf_bytes(), name="doc.pdf")
     make_uploads_file(make_user())
@@ -116,6 +116,10 @@ def test_the_list_shows_my_files_newest_first_and_filters_by_type(client, user):
     assert [item["id"] for item in only["items"]] == [str(png.id)]
     mixed = {"content_type": "application/pdf", "cursor": listed["next"]}
     assert_problem(client.get(URL, params=mixed, headers=headers), 400, "/problems/invalid-cursor")
+    named = make_uploads_file(user, name="Harbour_50%.png")
+    for q, found in (("DOC", [pdf]), ("o_r", []), ("_50%", [named]), (".png", [named, png])):
+        answer = client.get(URL, params={"q": q}, headers=headers).json()
+        assert [item["id"] for item in answer["items"]] == [str(f.id) for f in found], q
 
 
 @pytest.mark.parametrize("count", [1, 6])

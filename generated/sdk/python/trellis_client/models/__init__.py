@@ -54,6 +54,8 @@ from .import_ import Import
 from .import_create import ImportCreate
 from .import_list import ImportList
 from .import_policy import ImportPolicy
+from .import_row_error import ImportRowError
+from .import_row_error_list import ImportRowErrorList
 from .import_status import ImportStatus
 from .import_target import ImportTarget
 from .import_target_columns_item import ImportTargetColumnsItem
@@ -252,6 +254,8 @@ __all__ = (
     "ImportCreate",
     "ImportList",
     "ImportPolicy",
+    "ImportRowError",
+    "ImportRowErrorList",
     "ImportStatus",
     "ImportTarget",
     "ImportTargetColumnsItem",

@@ -21,6 +21,7 @@ def _get_kwargs(
     *,
     content_type: UploadsContentType | Unset = UNSET,
     status: UploadsFileStatus | Unset = UNSET,
+    q: str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
 
@@ -42,6 +43,8 @@ def _get_kwargs(
         json_status = status.value
 
     params["status"] = json_status
+
+    params["q"] = q
 
     params["limit"] = limit
 
@@ -111,6 +114,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     content_type: UploadsContentType | Unset = UNSET,
     status: UploadsFileStatus | Unset = UNSET,
+    q: str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
 
@@ -118,8 +122,8 @@ def sync_detailed(
     """ List my files
 
      The files you uploaded, newest first, one cursor page at a time, optionally only one `content_type`
-    or one `status`. A cursor belongs to the list it came from: reusing it with other filters answers
-    400.
+    or one `status`, or only those whose name contains `q`. A cursor belongs to the list it came from:
+    reusing it with other filters answers 400.
 
     Args:
         content_type (UploadsContentType | Unset): The type sniffed from the file's first bytes
@@ -130,6 +134,7 @@ def sync_detailed(
             queued. PROCESSING: a worker is reading it. DONE: metadata extracted (and, for an image,
             the stripped derivative written). FAILED: the file could not be read as its type
             (`failure_reason` says why); the bytes stay downloadable. Example: DONE.
+        q (str | Unset):
         limit (int | Unset):  Default: 20.
         cursor (str | Unset):
 
@@ -145,6 +150,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         content_type=content_type,
 status=status,
+q=q,
 limit=limit,
 cursor=cursor,
 
@@ -161,6 +167,7 @@ def sync(
     client: AuthenticatedClient,
     content_type: UploadsContentType | Unset = UNSET,
     status: UploadsFileStatus | Unset = UNSET,
+    q: str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
 
@@ -168,8 +175,8 @@ def sync(
     """ List my files
 
      The files you uploaded, newest first, one cursor page at a time, optionally only one `content_type`
-    or one `status`. A cursor belongs to the list it came from: reusing it with other filters answers
-    400.
+    or one `status`, or only those whose name contains `q`. A cursor belongs to the list it came from:
+    reusing it with other filters answers 400.
 
     Args:
         content_type (UploadsContentType | Unset): The type sniffed from the file's first bytes
@@ -180,6 +187,7 @@ def sync(
             queued. PROCESSING: a worker is reading it. DONE: metadata extracted (and, for an image,
             the stripped derivative written). FAILED: the file could not be read as its type
             (`failure_reason` says why); the bytes stay downloadable. Example: DONE.
+        q (str | Unset):
         limit (int | Unset):  Default: 20.
         cursor (str | Unset):
 
@@ -196,6 +204,7 @@ def sync(
         client=client,
 content_type=content_type,
 status=status,
+q=q,
 limit=limit,
 cursor=cursor,
 
@@ -206,6 +215,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     content_type: UploadsContentType | Unset = UNSET,
     status: UploadsFileStatus | Unset = UNSET,
+    q: str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
 
@@ -213,8 +223,8 @@ async def asyncio_detailed(
     """ List my files
 
      The files you uploaded, newest first, one cursor page at a time, optionally only one `content_type`
-    or one `status`. A cursor belongs to the list it came from: reusing it with other filters answers
-    400.
+    or one `status`, or only those whose name contains `q`. A cursor belongs to the list it came from:
+    reusing it with other filters answers 400.
 
     Args:
         content_type (UploadsContentType | Unset): The type sniffed from the file's first bytes
@@ -225,6 +235,7 @@ async def asyncio_detailed(
             queued. PROCESSING: a worker is reading it. DONE: metadata extracted (and, for an image,
             the stripped derivative written). FAILED: the file could not be read as its type
             (`failure_reason` says why); the bytes stay downloadable. Example: DONE.
+        q (str | Unset):
         limit (int | Unset):  Default: 20.
         cursor (str | Unset):
 
@@ -240,6 +251,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         content_type=content_type,
 status=status,
+q=q,
 limit=limit,
 cursor=cursor,
 
@@ -256,6 +268,7 @@ async def asyncio(
     client: AuthenticatedClient,
     content_type: UploadsContentType | Unset = UNSET,
     status: UploadsFileStatus | Unset = UNSET,
+    q: str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
 
@@ -263,8 +276,8 @@ async def asyncio(
     """ List my files
 
      The files you uploaded, newest first, one cursor page at a time, optionally only one `content_type`
-    or one `status`. A cursor belongs to the list it came from: reusing it with other filters answers
-    400.
+    or one `status`, or only those whose name contains `q`. A cursor belongs to the list it came from:
+    reusing it with other filters answers 400.
 
     Args:
         content_type (UploadsContentType | Unset): The type sniffed from the file's first bytes
@@ -275,6 +288,7 @@ async def asyncio(
             queued. PROCESSING: a worker is reading it. DONE: metadata extracted (and, for an image,
             the stripped derivative written). FAILED: the file could not be read as its type
             (`failure_reason` says why); the bytes stay downloadable. Example: DONE.
+        q (str | Unset):
         limit (int | Unset):  Default: 20.
         cursor (str | Unset):
 
@@ -291,6 +305,7 @@ async def asyncio(
         client=client,
 content_type=content_type,
 status=status,
+q=q,
 limit=limit,
 cursor=cursor,
 
