@@ -83,6 +83,9 @@ from .page_update import PageUpdate
 from .password_grant import PasswordGrant
 from .password_grant_grant_type import PasswordGrantGrantType
 from .password_reset_confirmation import PasswordResetConfirmation
+from .polls_item import PollsItem
+from .polls_item_create import PollsItemCreate
+from .polls_item_list import PollsItemList
 from .portfolio import Portfolio
 from .portfolio_content import PortfolioContent
 from .post import Post
@@ -281,6 +284,9 @@ __all__ = (
     "PasswordGrant",
     "PasswordGrantGrantType",
     "PasswordResetConfirmation",
+    "PollsItem",
+    "PollsItemCreate",
+    "PollsItemList",
     "Portfolio",
     "PortfolioContent",
     "Post",
