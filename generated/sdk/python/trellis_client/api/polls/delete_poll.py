@@ -8,23 +8,22 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.polls_item import PollsItem
-from ...models.polls_item_create import PollsItemCreate
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
+from uuid import UUID
 
 
 
 def _get_kwargs(
+    poll_id: UUID,
     *,
-    body: PollsItemCreate,
-    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(idempotency_key, Unset):
-        headers["Idempotency-Key"] = idempotency_key
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
 
 
@@ -33,26 +32,20 @@ def _get_kwargs(
     
 
     _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/polls/items",
+        "method": "delete",
+        "url": "/polls/{poll_id}".format(poll_id=quote(str(poll_id), safe=""),),
     }
 
-    _kwargs["json"] = body.to_dict()
-
-    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PollsItem | Problem | None:
-    if response.status_code == 201:
-        response_201 = PollsItem.from_dict(response.json())
-
-
-
-        return response_201
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
+    if response.status_code == 204:
+        response_204 = cast(Any, None)
+        return response_204
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -75,19 +68,19 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_403
 
-    if response.status_code == 413:
-        response_413 = Problem.from_dict(response.json())
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
 
 
 
-        return response_413
+        return response_404
 
-    if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
 
 
 
-        return response_422
+        return response_412
 
     if response.status_code == 429:
         response_429 = Problem.from_dict(response.json())
@@ -102,7 +95,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PollsItem | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -112,32 +105,33 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
+    poll_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PollsItemCreate,
-    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 
-) -> Response[PollsItem | Problem]:
-    """ Create an item
+) -> Response[Any | Problem]:
+    """ Delete a poll
 
-     Creates an item owned by you. Send an `Idempotency-Key` to make retries safe.
+     Deletes your poll with its ballots. With If-Match, only if it has not changed since you read it.
+    Other users' polls answer 404.
 
     Args:
-        idempotency_key (str | Unset):
-        body (PollsItemCreate):  Example: {'name': 'First item'}.
+        poll_id (UUID):
+        if_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PollsItem | Problem]
+        Response[Any | Problem]
      """
 
 
     kwargs = _get_kwargs(
-        body=body,
-idempotency_key=idempotency_key,
+        poll_id=poll_id,
+if_match=if_match,
 
     )
 
@@ -148,63 +142,65 @@ idempotency_key=idempotency_key,
     return _build_response(client=client, response=response)
 
 def sync(
+    poll_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PollsItemCreate,
-    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 
-) -> PollsItem | Problem | None:
-    """ Create an item
+) -> Any | Problem | None:
+    """ Delete a poll
 
-     Creates an item owned by you. Send an `Idempotency-Key` to make retries safe.
+     Deletes your poll with its ballots. With If-Match, only if it has not changed since you read it.
+    Other users' polls answer 404.
 
     Args:
-        idempotency_key (str | Unset):
-        body (PollsItemCreate):  Example: {'name': 'First item'}.
+        poll_id (UUID):
+        if_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PollsItem | Problem
+        Any | Problem
      """
 
 
     return sync_detailed(
-        client=client,
-body=body,
-idempotency_key=idempotency_key,
+        poll_id=poll_id,
+client=client,
+if_match=if_match,
 
     ).parsed
 
 async def asyncio_detailed(
+    poll_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PollsItemCreate,
-    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 
-) -> Response[PollsItem | Problem]:
-    """ Create an item
+) -> Response[Any | Problem]:
+    """ Delete a poll
 
-     Creates an item owned by you. Send an `Idempotency-Key` to make retries safe.
+     Deletes your poll with its ballots. With If-Match, only if it has not changed since you read it.
+    Other users' polls answer 404.
 
     Args:
-        idempotency_key (str | Unset):
-        body (PollsItemCreate):  Example: {'name': 'First item'}.
+        poll_id (UUID):
+        if_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PollsItem | Problem]
+        Response[Any | Problem]
      """
 
 
     kwargs = _get_kwargs(
-        body=body,
-idempotency_key=idempotency_key,
+        poll_id=poll_id,
+if_match=if_match,
 
     )
 
@@ -215,32 +211,33 @@ idempotency_key=idempotency_key,
     return _build_response(client=client, response=response)
 
 async def asyncio(
+    poll_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PollsItemCreate,
-    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 
-) -> PollsItem | Problem | None:
-    """ Create an item
+) -> Any | Problem | None:
+    """ Delete a poll
 
-     Creates an item owned by you. Send an `Idempotency-Key` to make retries safe.
+     Deletes your poll with its ballots. With If-Match, only if it has not changed since you read it.
+    Other users' polls answer 404.
 
     Args:
-        idempotency_key (str | Unset):
-        body (PollsItemCreate):  Example: {'name': 'First item'}.
+        poll_id (UUID):
+        if_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PollsItem | Problem
+        Any | Problem
      """
 
 
     return (await asyncio_detailed(
-        client=client,
-body=body,
-idempotency_key=idempotency_key,
+        poll_id=poll_id,
+client=client,
+if_match=if_match,
 
     )).parsed

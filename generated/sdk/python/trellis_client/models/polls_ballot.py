@@ -17,26 +17,22 @@ import datetime
 
 
 
-T = TypeVar("T", bound="PollsItem")
+T = TypeVar("T", bound="PollsBallot")
 
 
 
 @_attrs_define
-class PollsItem:
+class PollsBallot:
     """ 
-        Example:
-            {'id': '3d6f1c2a-8b4e-4f5a-9c7d-2e1b0a9f8e7d', 'name': 'First item', 'created_at': '2026-01-15T09:30:00Z',
-                'updated_at': '2026-01-15T09:30:00Z'}
-
         Attributes:
-            id (UUID):
-            name (str):
+            poll_id (UUID):
+            option_ids (list[UUID]): The chosen options, in the poll's order.
             created_at (datetime.datetime):
-            updated_at (datetime.datetime):
+            updated_at (datetime.datetime): When the ballot was last replaced.
      """
 
-    id: UUID
-    name: str
+    poll_id: UUID
+    option_ids: list[UUID]
     created_at: datetime.datetime
     updated_at: datetime.datetime
 
@@ -45,9 +41,14 @@ class PollsItem:
 
 
     def to_dict(self) -> dict[str, Any]:
-        id = str(self.id)
+        poll_id = str(self.poll_id)
 
-        name = self.name
+        option_ids = []
+        for option_ids_item_data in self.option_ids:
+            option_ids_item = str(option_ids_item_data)
+            option_ids.append(option_ids_item)
+
+
 
         created_at = self.created_at.isoformat()
 
@@ -57,8 +58,8 @@ class PollsItem:
         field_dict: dict[str, Any] = {}
 
         field_dict.update({
-            "id": id,
-            "name": name,
+            "poll_id": poll_id,
+            "option_ids": option_ids,
             "created_at": created_at,
             "updated_at": updated_at,
         })
@@ -70,12 +71,20 @@ class PollsItem:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        poll_id = UUID(d.pop("poll_id"))
 
 
 
 
-        name = d.pop("name")
+        option_ids = []
+        _option_ids = d.pop("option_ids")
+        for option_ids_item_data in (_option_ids):
+            option_ids_item = UUID(option_ids_item_data)
+
+
+
+            option_ids.append(option_ids_item)
+
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
@@ -87,12 +96,12 @@ class PollsItem:
 
 
 
-        polls_item = cls(
-            id=id,
-            name=name,
+        polls_ballot = cls(
+            poll_id=poll_id,
+            option_ids=option_ids,
             created_at=created_at,
             updated_at=updated_at,
         )
 
-        return polls_item
+        return polls_ballot
 

@@ -8,37 +8,26 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.polls_item_list import PollsItemList
+from ...models.polls_poll import PollsPoll
 from ...models.problem import Problem
-from ...types import UNSET, Unset
 from typing import cast
+from uuid import UUID
 
 
 
 def _get_kwargs(
-    *,
-    limit: int | Unset = 20,
-    cursor: str | Unset = UNSET,
+    poll_id: UUID,
 
 ) -> dict[str, Any]:
     
 
     
 
-    params: dict[str, Any] = {}
-
-    params["limit"] = limit
-
-    params["cursor"] = cursor
-
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
+    
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/polls/items",
-        "params": params,
+        "url": "/polls/{poll_id}".format(poll_id=quote(str(poll_id), safe=""),),
     }
 
 
@@ -46,9 +35,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PollsItemList | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PollsPoll | Problem | None:
     if response.status_code == 200:
-        response_200 = PollsItemList.from_dict(response.json())
+        response_200 = PollsPoll.from_dict(response.json())
 
 
 
@@ -68,6 +57,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_401
 
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
     if response.status_code == 429:
         response_429 = Problem.from_dict(response.json())
 
@@ -81,7 +77,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PollsItemList | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PollsPoll | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -91,33 +87,32 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
+    poll_id: UUID,
     *,
     client: AuthenticatedClient,
-    limit: int | Unset = 20,
-    cursor: str | Unset = UNSET,
 
-) -> Response[PollsItemList | Problem]:
-    """ List my items
+) -> Response[PollsPoll | Problem]:
+    """ Read a poll
 
-     Your items, newest first, one cursor page at a time. (Skeleton written by `make new-domain`: rename
-    the resource and describe the rules.)
+     Any poll by its id: polls are shared by link, and anyone holding the id may read it (credentials
+    optional). The results come with it when they are visible to you: always for the owner, otherwise
+    when `results_visibility` is ALWAYS or the poll is closed. The ETag is the poll's version (its
+    edits, not its votes).
 
     Args:
-        limit (int | Unset):  Default: 20.
-        cursor (str | Unset):
+        poll_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PollsItemList | Problem]
+        Response[PollsPoll | Problem]
      """
 
 
     kwargs = _get_kwargs(
-        limit=limit,
-cursor=cursor,
+        poll_id=poll_id,
 
     )
 
@@ -128,65 +123,63 @@ cursor=cursor,
     return _build_response(client=client, response=response)
 
 def sync(
+    poll_id: UUID,
     *,
     client: AuthenticatedClient,
-    limit: int | Unset = 20,
-    cursor: str | Unset = UNSET,
 
-) -> PollsItemList | Problem | None:
-    """ List my items
+) -> PollsPoll | Problem | None:
+    """ Read a poll
 
-     Your items, newest first, one cursor page at a time. (Skeleton written by `make new-domain`: rename
-    the resource and describe the rules.)
+     Any poll by its id: polls are shared by link, and anyone holding the id may read it (credentials
+    optional). The results come with it when they are visible to you: always for the owner, otherwise
+    when `results_visibility` is ALWAYS or the poll is closed. The ETag is the poll's version (its
+    edits, not its votes).
 
     Args:
-        limit (int | Unset):  Default: 20.
-        cursor (str | Unset):
+        poll_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PollsItemList | Problem
+        PollsPoll | Problem
      """
 
 
     return sync_detailed(
-        client=client,
-limit=limit,
-cursor=cursor,
+        poll_id=poll_id,
+client=client,
 
     ).parsed
 
 async def asyncio_detailed(
+    poll_id: UUID,
     *,
     client: AuthenticatedClient,
-    limit: int | Unset = 20,
-    cursor: str | Unset = UNSET,
 
-) -> Response[PollsItemList | Problem]:
-    """ List my items
+) -> Response[PollsPoll | Problem]:
+    """ Read a poll
 
-     Your items, newest first, one cursor page at a time. (Skeleton written by `make new-domain`: rename
-    the resource and describe the rules.)
+     Any poll by its id: polls are shared by link, and anyone holding the id may read it (credentials
+    optional). The results come with it when they are visible to you: always for the owner, otherwise
+    when `results_visibility` is ALWAYS or the poll is closed. The ETag is the poll's version (its
+    edits, not its votes).
 
     Args:
-        limit (int | Unset):  Default: 20.
-        cursor (str | Unset):
+        poll_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PollsItemList | Problem]
+        Response[PollsPoll | Problem]
      """
 
 
     kwargs = _get_kwargs(
-        limit=limit,
-cursor=cursor,
+        poll_id=poll_id,
 
     )
 
@@ -197,33 +190,32 @@ cursor=cursor,
     return _build_response(client=client, response=response)
 
 async def asyncio(
+    poll_id: UUID,
     *,
     client: AuthenticatedClient,
-    limit: int | Unset = 20,
-    cursor: str | Unset = UNSET,
 
-) -> PollsItemList | Problem | None:
-    """ List my items
+) -> PollsPoll | Problem | None:
+    """ Read a poll
 
-     Your items, newest first, one cursor page at a time. (Skeleton written by `make new-domain`: rename
-    the resource and describe the rules.)
+     Any poll by its id: polls are shared by link, and anyone holding the id may read it (credentials
+    optional). The results come with it when they are visible to you: always for the owner, otherwise
+    when `results_visibility` is ALWAYS or the poll is closed. The ETag is the poll's version (its
+    edits, not its votes).
 
     Args:
-        limit (int | Unset):  Default: 20.
-        cursor (str | Unset):
+        poll_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PollsItemList | Problem
+        PollsPoll | Problem
      """
 
 
     return (await asyncio_detailed(
-        client=client,
-limit=limit,
-cursor=cursor,
+        poll_id=poll_id,
+client=client,
 
     )).parsed

@@ -8,18 +8,25 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.polls_item import PollsItem
+from ...models.polls_ballot import PollsBallot
 from ...models.problem import Problem
+from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
 
 
 
 def _get_kwargs(
-    item_id: UUID,
+    poll_id: UUID,
+    *,
+    x_device_id: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
-    
+    headers: dict[str, Any] = {}
+    if not isinstance(x_device_id, Unset):
+        headers["X-Device-Id"] = x_device_id
+
+
 
     
 
@@ -27,17 +34,18 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/polls/items/{item_id}".format(item_id=quote(str(item_id), safe=""),),
+        "url": "/polls/{poll_id}/my-ballot".format(poll_id=quote(str(poll_id), safe=""),),
     }
 
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PollsItem | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PollsBallot | Problem | None:
     if response.status_code == 200:
-        response_200 = PollsItem.from_dict(response.json())
+        response_200 = PollsBallot.from_dict(response.json())
 
 
 
@@ -64,6 +72,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Problem.from_dict(response.json())
 
@@ -77,7 +92,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PollsItem | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PollsBallot | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -87,29 +102,34 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
-    item_id: UUID,
+    poll_id: UUID,
     *,
     client: AuthenticatedClient,
+    x_device_id: str | Unset = UNSET,
 
-) -> Response[PollsItem | Problem]:
-    """ Get an item
+) -> Response[PollsBallot | Problem]:
+    """ Read my ballot
 
-     One of your items, with its current ETag. Other users' items answer 404.
+     Your ballot in this poll. Who you are: your account on ordinary polls (signing in is required: 401
+    otherwise), your device id on anonymous polls (the X-Device-Id header; 422 `/problems/polls/device-
+    id-required` without one).
 
     Args:
-        item_id (UUID):
+        poll_id (UUID):
+        x_device_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PollsItem | Problem]
+        Response[PollsBallot | Problem]
      """
 
 
     kwargs = _get_kwargs(
-        item_id=item_id,
+        poll_id=poll_id,
+x_device_id=x_device_id,
 
     )
 
@@ -120,57 +140,67 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 def sync(
-    item_id: UUID,
+    poll_id: UUID,
     *,
     client: AuthenticatedClient,
+    x_device_id: str | Unset = UNSET,
 
-) -> PollsItem | Problem | None:
-    """ Get an item
+) -> PollsBallot | Problem | None:
+    """ Read my ballot
 
-     One of your items, with its current ETag. Other users' items answer 404.
+     Your ballot in this poll. Who you are: your account on ordinary polls (signing in is required: 401
+    otherwise), your device id on anonymous polls (the X-Device-Id header; 422 `/problems/polls/device-
+    id-required` without one).
 
     Args:
-        item_id (UUID):
+        poll_id (UUID):
+        x_device_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PollsItem | Problem
+        PollsBallot | Problem
      """
 
 
     return sync_detailed(
-        item_id=item_id,
+        poll_id=poll_id,
 client=client,
+x_device_id=x_device_id,
 
     ).parsed
 
 async def asyncio_detailed(
-    item_id: UUID,
+    poll_id: UUID,
     *,
     client: AuthenticatedClient,
+    x_device_id: str | Unset = UNSET,
 
-) -> Response[PollsItem | Problem]:
-    """ Get an item
+) -> Response[PollsBallot | Problem]:
+    """ Read my ballot
 
-     One of your items, with its current ETag. Other users' items answer 404.
+     Your ballot in this poll. Who you are: your account on ordinary polls (signing in is required: 401
+    otherwise), your device id on anonymous polls (the X-Device-Id header; 422 `/problems/polls/device-
+    id-required` without one).
 
     Args:
-        item_id (UUID):
+        poll_id (UUID):
+        x_device_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PollsItem | Problem]
+        Response[PollsBallot | Problem]
      """
 
 
     kwargs = _get_kwargs(
-        item_id=item_id,
+        poll_id=poll_id,
+x_device_id=x_device_id,
 
     )
 
@@ -181,29 +211,34 @@ async def asyncio_detailed(
     return _build_response(client=client, response=response)
 
 async def asyncio(
-    item_id: UUID,
+    poll_id: UUID,
     *,
     client: AuthenticatedClient,
+    x_device_id: str | Unset = UNSET,
 
-) -> PollsItem | Problem | None:
-    """ Get an item
+) -> PollsBallot | Problem | None:
+    """ Read my ballot
 
-     One of your items, with its current ETag. Other users' items answer 404.
+     Your ballot in this poll. Who you are: your account on ordinary polls (signing in is required: 401
+    otherwise), your device id on anonymous polls (the X-Device-Id header; 422 `/problems/polls/device-
+    id-required` without one).
 
     Args:
-        item_id (UUID):
+        poll_id (UUID):
+        x_device_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PollsItem | Problem
+        PollsBallot | Problem
      """
 
 
     return (await asyncio_detailed(
-        item_id=item_id,
+        poll_id=poll_id,
 client=client,
+x_device_id=x_device_id,
 
     )).parsed

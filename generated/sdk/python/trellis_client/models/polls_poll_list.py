@@ -11,25 +11,25 @@ from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
-  from ..models.polls_item import PollsItem
+  from ..models.polls_poll import PollsPoll
 
 
 
 
 
-T = TypeVar("T", bound="PollsItemList")
+T = TypeVar("T", bound="PollsPollList")
 
 
 
 @_attrs_define
-class PollsItemList:
+class PollsPollList:
     """ 
         Attributes:
-            items (list[PollsItem]):
+            items (list[PollsPoll]):
             next_ (None | str): Cursor of the next page; null on the last page.
      """
 
-    items: list[PollsItem]
+    items: list[PollsPoll]
     next_: None | str
 
 
@@ -37,7 +37,7 @@ class PollsItemList:
 
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.polls_item import PollsItem # noqa: PLC0415
+        from ..models.polls_poll import PollsPoll # noqa: PLC0415
         items = []
         for items_item_data in self.items:
             items_item = items_item_data.to_dict()
@@ -62,12 +62,12 @@ class PollsItemList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.polls_item import PollsItem # noqa: PLC0415
+        from ..models.polls_poll import PollsPoll # noqa: PLC0415
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
         for items_item_data in (_items):
-            items_item = PollsItem.from_dict(items_item_data)
+            items_item = PollsPoll.from_dict(items_item_data)
 
 
 
@@ -82,10 +82,10 @@ class PollsItemList:
         next_ = _parse_next_(d.pop("next"))
 
 
-        polls_item_list = cls(
+        polls_poll_list = cls(
             items=items,
             next_=next_,
         )
 
-        return polls_item_list
+        return polls_poll_list
 

@@ -8,40 +8,43 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from uuid import UUID
 
 
 
 
 
 
-T = TypeVar("T", bound="PollsItemCreate")
+T = TypeVar("T", bound="PollsOptionCount")
 
 
 
 @_attrs_define
-class PollsItemCreate:
+class PollsOptionCount:
     """ 
-        Example:
-            {'name': 'First item'}
-
         Attributes:
-            name (str):
+            option_id (UUID):
+            votes (int):
      """
 
-    name: str
+    option_id: UUID
+    votes: int
 
 
 
 
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
+        option_id = str(self.option_id)
+
+        votes = self.votes
 
 
         field_dict: dict[str, Any] = {}
 
         field_dict.update({
-            "name": name,
+            "option_id": option_id,
+            "votes": votes,
         })
 
         return field_dict
@@ -51,11 +54,17 @@ class PollsItemCreate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        name = d.pop("name")
+        option_id = UUID(d.pop("option_id"))
 
-        polls_item_create = cls(
-            name=name,
+
+
+
+        votes = d.pop("votes")
+
+        polls_option_count = cls(
+            option_id=option_id,
+            votes=votes,
         )
 
-        return polls_item_create
+        return polls_option_count
 
