@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, delete, exists, func, select, update
+from sqlalchemy import delete, exists, func, select, update
 from sqlalchemy.orm import Session
 
 from core import realtime
@@ -253,12 +253,14 @@ def update_poll(
             opens = changes.get("opens_at", poll.opens_at)
             if "opens_at" in changes and (status != "SCHEDULED" or opens is None):
                 raise InvalidSchedule("opens_at moves only while the poll is scheduled.")
-            closes = changes["closes_at"] if "closes_at" in changes else poll.closes_at
+            closes = changes.get("closes_at", poll.closes_at)
             _check_schedule(max(opens, now) if "opens_at" in changes else opens, closes, now)
             poll.opens_at, poll.closes_at = opens, closes
         for field in UPDATABLE:
             if field in changes:
-                setattr(poll, field, changes[field].strip() if field == "question" else changes[field])
+                setattr(
+                    poll, field, changes[field].strip() if field == "question" else changes[field]
+                )
     message = {"type": "POLL_CHANGED", "poll_id": str(poll.id), "poll_version": poll.version}
     realtime.publish_after_commit(session, channel(poll.id), message)
     return _view(poll, actor, now, tallies(session, [poll.id]))
@@ -286,7 +288,7 @@ def list_polls(
     cursor: str | None = None,
 ) -> Page[PollView]:
     """The polls I made (MINE) or voted in (VOTED), newest first, filtered by status and text."""
-    query: Select[tuple[PollsPoll]] = select(PollsPoll)
+    query = select(PollsPoll)
     if scope == "VOTED":
         voted = exists().where(
             PollsBallot.poll_id == PollsPoll.id, PollsBallot.voter_key == _user_key(actor)
@@ -354,13 +356,13 @@ def _check_choices(poll: PollsPoll, option_ids: Sequence[uuid.UUID]) -> list[uui
 def _votes_changed(session: Session, poll: PollsPoll) -> None:
     """Orders this change after every earlier one (the poll's row lock, held to commit) and
     publishes the counts it sees then: with the lock held they include every committed ballot."""
-    table = PollsPoll.__table__
     version = session.execute(
-        update(table)
-        .where(table.c.id == poll.id)
+        update(PollsPoll)
+        .where(PollsPoll.id == poll.id)
         # updated_at is the poll's own edits; a vote is not one.
-        .values(votes_version=table.c.votes_version + 1, updated_at=table.c.updated_at)
-        .returning(table.c.votes_version)
+        .values(votes_version=PollsPoll.votes_version + 1, updated_at=PollsPoll.updated_at)
+        .returning(PollsPoll.votes_version)
+        .execution_options(synchronize_session=False)
     ).scalar_one()
     tally = tallies(session, [poll.id]).get(poll.id, Tally(0, {}))
     message = {
@@ -376,8 +378,12 @@ def _votes_changed(session: Session, poll: PollsPoll) -> None:
     realtime.publish_after_commit(session, channel(poll.id), message)
 
 
-def _find_ballot(session: Session, poll_id: uuid.UUID, voter: str, *, lock: bool = False) -> PollsBallot | None:
-    query = select(PollsBallot).where(PollsBallot.poll_id == poll_id, PollsBallot.voter_key == voter)
+def _find_ballot(
+    session: Session, poll_id: uuid.UUID, voter: str, *, lock: bool = False
+) -> PollsBallot | None:
+    query = select(PollsBallot).where(
+        PollsBallot.poll_id == poll_id, PollsBallot.voter_key == voter
+    )
     if lock:
         query = query.with_for_update()
     return session.scalars(query).first()
@@ -415,7 +421,13 @@ def cast_ballot(
     chosen = _check_choices(poll, option_ids)
     ballot_id = new_id()
     inserted = insert_ignoring_duplicates(
-        session, PollsBallot, id=ballot_id, poll_id=poll.id, voter_key=voter, created_at=now, updated_at=now
+        session,
+        PollsBallot,
+        id=ballot_id,
+        poll_id=poll.id,
+        voter_key=voter,
+        created_at=now,
+        updated_at=now,
     )
     if inserted:
         ballot = session.get_one(PollsBallot, ballot_id)
@@ -431,7 +443,8 @@ def cast_ballot(
         session.execute(delete(PollsChoice).where(PollsChoice.ballot_id == ballot.id))
         ballot.updated_at = now
     session.add_all(
-        PollsChoice(ballot_id=ballot.id, option_id=option_id, poll_id=poll.id) for option_id in chosen
+        PollsChoice(ballot_id=ballot.id, option_id=option_id, poll_id=poll.id)
+        for option_id in chosen
     )
     session.flush()
     _votes_changed(session, poll)

@@ -10,7 +10,9 @@ from services import polls
 from tests.factories.identity import actor_of
 
 
-def make_poll(owner: User, *, options: tuple[str, ...] = ("Red", "Green", "Blue"), **fields: Any) -> PollsPoll:
+def make_poll(
+    owner: User, *, options: tuple[str, ...] = ("Red", "Green", "Blue"), **fields: Any
+) -> PollsPoll:
     """A poll of `owner`, open now unless `fields` say otherwise."""
     fields.setdefault("question", "Which colour?")
     with transaction(write=True) as session:

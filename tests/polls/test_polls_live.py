@@ -25,7 +25,9 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def _at_once(base: str, requests: list[tuple[str, str, dict[str, str], Any]]) -> list[httpx.Response]:
+def _at_once(
+    base: str, requests: list[tuple[str, str, dict[str, str], Any]]
+) -> list[httpx.Response]:
     """The (method, path, headers, json) requests sent together, one connection each."""
 
     async def run() -> list[httpx.Response]:
@@ -57,7 +59,9 @@ def test_double_votes_sent_at_once_count_once(live_server, user):
     ]
     answers = _at_once(live_server, requests)
     statuses = sorted(answer.status_code for answer in answers)
-    assert statuses == [201] * VOTERS + [409] * VOTERS, [a.text for a in answers if a.status_code >= 500]
+    assert statuses == [201] * VOTERS + [409] * VOTERS, [
+        a.text for a in answers if a.status_code >= 500
+    ]
     assert {a.json()["type"] for a in answers if a.status_code == 409} == {
         "/problems/polls/already-voted"
     }
@@ -82,12 +86,17 @@ def test_vote_changes_sent_at_once_leave_one_ballot_per_voter(live_server, user)
     options = [str(option.id) for option in poll.options]
     devices = [{"X-Device-Id": f"changer-{n:04d}"} for n in range(voters)]
     votes = ([options[0]], [options[1], options[2]])
-    requests = [("PUT", _ballot(poll), device, {"option_ids": v}) for device in devices for v in votes]
+    requests = [
+        ("PUT", _ballot(poll), device, {"option_ids": v}) for device in devices for v in votes
+    ]
     answers = _at_once(live_server, requests)
     assert sorted(a.status_code for a in answers) == [200] * voters + [201] * voters
     with transaction(write=False) as session:
         finals = [
-            [str(o) for o in polls.get_my_ballot(session, None, poll_id=poll.id, device_id=d).option_ids]
+            [
+                str(o)
+                for o in polls.get_my_ballot(session, None, poll_id=poll.id, device_id=d).option_ids
+            ]
             for d in (device["X-Device-Id"] for device in devices)
         ]
     assert all(final in votes for final in finals)

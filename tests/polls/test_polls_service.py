@@ -65,7 +65,9 @@ def test_repeated_option_ids_count_once(user):
     poll = make_poll(user, multiple_choice=True)
     with transaction(write=True) as session:
         option = poll.options[0].id
-        view, _ = polls.cast_ballot(session, actor_of(user), poll_id=poll.id, option_ids=[option, option])
+        view, _ = polls.cast_ballot(
+            session, actor_of(user), poll_id=poll.id, option_ids=[option, option]
+        )
     assert view.option_ids == [option]
     assert _counts(poll) == (1, [1, 0, 0])
 
@@ -118,7 +120,7 @@ def _all_at_once(calls: list[Any]) -> list[Any]:
         barrier.wait(timeout=WAIT)
         try:
             return call()
-        except Exception as exc:  # noqa: BLE001 - the outcome under test
+        except Exception as exc:  # the outcome under test
             return exc
 
     with ThreadPoolExecutor(max_workers=len(calls)) as pool:
@@ -178,7 +180,9 @@ def test_each_committed_ballot_change_publishes_the_counts_in_order(user):
             "poll_id": str(poll.id),
             "version": 1,
             "ballots": 1,
-            "options": [{"option_id": o, "votes": v} for o, v in zip(options, [1, 0, 0])],
+            "options": [
+                {"option_id": o, "votes": v} for o, v in zip(options, [1, 0, 0], strict=True)
+            ],
         }
         assert [m["version"] for m in messages] == [1, 2, 3, 4]
         assert [m["ballots"] for m in messages] == [1, 2, 2, 1]
