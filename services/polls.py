@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, exists, func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from core import realtime
@@ -420,15 +421,18 @@ def cast_ballot(
     _check_open(poll, now)
     chosen = _check_choices(poll, option_ids)
     ballot_id = new_id()
-    inserted = insert_ignoring_duplicates(
-        session,
-        PollsBallot,
-        id=ballot_id,
-        poll_id=poll.id,
-        voter_key=voter,
-        created_at=now,
-        updated_at=now,
-    )
+    try:
+        inserted = insert_ignoring_duplicates(
+            session,
+            PollsBallot,
+            id=ballot_id,
+            poll_id=poll.id,
+            voter_key=voter,
+            created_at=now,
+            updated_at=now,
+        )
+    except IntegrityError as exc:  # the poll was deleted while this vote waited for it
+        raise PollNotFound("No such poll.") from exc
     if inserted:
         ballot = session.get_one(PollsBallot, ballot_id)
     else:
