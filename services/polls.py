@@ -308,7 +308,7 @@ def list_polls(
     if q:
         query = query.where(func.lower(PollsPoll.question).contains(q.lower(), autoescape=True))
     page = paginate_by_creation(
-        session, query, kind=f"polls:{scope}:{status}:{q}", limit=limit, cursor=cursor
+        session, query, kind=f"polls:{scope}:{status}", limit=limit, cursor=cursor
     )
     shown = [poll.id for poll in page.items if _results_visible(poll, actor, now)]
     counted = tallies(session, shown)
