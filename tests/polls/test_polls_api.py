@@ -296,3 +296,12 @@ def test_an_anonymous_poll_counts_one_ballot_per_device(client, user):
 def test_a_ballot_of_an_unknown_poll_is_404(client, me):
     response = client.get(_ballot("5b2e8c1d-4f3a-4e6b-9d7c-1a2b3c4d5e6f"), headers=me)
     assert_problem(response, 404, "/problems/polls/poll-not-found")
+
+
+def test_a_malformed_device_id_is_400_and_counts_nothing(client, user):
+    poll = make_poll(user, anonymous=True)
+    response = _vote(client, poll, 0, headers={"X-Device-Id": "no spaces allowed"})
+    assert_problem(response, 400, "/problems/validation")
+    body = {"option_ids": [str(poll.options[0].id)], "device_id": "short"}
+    assert_problem(client.put(_ballot(poll.id), json=body), 400, "/problems/validation")
+    assert client.get(f"{URL}/{poll.id}").json()["results"]["ballots"] == 0
