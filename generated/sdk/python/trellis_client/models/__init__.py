@@ -65,6 +65,8 @@ from .ingredient_line import IngredientLine
 from .linked_identity import LinkedIdentity
 from .linked_identity_list import LinkedIdentityList
 from .list_ghstats_repos_response_503 import ListGhstatsReposResponse503
+from .list_polls_scope import ListPollsScope
+from .list_polls_status import ListPollsStatus
 from .list_shortlinks_state import ListShortlinksState
 from .list_tasks_sort import ListTasksSort
 from .list_tasks_status import ListTasksStatus
@@ -85,6 +87,20 @@ from .page_update import PageUpdate
 from .password_grant import PasswordGrant
 from .password_grant_grant_type import PasswordGrantGrantType
 from .password_reset_confirmation import PasswordResetConfirmation
+from .polls_ballot import PollsBallot
+from .polls_ballot_cast import PollsBallotCast
+from .polls_option_count import PollsOptionCount
+from .polls_poll import PollsPoll
+from .polls_poll_create import PollsPollCreate
+from .polls_poll_create_results_visibility import PollsPollCreateResultsVisibility
+from .polls_poll_list import PollsPollList
+from .polls_poll_options_item import PollsPollOptionsItem
+from .polls_poll_results_type_0 import PollsPollResultsType0
+from .polls_poll_results_visibility import PollsPollResultsVisibility
+from .polls_poll_status import PollsPollStatus
+from .polls_poll_update import PollsPollUpdate
+from .polls_poll_update_results_visibility import PollsPollUpdateResultsVisibility
+from .polls_poll_update_status import PollsPollUpdateStatus
 from .portfolio import Portfolio
 from .portfolio_content import PortfolioContent
 from .post import Post
@@ -265,6 +281,8 @@ __all__ = (
     "LinkedIdentity",
     "LinkedIdentityList",
     "ListGhstatsReposResponse503",
+    "ListPollsScope",
+    "ListPollsStatus",
     "ListShortlinksState",
     "ListTasksSort",
     "ListTasksStatus",
@@ -285,6 +303,20 @@ __all__ = (
     "PasswordGrant",
     "PasswordGrantGrantType",
     "PasswordResetConfirmation",
+    "PollsBallot",
+    "PollsBallotCast",
+    "PollsOptionCount",
+    "PollsPoll",
+    "PollsPollCreate",
+    "PollsPollCreateResultsVisibility",
+    "PollsPollList",
+    "PollsPollOptionsItem",
+    "PollsPollResultsType0",
+    "PollsPollResultsVisibility",
+    "PollsPollStatus",
+    "PollsPollUpdate",
+    "PollsPollUpdateResultsVisibility",
+    "PollsPollUpdateStatus",
     "Portfolio",
     "PortfolioContent",
     "Post",

@@ -1,0 +1,7 @@
+from enum import StrEnum
+
+class PollsPollUpdateStatus(StrEnum):
+    CLOSED = "CLOSED"
+
+    def __str__(self) -> str:
+        return str(self.value)
