@@ -225,11 +225,11 @@ def read_cached(session: Session, *, key: str) -> Cached:
     )
 
 
-def serve_stats(*, username: str) -> Served:
+def serve_stats(*, login: str) -> Served:
     """The username's stats by the rules above. Opens its own units of work: call it outside
     any transaction."""
-    check_username(username)
-    key = username.lower()
+    check_username(login)
+    key = login.lower()
     deadline = time.monotonic() + _lease_seconds() + LEASE_MARGIN_SECONDS
     while True:
         with transaction(write=False) as session:

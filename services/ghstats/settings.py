@@ -29,7 +29,7 @@ class GhstatsSettings(SettingsSection):
     base_url: str = setting(
         "GHSTATS_BASE_URL",
         "https://api.github.com",
-        "The GitHub REST API (`<url>/users/{username}`, `<url>/users/{username}/repos`), called "
+        "The GitHub REST API (`<url>/users/{login}`, `<url>/users/{login}/repos`), called "
         "through core.outbound.",
         parse=http_base_url("GHSTATS_BASE_URL"),
     )

@@ -37,7 +37,7 @@ def test_stats_count_every_page_then_come_from_the_cache(client, user, github):
     first = client.get(f"{URL}/OctoCat", params={"top": 3}, headers=auth_headers(user))
     assert first.status_code == 200, first.text
     body = first.json()
-    assert body["username"] == "octocat"
+    assert body["login"] == "octocat"
     assert body["profile"]["name"] == "The Octocat"
     assert body["profile"]["created_at"] == "2011-01-25T18:44:36+00:00"
     assert (body["repo_count"], body["repos_complete"]) == (8, True)

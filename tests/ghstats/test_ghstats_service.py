@@ -69,7 +69,7 @@ def _together(work):  # type: ignore[no-untyped-def]
 
 def test_concurrent_callers_of_an_uncached_username_cause_one_fetch_sequence(github):
     github.delay = 0.1  # the sequence is still running when the others arrive
-    served = _together(lambda: ghstats.serve_stats(username="octocat"))
+    served = _together(lambda: ghstats.serve_stats(login="octocat"))
     assert {answer.stats.total_stars for answer in served} == {18582}
     assert github.hits == {"/users/octocat": 1, "/users/octocat/repos": 1, "/user/583231/repos": 2}
 
@@ -77,13 +77,13 @@ def test_concurrent_callers_of_an_uncached_username_cause_one_fetch_sequence(git
 def test_concurrent_callers_share_the_one_failure(github):
     github.delay = 0.1
     github.broken["/users/octocat"] = "down"
-    failed = _together(lambda: ghstats.serve_stats(username="octocat"))
+    failed = _together(lambda: ghstats.serve_stats(login="octocat"))
     assert {type(error) for error in failed} == {UpstreamUnavailable}
     assert github.calls == 1
 
 
 def test_stale_stats_are_served_at_once_while_another_caller_refreshes(github):
-    ghstats.serve_stats(username="quiet-dev")
+    ghstats.serve_stats(login="quiet-dev")
     with transaction(write=True) as session:
         stats = ghstats.read_stats(session, key="quiet-dev")
         assert stats is not None
@@ -98,6 +98,6 @@ def test_stale_stats_are_served_at_once_while_another_caller_refreshes(github):
         )  # fmt: skip
         assert holder is not None
     calls = github.calls
-    served = ghstats.serve_stats(username="quiet-dev")
+    served = ghstats.serve_stats(login="quiet-dev")
     assert served.stale and served.cache_status.endswith("detail=stale-while-revalidate")
     assert github.calls == calls
