@@ -122,11 +122,11 @@ def test_forecast_is_fetched_on_demand_and_alerts_as_the_sweep_does(client, user
 
 def test_forecast_without_stored_data_is_502_or_504_when_the_provider_fails(client, user, provider):
     down = make_weather_subscription(user)
-    provider.broken = "down"
+    provider.broken["*"] = "down"
     response = client.get(f"{URL}/{down.id}/forecast", headers=auth_headers(user))
     assert_problem(response, 502, "/problems/weather/provider-unavailable")
     silent = make_weather_subscription(user, at=(48.14, 11.58))
-    provider.broken = "silent"
+    provider.broken["*"] = "silent"
     response = client.get(f"{URL}/{silent.id}/forecast", headers=auth_headers(user))
     assert_problem(response, 504, "/problems/weather/provider-timeout")
     with transaction(write=False) as session:

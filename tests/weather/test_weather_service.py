@@ -128,7 +128,7 @@ def test_a_sweep_fetches_each_place_once_and_alerts_once_per_window(provider, co
 def test_an_outage_backs_off_per_place_and_sends_nothing_twice(provider, configure):
     configure(WEATHER_RETRY_BASE_SECONDS=60, WEATHER_RETRY_MAX_SECONDS=600)
     make_weather_subscription(make_user(), rules=[RAIN_OVER_60, FROST])
-    provider.broken = "down"
+    provider.broken["*"] = "down"
 
     assert list(weather.sweep(now=START).values()) == ["/problems/weather/provider-unavailable"]
     first = _location("52.52,13.41")
@@ -137,7 +137,7 @@ def test_an_outage_backs_off_per_place_and_sends_nothing_twice(provider, configu
     assert weather.sweep(now=START + timedelta(seconds=29)) == {}  # backing off: no call
     assert provider.hits == {"52.52,13.41": 1}
 
-    provider.broken = "garbage"
+    provider.broken["*"] = "garbage"
     weather.sweep(now=START + timedelta(seconds=60))
     second = _location("52.52,13.41")
     assert second.failures == 2 and "provider-unavailable" in (second.last_error or "")
@@ -145,11 +145,11 @@ def test_an_outage_backs_off_per_place_and_sends_nothing_twice(provider, configu
     assert timedelta(seconds=60) <= wait <= timedelta(seconds=120)  # doubled
     assert _count(WeatherAlert) == 0
 
-    provider.broken = None
+    provider.broken.clear()
     back = START + timedelta(seconds=180)
     assert list(weather.sweep(now=back).values()) == ["alerted:3"]
     assert _location("52.52,13.41").failures == 0
-    provider.broken = "down"  # a later failure evaluates nothing, so repeats nothing
+    provider.broken["*"] = "down"  # a later failure evaluates nothing, so repeats nothing
     weather.sweep(now=back + timedelta(hours=1))
     assert (_count(WeatherAlert), _count(OutboxMessage)) == (3, 1)
 
@@ -166,7 +166,7 @@ def test_a_forecast_older_than_the_ttl_is_served_stale_while_the_provider_fails(
     )
     assert (fresh.stale, fresh.fetched_at, len(fresh.hours)) == (False, START, 72)
 
-    provider.broken = "down"
+    provider.broken["*"] = "down"
     late = START + timedelta(hours=2)
     stale = weather.current_forecast(actor_of(owner), subscription_id=subscription.id, now=late)
     assert (stale.stale, stale.fetched_at) == (True, START)
@@ -179,7 +179,7 @@ def test_a_forecast_older_than_the_ttl_is_served_stale_while_the_provider_fails(
 def test_no_stored_forecast_and_a_failing_provider_is_502_then_backs_off(provider):
     owner = make_user()
     subscription = make_weather_subscription(owner)
-    provider.broken = "refused"
+    provider.broken["*"] = "refused"
     with pytest.raises(weather.ProviderUnavailable):
         weather.current_forecast(actor_of(owner), subscription_id=subscription.id, now=START)
     with pytest.raises(weather.ProviderUnavailable, match="next attempt"):
