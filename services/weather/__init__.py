@@ -12,6 +12,9 @@ Rules:
   failure, WEATHER_RETRY_BASE_SECONDS doubling per consecutive failure up to
   WEATHER_RETRY_MAX_SECONDS, jittered (backoff per location). A sweep takes a location under a
   lease (one conditional UPDATE) so concurrent sweeps do not fetch it twice.
+- A sweep's turn at one location (driven by jobs.weather through core.callout): claim it
+  (`claim_point`), fetch with no transaction open (`fetch_point`), then store and alert
+  (`alerted`) or record the failure (`failed`).
 - Alerts: the hours from now to WEATHER_HORIZON_HOURS ahead are grouped in windows of
   WEATHER_WINDOW_HOURS (UTC, from midnight); a rule met by any hour of a window is one alert for
   (subscription, rule, window), with the window's most extreme value. The alert row is inserted
@@ -42,6 +45,7 @@ import structlog
 from sqlalchemy import exists, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from core.callout import Done
 from core.concurrency import versioned_delete, versioned_write
 from core.db import transaction, utcnow
 from core.errors import DomainError, NotFound, RuleViolated
@@ -484,32 +488,32 @@ def claim_location(
     return None if found is None else (found[0], found[1])
 
 
-def refresh_location(location_id: uuid.UUID, *, now: datetime | None = None) -> str:
-    """One location's turn in a sweep: claim, fetch (no transaction open), then store and alert
-    or record the failure. `skipped`, `alerted:<n>`, or the failure's problem type."""
-    now = now or utcnow()
-    with transaction(write=True) as session:
-        point = claim_location(session, location_id=location_id, now=now)
-    if point is None:
-        return "skipped"
-    try:
-        hours = provider.fetch_forecast(latitude=point[0], longitude=point[1])
-    except PROVIDER_FAILURES as error:
-        with transaction(write=True) as session:
-            record_failure(session, location_id=location_id, error=error, now=now)
-        return error.type
-    with transaction(write=True) as session:
-        created = apply_forecast(session, location_id=location_id, hours=hours, now=now)
-    return f"alerted:{created}"
+def claim_point(
+    session: Session, *, location_id: uuid.UUID, now: datetime
+) -> tuple[float, float] | Done[str]:
+    """A sweep's first step (core.callout): the location taken under its lease, or Done
+    ("skipped") when it is not due or another sweep holds it."""
+    point = claim_location(session, location_id=location_id, now=now)
+    return Done("skipped") if point is None else point
 
 
-def sweep(*, now: datetime | None = None) -> dict[str, str]:
-    """Every due location refreshed in turn (what the periodic job fans out as one job per
-    location); location id -> outcome."""
-    now = now or utcnow()
-    with transaction(write=False) as session:
-        due = due_location_ids(session, now=now)
-    return {str(location_id): refresh_location(location_id, now=now) for location_id in due}
+def fetch_point(point: tuple[float, float]) -> list[Hour]:
+    """The forecast of a claimed point (no database access)."""
+    return provider.fetch_forecast(latitude=point[0], longitude=point[1])
+
+
+def alerted(session: Session, *, location_id: uuid.UUID, hours: list[Hour], now: datetime) -> str:
+    """A sweep's last step: the forecast stored and alerted; `alerted:<new alerts>`."""
+    return f"alerted:{apply_forecast(session, location_id=location_id, hours=hours, now=now)}"
+
+
+def failed(
+    session: Session, *, location_id: uuid.UUID, error: Exception, now: datetime
+) -> Done[str]:
+    """A sweep's last step when the provider failed: the backoff recorded; the problem type."""
+    assert isinstance(error, DomainError)
+    record_failure(session, location_id=location_id, error=error, now=now)
+    return Done(error.type)
 
 
 # ---- the forecast of a subscription -------------------------------------------------------------

@@ -28,6 +28,7 @@ class FeedServer(Replay):
     conditional: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     #: path -> recorded document name, to change what a feed serves during a test
     documents: dict[str, str] = field(default_factory=dict)
+
     def reset(self) -> None:
         super().reset()
         self.conditional.clear()
@@ -46,8 +47,16 @@ SERVER = FeedServer()
 _TYPES = {".xml": "application/rss+xml", ".atom": "application/atom+xml", ".html": "text/html"}
 
 
-def _send(request: BaseHTTPRequestHandler, status: int, body: bytes, content_type: str, **extra: str) -> None:
-    send(request, status, body, content_type, {name.replace("_", "-"): value for name, value in extra.items()})
+def _send(
+    request: BaseHTTPRequestHandler, status: int, body: bytes, content_type: str, **extra: str
+) -> None:
+    send(
+        request,
+        status,
+        body,
+        content_type,
+        {name.replace("_", "-"): value for name, value in extra.items()},
+    )
 
 
 @route("feeds")

@@ -20,9 +20,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def test_concurrent_requests_over_two_processes_make_one_fetch_sequence(
-    live_server, user, github
-):
+def test_concurrent_requests_over_two_processes_make_one_fetch_sequence(live_server, user, github):
     github.delay = 0.1  # each call is still running when the other requests arrive
     answers = all_at_once(live_server, f"{URL}/octocat", auth_headers(user), CLIENTS)
     assert [answer.status_code for answer in answers] == [200] * CLIENTS

@@ -4,7 +4,7 @@ from sqlalchemy import func, select
 
 from core.db import transaction
 from db.models.weather import WeatherLocation, WeatherSubscription
-from services import weather
+from jobs import weather as weather_jobs
 from tests.factories.identity import auth_headers, make_user
 from tests.factories.weather import RAIN_OVER_60, make_weather_subscription
 from tests.problems import assert_problem
@@ -136,7 +136,7 @@ def test_forecast_without_stored_data_is_502_or_504_when_the_provider_fails(clie
 
 def test_alerts_list_what_the_sweep_sent(client, user, provider):
     mine = make_weather_subscription(user, rules=[RAIN_OVER_60])
-    weather.sweep(now=START)
+    weather_jobs.sweep(now=START)
     response = client.get(f"{URL}/{mine.id}/alerts", headers=auth_headers(user))
     assert response.status_code == 200
     (alert,) = response.json()["items"]

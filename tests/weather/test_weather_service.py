@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from core.db import transaction
 from db.models.outbox import OutboxMessage
 from db.models.weather import WeatherAlert, WeatherLocation
+from jobs import weather as weather_jobs
 from services import weather
 from services.weather import provider as weather_provider
 from tests.factories.identity import actor_of, make_user
@@ -103,7 +104,7 @@ def test_a_sweep_fetches_each_place_once_and_alerts_once_per_window(provider, co
     make_weather_subscription(bob, at=MUNICH, rules=[GALE])
     make_weather_subscription(bob, at=(10.0, 10.0), active=False)  # paused: not fetched
 
-    outcomes = weather.sweep(now=START)
+    outcomes = weather_jobs.sweep(now=START)
 
     assert sorted(outcomes.values()) == ["alerted:1", "alerted:4"]
     assert provider.hits == {"52.52,13.41": 1, "48.14,11.58": 1}
@@ -118,8 +119,8 @@ def test_a_sweep_fetches_each_place_once_and_alerts_once_per_window(provider, co
         page = weather.list_alerts(session, actor_of(ann), subscription_id=mine.id)
         assert {alert.message_id for alert in page.items} == {message.id}
 
-    assert weather.sweep(now=START + timedelta(minutes=5)) == {}  # nothing due yet
-    later = weather.sweep(now=START + timedelta(hours=1))  # refreshed: same windows, no repeat
+    assert weather_jobs.sweep(now=START + timedelta(minutes=5)) == {}  # nothing due yet
+    later = weather_jobs.sweep(now=START + timedelta(hours=1))  # refreshed: same windows, no repeat
     assert sorted(later.values()) == ["alerted:0", "alerted:0"]
     assert provider.hits == {"52.52,13.41": 2, "48.14,11.58": 2}
     assert (_count(WeatherAlert), _count(OutboxMessage)) == (5, 3)
@@ -130,15 +131,17 @@ def test_an_outage_backs_off_per_place_and_sends_nothing_twice(provider, configu
     make_weather_subscription(make_user(), rules=[RAIN_OVER_60, FROST])
     provider.broken["*"] = "down"
 
-    assert list(weather.sweep(now=START).values()) == ["/problems/weather/provider-unavailable"]
+    assert list(weather_jobs.sweep(now=START).values()) == [
+        "/problems/weather/provider-unavailable"
+    ]
     first = _location("52.52,13.41")
     assert first.failures == 1 and first.forecast is None
     assert START + timedelta(seconds=30) <= first.next_attempt_at <= START + timedelta(seconds=60)
-    assert weather.sweep(now=START + timedelta(seconds=29)) == {}  # backing off: no call
+    assert weather_jobs.sweep(now=START + timedelta(seconds=29)) == {}  # backing off: no call
     assert provider.hits == {"52.52,13.41": 1}
 
     provider.broken["*"] = "garbage"
-    weather.sweep(now=START + timedelta(seconds=60))
+    weather_jobs.sweep(now=START + timedelta(seconds=60))
     second = _location("52.52,13.41")
     assert second.failures == 2 and "provider-unavailable" in (second.last_error or "")
     wait = second.next_attempt_at - (START + timedelta(seconds=60))
@@ -147,10 +150,10 @@ def test_an_outage_backs_off_per_place_and_sends_nothing_twice(provider, configu
 
     provider.broken.clear()
     back = START + timedelta(seconds=180)
-    assert list(weather.sweep(now=back).values()) == ["alerted:3"]
+    assert list(weather_jobs.sweep(now=back).values()) == ["alerted:3"]
     assert _location("52.52,13.41").failures == 0
     provider.broken["*"] = "down"  # a later failure evaluates nothing, so repeats nothing
-    weather.sweep(now=back + timedelta(hours=1))
+    weather_jobs.sweep(now=back + timedelta(hours=1))
     assert (_count(WeatherAlert), _count(OutboxMessage)) == (3, 1)
 
 
@@ -160,7 +163,7 @@ def test_a_forecast_older_than_the_ttl_is_served_stale_while_the_provider_fails(
     configure(WEATHER_FORECAST_TTL_SECONDS=3600)
     owner = make_user()
     subscription = make_weather_subscription(owner)
-    weather.sweep(now=START)
+    weather_jobs.sweep(now=START)
     fresh = weather.current_forecast(
         actor_of(owner), subscription_id=subscription.id, now=START + timedelta(minutes=59)
     )
@@ -229,7 +232,7 @@ def test_concurrent_sweeps_fetch_each_place_once(provider):
 
     def run() -> None:
         start.wait(timeout=10)
-        outcomes.append(weather.sweep(now=START))
+        outcomes.append(weather_jobs.sweep(now=START))
 
     threads = [threading.Thread(target=run) for _ in range(4)]
     for thread in threads:
