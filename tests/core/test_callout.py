@@ -55,5 +55,5 @@ def test_a_failure_is_recorded_and_raised_or_answered_by_recover():
 
 
 def test_it_refuses_to_run_inside_an_open_transaction():
-    with transaction(write=False) as session, pytest.raises(TransactionOpen):
-        read_call_write(lambda s: _users(s), lambda plan: plan, lambda *_: None)
+    with transaction(write=False), pytest.raises(TransactionOpen):
+        read_call_write(_users, lambda plan: plan, lambda *_: None)

@@ -1,6 +1,6 @@
-"""A page server on the replay server (tests/providers.py, at its root: pages link to root-relative addresses) for the previews
-tests: the saved pages under pages/ and the answers a previewer meets (images, PDFs, errors,
-redirects, oversized pages)."""
+"""A page server on the replay server (tests/providers.py, at its root, since the pages link
+to root-relative addresses) for the previews tests: the saved pages under pages/ and the
+answers a previewer meets (images, PDFs, errors, redirects, oversized pages)."""
 
 from __future__ import annotations
 
