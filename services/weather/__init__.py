@@ -28,7 +28,8 @@ Rules:
   location is due, it asks the provider in the request (recording a failure's backoff like the
   sweep) and answers 502/504 only when there is nothing to serve.
 
-The provider is called with no transaction open: a slow provider never holds a database lock.
+The provider is called with no transaction open (core.callout): a slow provider never holds a
+database lock.
 """
 
 from __future__ import annotations
@@ -45,9 +46,9 @@ import structlog
 from sqlalchemy import exists, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from core.callout import Done
+from core.callout import Done, read_call_write
 from core.concurrency import versioned_delete, versioned_write
-from core.db import transaction, utcnow
+from core.db import utcnow
 from core.errors import DomainError, NotFound, RuleViolated
 from core.pagination import Page, paginate_by_creation
 from core.rows import get_or_404, insert_ignoring_duplicates
@@ -555,43 +556,78 @@ def _answer(location: WeatherLocation, subscription_id: uuid.UUID, now: datetime
     )
 
 
+@dataclass(frozen=True)
+class ForecastFetch:
+    """A forecast to ask the provider for in a request: where, and what to serve if it fails."""
+
+    subscription_id: uuid.UUID
+    location_id: uuid.UUID
+    point: tuple[float, float]
+    served: Forecast | None
+
+
+def plan_forecast(
+    session: Session, actor: Actor, *, subscription_id: uuid.UUID, now: datetime
+) -> ForecastFetch | Done[Forecast]:
+    """The stored forecast of the caller's subscription, flagged stale past the TTL (Done), or
+    the fetch to make when there is none, or when it is stale and its location is due (the
+    location taken under its lease, as a sweep would). ProviderUnavailable at once while the
+    location backs off with nothing to serve."""
+    location, _subscription = _read_forecast(session, actor, subscription_id=subscription_id)
+    served = None if location.forecast is None else _answer(location, subscription_id, now)
+    if served is not None and (not served.stale or location.next_attempt_at > now):
+        return Done(served)
+    point = claim_location(session, location_id=location.id, now=now)
+    if point is None and served is not None:
+        return Done(served)  # a sweep is fetching it right now
+    if point is None:
+        if location.failures:  # backing off: the provider is not asked before its time
+            raise ProviderUnavailable(
+                f"the weather provider is failing ({location.failures} attempts); the next "
+                f"attempt is at {location.next_attempt_at.isoformat()}"
+            )
+        point = (location.latitude, location.longitude)  # a sweep's first fetch runs
+    return ForecastFetch(subscription_id, location.id, point, served)
+
+
+def fetch_planned(plan: ForecastFetch) -> list[Hour]:
+    """The forecast a request planned to fetch (no database access)."""
+    return fetch_point(plan.point)
+
+
+def store_forecast(
+    session: Session, actor: Actor, plan: ForecastFetch, hours: list[Hour], *, now: datetime
+) -> Forecast:
+    """Stores and alerts a forecast fetched in a request (as a sweep would); what it serves."""
+    apply_forecast(session, location_id=plan.location_id, hours=hours, now=now)
+    location, _subscription = _read_forecast(session, actor, subscription_id=plan.subscription_id)
+    session.refresh(location)
+    return _answer(location, plan.subscription_id, now)
+
+
+def forecast_failed(
+    session: Session, plan: ForecastFetch, error: Exception, *, now: datetime
+) -> Done[Forecast] | None:
+    """Records a request's failed fetch (the location's backoff); the stored forecast to serve
+    instead, or None when there is none (the failure is the answer)."""
+    assert isinstance(error, DomainError)
+    next_attempt = record_failure(session, location_id=plan.location_id, error=error, now=now)
+    if plan.served is None:
+        return None
+    return Done(dataclasses.replace(plan.served, next_attempt_at=next_attempt))
+
+
 def current_forecast(
     actor: Actor, *, subscription_id: uuid.UUID, now: datetime | None = None
 ) -> Forecast:
-    """The stored forecast of the caller's subscription, flagged stale past the TTL; fetched in
-    the request when there is none, or when it is stale and its location is due (alerting as a
-    sweep would). ProviderUnavailable / ProviderTimeout only when there is nothing to serve."""
-    now = now or utcnow()
-    with transaction(write=False) as session:
-        location, _subscription = _read_forecast(session, actor, subscription_id=subscription_id)
-        served = None if location.forecast is None else _answer(location, subscription_id, now)
-        location_id, due = location.id, location.next_attempt_at <= now
-    if served is not None and (not served.stale or not due):
-        return served
-    with transaction(write=True) as session:
-        point = claim_location(session, location_id=location_id, now=now)
-    if point is None and served is not None:
-        return served  # a sweep is fetching it right now
-    if point is None:
-        with transaction(write=False) as session:
-            held = session.get(WeatherLocation, location_id)
-            assert held is not None
-            if held.failures:  # backing off: the provider is not asked before its time
-                raise ProviderUnavailable(
-                    f"the weather provider is failing ({held.failures} attempts); the next "
-                    f"attempt is at {held.next_attempt_at.isoformat()}"
-                )
-            point = (held.latitude, held.longitude)  # a sweep's first fetch runs
-    try:
-        hours = provider.fetch_forecast(latitude=point[0], longitude=point[1])
-    except PROVIDER_FAILURES as error:
-        with transaction(write=True) as session:
-            next_attempt = record_failure(session, location_id=location_id, error=error, now=now)
-        if served is None:
-            raise
-        return dataclasses.replace(served, next_attempt_at=next_attempt)
-    with transaction(write=True) as session:
-        apply_forecast(session, location_id=location_id, hours=hours, now=now)
-        location, _subscription = _read_forecast(session, actor, subscription_id=subscription_id)
-        session.refresh(location)
-        return _answer(location, subscription_id, now)
+    """The forecast `GET .../forecast` answers (plan_forecast, then the fetch through
+    core.callout). ProviderUnavailable / ProviderTimeout only when there is nothing to serve."""
+    at = now or utcnow()
+    return read_call_write(
+        lambda session: plan_forecast(session, actor, subscription_id=subscription_id, now=at),
+        fetch_planned,
+        lambda session, plan, hours: store_forecast(session, actor, plan, hours, now=at),
+        failures=PROVIDER_FAILURES,
+        recover=lambda session, plan, error: forecast_failed(session, plan, error, now=at),
+        read_writes=True,
+    )
