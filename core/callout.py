@@ -30,13 +30,14 @@ from core.db import current_session, transaction
 Plan = TypeVar("Plan")
 Answer = TypeVar("Answer")
 Result = TypeVar("Result")
+Value = TypeVar("Value", covariant=True)
 
 
 @dataclass(frozen=True)
-class Done(Generic[Result]):
+class Done(Generic[Value]):
     """The result, known without (another) call to the provider."""
 
-    value: Result
+    value: Value
 
 
 class TransactionOpen(RuntimeError):
