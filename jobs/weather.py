@@ -1,4 +1,6 @@
-"""Weather: a sweep every five minutes fans out one job per due location (ids only).
+"""Weather: a sweep every five minutes deletes the places nobody subscribes to any more
+(WEATHER_PURGE_UNUSED_SECONDS after their last use) and fans out one job per due location (ids
+only).
 
 `refresh_weather_location` claims its location under a lease, fetches the forecast with no
 transaction open, then stores it and queues the alerts in one transaction (or records the
@@ -53,6 +55,8 @@ def refresh_weather_location(location_id: str) -> str:
 
 @queue.periodic_task(crontab(minute="*/5"))  # type: ignore[untyped-decorator]
 def sweep_weather() -> int:
+    with transaction(write=True) as session:
+        weather.purge_unused_locations(session, now=utcnow())
     with transaction(write=False) as session:
         due = weather.due_location_ids(session, now=utcnow())
     for location_id in due:

@@ -37,7 +37,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import structlog
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from core.callout import Done, read_call_write
@@ -252,6 +252,29 @@ def serve_stats(*, login: str) -> Served:
         time.sleep(POLL_SECONDS)  # another request is running the fetch sequence
 
 
+def purge_unasked(session: Session, *, now: datetime) -> dict[str, int]:
+    """Deletes what was kept for usernames nobody asked for in GHSTATS_PURGE_AFTER_SECONDS:
+    their stats and repositories, the stored pages not fetched or revalidated since, and the
+    leases neither held nor used since; how many of each."""
+    cutoff = now - timedelta(seconds=ghstats_settings().purge_after_seconds)
+    old = select(GhstatsProfile.key).where(GhstatsProfile.fetched_at <= cutoff)
+    repos = session.execute(delete(GhstatsRepo).where(GhstatsRepo.key.in_(old)))
+    profiles = session.execute(delete(GhstatsProfile).where(GhstatsProfile.fetched_at <= cutoff))
+    pages = session.execute(delete(GhstatsPage).where(GhstatsPage.fetched_at <= cutoff))
+    leases = session.execute(
+        delete(GhstatsLease).where(
+            GhstatsLease.leased_until <= cutoff,
+            or_(GhstatsLease.refreshed_at.is_(None), GhstatsLease.refreshed_at <= cutoff),
+        )
+    )
+    return {
+        name: int(result.rowcount)  # type: ignore[attr-defined]
+        for name, result in (
+            ("profiles", profiles), ("repos", repos), ("pages", pages), ("leases", leases)
+        )
+    }  # fmt: skip
+
+
 def top(stats: Stats, count: int) -> list[dict[str, Any]]:
     """The `count` most-starred repositories."""
     return stats.top_repos[:count]
@@ -352,6 +375,10 @@ def _page_with_next(path: str, *, kind: str = "repos") -> tuple[Any, str | None]
         kept = known[1]
         if page.not_modified:
             assert kept is not None  # a 304 is only taken when an ETag was sent
+            # Still what GitHub serves: the purge counts it as fetched now.
+            session.execute(
+                update(GhstatsPage).where(GhstatsPage.key == path).values(fetched_at=utcnow())
+            )
             return json.loads(kept[0]), kept[1]
         values = {
             "etag": page.etag,

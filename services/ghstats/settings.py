@@ -61,6 +61,13 @@ class GhstatsSettings(SettingsSection):
         "stats of a longer list say `repos_complete: false`.",
         parse=_pages,
     )
+    purge_after_seconds: float = setting(
+        "GHSTATS_PURGE_AFTER_SECONDS",
+        float(30 * DAY),
+        "The stats, repositories, stored pages and lease of a username nobody asked for in "
+        "this long are deleted by the hourly purge (keep it above the stale-if-error window).",
+        parse=seconds_within(3650 * DAY),
+    )
     retry_after_failure_seconds: float = setting(
         "GHSTATS_RETRY_AFTER_FAILURE_SECONDS",
         10.0,

@@ -43,7 +43,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import structlog
-from sqlalchemy import exists, func, or_, select, update
+from sqlalchemy import delete, exists, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from core.callout import Done, read_call_write
@@ -515,6 +515,20 @@ def failed(
     assert isinstance(error, DomainError)
     record_failure(session, location_id=location_id, error=error, now=now)
     return Done(error.type)
+
+
+def purge_unused_locations(session: Session, *, now: datetime) -> int:
+    """Deletes the places no subscription names (paused ones count as naming it) that were
+    last fetched, or made, WEATHER_PURGE_UNUSED_SECONDS ago or more; how many."""
+    cutoff = now - timedelta(seconds=weather_settings().purge_unused_seconds)
+    named = exists().where(WeatherSubscription.location_id == WeatherLocation.id)
+    last_used = func.coalesce(WeatherLocation.fetched_at, WeatherLocation.created_at)
+    deleted = session.execute(
+        delete(WeatherLocation)
+        .where(~named, last_used <= cutoff)
+        .execution_options(synchronize_session=False)
+    )
+    return int(deleted.rowcount)  # type: ignore[attr-defined]
 
 
 # ---- the forecast of a subscription -------------------------------------------------------------

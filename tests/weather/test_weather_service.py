@@ -7,10 +7,11 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from core.db import transaction
+from core.db import transaction, utcnow
 from db.models.outbox import OutboxMessage
 from db.models.weather import WeatherAlert, WeatherLocation
 from jobs import weather as weather_jobs
+from jobs.weather import sweep_weather
 from services import weather
 from services.weather import provider as weather_provider
 from tests.factories.identity import actor_of, make_user
@@ -277,3 +278,37 @@ def test_someone_elses_subscription_is_not_found(session, user):
         weather.get_subscription(session, actor_of(user), subscription_id=theirs.id)
     with pytest.raises(weather.SubscriptionNotFound):
         weather.delete_subscription(session, actor_of(user), subscription_id=theirs.id)
+
+
+# ---- the purge -----------------------------------------------------------------------------------
+
+
+def _locations() -> int:
+    return _count(WeatherLocation)
+
+
+def test_the_sweep_purges_places_no_subscription_names_after_the_configured_time(user, configure):
+    configure(WEATHER_PURGE_UNUSED_SECONDS=7 * 86400)
+    gone = make_weather_subscription(user, at=MUNICH)
+    make_weather_subscription(user, active=False)  # paused: its place stays
+    with transaction(write=True) as writing:
+        weather.delete_subscription(writing, actor_of(user), subscription_id=gone.id)
+    assert _locations() == 2
+    with transaction(write=True) as writing:
+        soon = START + timedelta(days=1)
+        assert weather.purge_unused_locations(writing, now=soon) == 0
+    with transaction(write=True) as writing:
+        later = utcnow() + timedelta(days=8)
+        assert weather.purge_unused_locations(writing, now=later) == 1
+    assert _locations() == 1
+    make_weather_subscription(user, at=MUNICH)  # the place comes back when asked for again
+    assert _locations() == 2
+
+
+def test_the_periodic_sweep_runs_the_purge(user, configure):
+    subscription = make_weather_subscription(user)
+    with transaction(write=True) as writing:
+        weather.delete_subscription(writing, actor_of(user), subscription_id=subscription.id)
+    configure(WEATHER_PURGE_UNUSED_SECONDS=0.001)
+    assert sweep_weather.call_local() == 0
+    assert _locations() == 0
