@@ -4,8 +4,9 @@
 transaction open, then records the outcome in a second transaction (core.callout): the new
 entries and the validators for the next conditional request, or the failure and the backoff.
 A duplicate job finds the feed not due or held and does nothing; a poller that outlives its
-lease and races a successor cannot store an entry twice (services.feeds.store_entries). Importing this module
-installs the dispatcher `services.feeds` uses to queue a new feed's first fetch after commit.
+lease and races a successor cannot store an entry twice (services.feeds.store_entries).
+Importing this module installs the dispatcher `services.feeds` uses to queue a new feed's first
+fetch after commit.
 """
 
 from __future__ import annotations
