@@ -15,6 +15,11 @@ pattern the integration rows share:
    its record is committed.
 
 Handlers and jobs drive it; services provide the steps as ordinary functions of a session.
+
+One caller may run it inside its transaction, on purpose: `core.idempotency`, whose key claim and
+the work it guards must commit together, marks its transaction `joinable` (the steps then join
+it, and the call holds it, as any work under an Idempotency-Key does). Any other open
+transaction is a mistake, and refused.
 """
 
 from __future__ import annotations
@@ -44,6 +49,14 @@ class TransactionOpen(RuntimeError):
     """A provider call was about to run inside an open transaction."""
 
 
+_JOINABLE = "callout_joinable"
+
+
+def joinable(session: Session) -> None:
+    """Lets read_call_write run inside `session`'s transaction (see the module docstring)."""
+    session.info[_JOINABLE] = True
+
+
 def read_call_write(
     read: Callable[[Session], Plan | Done[Result]],
     call: Callable[[Plan], Answer],
@@ -55,7 +68,8 @@ def read_call_write(
 ) -> Result:
     """Runs read (a transaction that writes when `read_writes`), call, then write or recover
     (a writing transaction), as the module docstring says."""
-    if current_session() is not None:
+    open_session = current_session()
+    if open_session is not None and not open_session.info.get(_JOINABLE):
         raise TransactionOpen("read_call_write runs its own transactions; call it outside one")
     with transaction(write=read_writes) as session:
         plan = read(session)

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from core.callout import Done, TransactionOpen, read_call_write
+from core.callout import Done, TransactionOpen, joinable, read_call_write
 from core.db import current_session, transaction
 from db.models.identity import User
 from tests.factories.identity import make_user
@@ -57,3 +57,15 @@ def test_a_failure_is_recorded_and_raised_or_answered_by_recover():
 def test_it_refuses_to_run_inside_an_open_transaction():
     with transaction(write=False), pytest.raises(TransactionOpen):
         read_call_write(_users, lambda plan: plan, lambda *_: None)
+
+
+def test_a_transaction_marked_joinable_is_joined():
+    with transaction(write=True) as session:
+        joinable(session)
+        seen = []
+        result = read_call_write(
+            lambda inner: seen.append(inner is session) or 1,
+            lambda plan: plan + 1,
+            lambda inner, _plan, answer: (seen.append(inner is session), answer)[1],
+        )
+    assert result == 2 and seen == [True, True]
