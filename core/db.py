@@ -89,6 +89,11 @@ def _guard_reads(engine: Engine) -> None:
             )
 
 
+def current_session() -> Session | None:
+    """The session of the unit of work open in this context, if any."""
+    return _current_session.get()
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
 

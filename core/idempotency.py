@@ -22,6 +22,7 @@ from connexion.context import operation
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
+from core.callout import joinable
 from core.db import transaction, utcnow
 from core.errors import RuleViolated
 from core.security import current_actor
@@ -74,6 +75,7 @@ def idempotent(handler: Callable[..., Any]) -> Callable[..., Any]:
         )
         try:
             with transaction(write=True) as session:
+                joinable(session)  # the work commits with the key's record, calls included
                 now = utcnow()
                 record = session.scalars(select(IdempotencyRecord).where(*where)).first()
                 if record is not None and record.expires_at > now:

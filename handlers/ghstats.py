@@ -28,11 +28,11 @@ def _repo_json(repo: GhstatsRepo) -> dict[str, Any]:
     }
 
 
-def get_ghstats_profile(username: str, top: int = 5) -> Answer:
-    served = ghstats.serve_stats(username=username)
+def get_ghstats_profile(login: str, top: int = 5) -> Answer:
+    served = ghstats.serve_stats(login=login)
     stats = served.stats
     body: dict[str, Any] = {
-        "username": stats.profile["login"],
+        "login": stats.profile["login"],
         "profile": stats.profile,
         "repo_count": stats.repo_count,
         "repos_complete": stats.complete,
@@ -47,13 +47,13 @@ def get_ghstats_profile(username: str, top: int = 5) -> Answer:
 
 
 def list_ghstats_repos(
-    username: str,
+    login: str,
     limit: int = 20,
     cursor: str | None = None,
     language: str | None = None,
     fork: bool | None = None,
 ) -> Answer:
-    served = ghstats.serve_stats(username=username)
+    served = ghstats.serve_stats(login=login)
     with transaction(write=False) as session:
         page = ghstats.list_repos(
             session, key=served.stats.key, limit=limit, cursor=cursor, language=language, fork=fork

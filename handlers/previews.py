@@ -3,6 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from core.callout import read_call_write
 from core.db import transaction
 from core.idempotency import idempotent
 from core.security import current_actor
@@ -34,20 +35,23 @@ def _lookup_json(lookup: PreviewsLookup) -> dict[str, Any]:
     }
 
 
+def _created(lookup: PreviewsLookup) -> Answer:
+    # A lookup never changes after it is made: no ETag to offer.
+    return _lookup_json(lookup), 201, {"Location": api_path("previews", "lookups", lookup.id)}
+
+
 @idempotent
 def create_previews_lookup(body: dict[str, Any]) -> Answer:
-    # Three steps, not one transaction: the page is fetched between a read of the cache and the
-    # write, so a slow page never holds a database lock (services.previews says so).
-    url, fetched = body["url"], None
-    if not body.get("refresh", False):
-        with transaction(write=False) as session:
-            cached = previews.cached_page(session, url=url) is not None
-    if body.get("refresh", False) or not cached:
-        fetched = previews.preview_of(url)
-    with transaction(write=True) as session:
-        lookup = previews.record_lookup(session, current_actor(), url=url, fetched=fetched)
-        # A lookup never changes after it is made: no ETag to offer.
-        return _lookup_json(lookup), 201, {"Location": api_path("previews", "lookups", lookup.id)}
+    url, refresh = body["url"], body.get("refresh", False)
+    actor = current_actor()
+    # The page is fetched between a read of the cache and the write (core.callout).
+    return read_call_write(
+        lambda session: refresh or previews.cached_page(session, url=url) is None,
+        lambda fetch: previews.preview_of(url) if fetch else None,
+        lambda session, _fetch, fetched: _created(
+            previews.record_lookup(session, actor, url=url, fetched=fetched)
+        ),
+    )
 
 
 def list_previews_lookups(

@@ -103,7 +103,7 @@ def list_weather_alerts(
 
 
 def get_weather_forecast(subscription_id: str) -> dict[str, Any]:
-    # No transaction here: services.weather opens short ones around the provider call.
+    # No transaction here: the provider is called between two short ones (core.callout).
     forecast = weather.current_forecast(current_actor(), subscription_id=uuid.UUID(subscription_id))
     return {
         "subscription_id": str(forecast.subscription_id),

@@ -53,6 +53,7 @@ from db.base import Base  # noqa: E402
 
 # Every tests/factories/<domain>.py is a plugin, so its fixtures are available everywhere.
 pytest_plugins = [
+    "tests.providers",
     "tests.live",
     "tests.support.statements",
     "tests.support.mailbox",

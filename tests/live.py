@@ -17,6 +17,8 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.providers import live_provider_settings
+
 
 def _free_port() -> int:
     with socket.socket() as probe:
@@ -112,6 +114,8 @@ def all_at_once(
 
 
 @pytest.fixture(scope="session")
-def live_server() -> Iterator[str]:
-    with serve() as base:
+def live_server(replay_server: str) -> Iterator[str]:
+    """The session's shared live server; its providers (rates, weather, GitHub) answer from
+    the replay server of tests/providers.py, which the tests steer."""
+    with serve(live_provider_settings(replay_server)) as base:
         yield base

@@ -23,7 +23,8 @@ Rules:
   GHSTATS_STALE_IF_ERROR_SECONDS, else as a problem. An unknown user is 404
   (`/problems/ghstats/user-not-found`), never served from the cache.
 
-GitHub is called outside any transaction: `serve_stats` opens its own short units of work.
+GitHub is called outside any transaction: each call runs between two short ones (core.callout);
+`serve_stats` polls the cache in short reads while another caller holds the lease.
 """
 
 from __future__ import annotations
@@ -36,9 +37,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import structlog
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from core.callout import Done, read_call_write
 from core.db import transaction, utcnow
 from core.errors import DomainError, UpstreamTimeout, UpstreamUnavailable
 from core.leases import hold_keyed_lease, release_keyed_lease, take_keyed_lease
@@ -225,11 +227,11 @@ def read_cached(session: Session, *, key: str) -> Cached:
     )
 
 
-def serve_stats(*, username: str) -> Served:
+def serve_stats(*, login: str) -> Served:
     """The username's stats by the rules above. Opens its own units of work: call it outside
     any transaction."""
-    check_username(username)
-    key = username.lower()
+    check_username(login)
+    key = login.lower()
     deadline = time.monotonic() + _lease_seconds() + LEASE_MARGIN_SECONDS
     while True:
         with transaction(write=False) as session:
@@ -240,13 +242,9 @@ def serve_stats(*, username: str) -> Served:
         if cached.failure is not None:
             return _stale_if_error(_failure_error(cached.failure), stats)
         if not cached.held:
-            with transaction(write=True) as session:
-                holder = take_keyed_lease(
-                    session, GhstatsLease, key=key, seen=cached.refreshed_at,
-                    until=now + timedelta(seconds=_lease_seconds()), now=now,
-                )  # fmt: skip
-            if holder is not None:
-                return _refresh(key, holder, stats)
+            served = _refresh(key, cached, now)
+            if served is not None:
+                return served
         elif stats is not None:
             return _served(stats, now, "hit", detail="stale-while-revalidate")
         if time.monotonic() > deadline:
@@ -254,39 +252,83 @@ def serve_stats(*, username: str) -> Served:
         time.sleep(POLL_SECONDS)  # another request is running the fetch sequence
 
 
+def purge_unasked(session: Session, *, now: datetime) -> dict[str, int]:
+    """Deletes what was kept for usernames nobody asked for in GHSTATS_PURGE_AFTER_SECONDS:
+    their stats and repositories, the stored pages not fetched or revalidated since, and the
+    leases neither held nor used since; how many of each."""
+    cutoff = now - timedelta(seconds=ghstats_settings().purge_after_seconds)
+    old = select(GhstatsProfile.key).where(GhstatsProfile.fetched_at <= cutoff)
+    repos = session.execute(delete(GhstatsRepo).where(GhstatsRepo.key.in_(old)))
+    profiles = session.execute(delete(GhstatsProfile).where(GhstatsProfile.fetched_at <= cutoff))
+    pages = session.execute(delete(GhstatsPage).where(GhstatsPage.fetched_at <= cutoff))
+    leases = session.execute(
+        delete(GhstatsLease).where(
+            GhstatsLease.leased_until <= cutoff,
+            or_(GhstatsLease.refreshed_at.is_(None), GhstatsLease.refreshed_at <= cutoff),
+        )
+    )
+    return {
+        name: int(result.rowcount)  # type: ignore[attr-defined]
+        for name, result in (
+            ("profiles", profiles), ("repos", repos), ("pages", pages), ("leases", leases)
+        )
+    }  # fmt: skip
+
+
 def top(stats: Stats, count: int) -> list[dict[str, Any]]:
     """The `count` most-starred repositories."""
     return stats.top_repos[:count]
 
 
-def _refresh(key: str, holder: str, previous: Stats | None) -> Served:
-    try:
-        stats, ranked = fetch_sequence(key)
-    except (UpstreamUnavailable, UserNotFound) as exc:
-        until = utcnow() + timedelta(seconds=ghstats_settings().retry_after_failure_seconds)
-        with transaction(write=True) as session:
-            hold_keyed_lease(
-                session, GhstatsLease, key=key, holder=holder, until=until,
-                failure=_failure_name(exc),
-            )  # fmt: skip
-        log.info("ghstats: fetch failed", username=key, failure=_failure_name(exc))
-        return _stale_if_error(exc, previous)
-    except Exception:
-        # A bug, or the database failing: let the next request try at once instead of leaving
-        # the waiters polling until the lease runs out.
-        with transaction(write=True) as session:
-            hold_keyed_lease(
-                session, GhstatsLease, key=key, holder=holder, until=utcnow(), failure="error"
-            )
-        raise
-    with transaction(write=True) as session:
+def _refresh(key: str, cached: Cached, now: datetime) -> Served | None:
+    """The fetch sequence under the username's lease (core.callout: the lease taken, GitHub
+    asked with no transaction open, the stats stored or the failure kept on the lease); None
+    when another caller took the lease first."""
+    previous = cached.stats
+
+    def take(session: Session) -> str | Done[Served | None]:
+        until = now + timedelta(seconds=_lease_seconds())
+        holder = take_keyed_lease(
+            session, GhstatsLease, key=key, seen=cached.refreshed_at, until=until, now=now
+        )
+        return Done(None) if holder is None else holder
+
+    def store(
+        session: Session, holder: str, fetched: tuple[Stats, list[dict[str, Any]]]
+    ) -> Served | None:
+        stats, ranked = fetched
         store_stats(session, stats)
         store_repos(session, key=key, ranked=ranked)
         release_keyed_lease(
             session, GhstatsLease, key=key, holder=holder, refreshed_at=stats.fetched_at
         )
-    status = "fwd=uri-miss" if previous is None else "fwd=stale"
-    return _served(stats, stats.fetched_at, f"{status}; stored")
+        status = "fwd=uri-miss" if previous is None else "fwd=stale"
+        return _served(stats, stats.fetched_at, f"{status}; stored")
+
+    def failed(session: Session, holder: str, error: Exception) -> Done[Served | None] | None:
+        if not isinstance(error, (UpstreamUnavailable, UserNotFound)):
+            # A bug, or the database failing: let the next request try at once instead of
+            # leaving the waiters polling until the lease runs out.
+            hold_keyed_lease(
+                session, GhstatsLease, key=key, holder=holder, until=utcnow(), failure="error"
+            )
+            return None
+        until = utcnow() + timedelta(seconds=ghstats_settings().retry_after_failure_seconds)
+        failure = _failure_name(error)
+        hold_keyed_lease(
+            session, GhstatsLease, key=key, holder=holder, until=until, failure=failure
+        )
+        log.info("ghstats: fetch failed", username=key, failure=failure)
+        return _stale_or_none(error, previous)
+
+    return read_call_write(
+        take,
+        lambda _holder: fetch_sequence(key),
+        store,
+        failures=(Exception,),
+        recover=failed,
+        read_writes=True,
+    )
 
 
 def fetch_sequence(key: str) -> tuple[Stats, list[dict[str, Any]]]:
@@ -314,23 +356,29 @@ def _page(path: str, *, kind: str) -> Any:
 
 
 def _page_with_next(path: str, *, kind: str = "repos") -> tuple[Any, str | None]:
-    """One page, from GitHub or (after a 304) as stored; no call while the rate limit is spent."""
-    with transaction(write=False) as session:
+    """One page, from GitHub or (after a 304) as stored; no call while the rate limit is spent.
+    Each page is read, asked and stored through core.callout."""
+
+    def read(session: Session) -> tuple[str | None, tuple[str, str | None] | None]:
         stored = session.get(GhstatsPage, path)
-        etag, kept = (stored.etag, (stored.data, stored.next_url)) if stored else (None, None)
         reset_at = spent_until(session)
-    if reset_at is not None:
-        raise RateLimited(reset_at)
-    try:
-        page = provider.get(path, etag=etag, kind=kind)
-    except RateLimited as exc:
-        with transaction(write=True) as session:
-            record_quota(session, Quota(remaining=0, reset_at=exc.reset_at))
-        raise
-    with transaction(write=True) as session:
+        if reset_at is not None:
+            raise RateLimited(reset_at)
+        return (stored.etag, (stored.data, stored.next_url)) if stored else (None, None)
+
+    def write(
+        session: Session,
+        known: tuple[str | None, tuple[str, str | None] | None],
+        page: provider.Page,
+    ) -> tuple[Any, str | None]:
         record_quota(session, page.quota)
+        kept = known[1]
         if page.not_modified:
             assert kept is not None  # a 304 is only taken when an ETag was sent
+            # Still what GitHub serves: the purge counts it as fetched now.
+            session.execute(
+                update(GhstatsPage).where(GhstatsPage.key == path).values(fetched_at=utcnow())
+            )
             return json.loads(kept[0]), kept[1]
         values = {
             "etag": page.etag,
@@ -340,7 +388,19 @@ def _page_with_next(path: str, *, kind: str = "repos") -> tuple[Any, str | None]
         }
         if not insert_ignoring_duplicates(session, GhstatsPage, key=path, **values):
             session.execute(update(GhstatsPage).where(GhstatsPage.key == path).values(values))
-    return page.data, page.next_path
+        return page.data, page.next_path
+
+    def limited(session: Session, _known: object, error: Exception) -> None:
+        assert isinstance(error, RateLimited)
+        record_quota(session, Quota(remaining=0, reset_at=error.reset_at))
+
+    return read_call_write(
+        read,
+        lambda known: provider.get(path, etag=known[0], kind=kind),
+        write,
+        failures=(RateLimited,),
+        recover=limited,
+    )
 
 
 def _failure_name(error: DomainError) -> str:
@@ -372,6 +432,13 @@ def _stale_if_error(error: DomainError, stats: Stats | None) -> Served:
         if _age(stats, now) <= settings.ttl_seconds + settings.stale_if_error_seconds:
             return _served(stats, now, "hit", detail="stale-if-error")
     raise error
+
+
+def _stale_or_none(error: DomainError, stats: Stats | None) -> Done[Served] | None:
+    try:
+        return Done(_stale_if_error(error, stats))
+    except DomainError:
+        return None
 
 
 def _age(stats: Stats, now: datetime) -> float:

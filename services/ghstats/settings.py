@@ -29,7 +29,7 @@ class GhstatsSettings(SettingsSection):
     base_url: str = setting(
         "GHSTATS_BASE_URL",
         "https://api.github.com",
-        "The GitHub REST API (`<url>/users/{username}`, `<url>/users/{username}/repos`), called "
+        "The GitHub REST API (`<url>/users/{login}`, `<url>/users/{login}/repos`), called "
         "through core.outbound.",
         parse=http_base_url("GHSTATS_BASE_URL"),
     )
@@ -60,6 +60,13 @@ class GhstatsSettings(SettingsSection):
         "At most this many pages of 100 repositories are read per username (Link rel=next); "
         "stats of a longer list say `repos_complete: false`.",
         parse=_pages,
+    )
+    purge_after_seconds: float = setting(
+        "GHSTATS_PURGE_AFTER_SECONDS",
+        float(30 * DAY),
+        "The stats, repositories, stored pages and lease of a username nobody asked for in "
+        "this long are deleted by the hourly purge (keep it above the stale-if-error window).",
+        parse=seconds_within(3650 * DAY),
     )
     retry_after_failure_seconds: float = setting(
         "GHSTATS_RETRY_AFTER_FAILURE_SECONDS",

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit, urlunsplit
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, exists, select, update
 from sqlalchemy.orm import Session
 
 from core import outbound
@@ -184,6 +184,19 @@ def delete_lookup(session: Session, actor: Actor, *, lookup_id: uuid.UUID) -> No
     """Deletes the caller's lookup (the shared page cache stays)."""
     session.delete(get_lookup(session, actor, lookup_id=lookup_id))
     session.flush()
+
+
+def purge_expired_pages(session: Session, *, now: datetime) -> int:
+    """Deletes the cached pages no lookup shows that expired PREVIEWS_PURGE_AFTER_SECONDS ago
+    or more; how many."""
+    cutoff = now - timedelta(seconds=previews_settings().purge_after_seconds)
+    shown = exists().where(PreviewsLookup.url_hash == PreviewsPage.url_hash)
+    deleted = session.execute(
+        delete(PreviewsPage)
+        .where(PreviewsPage.expires_at <= cutoff, ~shown)
+        .execution_options(synchronize_session=False)
+    )
+    return int(deleted.rowcount)  # type: ignore[attr-defined]
 
 
 def list_lookups(

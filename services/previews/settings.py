@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.settings import SettingsSection, get_settings, setting
+from core.settings import SettingsSection, get_settings, seconds_within, setting
+
+DAY = 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -15,6 +17,13 @@ class PreviewsSettings(SettingsSection):
         "PREVIEWS_CACHE_TTL_SECONDS",
         24 * 3600,
         "A page's preview is reused for this long before it is fetched again.",
+    )
+    purge_after_seconds: float = setting(
+        "PREVIEWS_PURGE_AFTER_SECONDS",
+        float(7 * DAY),
+        "A cached page no lookup shows is deleted by the hourly purge this long after it "
+        "expired (a page a lookup shows stays: the lookup shows it).",
+        parse=seconds_within(365 * DAY, zero=True),
     )
     max_page_bytes: int = setting(
         "PREVIEWS_MAX_PAGE_BYTES",

@@ -30,8 +30,9 @@ Rules:
   target currency (ISO 4217).
 
 The provider is called outside any transaction, so a slow provider never holds a database lock:
-`serve_snapshot` opens its own short units of work (a read, the lease, the store) instead of
-running in the request's one.
+each call runs between two short units of work (core.callout: the lease taken, then the store
+or the failure), and `serve_snapshot` reads the cache in short reads of its own (it polls one
+while another process fetches) instead of running in the request's one.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ import structlog
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
+from core.callout import Done, read_call_write
 from core.db import transaction, utcnow
 from core.errors import DomainError, NotFound, RuleViolated, UpstreamTimeout, UpstreamUnavailable
 from core.leases import hold_keyed_lease, release_keyed_lease, take_keyed_lease
@@ -401,32 +403,62 @@ def _fetch_once(key: str, base: str, day: date | None) -> Served:
                 error = _FAILURES[open_breaker](_FAILED_DETAIL[open_breaker])
                 return _stale_if_error(error, cached.snapshot)
             if not cached.held:
-                with transaction(write=True) as session:
-                    holder = take_lease(session, key=key, seen=cached.refreshed_at)
-                if holder is not None:
-                    return _fetch_and_store(key, base, day, holder, cached.snapshot)
+                served = _fetch_and_store(key, base, day, cached.snapshot, _taking(key, cached))
+                if served is not None:
+                    return served
             if time.monotonic() > deadline:
                 raise UpstreamTimeout("the rates provider did not answer in time")
             time.sleep(POLL_SECONDS)  # another process is asking the provider
 
 
+def _taking(key: str, cached: Cached) -> Callable[[Session], str | Done[Served | None]]:
+    """Takes `key`'s lease: the holder id, or Done(None) when another caller has it."""
+
+    def take(session: Session) -> str | Done[Served | None]:
+        holder = take_lease(session, key=key, seen=cached.refreshed_at)
+        return Done(None) if holder is None else holder
+
+    return take
+
+
 def _fetch_and_store(
-    key: str, base: str, day: date | None, holder: str, previous: Snapshot | None
-) -> Served:
-    try:
-        published = provider.fetch_rates(base=base, day=day)
-    except (UpstreamUnavailable, UnknownCurrency) as exc:
-        failure = _failure_name(exc)
+    key: str,
+    base: str,
+    day: date | None,
+    previous: Snapshot | None,
+    lease: Callable[[Session], str | Done[Served | None]],
+) -> Served | None:
+    """Under the lease `lease` takes (or None when it was not taken): the provider asked with
+    no transaction open, then the snapshot stored or the failure recorded on the lease
+    (core.callout)."""
+
+    def store(session: Session, holder: str, published: Published) -> Served | None:
+        stored = store_snapshot(session, key=key, day=day, published=published, holder=holder)
+        status = "fwd=uri-miss" if previous is None else "fwd=stale"
+        return _served(stored, stored.fetched_at, f"{status}; stored")
+
+    def failed(session: Session, holder: str, error: Exception) -> Done[Served | None] | None:
+        assert isinstance(error, DomainError)
+        failure = _failure_name(error)
         if failure != "unknown-currency":
             _breaker.trip(failure)
-        with transaction(write=True) as session:
-            record_failure(session, key=key, holder=holder, failure=failure)
-        return _stale_if_error(exc, previous)
-    with transaction(write=True) as session:
-        stored = store_snapshot(session, key=key, day=day, published=published, holder=holder)
-    _share(stored)
-    status = "fwd=uri-miss" if previous is None else "fwd=stale"
-    return _served(stored, stored.fetched_at, f"{status}; stored")
+        record_failure(session, key=key, holder=holder, failure=failure)
+        try:
+            return Done(_stale_if_error(error, previous))
+        except DomainError:
+            return None
+
+    served = read_call_write(
+        lease,
+        lambda _holder: provider.fetch_rates(base=base, day=day),
+        store,
+        failures=(UpstreamUnavailable, UnknownCurrency),
+        recover=failed,
+        read_writes=True,
+    )
+    if served is not None and not served.stale:
+        _share(served.snapshot)
+    return served
 
 
 def _stale_if_error(error: DomainError, snapshot: Snapshot | None) -> Served:
@@ -475,7 +507,7 @@ def _revalidate_in_background(key: str, base: str, day: date | None, cached: Cac
 
 def _refresh(key: str, base: str, day: date | None, holder: str, seen: Snapshot) -> None:
     try:
-        _fetch_and_store(key, base, day, holder, seen)
+        _fetch_and_store(key, base, day, seen, lambda _session: holder)
     except DomainError as exc:
         log.warning("rates: background refresh failed", key=key, detail=exc.detail)
     except Exception:

@@ -12,6 +12,9 @@ Rules:
   failure, WEATHER_RETRY_BASE_SECONDS doubling per consecutive failure up to
   WEATHER_RETRY_MAX_SECONDS, jittered (backoff per location). A sweep takes a location under a
   lease (one conditional UPDATE) so concurrent sweeps do not fetch it twice.
+- A sweep's turn at one location (driven by jobs.weather through core.callout): claim it
+  (`claim_point`), fetch with no transaction open (`fetch_point`), then store and alert
+  (`alerted`) or record the failure (`failed`).
 - Alerts: the hours from now to WEATHER_HORIZON_HOURS ahead are grouped in windows of
   WEATHER_WINDOW_HOURS (UTC, from midnight); a rule met by any hour of a window is one alert for
   (subscription, rule, window), with the window's most extreme value. The alert row is inserted
@@ -25,7 +28,8 @@ Rules:
   location is due, it asks the provider in the request (recording a failure's backoff like the
   sweep) and answers 502/504 only when there is nothing to serve.
 
-The provider is called with no transaction open: a slow provider never holds a database lock.
+The provider is called with no transaction open (core.callout): a slow provider never holds a
+database lock.
 """
 
 from __future__ import annotations
@@ -39,11 +43,12 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import structlog
-from sqlalchemy import exists, func, or_, select, update
+from sqlalchemy import delete, exists, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from core.callout import Done, read_call_write
 from core.concurrency import versioned_delete, versioned_write
-from core.db import transaction, utcnow
+from core.db import utcnow
 from core.errors import DomainError, NotFound, RuleViolated
 from core.pagination import Page, paginate_by_creation
 from core.rows import get_or_404, insert_ignoring_duplicates
@@ -484,32 +489,46 @@ def claim_location(
     return None if found is None else (found[0], found[1])
 
 
-def refresh_location(location_id: uuid.UUID, *, now: datetime | None = None) -> str:
-    """One location's turn in a sweep: claim, fetch (no transaction open), then store and alert
-    or record the failure. `skipped`, `alerted:<n>`, or the failure's problem type."""
-    now = now or utcnow()
-    with transaction(write=True) as session:
-        point = claim_location(session, location_id=location_id, now=now)
-    if point is None:
-        return "skipped"
-    try:
-        hours = provider.fetch_forecast(latitude=point[0], longitude=point[1])
-    except PROVIDER_FAILURES as error:
-        with transaction(write=True) as session:
-            record_failure(session, location_id=location_id, error=error, now=now)
-        return error.type
-    with transaction(write=True) as session:
-        created = apply_forecast(session, location_id=location_id, hours=hours, now=now)
-    return f"alerted:{created}"
+def claim_point(
+    session: Session, *, location_id: uuid.UUID, now: datetime
+) -> tuple[float, float] | Done[str]:
+    """A sweep's first step (core.callout): the location taken under its lease, or Done
+    ("skipped") when it is not due or another sweep holds it."""
+    point = claim_location(session, location_id=location_id, now=now)
+    return Done("skipped") if point is None else point
 
 
-def sweep(*, now: datetime | None = None) -> dict[str, str]:
-    """Every due location refreshed in turn (what the periodic job fans out as one job per
-    location); location id -> outcome."""
-    now = now or utcnow()
-    with transaction(write=False) as session:
-        due = due_location_ids(session, now=now)
-    return {str(location_id): refresh_location(location_id, now=now) for location_id in due}
+def fetch_point(point: tuple[float, float]) -> list[Hour]:
+    """The forecast of a claimed point (no database access)."""
+    return provider.fetch_forecast(latitude=point[0], longitude=point[1])
+
+
+def alerted(session: Session, *, location_id: uuid.UUID, hours: list[Hour], now: datetime) -> str:
+    """A sweep's last step: the forecast stored and alerted; `alerted:<new alerts>`."""
+    return f"alerted:{apply_forecast(session, location_id=location_id, hours=hours, now=now)}"
+
+
+def failed(
+    session: Session, *, location_id: uuid.UUID, error: Exception, now: datetime
+) -> Done[str]:
+    """A sweep's last step when the provider failed: the backoff recorded; the problem type."""
+    assert isinstance(error, DomainError)
+    record_failure(session, location_id=location_id, error=error, now=now)
+    return Done(error.type)
+
+
+def purge_unused_locations(session: Session, *, now: datetime) -> int:
+    """Deletes the places no subscription names (paused ones count as naming it) that were
+    last fetched, or made, WEATHER_PURGE_UNUSED_SECONDS ago or more; how many."""
+    cutoff = now - timedelta(seconds=weather_settings().purge_unused_seconds)
+    named = exists().where(WeatherSubscription.location_id == WeatherLocation.id)
+    last_used = func.coalesce(WeatherLocation.fetched_at, WeatherLocation.created_at)
+    deleted = session.execute(
+        delete(WeatherLocation)
+        .where(~named, last_used <= cutoff)
+        .execution_options(synchronize_session=False)
+    )
+    return int(deleted.rowcount)  # type: ignore[attr-defined]
 
 
 # ---- the forecast of a subscription -------------------------------------------------------------
@@ -551,43 +570,78 @@ def _answer(location: WeatherLocation, subscription_id: uuid.UUID, now: datetime
     )
 
 
+@dataclass(frozen=True)
+class ForecastFetch:
+    """A forecast to ask the provider for in a request: where, and what to serve if it fails."""
+
+    subscription_id: uuid.UUID
+    location_id: uuid.UUID
+    point: tuple[float, float]
+    served: Forecast | None
+
+
+def plan_forecast(
+    session: Session, actor: Actor, *, subscription_id: uuid.UUID, now: datetime
+) -> ForecastFetch | Done[Forecast]:
+    """The stored forecast of the caller's subscription, flagged stale past the TTL (Done), or
+    the fetch to make when there is none, or when it is stale and its location is due (the
+    location taken under its lease, as a sweep would). ProviderUnavailable at once while the
+    location backs off with nothing to serve."""
+    location, _subscription = _read_forecast(session, actor, subscription_id=subscription_id)
+    served = None if location.forecast is None else _answer(location, subscription_id, now)
+    if served is not None and (not served.stale or location.next_attempt_at > now):
+        return Done(served)
+    point = claim_location(session, location_id=location.id, now=now)
+    if point is None and served is not None:
+        return Done(served)  # a sweep is fetching it right now
+    if point is None:
+        if location.failures:  # backing off: the provider is not asked before its time
+            raise ProviderUnavailable(
+                f"the weather provider is failing ({location.failures} attempts); the next "
+                f"attempt is at {location.next_attempt_at.isoformat()}"
+            )
+        point = (location.latitude, location.longitude)  # a sweep's first fetch runs
+    return ForecastFetch(subscription_id, location.id, point, served)
+
+
+def fetch_planned(plan: ForecastFetch) -> list[Hour]:
+    """The forecast a request planned to fetch (no database access)."""
+    return fetch_point(plan.point)
+
+
+def store_forecast(
+    session: Session, actor: Actor, plan: ForecastFetch, hours: list[Hour], *, now: datetime
+) -> Forecast:
+    """Stores and alerts a forecast fetched in a request (as a sweep would); what it serves."""
+    apply_forecast(session, location_id=plan.location_id, hours=hours, now=now)
+    location, _subscription = _read_forecast(session, actor, subscription_id=plan.subscription_id)
+    session.refresh(location)
+    return _answer(location, plan.subscription_id, now)
+
+
+def forecast_failed(
+    session: Session, plan: ForecastFetch, error: Exception, *, now: datetime
+) -> Done[Forecast] | None:
+    """Records a request's failed fetch (the location's backoff); the stored forecast to serve
+    instead, or None when there is none (the failure is the answer)."""
+    assert isinstance(error, DomainError)
+    next_attempt = record_failure(session, location_id=plan.location_id, error=error, now=now)
+    if plan.served is None:
+        return None
+    return Done(dataclasses.replace(plan.served, next_attempt_at=next_attempt))
+
+
 def current_forecast(
     actor: Actor, *, subscription_id: uuid.UUID, now: datetime | None = None
 ) -> Forecast:
-    """The stored forecast of the caller's subscription, flagged stale past the TTL; fetched in
-    the request when there is none, or when it is stale and its location is due (alerting as a
-    sweep would). ProviderUnavailable / ProviderTimeout only when there is nothing to serve."""
-    now = now or utcnow()
-    with transaction(write=False) as session:
-        location, _subscription = _read_forecast(session, actor, subscription_id=subscription_id)
-        served = None if location.forecast is None else _answer(location, subscription_id, now)
-        location_id, due = location.id, location.next_attempt_at <= now
-    if served is not None and (not served.stale or not due):
-        return served
-    with transaction(write=True) as session:
-        point = claim_location(session, location_id=location_id, now=now)
-    if point is None and served is not None:
-        return served  # a sweep is fetching it right now
-    if point is None:
-        with transaction(write=False) as session:
-            held = session.get(WeatherLocation, location_id)
-            assert held is not None
-            if held.failures:  # backing off: the provider is not asked before its time
-                raise ProviderUnavailable(
-                    f"the weather provider is failing ({held.failures} attempts); the next "
-                    f"attempt is at {held.next_attempt_at.isoformat()}"
-                )
-            point = (held.latitude, held.longitude)  # a sweep's first fetch runs
-    try:
-        hours = provider.fetch_forecast(latitude=point[0], longitude=point[1])
-    except PROVIDER_FAILURES as error:
-        with transaction(write=True) as session:
-            next_attempt = record_failure(session, location_id=location_id, error=error, now=now)
-        if served is None:
-            raise
-        return dataclasses.replace(served, next_attempt_at=next_attempt)
-    with transaction(write=True) as session:
-        apply_forecast(session, location_id=location_id, hours=hours, now=now)
-        location, _subscription = _read_forecast(session, actor, subscription_id=subscription_id)
-        session.refresh(location)
-        return _answer(location, subscription_id, now)
+    """The forecast `GET .../forecast` answers (plan_forecast, then the fetch through
+    core.callout). ProviderUnavailable / ProviderTimeout only when there is nothing to serve."""
+    at = now or utcnow()
+    return read_call_write(
+        lambda session: plan_forecast(session, actor, subscription_id=subscription_id, now=at),
+        fetch_planned,
+        lambda session, plan, hours: store_forecast(session, actor, plan, hours, now=at),
+        failures=PROVIDER_FAILURES,
+        recover=lambda session, plan, error: forecast_failed(session, plan, error, now=at),
+        read_writes=True,
+    )

@@ -82,6 +82,13 @@ class WeatherSettings(SettingsSection):
         "How far ahead the sweep looks for hours that meet a rule.",
         parse=_whole(1, 168),
     )
+    purge_unused_seconds: float = setting(
+        "WEATHER_PURGE_UNUSED_SECONDS",
+        float(7 * DAY),
+        "A place no subscription names any more (none, paused or not) is deleted, with its "
+        "stored forecast, by the sweep this long after it was last fetched or made.",
+        parse=seconds_within(365 * DAY),
+    )
     max_subscriptions: int = setting(
         "WEATHER_MAX_SUBSCRIPTIONS_PER_USER",
         50,

@@ -7,7 +7,6 @@ duplicate). The same rules are proven in process on both databases (test_feeds_s
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -18,24 +17,12 @@ from core.settings import get_settings
 from db.models.feeds import FeedsEntry, FeedsFeedEntry
 from tests.factories.feeds import make_feeds_subscription
 from tests.factories.identity import auth_headers, make_user
-from tests.live import serve
 
 USERS = 4
 REQUESTS_PER_USER = 2
 pytestmark = pytest.mark.skipif(
     get_settings().is_sqlite, reason="the two-process claim is proven on PostgreSQL"
 )
-
-
-@pytest.fixture(scope="module")
-def live_server_feeds(feed_server_base: str) -> Iterator[str]:
-    settings = {
-        "OUTBOUND_ALLOW_LOOPBACK": "1",
-        "OUTBOUND_RETRIES": "0",
-        "FEEDS_MIN_REFRESH_SECONDS": "0",
-    }
-    with serve(settings) as base:
-        yield base
 
 
 async def _refresh_all(base: str, calls: list[tuple[str, dict[str, str]]]) -> list[httpx.Response]:
@@ -55,7 +42,7 @@ def _count(model) -> int:
 
 
 def test_concurrent_refreshes_of_shared_feeds_over_two_processes_store_each_entry_once(
-    live_server_feeds, feed_server
+    live_server, feed_server
 ):
     feed_server.delay = 0.5  # every fetch is in flight before the first is answered
     calls = []
@@ -64,7 +51,7 @@ def test_concurrent_refreshes_of_shared_feeds_over_two_processes_store_each_entr
         for path in ("/coast.atom", "/harbour.xml"):
             view = make_feeds_subscription(user, feed_server.feed(path))
             calls += [(str(view.subscription.id), auth_headers(user))] * REQUESTS_PER_USER
-    answers = asyncio.run(_refresh_all(live_server_feeds, calls))
+    answers = asyncio.run(_refresh_all(live_server, calls))
     assert [answer.status_code for answer in answers] == [200] * len(calls), answers[0].text
     assert sum(answer.json()["new_entries"] for answer in answers) == 7  # 3 + 4 feed-entry pairs
     assert _count(FeedsEntry) == 6 and _count(FeedsFeedEntry) == 7  # one entry in both feeds

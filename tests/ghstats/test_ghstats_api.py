@@ -10,6 +10,7 @@ import pytest
 
 from core.db import transaction, utcnow
 from core.settings import get_settings
+from core.spec import MAIN_SPEC, load_spec
 from services import ghstats
 from tests.factories.identity import auth_headers
 from tests.problems import assert_problem
@@ -37,7 +38,7 @@ def test_stats_count_every_page_then_come_from_the_cache(client, user, github):
     first = client.get(f"{URL}/OctoCat", params={"top": 3}, headers=auth_headers(user))
     assert first.status_code == 200, first.text
     body = first.json()
-    assert body["username"] == "octocat"
+    assert body["login"] == "octocat"
     assert body["profile"]["name"] == "The Octocat"
     assert body["profile"]["created_at"] == "2011-01-25T18:44:36+00:00"
     assert (body["repo_count"], body["repos_complete"]) == (8, True)
@@ -211,3 +212,38 @@ def test_the_repository_list_errors(client, user, github):
     )
     assert_problem(bad_cursor, 400, "/problems/invalid-cursor")
     assert_problem(client.get(f"{URL}/octocat/repos"), 401, "/problems/unauthorized")
+
+
+def _string_properties(node: object, name: str) -> list[dict]:
+    found = []
+    if isinstance(node, dict):
+        prop = (
+            node.get("properties", {}).get(name)
+            if isinstance(node.get("properties"), dict)
+            else None
+        )
+        if isinstance(prop, dict) and prop.get("type") == "string":
+            found.append(prop)
+        for value in node.values():
+            found += _string_properties(value, name)
+    elif isinstance(node, list):
+        for value in node:
+            found += _string_properties(value, name)
+    return found
+
+
+def test_every_login_in_the_contract_is_one_github_would_accept():
+    # A fuzz run (seed 20261205) linked blog's `username` (40 characters) into this path
+    # parameter, then named our 400 a schema-valid request rejected: the parameter is `login`
+    # now, and any `login` an answer carries must fit it.
+    spec = load_spec(MAIN_SPEC)
+    parameters = [
+        spec["components"]["parameters"][p["$ref"].rsplit("/", 1)[-1]] if "$ref" in p else p
+        for p in spec["paths"]["/ghstats/profiles/{login}"]["get"]["parameters"]
+    ]
+    (parameter,) = [p for p in parameters if p["in"] == "path"]
+    assert parameter["name"] == "login"
+    limit = parameter["schema"]
+    for prop in _string_properties(spec, "login"):
+        assert prop.get("maxLength", 10**6) <= limit["maxLength"], prop
+        assert prop.get("pattern") == limit["pattern"], prop

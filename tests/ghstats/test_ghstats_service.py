@@ -9,11 +9,13 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import func, select
 
 from core.db import transaction, utcnow
 from core.errors import UpstreamUnavailable
 from core.leases import take_keyed_lease
-from db.models.ghstats import GhstatsLease
+from db.models.ghstats import GhstatsLease, GhstatsPage, GhstatsProfile, GhstatsRepo
+from jobs.ghstats import purge_ghstats
 from services import ghstats
 from services.ghstats import provider
 
@@ -69,7 +71,7 @@ def _together(work):  # type: ignore[no-untyped-def]
 
 def test_concurrent_callers_of_an_uncached_username_cause_one_fetch_sequence(github):
     github.delay = 0.1  # the sequence is still running when the others arrive
-    served = _together(lambda: ghstats.serve_stats(username="octocat"))
+    served = _together(lambda: ghstats.serve_stats(login="octocat"))
     assert {answer.stats.total_stars for answer in served} == {18582}
     assert github.hits == {"/users/octocat": 1, "/users/octocat/repos": 1, "/user/583231/repos": 2}
 
@@ -77,13 +79,13 @@ def test_concurrent_callers_of_an_uncached_username_cause_one_fetch_sequence(git
 def test_concurrent_callers_share_the_one_failure(github):
     github.delay = 0.1
     github.broken["/users/octocat"] = "down"
-    failed = _together(lambda: ghstats.serve_stats(username="octocat"))
+    failed = _together(lambda: ghstats.serve_stats(login="octocat"))
     assert {type(error) for error in failed} == {UpstreamUnavailable}
     assert github.calls == 1
 
 
 def test_stale_stats_are_served_at_once_while_another_caller_refreshes(github):
-    ghstats.serve_stats(username="quiet-dev")
+    ghstats.serve_stats(login="quiet-dev")
     with transaction(write=True) as session:
         stats = ghstats.read_stats(session, key="quiet-dev")
         assert stats is not None
@@ -98,6 +100,41 @@ def test_stale_stats_are_served_at_once_while_another_caller_refreshes(github):
         )  # fmt: skip
         assert holder is not None
     calls = github.calls
-    served = ghstats.serve_stats(username="quiet-dev")
+    served = ghstats.serve_stats(login="quiet-dev")
     assert served.stale and served.cache_status.endswith("detail=stale-while-revalidate")
     assert github.calls == calls
+
+
+def _rows() -> dict[str, int]:
+    with transaction(write=False) as session:
+        return {
+            model.__tablename__: session.scalar(select(func.count()).select_from(model)) or 0
+            for model in (GhstatsProfile, GhstatsRepo, GhstatsPage, GhstatsLease)
+        }
+
+
+def test_the_purge_drops_what_nobody_asked_for_in_the_configured_time(github, configure):
+    configure(GHSTATS_PURGE_AFTER_SECONDS=30 * 86400)
+    ghstats.serve_stats(login="octocat")
+    kept = _rows()
+    assert kept == {
+        "ghstats_profiles": 1, "ghstats_repos": 8, "ghstats_pages": 4, "ghstats_leases": 1,
+    }  # fmt: skip
+    with transaction(write=True) as session:
+        assert set(ghstats.purge_unasked(session, now=utcnow()).values()) == {0}
+        soon = utcnow() + timedelta(days=29)
+        assert set(ghstats.purge_unasked(session, now=soon).values()) == {0}
+    with transaction(write=True) as session:
+        later = utcnow() + timedelta(days=31)
+        purged = ghstats.purge_unasked(session, now=later)
+    assert purged == {"profiles": 1, "repos": 8, "pages": 4, "leases": 1}
+    assert set(_rows().values()) == {0}
+    ghstats.serve_stats(login="octocat")  # asked again: fetched again from scratch
+    assert _rows() == kept
+
+
+def test_the_hourly_purge_job_runs_it(github, configure):
+    ghstats.serve_stats(login="quiet-dev")
+    configure(GHSTATS_PURGE_AFTER_SECONDS=0.001)
+    assert purge_ghstats.call_local()["profiles"] == 1
+    assert _rows()["ghstats_profiles"] == 0

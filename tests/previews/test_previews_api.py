@@ -49,6 +49,27 @@ def test_a_lookup_fetches_the_page_once_and_then_answers_from_the_cache(client, 
     assert _rows() == (3, 1)
 
 
+def test_a_lookup_under_an_idempotency_key_is_made_once_and_replayed(client, user, pages):
+    # A fuzz run (seed 16016) met a 500 here: the key's transaction wraps the work, and the
+    # fetch between two short transactions must join it rather than refuse.
+    headers = {**auth_headers(user), "Idempotency-Key": "lookup-1"}
+    body = {"url": f"{pages}/pages/article_og.html"}
+    first = client.post(URL, json=body, headers=headers)
+    assert first.status_code == 201, first.text
+    again = client.post(URL, json=body, headers=headers)
+    assert again.status_code == 201 and again.headers["Idempotent-Replayed"] == "true"
+    assert again.json()["id"] == first.json()["id"]
+    assert HITS["/pages/article_og.html"] == 1
+    assert _rows() == (1, 1)
+
+
+def test_a_failed_lookup_under_an_idempotency_key_is_its_problem_not_a_500(client, user, pages):
+    headers = {**auth_headers(user), "Idempotency-Key": "lookup-2"}
+    answer = client.post(URL, json={"url": f"{pages}/down"}, headers=headers)
+    assert_problem(answer, 502, "/problems/upstream-unavailable")
+    assert _rows() == (0, 0)
+
+
 def test_anonymous_lookups_are_401(client):
     response = client.post(URL, json={"url": "https://news.example.org/"})
     assert_problem(response, 401, "/problems/unauthorized")

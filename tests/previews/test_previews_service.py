@@ -13,6 +13,7 @@ from core.errors import UpstreamUnavailable
 from core.outbound import ResponseTooLarge
 from core.settings import get_settings
 from db.models.previews import PreviewsPage
+from jobs.previews import purge_previews
 from services import previews
 from services.previews import InvalidTarget, TargetError, UnsupportedContent
 from services.previews.extract import charset_of
@@ -154,3 +155,40 @@ def test_one_cached_page_serves_every_user_until_it_expires(pages, user):
         later = utcnow() + timedelta(seconds=get_settings().section(previews.PreviewsSettings)
                                      .cache_ttl_seconds + 1)  # fmt: skip
         assert previews.cached_page(session, url=url, now=later) is None
+
+
+def _pages() -> int:
+    with transaction(write=False) as session:
+        return session.scalar(select(func.count()).select_from(PreviewsPage)) or 0
+
+
+def test_the_purge_drops_expired_pages_no_lookup_shows(pages, configure):
+    configure(PREVIEWS_PURGE_AFTER_SECONDS=86400)
+    owner = actor_of(make_user())
+    url = f"{pages}/pages/article_og.html"
+    with transaction(write=True) as session:
+        lookup = previews.record_lookup(session, owner, url=url, fetched=previews.preview_of(url))
+        expires_at = lookup.page.expires_at
+    long_after = expires_at + timedelta(days=2)
+    with transaction(write=True) as session:
+        assert previews.purge_expired_pages(session, now=long_after) == 0  # a lookup shows it
+        previews.delete_lookup(session, owner, lookup_id=lookup.id)
+    with transaction(write=True) as session:
+        soon = expires_at + timedelta(hours=23)
+        assert previews.purge_expired_pages(session, now=soon) == 0  # within the grace
+        assert previews.purge_expired_pages(session, now=long_after) == 1
+    assert _pages() == 0
+
+
+def test_the_hourly_purge_job_runs_it(configure):
+    with transaction(write=True) as session:
+        session.add(
+            PreviewsPage(
+                url_hash="0" * 64, url="https://example.org/", final_url="https://example.org/",
+                content_type="text/html", fetched_at=utcnow() - timedelta(days=2),
+                expires_at=utcnow() - timedelta(days=1),
+            )
+        )  # fmt: skip
+    configure(PREVIEWS_PURGE_AFTER_SECONDS=0)
+    assert purge_previews.call_local() == 1
+    assert _pages() == 0

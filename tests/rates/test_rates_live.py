@@ -6,7 +6,6 @@ row decides across the two processes; the provider counts the calls it gets)."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
@@ -16,20 +15,14 @@ from core.settings import get_settings
 from services import rates
 from tests.factories.identity import auth_headers
 from tests.factories.rates import make_snapshot
-from tests.live import all_at_once, loopback_provider_settings, serve
+from tests.live import all_at_once
 
 CLIENTS = 100
 # The claim is about processes sharing PostgreSQL; on SQLite the same rules are proven in
-# process (test_rates_service.py), which keeps this server's startup out of the SQLite stage.
+# process (test_rates_service.py). The session's shared live server asks the replay provider.
 pytestmark = pytest.mark.skipif(
     get_settings().is_sqlite, reason="the two-process claim is proven on PostgreSQL"
 )
-
-
-@pytest.fixture(scope="module")
-def live_server_rates(provider_server: str) -> Iterator[str]:
-    with serve(loopback_provider_settings(RATES_BASE_URL=provider_server)) as base:
-        yield base
 
 
 def _fetched_at(key: str) -> object:
@@ -39,11 +32,11 @@ def _fetched_at(key: str) -> object:
 
 
 def test_100_concurrent_requests_for_a_stale_snapshot_make_one_provider_call(
-    live_server_rates, user, provider
+    live_server, user, provider
 ):
     seeded = make_snapshot(age=timedelta(hours=2))
     provider.delay = 30  # the refresh is held until every request has its answer
-    answers = all_at_once(live_server_rates, "/api/v1/rates/latest", auth_headers(user), CLIENTS)
+    answers = all_at_once(live_server, "/api/v1/rates/latest", auth_headers(user), CLIENTS)
     assert [answer.status_code for answer in answers] == [200] * CLIENTS
     assert all(answer.json()["stale"] for answer in answers)
     assert all("stale-while-revalidate" in answer.headers["Cache-Status"] for answer in answers)
@@ -57,11 +50,11 @@ def test_100_concurrent_requests_for_a_stale_snapshot_make_one_provider_call(
 
 
 def test_100_concurrent_requests_for_a_missing_snapshot_make_one_provider_call(
-    live_server_rates, user, provider
+    live_server, user, provider
 ):
     provider.delay = 0.5  # the call is still running when the other requests arrive
     day = "/api/v1/rates/dates/2024-01-05"
-    answers = all_at_once(live_server_rates, day, auth_headers(user), CLIENTS)
+    answers = all_at_once(live_server, day, auth_headers(user), CLIENTS)
     assert [answer.status_code for answer in answers] == [200] * CLIENTS
     assert {answer.json()["rates"]["USD"] for answer in answers} == {"1.0921"}
     assert provider.hits == {"/2024-01-05?base=EUR": 1}

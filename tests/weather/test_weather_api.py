@@ -4,7 +4,7 @@ from sqlalchemy import func, select
 
 from core.db import transaction
 from db.models.weather import WeatherLocation, WeatherSubscription
-from services import weather
+from jobs import weather as weather_jobs
 from tests.factories.identity import auth_headers, make_user
 from tests.factories.weather import RAIN_OVER_60, make_weather_subscription
 from tests.problems import assert_problem
@@ -122,11 +122,11 @@ def test_forecast_is_fetched_on_demand_and_alerts_as_the_sweep_does(client, user
 
 def test_forecast_without_stored_data_is_502_or_504_when_the_provider_fails(client, user, provider):
     down = make_weather_subscription(user)
-    provider.broken = "down"
+    provider.broken["*"] = "down"
     response = client.get(f"{URL}/{down.id}/forecast", headers=auth_headers(user))
     assert_problem(response, 502, "/problems/weather/provider-unavailable")
     silent = make_weather_subscription(user, at=(48.14, 11.58))
-    provider.broken = "silent"
+    provider.broken["*"] = "silent"
     response = client.get(f"{URL}/{silent.id}/forecast", headers=auth_headers(user))
     assert_problem(response, 504, "/problems/weather/provider-timeout")
     with transaction(write=False) as session:
@@ -136,7 +136,7 @@ def test_forecast_without_stored_data_is_502_or_504_when_the_provider_fails(clie
 
 def test_alerts_list_what_the_sweep_sent(client, user, provider):
     mine = make_weather_subscription(user, rules=[RAIN_OVER_60])
-    weather.sweep(now=START)
+    weather_jobs.sweep(now=START)
     response = client.get(f"{URL}/{mine.id}/alerts", headers=auth_headers(user))
     assert response.status_code == 200
     (alert,) = response.json()["items"]

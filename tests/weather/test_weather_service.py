@@ -7,9 +7,11 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from core.db import transaction
+from core.db import transaction, utcnow
 from db.models.outbox import OutboxMessage
 from db.models.weather import WeatherAlert, WeatherLocation
+from jobs import weather as weather_jobs
+from jobs.weather import sweep_weather
 from services import weather
 from services.weather import provider as weather_provider
 from tests.factories.identity import actor_of, make_user
@@ -103,7 +105,7 @@ def test_a_sweep_fetches_each_place_once_and_alerts_once_per_window(provider, co
     make_weather_subscription(bob, at=MUNICH, rules=[GALE])
     make_weather_subscription(bob, at=(10.0, 10.0), active=False)  # paused: not fetched
 
-    outcomes = weather.sweep(now=START)
+    outcomes = weather_jobs.sweep(now=START)
 
     assert sorted(outcomes.values()) == ["alerted:1", "alerted:4"]
     assert provider.hits == {"52.52,13.41": 1, "48.14,11.58": 1}
@@ -118,8 +120,8 @@ def test_a_sweep_fetches_each_place_once_and_alerts_once_per_window(provider, co
         page = weather.list_alerts(session, actor_of(ann), subscription_id=mine.id)
         assert {alert.message_id for alert in page.items} == {message.id}
 
-    assert weather.sweep(now=START + timedelta(minutes=5)) == {}  # nothing due yet
-    later = weather.sweep(now=START + timedelta(hours=1))  # refreshed: same windows, no repeat
+    assert weather_jobs.sweep(now=START + timedelta(minutes=5)) == {}  # nothing due yet
+    later = weather_jobs.sweep(now=START + timedelta(hours=1))  # refreshed: same windows, no repeat
     assert sorted(later.values()) == ["alerted:0", "alerted:0"]
     assert provider.hits == {"52.52,13.41": 2, "48.14,11.58": 2}
     assert (_count(WeatherAlert), _count(OutboxMessage)) == (5, 3)
@@ -128,29 +130,31 @@ def test_a_sweep_fetches_each_place_once_and_alerts_once_per_window(provider, co
 def test_an_outage_backs_off_per_place_and_sends_nothing_twice(provider, configure):
     configure(WEATHER_RETRY_BASE_SECONDS=60, WEATHER_RETRY_MAX_SECONDS=600)
     make_weather_subscription(make_user(), rules=[RAIN_OVER_60, FROST])
-    provider.broken = "down"
+    provider.broken["*"] = "down"
 
-    assert list(weather.sweep(now=START).values()) == ["/problems/weather/provider-unavailable"]
+    assert list(weather_jobs.sweep(now=START).values()) == [
+        "/problems/weather/provider-unavailable"
+    ]
     first = _location("52.52,13.41")
     assert first.failures == 1 and first.forecast is None
     assert START + timedelta(seconds=30) <= first.next_attempt_at <= START + timedelta(seconds=60)
-    assert weather.sweep(now=START + timedelta(seconds=29)) == {}  # backing off: no call
+    assert weather_jobs.sweep(now=START + timedelta(seconds=29)) == {}  # backing off: no call
     assert provider.hits == {"52.52,13.41": 1}
 
-    provider.broken = "garbage"
-    weather.sweep(now=START + timedelta(seconds=60))
+    provider.broken["*"] = "garbage"
+    weather_jobs.sweep(now=START + timedelta(seconds=60))
     second = _location("52.52,13.41")
     assert second.failures == 2 and "provider-unavailable" in (second.last_error or "")
     wait = second.next_attempt_at - (START + timedelta(seconds=60))
     assert timedelta(seconds=60) <= wait <= timedelta(seconds=120)  # doubled
     assert _count(WeatherAlert) == 0
 
-    provider.broken = None
+    provider.broken.clear()
     back = START + timedelta(seconds=180)
-    assert list(weather.sweep(now=back).values()) == ["alerted:3"]
+    assert list(weather_jobs.sweep(now=back).values()) == ["alerted:3"]
     assert _location("52.52,13.41").failures == 0
-    provider.broken = "down"  # a later failure evaluates nothing, so repeats nothing
-    weather.sweep(now=back + timedelta(hours=1))
+    provider.broken["*"] = "down"  # a later failure evaluates nothing, so repeats nothing
+    weather_jobs.sweep(now=back + timedelta(hours=1))
     assert (_count(WeatherAlert), _count(OutboxMessage)) == (3, 1)
 
 
@@ -160,13 +164,13 @@ def test_a_forecast_older_than_the_ttl_is_served_stale_while_the_provider_fails(
     configure(WEATHER_FORECAST_TTL_SECONDS=3600)
     owner = make_user()
     subscription = make_weather_subscription(owner)
-    weather.sweep(now=START)
+    weather_jobs.sweep(now=START)
     fresh = weather.current_forecast(
         actor_of(owner), subscription_id=subscription.id, now=START + timedelta(minutes=59)
     )
     assert (fresh.stale, fresh.fetched_at, len(fresh.hours)) == (False, START, 72)
 
-    provider.broken = "down"
+    provider.broken["*"] = "down"
     late = START + timedelta(hours=2)
     stale = weather.current_forecast(actor_of(owner), subscription_id=subscription.id, now=late)
     assert (stale.stale, stale.fetched_at) == (True, START)
@@ -179,7 +183,7 @@ def test_a_forecast_older_than_the_ttl_is_served_stale_while_the_provider_fails(
 def test_no_stored_forecast_and_a_failing_provider_is_502_then_backs_off(provider):
     owner = make_user()
     subscription = make_weather_subscription(owner)
-    provider.broken = "refused"
+    provider.broken["*"] = "refused"
     with pytest.raises(weather.ProviderUnavailable):
         weather.current_forecast(actor_of(owner), subscription_id=subscription.id, now=START)
     with pytest.raises(weather.ProviderUnavailable, match="next attempt"):
@@ -229,7 +233,7 @@ def test_concurrent_sweeps_fetch_each_place_once(provider):
 
     def run() -> None:
         start.wait(timeout=10)
-        outcomes.append(weather.sweep(now=START))
+        outcomes.append(weather_jobs.sweep(now=START))
 
     threads = [threading.Thread(target=run) for _ in range(4)]
     for thread in threads:
@@ -274,3 +278,37 @@ def test_someone_elses_subscription_is_not_found(session, user):
         weather.get_subscription(session, actor_of(user), subscription_id=theirs.id)
     with pytest.raises(weather.SubscriptionNotFound):
         weather.delete_subscription(session, actor_of(user), subscription_id=theirs.id)
+
+
+# ---- the purge -----------------------------------------------------------------------------------
+
+
+def _locations() -> int:
+    return _count(WeatherLocation)
+
+
+def test_the_sweep_purges_places_no_subscription_names_after_the_configured_time(user, configure):
+    configure(WEATHER_PURGE_UNUSED_SECONDS=7 * 86400)
+    gone = make_weather_subscription(user, at=MUNICH)
+    make_weather_subscription(user, active=False)  # paused: its place stays
+    with transaction(write=True) as writing:
+        weather.delete_subscription(writing, actor_of(user), subscription_id=gone.id)
+    assert _locations() == 2
+    with transaction(write=True) as writing:
+        soon = START + timedelta(days=1)
+        assert weather.purge_unused_locations(writing, now=soon) == 0
+    with transaction(write=True) as writing:
+        later = utcnow() + timedelta(days=8)
+        assert weather.purge_unused_locations(writing, now=later) == 1
+    assert _locations() == 1
+    make_weather_subscription(user, at=MUNICH)  # the place comes back when asked for again
+    assert _locations() == 2
+
+
+def test_the_periodic_sweep_runs_the_purge(user, configure):
+    subscription = make_weather_subscription(user)
+    with transaction(write=True) as writing:
+        weather.delete_subscription(writing, actor_of(user), subscription_id=subscription.id)
+    configure(WEATHER_PURGE_UNUSED_SECONDS=0.001)
+    assert sweep_weather.call_local() == 0
+    assert _locations() == 0

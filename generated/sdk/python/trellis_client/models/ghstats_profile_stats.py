@@ -30,8 +30,8 @@ class GhstatsProfileStats:
     over every page GitHub listed.
 
         Example:
-            {'username': 'octocat', 'profile': {'login': 'octocat', 'name': 'The Octocat', 'bio': None, 'company':
-                '@github', 'location': 'San Francisco', 'blog': 'https://github.blog', 'avatar_url':
+            {'login': 'octocat', 'profile': {'login': 'octocat', 'name': 'The Octocat', 'bio': None, 'company': '@github',
+                'location': 'San Francisco', 'blog': 'https://github.blog', 'avatar_url':
                 'https://avatars.githubusercontent.com/u/583231?v=4', 'html_url': 'https://github.com/octocat', 'public_repos':
                 8, 'followers': 4012, 'following': 9, 'created_at': '2011-01-25T18:44:36+00:00'}, 'repo_count': 8,
                 'repos_complete': True, 'total_stars': 2961, 'total_forks': 2688, 'languages': [{'language': 'Ruby', 'repos':
@@ -41,7 +41,7 @@ class GhstatsProfileStats:
                 '2026-12-03T07:00:00+00:00', 'stale': False}
 
         Attributes:
-            username (str): The username as GitHub spells it.
+            login (str): The login as GitHub spells it.
             profile (GhstatsProfile): The user's public profile, as GitHub answers it.
             repo_count (int): The repositories the totals count.
             repos_complete (bool): False when the list was longer than GHSTATS_MAX_PAGES pages and was cut there.
@@ -54,7 +54,7 @@ class GhstatsProfileStats:
                 GitHub failed or is rate-limited); the `Cache-Status` header says which.
      """
 
-    username: str
+    login: str
     profile: GhstatsProfile
     repo_count: int
     repos_complete: bool
@@ -73,7 +73,7 @@ class GhstatsProfileStats:
         from ..models.ghstats_profile import GhstatsProfile # noqa: PLC0415
         from ..models.ghstats_profile_stats_languages_item import GhstatsProfileStatsLanguagesItem # noqa: PLC0415
         from ..models.ghstats_repo import GhstatsRepo # noqa: PLC0415
-        username = self.username
+        login = self.login
 
         profile = self.profile.to_dict()
 
@@ -107,7 +107,7 @@ class GhstatsProfileStats:
         field_dict: dict[str, Any] = {}
 
         field_dict.update({
-            "username": username,
+            "login": login,
             "profile": profile,
             "repo_count": repo_count,
             "repos_complete": repos_complete,
@@ -129,7 +129,7 @@ class GhstatsProfileStats:
         from ..models.ghstats_profile_stats_languages_item import GhstatsProfileStatsLanguagesItem # noqa: PLC0415
         from ..models.ghstats_repo import GhstatsRepo # noqa: PLC0415
         d = dict(src_dict)
-        username = d.pop("username")
+        login = d.pop("login")
 
         profile = GhstatsProfile.from_dict(d.pop("profile"))
 
@@ -172,7 +172,7 @@ class GhstatsProfileStats:
         stale = d.pop("stale")
 
         ghstats_profile_stats = cls(
-            username=username,
+            login=login,
             profile=profile,
             repo_count=repo_count,
             repos_complete=repos_complete,

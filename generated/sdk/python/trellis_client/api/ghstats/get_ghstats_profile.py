@@ -17,7 +17,7 @@ from typing import cast
 
 
 def _get_kwargs(
-    username: str,
+    login: str,
     *,
     top: int | Unset = 5,
 
@@ -36,7 +36,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/ghstats/profiles/{username}".format(username=quote(str(username), safe=""),),
+        "url": "/ghstats/profiles/{login}".format(login=quote(str(login), safe=""),),
         "params": params,
     }
 
@@ -118,7 +118,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
-    username: str,
+    login: str,
     *,
     client: AuthenticatedClient,
     top: int | Unset = 5,
@@ -127,16 +127,16 @@ def sync_detailed(
     """ A GitHub user's stats
 
      The profile summary of a GitHub user and the totals of all its public repositories: every page of
-    `/users/{username}/repos` is read (Link `rel="next"`, at most GHSTATS_MAX_PAGES pages of 100; past
-    that `repos_complete` is false). Served from the cache for GHSTATS_TTL_SECONDS; then the next
-    request revalidates each page with `If-None-Match` (a 304 reuses the stored page). However many
-    requests ask for the same username at once, GitHub sees one fetch sequence: the others wait for it,
-    or get the previous stats at once, flagged `stale`. While GitHub's rate limit is spent no call is
-    made until its reset; the previous stats are then served flagged `stale` (as they are when GitHub
-    fails), if GHSTATS_STALE_IF_ERROR_SECONDS allows, else the problem is answered.
+    `/users/{login}/repos` is read (Link `rel="next"`, at most GHSTATS_MAX_PAGES pages of 100; past that
+    `repos_complete` is false). Served from the cache for GHSTATS_TTL_SECONDS; then the next request
+    revalidates each page with `If-None-Match` (a 304 reuses the stored page). However many requests ask
+    for the same login at once, GitHub sees one fetch sequence: the others wait for it, or get the
+    previous stats at once, flagged `stale`. While GitHub's rate limit is spent no call is made until
+    its reset; the previous stats are then served flagged `stale` (as they are when GitHub fails), if
+    GHSTATS_STALE_IF_ERROR_SECONDS allows, else the problem is answered.
 
     Args:
-        username (str):
+        login (str):
         top (int | Unset):  Default: 5.
 
     Raises:
@@ -149,7 +149,7 @@ def sync_detailed(
 
 
     kwargs = _get_kwargs(
-        username=username,
+        login=login,
 top=top,
 
     )
@@ -161,7 +161,7 @@ top=top,
     return _build_response(client=client, response=response)
 
 def sync(
-    username: str,
+    login: str,
     *,
     client: AuthenticatedClient,
     top: int | Unset = 5,
@@ -170,16 +170,16 @@ def sync(
     """ A GitHub user's stats
 
      The profile summary of a GitHub user and the totals of all its public repositories: every page of
-    `/users/{username}/repos` is read (Link `rel="next"`, at most GHSTATS_MAX_PAGES pages of 100; past
-    that `repos_complete` is false). Served from the cache for GHSTATS_TTL_SECONDS; then the next
-    request revalidates each page with `If-None-Match` (a 304 reuses the stored page). However many
-    requests ask for the same username at once, GitHub sees one fetch sequence: the others wait for it,
-    or get the previous stats at once, flagged `stale`. While GitHub's rate limit is spent no call is
-    made until its reset; the previous stats are then served flagged `stale` (as they are when GitHub
-    fails), if GHSTATS_STALE_IF_ERROR_SECONDS allows, else the problem is answered.
+    `/users/{login}/repos` is read (Link `rel="next"`, at most GHSTATS_MAX_PAGES pages of 100; past that
+    `repos_complete` is false). Served from the cache for GHSTATS_TTL_SECONDS; then the next request
+    revalidates each page with `If-None-Match` (a 304 reuses the stored page). However many requests ask
+    for the same login at once, GitHub sees one fetch sequence: the others wait for it, or get the
+    previous stats at once, flagged `stale`. While GitHub's rate limit is spent no call is made until
+    its reset; the previous stats are then served flagged `stale` (as they are when GitHub fails), if
+    GHSTATS_STALE_IF_ERROR_SECONDS allows, else the problem is answered.
 
     Args:
-        username (str):
+        login (str):
         top (int | Unset):  Default: 5.
 
     Raises:
@@ -192,14 +192,14 @@ def sync(
 
 
     return sync_detailed(
-        username=username,
+        login=login,
 client=client,
 top=top,
 
     ).parsed
 
 async def asyncio_detailed(
-    username: str,
+    login: str,
     *,
     client: AuthenticatedClient,
     top: int | Unset = 5,
@@ -208,16 +208,16 @@ async def asyncio_detailed(
     """ A GitHub user's stats
 
      The profile summary of a GitHub user and the totals of all its public repositories: every page of
-    `/users/{username}/repos` is read (Link `rel="next"`, at most GHSTATS_MAX_PAGES pages of 100; past
-    that `repos_complete` is false). Served from the cache for GHSTATS_TTL_SECONDS; then the next
-    request revalidates each page with `If-None-Match` (a 304 reuses the stored page). However many
-    requests ask for the same username at once, GitHub sees one fetch sequence: the others wait for it,
-    or get the previous stats at once, flagged `stale`. While GitHub's rate limit is spent no call is
-    made until its reset; the previous stats are then served flagged `stale` (as they are when GitHub
-    fails), if GHSTATS_STALE_IF_ERROR_SECONDS allows, else the problem is answered.
+    `/users/{login}/repos` is read (Link `rel="next"`, at most GHSTATS_MAX_PAGES pages of 100; past that
+    `repos_complete` is false). Served from the cache for GHSTATS_TTL_SECONDS; then the next request
+    revalidates each page with `If-None-Match` (a 304 reuses the stored page). However many requests ask
+    for the same login at once, GitHub sees one fetch sequence: the others wait for it, or get the
+    previous stats at once, flagged `stale`. While GitHub's rate limit is spent no call is made until
+    its reset; the previous stats are then served flagged `stale` (as they are when GitHub fails), if
+    GHSTATS_STALE_IF_ERROR_SECONDS allows, else the problem is answered.
 
     Args:
-        username (str):
+        login (str):
         top (int | Unset):  Default: 5.
 
     Raises:
@@ -230,7 +230,7 @@ async def asyncio_detailed(
 
 
     kwargs = _get_kwargs(
-        username=username,
+        login=login,
 top=top,
 
     )
@@ -242,7 +242,7 @@ top=top,
     return _build_response(client=client, response=response)
 
 async def asyncio(
-    username: str,
+    login: str,
     *,
     client: AuthenticatedClient,
     top: int | Unset = 5,
@@ -251,16 +251,16 @@ async def asyncio(
     """ A GitHub user's stats
 
      The profile summary of a GitHub user and the totals of all its public repositories: every page of
-    `/users/{username}/repos` is read (Link `rel="next"`, at most GHSTATS_MAX_PAGES pages of 100; past
-    that `repos_complete` is false). Served from the cache for GHSTATS_TTL_SECONDS; then the next
-    request revalidates each page with `If-None-Match` (a 304 reuses the stored page). However many
-    requests ask for the same username at once, GitHub sees one fetch sequence: the others wait for it,
-    or get the previous stats at once, flagged `stale`. While GitHub's rate limit is spent no call is
-    made until its reset; the previous stats are then served flagged `stale` (as they are when GitHub
-    fails), if GHSTATS_STALE_IF_ERROR_SECONDS allows, else the problem is answered.
+    `/users/{login}/repos` is read (Link `rel="next"`, at most GHSTATS_MAX_PAGES pages of 100; past that
+    `repos_complete` is false). Served from the cache for GHSTATS_TTL_SECONDS; then the next request
+    revalidates each page with `If-None-Match` (a 304 reuses the stored page). However many requests ask
+    for the same login at once, GitHub sees one fetch sequence: the others wait for it, or get the
+    previous stats at once, flagged `stale`. While GitHub's rate limit is spent no call is made until
+    its reset; the previous stats are then served flagged `stale` (as they are when GitHub fails), if
+    GHSTATS_STALE_IF_ERROR_SECONDS allows, else the problem is answered.
 
     Args:
-        username (str):
+        login (str):
         top (int | Unset):  Default: 5.
 
     Raises:
@@ -273,7 +273,7 @@ async def asyncio(
 
 
     return (await asyncio_detailed(
-        username=username,
+        login=login,
 client=client,
 top=top,
 

@@ -17,7 +17,7 @@ from typing import cast
 
 
 def _get_kwargs(
-    username: str,
+    login: str,
     *,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
@@ -45,7 +45,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/ghstats/profiles/{username}/repos".format(username=quote(str(username), safe=""),),
+        "url": "/ghstats/profiles/{login}/repos".format(login=quote(str(login), safe=""),),
         "params": params,
     }
 
@@ -127,7 +127,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
-    username: str,
+    login: str,
     *,
     client: AuthenticatedClient,
     limit: int | Unset = 20,
@@ -145,7 +145,7 @@ def sync_detailed(
     cannot answer.
 
     Args:
-        username (str):
+        login (str):
         limit (int | Unset):  Default: 20.
         cursor (str | Unset):
         language (str | Unset):
@@ -161,7 +161,7 @@ def sync_detailed(
 
 
     kwargs = _get_kwargs(
-        username=username,
+        login=login,
 limit=limit,
 cursor=cursor,
 language=language,
@@ -176,7 +176,7 @@ fork=fork,
     return _build_response(client=client, response=response)
 
 def sync(
-    username: str,
+    login: str,
     *,
     client: AuthenticatedClient,
     limit: int | Unset = 20,
@@ -194,7 +194,7 @@ def sync(
     cannot answer.
 
     Args:
-        username (str):
+        login (str):
         limit (int | Unset):  Default: 20.
         cursor (str | Unset):
         language (str | Unset):
@@ -210,7 +210,7 @@ def sync(
 
 
     return sync_detailed(
-        username=username,
+        login=login,
 client=client,
 limit=limit,
 cursor=cursor,
@@ -220,7 +220,7 @@ fork=fork,
     ).parsed
 
 async def asyncio_detailed(
-    username: str,
+    login: str,
     *,
     client: AuthenticatedClient,
     limit: int | Unset = 20,
@@ -238,7 +238,7 @@ async def asyncio_detailed(
     cannot answer.
 
     Args:
-        username (str):
+        login (str):
         limit (int | Unset):  Default: 20.
         cursor (str | Unset):
         language (str | Unset):
@@ -254,7 +254,7 @@ async def asyncio_detailed(
 
 
     kwargs = _get_kwargs(
-        username=username,
+        login=login,
 limit=limit,
 cursor=cursor,
 language=language,
@@ -269,7 +269,7 @@ fork=fork,
     return _build_response(client=client, response=response)
 
 async def asyncio(
-    username: str,
+    login: str,
     *,
     client: AuthenticatedClient,
     limit: int | Unset = 20,
@@ -287,7 +287,7 @@ async def asyncio(
     cannot answer.
 
     Args:
-        username (str):
+        login (str):
         limit (int | Unset):  Default: 20.
         cursor (str | Unset):
         language (str | Unset):
@@ -303,7 +303,7 @@ async def asyncio(
 
 
     return (await asyncio_detailed(
-        username=username,
+        login=login,
 client=client,
 limit=limit,
 cursor=cursor,
