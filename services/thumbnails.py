@@ -169,9 +169,11 @@ rendering = AfterCommit("thumbnails-render")
 def create_job(session: Session, actor: Actor, *, file_id: uuid.UUID) -> ThumbnailsJob:
     """Asks for the thumbnails of the caller's uploaded image (FileNotFound for someone else's,
     NotAnImage for a PDF or a direct upload not completed): one job per file, so a second
-    request (concurrent ones included) is JobExists naming the first."""
+    request (concurrent ones included) is JobExists naming the first. The file is locked against
+    deletion until commit: a concurrent delete_file either finishes first (FileNotFound) or
+    waits and sets the new job's file_id to NULL (an orphan, swept like any other)."""
     try:
-        file = uploads.get_file(session, actor, file_id=file_id)
+        file = uploads.get_file_to_refer_to(session, actor, file_id=file_id)
     except uploads.FileNotFound as error:
         raise FileNotFound("No such uploaded file.") from error
     if file.content_type not in OUTPUT or file.status == uploads.AWAITING_UPLOAD:

@@ -302,6 +302,22 @@ def get_file(session: Session, actor: Actor, *, file_id: uuid.UUID) -> UploadsFi
     return get_or_404(session, UploadsFile, file_id, where=mine, missing=FileNotFound())
 
 
+def get_file_to_refer_to(session: Session, actor: Actor, *, file_id: uuid.UUID) -> UploadsFile:
+    """The caller's file, for a row about to refer to it by foreign key: on PostgreSQL it stays
+    locked (FOR KEY SHARE) until the transaction ends, so a concurrent delete_file waits for that
+    row to commit (and its ON DELETE rule applies to it) instead of the INSERT failing the foreign
+    key; a delete that got there first is waited for, then the file is FileNotFound."""
+    query = (
+        select(UploadsFile)
+        .where(UploadsFile.id == file_id, UploadsFile.owner_id == actor.user_id)
+        .with_for_update(read=True, key_share=True)
+    )
+    file = session.scalars(query).first()
+    if file is None:
+        raise FileNotFound()
+    return file
+
+
 def list_files(
     session: Session,
     actor: Actor,

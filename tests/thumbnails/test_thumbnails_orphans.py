@@ -8,6 +8,7 @@ import uuid
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import func, select
 
 from core.db import transaction, utcnow
 from core.storage import LocalStorage, S3Storage, storage
@@ -16,9 +17,10 @@ from jobs.thumbnails import process, sweep_thumbnails
 from services import thumbnails
 from tests.factories.identity import actor_of, auth_headers
 from tests.factories.thumbnails import job_state, make_thumbnails_job
-from tests.factories.uploads import image_bytes
+from tests.factories.uploads import image_bytes, make_uploads_file
 from tests.problems import assert_problem
 from tests.support.job_workers import wait_until
+from tests.support.locks import until_a_transaction_waits_for_a_lock
 
 URL = "/api/v1/thumbnails/jobs"
 
@@ -123,4 +125,27 @@ def test_the_sweep_deletes_an_orphan_once_the_lease_of_its_dead_worker_expired(u
     with transaction(write=True) as session:
         assert thumbnails.drop_orphans(session, now=later + timedelta(seconds=1)) == 1
     assert not job_exists(job.id)
+    assert stored_keys() == []
+
+
+def test_asking_for_thumbnails_of_a_file_being_deleted_is_404_and_changes_nothing(client, user):
+    # The delete has run, uncommitted, when the request checks the file: the request waits for it
+    # (on PostgreSQL its lock on the file; on SQLite the writer's lock) and then finds no file,
+    # where it used to see the file, insert its job and fail the foreign key (a 500).
+    headers = auth_headers(user)
+    file = make_uploads_file(user, image_bytes("PNG", (40, 30)))
+    answers: list = []
+    with transaction(write=True) as session:
+        thumbnails.uploads.delete_file(session, actor_of(user), file_id=file.id)
+        asking = threading.Thread(
+            target=lambda: answers.append(
+                client.post(URL, json={"file_id": str(file.id)}, headers=headers)
+            )
+        )
+        asking.start()
+        until_a_transaction_waits_for_a_lock()
+    asking.join(timeout=30)
+    assert_problem(answers[0], 404, "/problems/thumbnails/file-not-found")
+    with transaction(write=False) as session:
+        assert session.scalar(select(func.count()).select_from(ThumbnailsJob)) == 0
     assert stored_keys() == []
