@@ -11,6 +11,13 @@ service (STORAGE_BACKEND=s3, boto3).
     Storage.delete(key)             removes an object; a missing one is not an error
     Storage.delete_folder(folder)   removes every object whose key starts with `folder/` (what
                                     one owner wrote under keys of its own, whatever they were)
+    Storage.listed(folder)          every object under `folder/`: Listed(key, modified), in no
+                                    promised order (a local write in progress is not listed)
+    stray_folders(folder, known, *, before)
+                                    the folders `folder/<id>` whose id `known` does not find among
+                                    the rows (asked 500 ids at a time) and whose newest object is
+                                    older than `before`: what a sweep deletes when rows went
+                                    without their objects (a cascade from a deleted account)
     Storage.presigned_upload(key, *, max_bytes)
     Storage.presigned_download(key, *, content_type, disposition)
                                     URLs, valid STORAGE_PRESIGN_SECONDS, that move bytes between a
@@ -35,9 +42,9 @@ import os
 import re
 import shutil
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
@@ -127,6 +134,12 @@ class Stored:
 
 
 @dataclass(frozen=True)
+class Listed:
+    key: str
+    modified: datetime
+
+
+@dataclass(frozen=True)
 class PresignedUpload:
     """An HTML-form style POST: send `fields`, then the file as the part named `file`."""
 
@@ -153,6 +166,8 @@ class Storage(Protocol):
     def delete(self, key: str) -> None: ...
 
     def delete_folder(self, folder: str) -> None: ...
+
+    def listed(self, folder: str) -> Iterator[Listed]: ...
 
     def presigned_upload(self, key: str, *, max_bytes: int) -> PresignedUpload: ...
 
@@ -246,6 +261,19 @@ class LocalStorage:
 
     def delete_folder(self, folder: str) -> None:
         shutil.rmtree(self._path(folder), ignore_errors=True)
+
+    def listed(self, folder: str) -> Iterator[Listed]:
+        top = self._path(folder)
+        for directory, _subdirectories, names in os.walk(top):
+            for name in names:
+                if name.startswith("."):  # a write in progress (.<name>.<hex>.part)
+                    continue
+                path = Path(directory, name)
+                try:
+                    modified = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+                except FileNotFoundError:  # deleted while listed
+                    continue
+                yield Listed(path.relative_to(self.root).as_posix(), modified)
 
     def presigned_upload(self, key: str, *, max_bytes: int) -> PresignedUpload:
         raise DirectTransferUnavailable("local storage has no service to send bytes to")
@@ -349,6 +377,14 @@ class S3Storage:
                     Bucket=self.bucket, Delete={"Objects": keys, "Quiet": True}
                 )
 
+    def listed(self, folder: str) -> Iterator[Listed]:
+        pages = self.client.get_paginator("list_objects_v2").paginate(
+            Bucket=self.bucket, Prefix=f"{check_key(folder)}/"
+        )
+        for page in pages:
+            for item in page.get("Contents", []):
+                yield Listed(str(item["Key"]), item["LastModified"])
+
     def _expiry(self) -> datetime:
         return utcnow() + timedelta(seconds=self.expires_in)
 
@@ -410,6 +446,34 @@ def delete_after_commit(
                 log.warning("storage-delete-failed", folder=folder, error=type(error).__name__)
 
     event.listen(session, "after_commit", remove, once=True)
+
+
+def stray_folders(
+    folder: str,
+    known: Callable[[list[uuid.UUID]], Collection[uuid.UUID]],
+    *,
+    before: datetime,
+    batch: int = 500,
+) -> list[str]:
+    """The folders `<folder>/<id>` (the id a UUID; anything else is left alone) that hold objects,
+    none modified at or after `before`, and whose id `known` does not return: it is asked about
+    `batch` ids at a time and returns those that still have their row."""
+    newest: dict[uuid.UUID, datetime] = {}
+    for item in storage().listed(folder):
+        part = item.key.removeprefix(f"{folder}/").split("/", 1)[0]
+        try:
+            owner = uuid.UUID(part)
+        except ValueError:
+            continue
+        if owner not in newest or newest[owner] < item.modified:
+            newest[owner] = item.modified
+    old = [owner for owner, modified in newest.items() if modified < before]
+    stray: list[str] = []
+    for start in range(0, len(old), batch):
+        chunk = old[start : start + batch]
+        alive = set(known(chunk))
+        stray.extend(f"{folder}/{owner}" for owner in chunk if owner not in alive)
+    return stray
 
 
 @lru_cache(maxsize=4)

@@ -8,8 +8,9 @@ it visible — fenced by the generation and by the file still existing. A run wh
 deletes what it just wrote and, if the file was deleted meanwhile, the orphaned job with every
 object under it. Running it again for a job that is DONE, FAILED, deleted or held by a live worker
 does nothing, so duplicate jobs are harmless. The sweep first deletes the orphans no live worker
-holds, then re-queues stale jobs. Importing this module installs
-the function `services.thumbnails` uses to queue jobs after commit.
+holds, then re-queues stale jobs. `sweep_stray_thumbnails`, hourly, deletes stored objects
+whose job row is gone (an account deletion cascades to the rows only). Importing this module
+installs the function `services.thumbnails` uses to queue jobs after commit.
 """
 
 from __future__ import annotations
@@ -78,6 +79,13 @@ def sweep_thumbnails() -> int:
     for job_id in stale:
         render_thumbnails(str(job_id))
     return len(stale)
+
+
+@queue.periodic_task(crontab(minute="37"))  # type: ignore[untyped-decorator]
+def sweep_stray_thumbnails() -> int:
+    """Hourly (it lists every object under thumbnails/): objects whose job row went without them."""
+    with transaction(write=False) as session:
+        return thumbnails.drop_stray_objects(session)
 
 
 thumbnails.rendering.install(lambda job_id: render_thumbnails(str(job_id)))

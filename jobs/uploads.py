@@ -1,9 +1,11 @@
 """Uploads metadata: one job per file (its id only), and a sweep every minute.
 
-`extract_file_metadata` claims the file (one conditional UPDATE, committed), reads it from storage
-and extracts with no transaction open, then records the outcome in a second transaction, only if
-its claim is still current. Running it again for a file that is DONE, FAILED, deleted or held by
-another worker does nothing, so duplicate jobs are harmless. Importing this module installs the
+`sweep_stray_uploads`, hourly, deletes stored objects whose file row is gone (an account deletion
+cascades to the rows only). `extract_file_metadata` claims the file (one conditional UPDATE,
+committed), reads it from storage and extracts with no transaction open, then records the
+outcome in a second transaction, only if its claim is still current. Running it again for a file
+that is DONE, FAILED, deleted or held by another worker does nothing, so duplicate jobs are
+harmless. Importing this module installs the
 dispatcher `services.uploads` uses to queue jobs after commit.
 """
 
@@ -57,6 +59,13 @@ def sweep_uploads() -> int:
     for file_id in stale:
         extract_file_metadata(str(file_id))
     return len(stale)
+
+
+@queue.periodic_task(crontab(minute="23"))  # type: ignore[untyped-decorator]
+def sweep_stray_uploads() -> int:
+    """Hourly (it lists every object under uploads/): objects whose file row went without them."""
+    with transaction(write=False) as session:
+        return uploads.drop_stray_objects(session)
 
 
 uploads.set_dispatch(lambda file_id: extract_file_metadata(str(file_id)))

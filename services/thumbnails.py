@@ -6,7 +6,7 @@
     get_job, list_jobs, retry_job, delete_job, served_thumbnail
                                     the owner's jobs (someone else's are JobNotFound)
     claim_job, clean_earlier_runs, opened_original, is_current, render, record_image,
-    finish_job, record_failure, release_lost, drop_orphans, stale_job_ids
+    finish_job, record_failure, release_lost, drop_orphans, stale_job_ids, drop_stray_objects
                                     the job: one conditional UPDATE claims it under a lease and
                                     starts a new generation; each size is rendered with no
                                     transaction open, written whole under a key of that
@@ -57,7 +57,7 @@ from core.pagination import Page, paginate_by_creation
 from core.rows import get_or_404, insert_ignoring_duplicates
 from core.security import Actor
 from core.settings import SettingsSection, get_settings, positive_int, seconds_within, setting
-from core.storage import Stored, chunks_of, delete_after_commit, storage
+from core.storage import Stored, chunks_of, delete_after_commit, storage, stray_folders
 from db.base import new_id
 from db.models.thumbnails import ThumbnailsImage as ThumbnailsImage  # re-exported for handlers
 from db.models.thumbnails import ThumbnailsJob as ThumbnailsJob
@@ -169,9 +169,11 @@ rendering = AfterCommit("thumbnails-render")
 def create_job(session: Session, actor: Actor, *, file_id: uuid.UUID) -> ThumbnailsJob:
     """Asks for the thumbnails of the caller's uploaded image (FileNotFound for someone else's,
     NotAnImage for a PDF or a direct upload not completed): one job per file, so a second
-    request (concurrent ones included) is JobExists naming the first."""
+    request (concurrent ones included) is JobExists naming the first. The file is locked against
+    deletion until commit: a concurrent delete_file either finishes first (FileNotFound) or
+    waits and sets the new job's file_id to NULL (an orphan, swept like any other)."""
     try:
-        file = uploads.get_file(session, actor, file_id=file_id)
+        file = uploads.get_file_to_refer_to(session, actor, file_id=file_id)
     except uploads.FileNotFound as error:
         raise FileNotFound("No such uploaded file.") from error
     if file.content_type not in OUTPUT or file.status == uploads.AWAITING_UPLOAD:
@@ -571,6 +573,24 @@ def drop_orphans(session: Session, *, now: datetime | None = None, limit: int = 
     if not ids:
         return 0
     return len(_delete_orphan(session, ThumbnailsJob.id.in_(ids), unheld))
+
+
+def drop_stray_objects(session: Session, *, now: datetime | None = None) -> int:
+    """The hourly sweep's share: deletes everything under `thumbnails/<job>/` when the job's row
+    is gone without it (deleting an account cascades to its jobs' rows) and nothing was written
+    there for uploads.STRAY_GRACE. Orphans (file deleted) still have their row: drop_orphans's.
+    Returns how many folders went."""
+
+    def known(ids: list[uuid.UUID]) -> list[uuid.UUID]:
+        return list(session.scalars(select(ThumbnailsJob.id).where(ThumbnailsJob.id.in_(ids))))
+
+    before = (now or utcnow()) - uploads.STRAY_GRACE
+    stray = stray_folders("thumbnails", known, before=before)
+    for folder in stray:
+        storage().delete_folder(folder)
+    if stray:
+        log.info("thumbnails-stray-objects-deleted", folders=len(stray))
+    return len(stray)
 
 
 def record_image(session: Session, claim: Claim, rendered: Rendered) -> bool:

@@ -17,6 +17,9 @@
                                     the metadata job: one conditional UPDATE claims a file under a
                                     lease; extraction runs with no transaction open; the outcome
                                     is recorded only if the claim is still current
+    drop_stray_objects              the hourly sweep of objects under `uploads/<id>/` whose row is
+                                    gone without them (deleting an account cascades to its files'
+                                    rows and no code of this slice runs), once STRAY_GRACE passed
 
 States: AWAITING_UPLOAD (a direct upload not confirmed yet) -> PENDING -> PROCESSING -> DONE, or
 FAILED with `failure_reason` (a file that cannot be read as its type, a decompression bomb, or
@@ -59,6 +62,7 @@ from core.storage import (
     chunks_of,
     delete_after_commit,
     storage,
+    stray_folders,
 )
 from db.base import new_id
 from db.models.uploads import UploadsFile as UploadsFile  # re-exported for handlers
@@ -300,6 +304,22 @@ def get_file(session: Session, actor: Actor, *, file_id: uuid.UUID) -> UploadsFi
     """The caller's file; someone else's file is FileNotFound, like a missing one."""
     mine = UploadsFile.owner_id == actor.user_id
     return get_or_404(session, UploadsFile, file_id, where=mine, missing=FileNotFound())
+
+
+def get_file_to_refer_to(session: Session, actor: Actor, *, file_id: uuid.UUID) -> UploadsFile:
+    """The caller's file, for a row about to refer to it by foreign key: on PostgreSQL it stays
+    locked (FOR KEY SHARE) until the transaction ends, so a concurrent delete_file waits for that
+    row to commit (and its ON DELETE rule applies to it) instead of the INSERT failing the foreign
+    key; a delete that got there first is waited for, then the file is FileNotFound."""
+    query = (
+        select(UploadsFile)
+        .where(UploadsFile.id == file_id, UploadsFile.owner_id == actor.user_id)
+        .with_for_update(read=True, key_share=True)
+    )
+    file = session.scalars(query).first()
+    if file is None:
+        raise FileNotFound()
+    return file
 
 
 def list_files(
@@ -733,6 +753,28 @@ def drop_abandoned_uploads(
     )
     delete_after_commit(session, [row.storage_key for row in rows])
     return len(rows)
+
+
+#: How old the newest object of a folder with no row must be before the stray sweep deletes it:
+#: an upload through the API stores its bytes first and commits its row right after.
+STRAY_GRACE = timedelta(hours=1)
+
+
+def drop_stray_objects(session: Session, *, now: datetime | None = None) -> int:
+    """Deletes every object under `uploads/<id>/` for which no file row exists (its owner's
+    account was deleted: the rows cascade, the objects stay) and nothing was written for
+    STRAY_GRACE. Returns how many folders went."""
+
+    def known(ids: list[uuid.UUID]) -> list[uuid.UUID]:
+        return list(session.scalars(select(UploadsFile.id).where(UploadsFile.id.in_(ids))))
+
+    before = (now or utcnow()) - STRAY_GRACE
+    stray = stray_folders("uploads", known, before=before)
+    for folder in stray:
+        storage().delete_folder(folder)
+    if stray:
+        log.info("uploads-stray-objects-deleted", folders=len(stray))
+    return len(stray)
 
 
 def stale_file_ids(

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import hashlib
+import uuid
+from datetime import timedelta
 
 import httpx
 import pytest
 
+from core.db import utcnow
 from core.downloads import content_disposition
-from core.storage import DirectTransferUnavailable, LocalStorage, TooLarge, storage
+from core.storage import (
+    DirectTransferUnavailable,
+    LocalStorage,
+    TooLarge,
+    storage,
+    stray_folders,
+)
 
 CONTENT = bytes(range(256)) * 1000  # 256,000 bytes
 
@@ -89,3 +98,41 @@ def test_s3_presigned_urls_move_bytes_without_the_app(s3_storage):
     assert fetched.content == CONTENT
     assert fetched.headers["content-type"] == "application/pdf"
     assert fetched.headers["content-disposition"] == disposition
+
+
+def test_listed_names_every_object_under_a_folder_with_its_time(store):
+    started = utcnow() - timedelta(seconds=5)
+    for key in ("t/f/a", "t/f/deep/b", "t/fx", "t/other/c"):
+        store.write(key, [b"x"])
+    listed = sorted(store.listed("t/f"), key=lambda item: item.key)
+    assert [item.key for item in listed] == ["t/f/a", "t/f/deep/b"]
+    assert all(started < item.modified < utcnow() + timedelta(seconds=5) for item in listed)
+    assert list(store.listed("t/missing")) == []
+
+
+@pytest.mark.parametrize("backend", ["local", "s3"])
+def test_stray_folders_are_those_whose_row_is_gone_and_nothing_was_written_lately(backend, request):
+    if backend == "s3":
+        request.getfixturevalue("s3_storage")
+    store = storage()
+    kept, stray = uuid.uuid4(), uuid.uuid4()
+    for owner in (kept, stray):
+        store.write(f"straytest/{owner}/a", [b"x"])
+        store.write(f"straytest/{owner}/deep/b", [b"x"])
+    store.write("straytest/not-an-id/c", [b"x"])
+    asked: list[list[uuid.UUID]] = []
+
+    def known(ids: list[uuid.UUID]) -> list[uuid.UUID]:
+        asked.append(ids)
+        return [owner for owner in ids if owner == kept]
+
+    try:
+        later = utcnow() + timedelta(minutes=1)
+        assert stray_folders("straytest", known, before=later, batch=1) == [f"straytest/{stray}"]
+        assert sorted(len(ids) for ids in asked) == [1, 1]  # `batch` ids a question
+        asked.clear()
+        earlier = utcnow() - timedelta(minutes=1)  # everything is recent: nothing to ask about
+        assert stray_folders("straytest", known, before=earlier) == []
+        assert asked == []
+    finally:
+        store.delete_folder("straytest")

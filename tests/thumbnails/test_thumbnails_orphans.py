@@ -8,17 +8,20 @@ import uuid
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import delete, func, select
 
 from core.db import transaction, utcnow
 from core.storage import LocalStorage, S3Storage, storage
+from db.models.identity import User
 from db.models.thumbnails import ThumbnailsJob
-from jobs.thumbnails import process, sweep_thumbnails
+from jobs.thumbnails import process, sweep_stray_thumbnails, sweep_thumbnails
 from services import thumbnails
-from tests.factories.identity import actor_of, auth_headers
+from tests.factories.identity import actor_of, auth_headers, make_user
 from tests.factories.thumbnails import job_state, make_thumbnails_job
-from tests.factories.uploads import image_bytes
+from tests.factories.uploads import image_bytes, make_uploads_file
 from tests.problems import assert_problem
 from tests.support.job_workers import wait_until
+from tests.support.locks import until_a_transaction_waits_for_a_lock
 
 URL = "/api/v1/thumbnails/jobs"
 
@@ -124,3 +127,48 @@ def test_the_sweep_deletes_an_orphan_once_the_lease_of_its_dead_worker_expired(u
         assert thumbnails.drop_orphans(session, now=later + timedelta(seconds=1)) == 1
     assert not job_exists(job.id)
     assert stored_keys() == []
+
+
+def test_asking_for_thumbnails_of_a_file_being_deleted_is_404_and_changes_nothing(client, user):
+    # The delete has run, uncommitted, when the request checks the file: the request waits for it
+    # (on PostgreSQL its lock on the file; on SQLite the writer's lock) and then finds no file,
+    # where it used to see the file, insert its job and fail the foreign key (a 500).
+    headers = auth_headers(user)
+    file = make_uploads_file(user, image_bytes("PNG", (40, 30)))
+    answers: list = []
+    with transaction(write=True) as session:
+        thumbnails.uploads.delete_file(session, actor_of(user), file_id=file.id)
+        asking = threading.Thread(
+            target=lambda: answers.append(
+                client.post(URL, json={"file_id": str(file.id)}, headers=headers)
+            )
+        )
+        asking.start()
+        until_a_transaction_waits_for_a_lock()
+    asking.join(timeout=30)
+    assert_problem(answers[0], 404, "/problems/thumbnails/file-not-found")
+    with transaction(write=False) as session:
+        assert session.scalar(select(func.count()).select_from(ThumbnailsJob)) == 0
+    assert stored_keys() == []
+
+
+@pytest.mark.parametrize("backend", ["local", "s3"])
+def test_deleting_an_account_leaves_no_object_once_the_stray_sweeps_ran(backend, user, request):
+    if backend == "s3":
+        request.getfixturevalue("s3_storage")
+    job = make_thumbnails_job(user)
+    assert process(job.id) == "done"
+    kept = make_thumbnails_job(make_user())
+    assert process(kept.id) == "done"
+    kept_keys = [key for key in stored_keys() if str(kept.id) in key or str(kept.file_id) in key]
+    with transaction(write=True) as session:  # rows cascade (files, jobs, thumbnails): objects stay
+        session.execute(delete(User).where(User.id == user.id))
+    assert not job_exists(job.id)
+    assert len(stored_keys()) > len(kept_keys)
+    later = utcnow() + thumbnails.uploads.STRAY_GRACE + timedelta(seconds=1)
+    with transaction(write=False) as session:
+        assert thumbnails.drop_stray_objects(session) == 0  # nothing old enough yet
+        assert thumbnails.drop_stray_objects(session, now=later) == 1
+        assert thumbnails.uploads.drop_stray_objects(session, now=later) == 1
+    assert stored_keys() == sorted(kept_keys)
+    assert sweep_stray_thumbnails.call_local() == 0

@@ -6,13 +6,14 @@ from datetime import timedelta
 
 import pytest
 from PIL import Image
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from core.db import transaction, utcnow
 from core.storage import storage
 from db.base import new_id
+from db.models.identity import User
 from db.models.uploads import UploadsFile
-from jobs.uploads import process
+from jobs.uploads import process, sweep_stray_uploads
 from services import uploads
 from services.uploads import DONE, FAILED
 from tests.factories.identity import actor_of, make_user
@@ -248,3 +249,21 @@ def test_the_sweep_drops_direct_uploads_never_confirmed_and_their_bytes(user):
     assert storage().size(sent.storage_key) is None
     assert storage().size(recent.storage_key) is not None
     assert storage().size(kept.storage_key) is not None
+
+
+def test_deleting_an_account_leaves_no_object_once_the_stray_sweep_ran(user):
+    other = make_user()
+    mine = make_uploads_file(user)
+    assert process(mine.id) == "done"  # its stripped copy is stored beside the original
+    theirs = make_uploads_file(other)
+    with transaction(write=True) as session:  # the rows cascade; no code of uploads runs
+        session.execute(delete(User).where(User.id == user.id))
+    assert storage().size(uploads.original_key(mine.id)) is not None
+    with transaction(write=False) as session:  # within the grace: an upload may be committing
+        assert uploads.drop_stray_objects(session) == 0
+    later = utcnow() + uploads.STRAY_GRACE + timedelta(seconds=1)
+    with transaction(write=False) as session:
+        assert uploads.drop_stray_objects(session, now=later) == 1
+    assert list(storage().listed(f"uploads/{mine.id}")) == []
+    assert [item.key for item in storage().listed("uploads")] == [uploads.original_key(theirs.id)]
+    assert sweep_stray_uploads.call_local() == 0
