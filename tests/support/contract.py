@@ -81,6 +81,28 @@ class Operation:
         return content.get("application/json")
 
     @property
+    def form_example(self) -> tuple[dict[str, Any], dict[str, tuple[str, bytes]]] | None:
+        """A multipart body's example as (fields, files): a `format: binary` property's example is
+        the file's text."""
+        content = self.raw.get("requestBody", {}).get("content", {})
+        media = content.get("multipart/form-data")
+        if media is None:
+            return None
+        schema = media.get("schema", {})
+        example = media.get("example", schema.get("example"))
+        if example is None:
+            return None
+        properties = schema.get("properties", {})
+        binary = {name for name, p in properties.items() if p.get("format") == "binary"}
+        fields = {name: value for name, value in example.items() if name not in binary}
+        files = {
+            name: (f"{name}.txt", str(value).encode())
+            for name, value in example.items()
+            if name in binary
+        }
+        return fields, files
+
+    @property
     def body_example(self) -> Any:
         media = self.json_body
         if media is None:
@@ -244,11 +266,12 @@ class Resolver:
         )
         maker = producer.operation
         values = {p["name"]: self.existing(maker, p["name"]) for p in maker.path_parameters}
+        form = maker.form_example
+        body: dict[str, Any] = (
+            {"data": form[0], "files": form[1]} if form else {"json": maker.body_example}
+        )
         response = self.client.request(
-            maker.method.upper(),
-            maker.url(values),
-            json=maker.body_example,
-            headers=self.headers_for(maker),
+            maker.method.upper(), maker.url(values), headers=self.headers_for(maker), **body
         )
         assert response.status_code < 300, f"{maker} with its example: {response.text}"
         return _pointer(response.json(), producer.expression)

@@ -27,6 +27,9 @@ T = TypeVar("T", bound="ImportCreate")
 @_attrs_define
 class ImportCreate:
     """ 
+        Example:
+            {'target': 'tasks', 'policy': 'SKIP_INVALID', 'file': 'title,notes\\nBuy milk,Two litres\\n'}
+
         Attributes:
             target (str): The import target's name (GET /imports/targets).
             file (File): The CSV file: a header line naming the target's columns (any order, case-insensitive), then one row

@@ -131,7 +131,8 @@ def sync_detailed(
     IMPORTS_MAX_BYTES (20 MiB by default).
 
     Args:
-        body (ImportCreate):
+        body (ImportCreate):  Example: {'target': 'tasks', 'policy': 'SKIP_INVALID', 'file':
+            'title,notes\\nBuy milk,Two litres\\n'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,7 +172,8 @@ def sync(
     IMPORTS_MAX_BYTES (20 MiB by default).
 
     Args:
-        body (ImportCreate):
+        body (ImportCreate):  Example: {'target': 'tasks', 'policy': 'SKIP_INVALID', 'file':
+            'title,notes\\nBuy milk,Two litres\\n'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -206,7 +208,8 @@ async def asyncio_detailed(
     IMPORTS_MAX_BYTES (20 MiB by default).
 
     Args:
-        body (ImportCreate):
+        body (ImportCreate):  Example: {'target': 'tasks', 'policy': 'SKIP_INVALID', 'file':
+            'title,notes\\nBuy milk,Two litres\\n'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -246,7 +249,8 @@ async def asyncio(
     IMPORTS_MAX_BYTES (20 MiB by default).
 
     Args:
-        body (ImportCreate):
+        body (ImportCreate):  Example: {'target': 'tasks', 'policy': 'SKIP_INVALID', 'file':
+            'title,notes\\nBuy milk,Two litres\\n'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
