@@ -71,7 +71,7 @@ def _resolve_members(session: Session, owner: uuid.UUID, members: list[str]) -> 
         raise UnknownMember(f"No user has the id {missing}.")
     if emails:
         rows = session.execute(select(User.email_key, User.id).where(User.email_key.in_(emails)))
-        by_email = {key: user_id for key, user_id in rows}
+        by_email = {row.email_key: row.id for row in rows}
         for key, given in emails.items():
             if key not in by_email:
                 raise UnknownMember(f"No user is known as {given}.")
