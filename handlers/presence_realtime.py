@@ -118,10 +118,13 @@ async def room_socket(websocket: WebSocket) -> None:
             ready=ready,
         )
     finally:
-        gone = await anyio.to_thread.run_sync(state.remove, room_id, socket.id)
-        if gone is not None:
-            reason = "timeout" if code == CloseCode.HEARTBEAT_TIMEOUT else "closed"
-            await realtime.publish(channel, _left(gone, reason))
+        # Shielded: a server that cancels the handler (shutdown, a test client leaving) must
+        # still take the connection out of the room and say so.
+        with anyio.CancelScope(shield=True):
+            gone = await anyio.to_thread.run_sync(state.remove, room_id, socket.id)
+            if gone is not None:
+                reason = "timeout" if code == CloseCode.HEARTBEAT_TIMEOUT else "closed"
+                await realtime.publish(channel, _left(gone, reason))
 
 
 def _left(entry: dict[str, Any], reason: str) -> dict[str, Any]:

@@ -73,9 +73,10 @@ async def _lifespan(_app: Starlette) -> AsyncIterator[None]:
 ECHO_APP = Starlette(routes=[WebSocketRoute("/echo", echo)], lifespan=_lifespan)
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def echo_client(client) -> Iterator[TestClient]:  # type: ignore[no-untyped-def]
-    # `client` first: the app's startup (database, settings) has run.
+    # `client` first: the app's startup (database, settings) has run. One per module: with
+    # Redis, each start and stop of the fan-out's listener costs a connection.
     with TestClient(ECHO_APP, base_url=ORIGIN) as test_client:
         yield test_client
 

@@ -60,6 +60,7 @@ def test_list_shows_rooms_i_own_or_belong_to_and_reads_the_same_statements_per_p
     make_presence_room(make_user(), name="not mine")
     headers = auth_headers(user)
     counts = []
+    client.get(URL, headers=headers)  # the first request of a login reads a little more
     for limit in (1, 4):
         with statement_counter() as counted:
             response = client.get(URL, params={"limit": limit}, headers=headers)
