@@ -351,6 +351,8 @@ async def _pump(socket: Socket, subscription: realtime.Subscription, outgoing: O
             if shown is not None:
                 await socket.send(shown)
     except realtime.Resync as gap:
+        if gap.reason == realtime.STOPPING:
+            raise Closing(CloseCode.GOING_AWAY, "server-stopping") from gap
         raise Closing(CloseCode.RESYNC, "resync") from gap
 
 
