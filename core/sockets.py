@@ -1,8 +1,9 @@
 """WebSocket routes: where they come from, how their handshake authenticates, how they run.
 
     handlers/<slug>_realtime.py      a realtime row's sockets: `ROUTES` (Starlette routes, mounted
-                                     on the outer app by core.app) and, optionally, `lifespan` (an
-                                     async context manager run while the app serves: a sweeper)
+                                     on the outer app by core.app) and, optionally, `LIFESPANS`
+                                     (async context manager factories run while the app serves: a
+                                     sweeper); the functions themselves stay private (`_socket`)
     open_socket(websocket)           the handshake: finds the one credential the client presents,
                                      checks it with the identity layer, accepts with `trellis.v1`
                                      (or closes with 4401/4403) and gives a `Socket`
@@ -111,7 +112,7 @@ class RealtimeModules:
 
 
 def discover(package: str = "handlers") -> RealtimeModules:
-    """Every `<package>/<slug>_realtime.py`: its `ROUTES` and its `lifespan`, if any. A new
+    """Every `<package>/<slug>_realtime.py`: its `ROUTES` and its `LIFESPANS`, if any. A new
     realtime row adds its sockets by adding that module; nothing shared is edited."""
     found = RealtimeModules()
     root = importlib.import_module(package)
@@ -120,9 +121,7 @@ def discover(package: str = "handlers") -> RealtimeModules:
             continue
         module = importlib.import_module(f"{package}.{info.name}")
         found.routes.extend(getattr(module, "ROUTES", ()))
-        lifespan = getattr(module, "lifespan", None)
-        if lifespan is not None:
-            found.lifespans.append(lifespan)
+        found.lifespans.extend(getattr(module, "LIFESPANS", ()))
     return found
 
 

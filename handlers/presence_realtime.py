@@ -46,7 +46,7 @@ def _small_object(message: dict[str, Any], key: str) -> dict[str, Any] | None:
     return value
 
 
-async def room_socket(websocket: WebSocket) -> None:
+async def _room_socket(websocket: WebSocket) -> None:
     socket = await sockets.open_socket(websocket)
     if socket is None:
         return
@@ -150,7 +150,7 @@ async def _sweep_forever() -> None:
 
 
 @contextlib.asynccontextmanager
-async def lifespan() -> AsyncIterator[None]:
+async def _sweeping() -> AsyncIterator[None]:
     task = asyncio.create_task(_sweep_forever())
     try:
         yield
@@ -160,6 +160,5 @@ async def lifespan() -> AsyncIterator[None]:
             await task
 
 
-ROUTES = [WebSocketRoute(PATH, room_socket)]
-
-__all__ = ["ROUTES", "lifespan"]
+ROUTES = [WebSocketRoute(PATH, _room_socket)]
+LIFESPANS = [_sweeping]

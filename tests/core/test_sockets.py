@@ -257,8 +257,9 @@ def test_realtime_modules_are_discovered_by_name(tmp_path, monkeypatch):
         "async def socket(websocket): ...\n"
         "ROUTES = [WebSocketRoute('/widgets/socket', socket)]\n"
         "@contextlib.asynccontextmanager\n"
-        "async def lifespan():\n"
+        "async def _lifespan():\n"
         "    yield\n"
+        "LIFESPANS = [_lifespan]\n"
     )
     (package / "widgets.py").write_text("ROUTES = ['not a realtime module']\n")
     monkeypatch.syspath_prepend(str(tmp_path))
