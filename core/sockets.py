@@ -61,7 +61,8 @@ log = structlog.get_logger("trellis.sockets")
 #: The one application protocol; a client offers it, the server selects it.
 PROTOCOL = "trellis.v1"
 SESSION_COOKIE = "trellis_session"
-#: The realtime contract (AsyncAPI 3.0): spec/asyncapi.yaml, checked and copied by make generate.
+#: The realtime contract (AsyncAPI 3.0), assembled and validated by make generate from
+#: spec/asyncapi.yaml and the rows' spec/asyncapi/<slug>.yaml.
 ASYNCAPI_SPEC = GENERATED / "asyncapi.yaml"
 #: (redeem, recheck) of the realtime slice's tickets, by name (core imports no service).
 TICKET_FUNCTIONS = ("services.realtime.redeem_ticket", "services.realtime.recheck_ticket_holder")

@@ -1,4 +1,4 @@
-"""The presence room socket (spec/asyncapi.yaml, channel `presenceRoom`) and the sweeper that
+"""The presence room socket (spec/asyncapi/presence.yaml, channel `presenceRoom`) and the sweeper that
 announces the participants whose heartbeat deadline passed on a process that died."""
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
 """The realtime contract in tests: every message a test receives on a socket is checked against
-the messages spec/asyncapi.yaml lets the server send on that channel.
+the messages the AsyncAPI document (generated/asyncapi.yaml, assembled from spec/asyncapi.yaml and
+spec/asyncapi/<slug>.yaml) lets the server send on that channel.
 
     messages = ChannelContract("presenceRoom")
     message = messages.check(websocket.receive_json())    # raises when it fits no message
@@ -13,14 +14,12 @@ from typing import Any
 import jsonschema
 import yaml
 
-from core.settings import PROJECT_ROOT
-
-ASYNCAPI = PROJECT_ROOT / "spec" / "asyncapi.yaml"
+from core.sockets import ASYNCAPI_SPEC
 
 
 @cache
 def document() -> dict[str, Any]:
-    return yaml.safe_load(ASYNCAPI.read_text())  # type: ignore[no-any-return]
+    return yaml.safe_load(ASYNCAPI_SPEC.read_text())  # type: ignore[no-any-return]
 
 
 def _resolve(node: Any, root: dict[str, Any]) -> Any:
