@@ -1,5 +1,5 @@
-"""The presence room socket (spec/asyncapi/presence.yaml, channel `presenceRoom`) and the sweeper that
-announces the participants whose heartbeat deadline passed on a process that died."""
+"""The presence room socket (spec/asyncapi/presence.yaml, channel `presenceRoom`) and the sweeper
+that announces the participants whose heartbeat deadline passed on a process that died."""
 
 from __future__ import annotations
 
