@@ -18,6 +18,9 @@ echo "generate: bundling the main API, spec/root.yaml and spec/conduit/openapi.y
 bundle "$assembled" generated/openapi.yaml
 bundle spec/root.yaml generated/root.yaml
 bundle spec/conduit/openapi.yaml generated/conduit.yaml
+echo "generate: assembling and validating the realtime contract (spec/asyncapi*)"
+"$PY" -m ci.assemble_asyncapi generated/asyncapi.yaml
+node ci/asyncapi.mjs generated/asyncapi.yaml
 echo "generate: Python SDK (generated/sdk/python)"
 rm -rf generated/sdk/python
 mkdir -p generated/sdk

@@ -36,7 +36,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from core import realtime
+from core import realtime, sockets
 from core.conduit_validation import conduit_validator_map
 from core.connexion_app import build_now, connexion_app
 from core.db import dispose_engine, get_engine
@@ -175,6 +175,13 @@ def _contract_routes() -> list[Any]:
             return Response(body, media_type="application/json")
 
         routes.append(Route(url, serve, methods=["GET"]))
+    # The realtime contract (WebSocket channels), next to the HTTP ones.
+    asyncapi = sockets.ASYNCAPI_SPEC.read_bytes()
+
+    async def serve_asyncapi(_request: Request) -> Response:
+        return Response(asyncapi, media_type="application/yaml")
+
+    routes.append(Route("/asyncapi.yaml", serve_asyncapi, methods=["GET"]))
     urls = orjson.dumps([{"name": label, "url": url} for label, url, _ in PUBLISHED]).decode()
     page = _DOCS_PAGE % html.escape(urls, quote=False)
 
@@ -215,6 +222,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         validators=conduit_validator_map(),
     )
     dispatcher.prefixed.append((CONDUIT_PREFIX + "/", conduit))
+    # The realtime rows' WebSocket routes (handlers/<slug>_realtime.py): core.sockets.
+    realtime_modules = sockets.discover()
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
@@ -224,7 +233,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
         for group_app in dispatcher.apps():
             build_now(group_app)
         get_engine()
-        async with serving_loop(), realtime.serving():
+        async with (
+            serving_loop(),
+            realtime.serving(),
+            sockets.realtime_lifespans(realtime_modules.lifespans),
+        ):
             settle_startup_objects()
             try:
                 yield
@@ -268,6 +281,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 allow_credentials=True,
             )
         )
-    app = Starlette(routes=_contract_routes(), middleware=middleware, lifespan=lifespan)
+    routes = [*_contract_routes(), *realtime_modules.routes]
+    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
     app.router.default = dispatcher
     return app

@@ -52,6 +52,8 @@ PREFIX = "trellis:rt:"
 #: How many messages a subscriber may fall behind before it is dropped.
 DEFAULT_MAX_QUEUE = 256
 _RECONNECT_FIRST_SECONDS, _RECONNECT_MOST_SECONDS = 0.1, 5.0
+#: The reason of the Resync every subscriber gets when the app stops (sockets close with 1001).
+STOPPING = "the server is stopping"
 
 
 class Resync(Exception):
@@ -271,6 +273,6 @@ async def serving() -> AsyncIterator[asyncio.Event]:
             listener.cancel()
             with contextlib.suppress(asyncio.CancelledError, TimeoutError):
                 await asyncio.wait_for(listener, 5)
-        hub.interrupt_all("the server is stopping")
+        hub.interrupt_all(STOPPING)
         with _lock:
             _hub = previous

@@ -111,6 +111,13 @@ from .post_create import PostCreate
 from .post_list import PostList
 from .post_status import PostStatus
 from .post_update import PostUpdate
+from .presence_participant import PresenceParticipant
+from .presence_participant_cursor_type_0 import PresenceParticipantCursorType0
+from .presence_participant_list import PresenceParticipantList
+from .presence_participant_selection_type_0 import PresenceParticipantSelectionType0
+from .presence_room import PresenceRoom
+from .presence_room_create import PresenceRoomCreate
+from .presence_room_list import PresenceRoomList
 from .preview import Preview
 from .previews_lookup import PreviewsLookup
 from .previews_lookup_create import PreviewsLookupCreate
@@ -123,6 +130,7 @@ from .project_list import ProjectList
 from .rates_conversion import RatesConversion
 from .rates_snapshot import RatesSnapshot
 from .rates_snapshot_rates import RatesSnapshotRates
+from .realtime_ticket import RealtimeTicket
 from .recipe import Recipe
 from .recipe_create import RecipeCreate
 from .recipe_list import RecipeList
@@ -327,6 +335,13 @@ __all__ = (
     "PostList",
     "PostStatus",
     "PostUpdate",
+    "PresenceParticipant",
+    "PresenceParticipantCursorType0",
+    "PresenceParticipantList",
+    "PresenceParticipantSelectionType0",
+    "PresenceRoom",
+    "PresenceRoomCreate",
+    "PresenceRoomList",
     "Preview",
     "PreviewsLookup",
     "PreviewsLookupCreate",
@@ -339,6 +354,7 @@ __all__ = (
     "RatesConversion",
     "RatesSnapshot",
     "RatesSnapshotRates",
+    "RealtimeTicket",
     "Recipe",
     "RecipeCreate",
     "RecipeList",
