@@ -68,6 +68,9 @@ from .list_tasks_sort import ListTasksSort
 from .list_tasks_status import ListTasksStatus
 from .list_tickets_sort import ListTicketsSort
 from .login_code_exchange import LoginCodeExchange
+from .notifications_item import NotificationsItem
+from .notifications_item_create import NotificationsItemCreate
+from .notifications_item_list import NotificationsItemList
 from .o_auth_token_error import OAuthTokenError
 from .o_auth_token_error_error import OAuthTokenErrorError
 from .outbox_dead_letter import OutboxDeadLetter
@@ -266,6 +269,9 @@ __all__ = (
     "ListTasksStatus",
     "ListTicketsSort",
     "LoginCodeExchange",
+    "NotificationsItem",
+    "NotificationsItemCreate",
+    "NotificationsItemList",
     "OAuthTokenError",
     "OAuthTokenErrorError",
     "OutboxDeadLetter",
