@@ -9,9 +9,10 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from typing import cast
-from uuid import UUID
 import datetime
 
+if TYPE_CHECKING:
+  from ..models.notifications_item_payload import NotificationsItemPayload
 
 
 
@@ -23,44 +24,62 @@ T = TypeVar("T", bound="NotificationsItem")
 
 @_attrs_define
 class NotificationsItem:
-    """ 
+    """ Something another domain told you. `id` grows with every notification you receive (it is the stream's event id);
+    `payload` depends on `kind` (for `blog.comment_on_my_post`: `post_slug`, `post_title`, `comment_id`, `commenter`).
+
         Example:
-            {'id': '3d6f1c2a-8b4e-4f5a-9c7d-2e1b0a9f8e7d', 'name': 'First item', 'created_at': '2026-01-15T09:30:00Z',
-                'updated_at': '2026-01-15T09:30:00Z'}
+            {'id': 42, 'kind': 'blog.comment_on_my_post', 'subject': 'ann commented on your post "Spring planting"',
+                'payload': {'post_slug': 'spring-planting', 'post_title': 'Spring planting', 'comment_id': 7, 'commenter':
+                'ann'}, 'created_at': '2026-01-15T09:30:00Z', 'read_at': None}
 
         Attributes:
-            id (UUID):
-            name (str):
+            id (int):
+            kind (str): What happened, as `<domain>.<event>` (see GET /notifications/subscriptions).
+            subject (str): One line a person can read.
+            payload (NotificationsItemPayload): The details a client needs to link to what happened; depends on `kind`.
             created_at (datetime.datetime):
-            updated_at (datetime.datetime):
+            read_at (datetime.datetime | None): When you first marked it read; null while unread.
      """
 
-    id: UUID
-    name: str
+    id: int
+    kind: str
+    subject: str
+    payload: NotificationsItemPayload
     created_at: datetime.datetime
-    updated_at: datetime.datetime
+    read_at: datetime.datetime | None
 
 
 
 
 
     def to_dict(self) -> dict[str, Any]:
-        id = str(self.id)
+        from ..models.notifications_item_payload import NotificationsItemPayload # noqa: PLC0415
+        id = self.id
 
-        name = self.name
+        kind = self.kind
+
+        subject = self.subject
+
+        payload = self.payload.to_dict()
 
         created_at = self.created_at.isoformat()
 
-        updated_at = self.updated_at.isoformat()
+        read_at: None | str
+        if isinstance(self.read_at, datetime.datetime):
+            read_at = self.read_at.isoformat()
+        else:
+            read_at = self.read_at
 
 
         field_dict: dict[str, Any] = {}
 
         field_dict.update({
             "id": id,
-            "name": name,
+            "kind": kind,
+            "subject": subject,
+            "payload": payload,
             "created_at": created_at,
-            "updated_at": updated_at,
+            "read_at": read_at,
         })
 
         return field_dict
@@ -69,29 +88,49 @@ class NotificationsItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.notifications_item_payload import NotificationsItemPayload # noqa: PLC0415
         d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        id = d.pop("id")
+
+        kind = d.pop("kind")
+
+        subject = d.pop("subject")
+
+        payload = NotificationsItemPayload.from_dict(d.pop("payload"))
 
 
 
-
-        name = d.pop("name")
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
 
 
 
-        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+        def _parse_read_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                read_at_type_0 = datetime.datetime.fromisoformat(data)
 
 
+
+                return read_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        read_at = _parse_read_at(d.pop("read_at"))
 
 
         notifications_item = cls(
             id=id,
-            name=name,
+            kind=kind,
+            subject=subject,
+            payload=payload,
             created_at=created_at,
-            updated_at=updated_at,
+            read_at=read_at,
         )
 
         return notifications_item

@@ -8,37 +8,24 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.notifications_item_list import NotificationsItemList
 from ...models.problem import Problem
-from ...types import UNSET, Unset
 from typing import cast
 
 
 
 def _get_kwargs(
-    *,
-    limit: int | Unset = 20,
-    cursor: str | Unset = UNSET,
+    kind: str,
 
 ) -> dict[str, Any]:
     
 
     
 
-    params: dict[str, Any] = {}
-
-    params["limit"] = limit
-
-    params["cursor"] = cursor
-
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
+    
 
     _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/notifications/items",
-        "params": params,
+        "method": "delete",
+        "url": "/notifications/subscriptions/{kind}".format(kind=quote(str(kind), safe=""),),
     }
 
 
@@ -46,13 +33,10 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> NotificationsItemList | Problem | None:
-    if response.status_code == 200:
-        response_200 = NotificationsItemList.from_dict(response.json())
-
-
-
-        return response_200
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
+    if response.status_code == 204:
+        response_204 = cast(Any, None)
+        return response_204
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -68,6 +52,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_401
 
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
     if response.status_code == 429:
         response_429 = Problem.from_dict(response.json())
 
@@ -81,7 +79,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[NotificationsItemList | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -91,33 +89,29 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
+    kind: str,
     *,
     client: AuthenticatedClient,
-    limit: int | Unset = 20,
-    cursor: str | Unset = UNSET,
 
-) -> Response[NotificationsItemList | Problem]:
-    """ List my items
+) -> Response[Any | Problem]:
+    """ Go back to a kind's default
 
-     Your items, newest first, one cursor page at a time. (Skeleton written by `make new-domain`: rename
-    the resource and describe the rules.)
+     Forgets your choice for one kind; its default applies again. Idempotent.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        cursor (str | Unset):
+        kind (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[NotificationsItemList | Problem]
+        Response[Any | Problem]
      """
 
 
     kwargs = _get_kwargs(
-        limit=limit,
-cursor=cursor,
+        kind=kind,
 
     )
 
@@ -128,65 +122,57 @@ cursor=cursor,
     return _build_response(client=client, response=response)
 
 def sync(
+    kind: str,
     *,
     client: AuthenticatedClient,
-    limit: int | Unset = 20,
-    cursor: str | Unset = UNSET,
 
-) -> NotificationsItemList | Problem | None:
-    """ List my items
+) -> Any | Problem | None:
+    """ Go back to a kind's default
 
-     Your items, newest first, one cursor page at a time. (Skeleton written by `make new-domain`: rename
-    the resource and describe the rules.)
+     Forgets your choice for one kind; its default applies again. Idempotent.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        cursor (str | Unset):
+        kind (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        NotificationsItemList | Problem
+        Any | Problem
      """
 
 
     return sync_detailed(
-        client=client,
-limit=limit,
-cursor=cursor,
+        kind=kind,
+client=client,
 
     ).parsed
 
 async def asyncio_detailed(
+    kind: str,
     *,
     client: AuthenticatedClient,
-    limit: int | Unset = 20,
-    cursor: str | Unset = UNSET,
 
-) -> Response[NotificationsItemList | Problem]:
-    """ List my items
+) -> Response[Any | Problem]:
+    """ Go back to a kind's default
 
-     Your items, newest first, one cursor page at a time. (Skeleton written by `make new-domain`: rename
-    the resource and describe the rules.)
+     Forgets your choice for one kind; its default applies again. Idempotent.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        cursor (str | Unset):
+        kind (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[NotificationsItemList | Problem]
+        Response[Any | Problem]
      """
 
 
     kwargs = _get_kwargs(
-        limit=limit,
-cursor=cursor,
+        kind=kind,
 
     )
 
@@ -197,33 +183,29 @@ cursor=cursor,
     return _build_response(client=client, response=response)
 
 async def asyncio(
+    kind: str,
     *,
     client: AuthenticatedClient,
-    limit: int | Unset = 20,
-    cursor: str | Unset = UNSET,
 
-) -> NotificationsItemList | Problem | None:
-    """ List my items
+) -> Any | Problem | None:
+    """ Go back to a kind's default
 
-     Your items, newest first, one cursor page at a time. (Skeleton written by `make new-domain`: rename
-    the resource and describe the rules.)
+     Forgets your choice for one kind; its default applies again. Idempotent.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        cursor (str | Unset):
+        kind (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        NotificationsItemList | Problem
+        Any | Problem
      """
 
 
     return (await asyncio_detailed(
-        client=client,
-limit=limit,
-cursor=cursor,
+        kind=kind,
+client=client,
 
     )).parsed

@@ -14,34 +14,35 @@ from ..types import UNSET, Unset
 
 
 
-T = TypeVar("T", bound="NotificationsItemCreate")
+T = TypeVar("T", bound="NotificationsReadMark")
 
 
 
 @_attrs_define
-class NotificationsItemCreate:
+class NotificationsReadMark:
     """ 
         Example:
-            {'name': 'First item'}
+            {'up_to_id': 42}
 
         Attributes:
-            name (str):
+            up_to_id (int): Every unread notification of yours with an id up to this one becomes read (send the newest id
+                you have shown, so one that arrived meanwhile stays unread).
      """
 
-    name: str
+    up_to_id: int
 
 
 
 
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
+        up_to_id = self.up_to_id
 
 
         field_dict: dict[str, Any] = {}
 
         field_dict.update({
-            "name": name,
+            "up_to_id": up_to_id,
         })
 
         return field_dict
@@ -51,11 +52,11 @@ class NotificationsItemCreate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        name = d.pop("name")
+        up_to_id = d.pop("up_to_id")
 
-        notifications_item_create = cls(
-            name=name,
+        notifications_read_mark = cls(
+            up_to_id=up_to_id,
         )
 
-        return notifications_item_create
+        return notifications_read_mark
 

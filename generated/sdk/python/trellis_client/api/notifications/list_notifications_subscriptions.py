@@ -8,16 +8,14 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.notifications_item import NotificationsItem
+from ...models.notifications_subscription_list import NotificationsSubscriptionList
 from ...models.problem import Problem
 from typing import cast
-from uuid import UUID
 
 
 
 def _get_kwargs(
-    item_id: UUID,
-
+    
 ) -> dict[str, Any]:
     
 
@@ -27,7 +25,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/notifications/items/{item_id}".format(item_id=quote(str(item_id), safe=""),),
+        "url": "/notifications/subscriptions",
     }
 
 
@@ -35,9 +33,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> NotificationsItem | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> NotificationsSubscriptionList | Problem | None:
     if response.status_code == 200:
-        response_200 = NotificationsItem.from_dict(response.json())
+        response_200 = NotificationsSubscriptionList.from_dict(response.json())
 
 
 
@@ -57,13 +55,6 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_401
 
-    if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
-
-
-
-        return response_404
-
     if response.status_code == 429:
         response_429 = Problem.from_dict(response.json())
 
@@ -77,7 +68,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[NotificationsItem | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[NotificationsSubscriptionList | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -87,30 +78,27 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
-    item_id: UUID,
     *,
     client: AuthenticatedClient,
 
-) -> Response[NotificationsItem | Problem]:
-    """ Get an item
+) -> Response[NotificationsSubscriptionList | Problem]:
+    """ List the kinds I receive
 
-     One of your items, with its current ETag. Other users' items answer 404.
-
-    Args:
-        item_id (UUID):
+     Every notification kind, with whether you receive it. A kind you never chose follows its default
+    (every kind is on by default: a comment on your post is something you expect to hear of); PUT a kind
+    to choose, DELETE it to go back to the default.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[NotificationsItem | Problem]
+        Response[NotificationsSubscriptionList | Problem]
      """
 
 
     kwargs = _get_kwargs(
-        item_id=item_id,
-
+        
     )
 
     response = client.get_httpx_client().request(
@@ -120,58 +108,52 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 def sync(
-    item_id: UUID,
     *,
     client: AuthenticatedClient,
 
-) -> NotificationsItem | Problem | None:
-    """ Get an item
+) -> NotificationsSubscriptionList | Problem | None:
+    """ List the kinds I receive
 
-     One of your items, with its current ETag. Other users' items answer 404.
-
-    Args:
-        item_id (UUID):
+     Every notification kind, with whether you receive it. A kind you never chose follows its default
+    (every kind is on by default: a comment on your post is something you expect to hear of); PUT a kind
+    to choose, DELETE it to go back to the default.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        NotificationsItem | Problem
+        NotificationsSubscriptionList | Problem
      """
 
 
     return sync_detailed(
-        item_id=item_id,
-client=client,
+        client=client,
 
     ).parsed
 
 async def asyncio_detailed(
-    item_id: UUID,
     *,
     client: AuthenticatedClient,
 
-) -> Response[NotificationsItem | Problem]:
-    """ Get an item
+) -> Response[NotificationsSubscriptionList | Problem]:
+    """ List the kinds I receive
 
-     One of your items, with its current ETag. Other users' items answer 404.
-
-    Args:
-        item_id (UUID):
+     Every notification kind, with whether you receive it. A kind you never chose follows its default
+    (every kind is on by default: a comment on your post is something you expect to hear of); PUT a kind
+    to choose, DELETE it to go back to the default.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[NotificationsItem | Problem]
+        Response[NotificationsSubscriptionList | Problem]
      """
 
 
     kwargs = _get_kwargs(
-        item_id=item_id,
-
+        
     )
 
     response = await client.get_async_httpx_client().request(
@@ -181,29 +163,26 @@ async def asyncio_detailed(
     return _build_response(client=client, response=response)
 
 async def asyncio(
-    item_id: UUID,
     *,
     client: AuthenticatedClient,
 
-) -> NotificationsItem | Problem | None:
-    """ Get an item
+) -> NotificationsSubscriptionList | Problem | None:
+    """ List the kinds I receive
 
-     One of your items, with its current ETag. Other users' items answer 404.
-
-    Args:
-        item_id (UUID):
+     Every notification kind, with whether you receive it. A kind you never chose follows its default
+    (every kind is on by default: a comment on your post is something you expect to hear of); PUT a kind
+    to choose, DELETE it to go back to the default.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        NotificationsItem | Problem
+        NotificationsSubscriptionList | Problem
      """
 
 
     return (await asyncio_detailed(
-        item_id=item_id,
-client=client,
+        client=client,
 
     )).parsed

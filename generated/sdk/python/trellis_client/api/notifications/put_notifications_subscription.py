@@ -8,24 +8,20 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.notifications_item import NotificationsItem
-from ...models.notifications_item_create import NotificationsItemCreate
+from ...models.notifications_subscription import NotificationsSubscription
+from ...models.notifications_subscription_update import NotificationsSubscriptionUpdate
 from ...models.problem import Problem
-from ...types import UNSET, Unset
 from typing import cast
 
 
 
 def _get_kwargs(
+    kind: str,
     *,
-    body: NotificationsItemCreate,
-    idempotency_key: str | Unset = UNSET,
+    body: NotificationsSubscriptionUpdate,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(idempotency_key, Unset):
-        headers["Idempotency-Key"] = idempotency_key
-
 
 
     
@@ -33,8 +29,8 @@ def _get_kwargs(
     
 
     _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/notifications/items",
+        "method": "put",
+        "url": "/notifications/subscriptions/{kind}".format(kind=quote(str(kind), safe=""),),
     }
 
     _kwargs["json"] = body.to_dict()
@@ -46,13 +42,13 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> NotificationsItem | Problem | None:
-    if response.status_code == 201:
-        response_201 = NotificationsItem.from_dict(response.json())
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> NotificationsSubscription | Problem | None:
+    if response.status_code == 200:
+        response_200 = NotificationsSubscription.from_dict(response.json())
 
 
 
-        return response_201
+        return response_200
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -75,19 +71,19 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_403
 
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
 
 
 
         return response_413
-
-    if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
-
-
-
-        return response_422
 
     if response.status_code == 429:
         response_429 = Problem.from_dict(response.json())
@@ -102,7 +98,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[NotificationsItem | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[NotificationsSubscription | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -112,32 +108,33 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
+    kind: str,
     *,
     client: AuthenticatedClient,
-    body: NotificationsItemCreate,
-    idempotency_key: str | Unset = UNSET,
+    body: NotificationsSubscriptionUpdate,
 
-) -> Response[NotificationsItem | Problem]:
-    """ Create an item
+) -> Response[NotificationsSubscription | Problem]:
+    """ Choose whether I receive a kind
 
-     Creates an item owned by you. Send an `Idempotency-Key` to make retries safe.
+     Records your choice for one kind: `enabled: false` stops new notifications of that kind (the ones
+    you have stay), `enabled: true` receives them. Idempotent.
 
     Args:
-        idempotency_key (str | Unset):
-        body (NotificationsItemCreate):  Example: {'name': 'First item'}.
+        kind (str):
+        body (NotificationsSubscriptionUpdate):  Example: {'enabled': False}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[NotificationsItem | Problem]
+        Response[NotificationsSubscription | Problem]
      """
 
 
     kwargs = _get_kwargs(
-        body=body,
-idempotency_key=idempotency_key,
+        kind=kind,
+body=body,
 
     )
 
@@ -148,63 +145,65 @@ idempotency_key=idempotency_key,
     return _build_response(client=client, response=response)
 
 def sync(
+    kind: str,
     *,
     client: AuthenticatedClient,
-    body: NotificationsItemCreate,
-    idempotency_key: str | Unset = UNSET,
+    body: NotificationsSubscriptionUpdate,
 
-) -> NotificationsItem | Problem | None:
-    """ Create an item
+) -> NotificationsSubscription | Problem | None:
+    """ Choose whether I receive a kind
 
-     Creates an item owned by you. Send an `Idempotency-Key` to make retries safe.
+     Records your choice for one kind: `enabled: false` stops new notifications of that kind (the ones
+    you have stay), `enabled: true` receives them. Idempotent.
 
     Args:
-        idempotency_key (str | Unset):
-        body (NotificationsItemCreate):  Example: {'name': 'First item'}.
+        kind (str):
+        body (NotificationsSubscriptionUpdate):  Example: {'enabled': False}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        NotificationsItem | Problem
+        NotificationsSubscription | Problem
      """
 
 
     return sync_detailed(
-        client=client,
+        kind=kind,
+client=client,
 body=body,
-idempotency_key=idempotency_key,
 
     ).parsed
 
 async def asyncio_detailed(
+    kind: str,
     *,
     client: AuthenticatedClient,
-    body: NotificationsItemCreate,
-    idempotency_key: str | Unset = UNSET,
+    body: NotificationsSubscriptionUpdate,
 
-) -> Response[NotificationsItem | Problem]:
-    """ Create an item
+) -> Response[NotificationsSubscription | Problem]:
+    """ Choose whether I receive a kind
 
-     Creates an item owned by you. Send an `Idempotency-Key` to make retries safe.
+     Records your choice for one kind: `enabled: false` stops new notifications of that kind (the ones
+    you have stay), `enabled: true` receives them. Idempotent.
 
     Args:
-        idempotency_key (str | Unset):
-        body (NotificationsItemCreate):  Example: {'name': 'First item'}.
+        kind (str):
+        body (NotificationsSubscriptionUpdate):  Example: {'enabled': False}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[NotificationsItem | Problem]
+        Response[NotificationsSubscription | Problem]
      """
 
 
     kwargs = _get_kwargs(
-        body=body,
-idempotency_key=idempotency_key,
+        kind=kind,
+body=body,
 
     )
 
@@ -215,32 +214,33 @@ idempotency_key=idempotency_key,
     return _build_response(client=client, response=response)
 
 async def asyncio(
+    kind: str,
     *,
     client: AuthenticatedClient,
-    body: NotificationsItemCreate,
-    idempotency_key: str | Unset = UNSET,
+    body: NotificationsSubscriptionUpdate,
 
-) -> NotificationsItem | Problem | None:
-    """ Create an item
+) -> NotificationsSubscription | Problem | None:
+    """ Choose whether I receive a kind
 
-     Creates an item owned by you. Send an `Idempotency-Key` to make retries safe.
+     Records your choice for one kind: `enabled: false` stops new notifications of that kind (the ones
+    you have stay), `enabled: true` receives them. Idempotent.
 
     Args:
-        idempotency_key (str | Unset):
-        body (NotificationsItemCreate):  Example: {'name': 'First item'}.
+        kind (str):
+        body (NotificationsSubscriptionUpdate):  Example: {'enabled': False}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        NotificationsItem | Problem
+        NotificationsSubscription | Problem
      """
 
 
     return (await asyncio_detailed(
-        client=client,
+        kind=kind,
+client=client,
 body=body,
-idempotency_key=idempotency_key,
 
     )).parsed
