@@ -232,13 +232,12 @@ class Subscription:
 
 def list_subscriptions(session: Session, actor: Actor) -> list[Subscription]:
     """Every kind with whether the caller receives it, by their choice or by default."""
-    choices = dict(
-        session.execute(
-            select(NotificationsSubscription.kind, NotificationsSubscription.enabled).where(
-                NotificationsSubscription.user_id == actor.user_id
-            )
-        ).tuples()
+    rows = session.execute(
+        select(NotificationsSubscription.kind, NotificationsSubscription.enabled).where(
+            NotificationsSubscription.user_id == actor.user_id
+        )
     )
+    choices = {kind: enabled for kind, enabled in rows}
     return [
         Subscription(name, kind.description, choices.get(name, kind.default), name in choices)
         for name, kind in sorted(KINDS.items())
