@@ -12,7 +12,7 @@ from core.security import current_actor
 from services import notifications
 from services.notifications import NotificationsItem, Subscription, notification_json
 from services.notifications.settings import notifications_settings
-from services.notifications.stream import events
+from services.notifications.stream import HEARTBEAT, READY, events
 
 
 def _subscription_json(subscription: Subscription) -> dict[str, Any]:
@@ -93,19 +93,17 @@ def delete_notifications_subscription(kind: str) -> tuple[None, int]:
 
 
 async def _event_stream(
-    source: AsyncIterator[dict[str, Any] | None], retry_ms: int
+    source: AsyncIterator[dict[str, Any] | str], retry_ms: int
 ) -> AsyncIterator[bytes]:
-    yield f"retry: {retry_ms}\n\n".encode()
-    async for notification in source:
-        if notification is None:
+    async for item in source:
+        if item == READY:
+            # Sent once subscribed: a notification committed after this line reaches the client.
+            yield b"retry: %d\n\n" % retry_ms
+        elif item == HEARTBEAT:
             yield b": keep-alive\n\n"
-        else:
-            data = orjson.dumps(notification)
-            yield b"id: %d\nevent: %s\ndata: %s\n\n" % (
-                notification["id"],
-                notifications.CREATED.encode(),
-                data,
-            )
+        elif isinstance(item, dict):
+            event = notifications.CREATED.encode()
+            yield b"id: %d\nevent: %s\ndata: %s\n\n" % (item["id"], event, orjson.dumps(item))
 
 
 async def stream_notifications(last_event_id: int | None = None) -> StreamingResponse:

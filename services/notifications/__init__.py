@@ -237,7 +237,7 @@ def list_subscriptions(session: Session, actor: Actor) -> list[Subscription]:
             NotificationsSubscription.user_id == actor.user_id
         )
     )
-    choices = {kind: enabled for kind, enabled in rows}
+    choices: dict[str, bool] = {row.kind: row.enabled for row in rows}
     return [
         Subscription(name, kind.description, choices.get(name, kind.default), name in choices)
         for name, kind in sorted(KINDS.items())

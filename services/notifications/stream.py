@@ -1,7 +1,7 @@
 """One user's notification stream: what was missed, read from the database, then what arrives
 live on the user's channel, with no gap and no duplicate at the seam, for a bounded time.
 
-    events(user_id, after_id=N) yields, in id order:
+    events(user_id, after_id=N) yields READY once it is subscribed, then, in id order:
         the notifications with an id above N (the replay, in batches from the database),
         then each live notification with an id above the last one yielded,
         and HEARTBEAT whenever the stream has been quiet for the heartbeat interval;
@@ -31,8 +31,10 @@ from services.notifications.settings import notifications_settings
 
 log = structlog.get_logger("trellis.notifications")
 
+#: Yielded once the stream is subscribed: whatever commits from then on reaches it.
+READY = "ready"
 #: Yielded when the stream has been quiet for the heartbeat interval.
-HEARTBEAT = None
+HEARTBEAT = "heartbeat"
 #: Notifications read from the database per query while replaying.
 REPLAY_BATCH = 200
 
@@ -44,9 +46,9 @@ def _replay(user_id: uuid.UUID, after_id: int) -> list[dict[str, Any]]:
 
 async def events(
     user_id: uuid.UUID, *, after_id: int | None
-) -> AsyncIterator[dict[str, Any] | None]:
-    """The user's notifications after `after_id` (None: only those from now on), then live ones,
-    with HEARTBEATs, until the stream's deadline (module docstring)."""
+) -> AsyncIterator[dict[str, Any] | str]:
+    """READY, the user's notifications after `after_id` (None: only those from now on), then live
+    ones, with HEARTBEATs, until the stream's deadline (module docstring)."""
     settings = notifications_settings()
     loop = asyncio.get_running_loop()
     deadline = loop.time() + settings.notifications_stream_max_seconds
@@ -55,6 +57,7 @@ async def events(
     async with realtime.subscribe(
         channel(user_id), max_queue=settings.notifications_stream_queue
     ) as live:
+        yield READY
         last = after_id
         if after_id is not None:
             replayed = after_id
