@@ -27,7 +27,7 @@ from db.models.notifications import NotificationsItem as NotificationsItem  # fo
 class NotificationNotFound(NotFound, type="/problems/notifications/notification-not-found"): ...
 
 
-class UnknownKind(NotFound, type="/problems/notifications/unknown-kind"): ...
+class KindNotFound(NotFound, type="/problems/notifications/kind-not-found"): ...
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ def notification_json(item: NotificationsItem) -> dict[str, Any]:
 def _known(kind: str) -> Kind:
     found = KINDS.get(kind)
     if found is None:
-        raise UnknownKind(f"No notification kind {kind!r}.")
+        raise KindNotFound(f"No notification kind {kind!r}.")
     return found
 
 

@@ -9,7 +9,7 @@ from tests.support.pages import every_api_item
 URL = "/api/v1/notifications/items"
 KINDS = "/api/v1/notifications/subscriptions"
 NOT_FOUND = "/problems/notifications/notification-not-found"
-UNKNOWN_KIND = "/problems/notifications/unknown-kind"
+KIND_NOT_FOUND = "/problems/notifications/kind-not-found"
 
 
 def test_list_shows_my_notifications_newest_first_a_page_at_a_time(client, user):
@@ -142,8 +142,8 @@ def test_kinds_are_on_by_default_and_a_choice_sticks_until_reset(client, user):
 def test_an_unknown_kind_is_404(client, user):
     headers = auth_headers(user)
     url = f"{KINDS}/blog.nothing"
-    assert_problem(client.put(url, json={"enabled": True}, headers=headers), 404, UNKNOWN_KIND)
-    assert_problem(client.delete(url, headers=headers), 404, UNKNOWN_KIND)
+    assert_problem(client.put(url, json={"enabled": True}, headers=headers), 404, KIND_NOT_FOUND)
+    assert_problem(client.delete(url, headers=headers), 404, KIND_NOT_FOUND)
 
 
 def test_a_comment_on_my_post_notifies_me_but_not_my_own_comment(client, user):
