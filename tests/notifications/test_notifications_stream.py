@@ -13,11 +13,13 @@ import pytest
 
 from core import realtime
 from core.settings import get_settings
+from core.validation import compiled
 from db.models.identity import User
 from services import notifications
 from tests.factories.identity import auth_headers, make_user
 from tests.factories.notifications import make_notification
 from tests.notifications.sse import WAIT, Stream
+from tests.support.contract import operations
 
 
 def _serve(test: Callable[[], Awaitable[None]]) -> None:
@@ -37,6 +39,13 @@ def stream_settings(monkeypatch) -> Callable[..., None]:  # type: ignore[no-unty
         get_settings.cache_clear()
 
     return set_
+
+
+def _as_documented(data: dict[str, Any]) -> None:
+    """An event's data is a notification as the REST contract describes it."""
+    operation = next(o for o in operations() if o.id == "getNotification")
+    schema = operation.raw["responses"]["200"]["content"]["application/json"]["schema"]
+    assert compiled(schema, response=True).is_valid(data), data
 
 
 async def _notify(user: User, subject: str = "live") -> int:
@@ -66,6 +75,8 @@ def test_replays_after_last_event_id_then_delivers_live_without_duplicates(app, 
             live = await stream.event()
             assert (live["id"], live["data"]["subject"]) == (fourth, "live")
             assert live["data"]["read_at"] is None
+            for event in (*replayed, live):
+                _as_documented(event["data"])
 
     _serve(test)
 
