@@ -1,5 +1,6 @@
 """Comments on published posts: read by whoever sees the post, oldest first; deleted by their
-author, the post's author or an admin. Ids are integers that are never handed out again."""
+author, the post's author or an admin. Ids are integers that are never handed out again. A
+comment notifies the post's author (services.notifications), unless they wrote it."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from core.pagination import Page, paginate_by_creation
 from core.rows import get_or_404
 from core.security import Actor
 from db.models.blog import BlogComment as BlogComment  # re-exported for handlers
+from services import notifications
 from services.blog.posts import BlogForbidden, load_post, load_published
 from services.blog.profiles import ensure_profile, followed_among
 
@@ -58,6 +60,19 @@ def add_comment(session: Session, actor: Actor, *, slug: str, body: str) -> Comm
     session.add(comment)
     session.flush()
     comment.author = author
+    if post.author_id != actor.user_id:
+        notifications.notify(
+            session,
+            user_id=post.author_id,
+            kind="blog.comment_on_my_post",
+            subject=f'{author.username} commented on your post "{post.title}"',
+            payload={
+                "post_slug": post.slug,
+                "post_title": post.title,
+                "comment_id": comment.id,
+                "commenter": author.username,
+            },
+        )
     return CommentView(comment, post.slug, following=False)
 
 

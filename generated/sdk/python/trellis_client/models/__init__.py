@@ -72,6 +72,16 @@ from .list_tasks_sort import ListTasksSort
 from .list_tasks_status import ListTasksStatus
 from .list_tickets_sort import ListTicketsSort
 from .login_code_exchange import LoginCodeExchange
+from .notifications_item import NotificationsItem
+from .notifications_item_list import NotificationsItemList
+from .notifications_item_payload import NotificationsItemPayload
+from .notifications_item_update import NotificationsItemUpdate
+from .notifications_read_mark import NotificationsReadMark
+from .notifications_read_mark_result import NotificationsReadMarkResult
+from .notifications_subscription import NotificationsSubscription
+from .notifications_subscription_list import NotificationsSubscriptionList
+from .notifications_subscription_update import NotificationsSubscriptionUpdate
+from .notifications_unread_count import NotificationsUnreadCount
 from .o_auth_token_error import OAuthTokenError
 from .o_auth_token_error_error import OAuthTokenErrorError
 from .outbox_dead_letter import OutboxDeadLetter
@@ -296,6 +306,16 @@ __all__ = (
     "ListTasksStatus",
     "ListTicketsSort",
     "LoginCodeExchange",
+    "NotificationsItem",
+    "NotificationsItemList",
+    "NotificationsItemPayload",
+    "NotificationsItemUpdate",
+    "NotificationsReadMark",
+    "NotificationsReadMarkResult",
+    "NotificationsSubscription",
+    "NotificationsSubscriptionList",
+    "NotificationsSubscriptionUpdate",
+    "NotificationsUnreadCount",
     "OAuthTokenError",
     "OAuthTokenErrorError",
     "OutboxDeadLetter",
