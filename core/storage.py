@@ -50,8 +50,8 @@ from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
 import structlog
-from sqlalchemy import event
-from sqlalchemy.orm import Session
+from sqlalchemy import event, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from core.db import utcnow
 from core.settings import SettingsSection, get_settings, seconds_within, setting
@@ -474,6 +474,24 @@ def stray_folders(
         alive = set(known(chunk))
         stray.extend(f"{folder}/{owner}" for owner in chunk if owner not in alive)
     return stray
+
+
+def drop_stray_folders(
+    session: Session, folder: str, row_id: InstrumentedAttribute[uuid.UUID], *, before: datetime
+) -> int:
+    """Deletes the folders `<folder>/<id>` whose row (`row_id`: the primary key column of the
+    rows they belong to) is gone and where nothing was written since `before` (`stray_folders`),
+    e.g. what an account's deletion left when its rows cascaded. Returns how many went."""
+
+    def known(ids: list[uuid.UUID]) -> list[uuid.UUID]:
+        return list(session.scalars(select(row_id).where(row_id.in_(ids))))
+
+    stray = stray_folders(folder, known, before=before)
+    for name in stray:
+        storage().delete_folder(name)
+    if stray:
+        log.info("stray-folders-deleted", folder=folder, folders=len(stray))
+    return len(stray)
 
 
 @lru_cache(maxsize=4)

@@ -57,7 +57,7 @@ from core.pagination import Page, paginate_by_creation
 from core.rows import get_or_404, insert_ignoring_duplicates
 from core.security import Actor
 from core.settings import SettingsSection, get_settings, positive_int, seconds_within, setting
-from core.storage import Stored, chunks_of, delete_after_commit, storage, stray_folders
+from core.storage import Stored, chunks_of, delete_after_commit, drop_stray_folders, storage
 from db.base import new_id
 from db.models.thumbnails import ThumbnailsImage as ThumbnailsImage  # re-exported for handlers
 from db.models.thumbnails import ThumbnailsJob as ThumbnailsJob
@@ -580,17 +580,9 @@ def drop_stray_objects(session: Session, *, now: datetime | None = None) -> int:
     is gone without it (deleting an account cascades to its jobs' rows) and nothing was written
     there for uploads.STRAY_GRACE. Orphans (file deleted) still have their row: drop_orphans's.
     Returns how many folders went."""
-
-    def known(ids: list[uuid.UUID]) -> list[uuid.UUID]:
-        return list(session.scalars(select(ThumbnailsJob.id).where(ThumbnailsJob.id.in_(ids))))
-
-    before = (now or utcnow()) - uploads.STRAY_GRACE
-    stray = stray_folders("thumbnails", known, before=before)
-    for folder in stray:
-        storage().delete_folder(folder)
-    if stray:
-        log.info("thumbnails-stray-objects-deleted", folders=len(stray))
-    return len(stray)
+    return drop_stray_folders(
+        session, "thumbnails", ThumbnailsJob.id, before=(now or utcnow()) - uploads.STRAY_GRACE
+    )
 
 
 def record_image(session: Session, claim: Claim, rendered: Rendered) -> bool:

@@ -61,8 +61,8 @@ from core.storage import (
     TooLarge,
     chunks_of,
     delete_after_commit,
+    drop_stray_folders,
     storage,
-    stray_folders,
 )
 from db.base import new_id
 from db.models.uploads import UploadsFile as UploadsFile  # re-exported for handlers
@@ -764,17 +764,9 @@ def drop_stray_objects(session: Session, *, now: datetime | None = None) -> int:
     """Deletes every object under `uploads/<id>/` for which no file row exists (its owner's
     account was deleted: the rows cascade, the objects stay) and nothing was written for
     STRAY_GRACE. Returns how many folders went."""
-
-    def known(ids: list[uuid.UUID]) -> list[uuid.UUID]:
-        return list(session.scalars(select(UploadsFile.id).where(UploadsFile.id.in_(ids))))
-
-    before = (now or utcnow()) - STRAY_GRACE
-    stray = stray_folders("uploads", known, before=before)
-    for folder in stray:
-        storage().delete_folder(folder)
-    if stray:
-        log.info("uploads-stray-objects-deleted", folders=len(stray))
-    return len(stray)
+    return drop_stray_folders(
+        session, "uploads", UploadsFile.id, before=(now or utcnow()) - STRAY_GRACE
+    )
 
 
 def stale_file_ids(
