@@ -21,6 +21,7 @@ HITS = SITE.hits
 def _answer(request: BaseHTTPRequestHandler) -> None:
     path, _, query = request.path.partition("?")
     SITE.count(path)
+    SITE.wait()  # a test's delay, so that concurrent fetches overlap
     name = path.rsplit("/", 1)[-1]
     if path.startswith("/pages/") and (PAGES / name).is_file():
         send(request, 200, (PAGES / name).read_bytes(), "text/html")
