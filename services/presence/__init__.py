@@ -39,6 +39,10 @@ __all__ = [
 ]
 
 
+#: How many connections the participants list shows at most (its schema's maxItems).
+PARTICIPANTS_LISTED = 200
+
+
 class RoomNotFound(NotFound, type="/problems/presence/room-not-found"): ...
 
 
@@ -128,6 +132,7 @@ def room_access(session: Session, actor: Actor, *, room_id: uuid.UUID) -> RoomAc
 
 
 def participants(session: Session, actor: Actor, *, room_id: uuid.UUID) -> list[state.Entry]:
-    """Who is in a room the caller may see, now, on every app process."""
+    """Who is in a room the caller may see, now, on every app process: the PARTICIPANTS_LISTED
+    oldest connections (a user may hold several, so members do not bound their number)."""
     room = get_room(session, actor, room_id=room_id)
-    return state.present(room.id)
+    return state.present(room.id)[:PARTICIPANTS_LISTED]

@@ -81,3 +81,16 @@ def test_the_state_store_expires_entries_and_removes_each_once():
     assert state.remove(room, "a" * 31 + "1") is not None
     assert state.remove(room, "a" * 31 + "1") is None
     assert state.present(room) == []
+
+
+def test_the_participants_list_shows_the_oldest_connections_up_to_its_limit(session, user):
+    room = make_presence_room(user)
+    now = time.time()
+    for number in range(presence.PARTICIPANTS_LISTED + 1):
+        entry = _entry(f"{number:032d}")
+        entry["joined_at"] = f"2026-12-03T10:{number // 60:02d}:{number % 60:02d}+00:00"
+        state.put(room.id, entry, now + 60)
+    shown = presence.participants(session, actor_of(user), room_id=room.id)
+    assert len(shown) == presence.PARTICIPANTS_LISTED
+    assert shown[0]["connection_id"] == f"{0:032d}"
+    assert f"{presence.PARTICIPANTS_LISTED:032d}" not in {e["connection_id"] for e in shown}

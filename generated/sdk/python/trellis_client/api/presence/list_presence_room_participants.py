@@ -97,6 +97,7 @@ def sync_detailed(
      The room's open connections on every app process, oldest first, with the last cursor and selection
     each sent. A connection that closed is gone at once; one whose client stopped sending heartbeats (or
     whose app process died) is gone within PRESENCE_HEARTBEAT_TIMEOUT_SECONDS + PRESENCE_SWEEP_SECONDS.
+    At most the 200 oldest connections are listed (a room's socket snapshot has them all).
 
     Args:
         room_id (UUID):
@@ -132,6 +133,7 @@ def sync(
      The room's open connections on every app process, oldest first, with the last cursor and selection
     each sent. A connection that closed is gone at once; one whose client stopped sending heartbeats (or
     whose app process died) is gone within PRESENCE_HEARTBEAT_TIMEOUT_SECONDS + PRESENCE_SWEEP_SECONDS.
+    At most the 200 oldest connections are listed (a room's socket snapshot has them all).
 
     Args:
         room_id (UUID):
@@ -162,6 +164,7 @@ async def asyncio_detailed(
      The room's open connections on every app process, oldest first, with the last cursor and selection
     each sent. A connection that closed is gone at once; one whose client stopped sending heartbeats (or
     whose app process died) is gone within PRESENCE_HEARTBEAT_TIMEOUT_SECONDS + PRESENCE_SWEEP_SECONDS.
+    At most the 200 oldest connections are listed (a room's socket snapshot has them all).
 
     Args:
         room_id (UUID):
@@ -197,6 +200,7 @@ async def asyncio(
      The room's open connections on every app process, oldest first, with the last cursor and selection
     each sent. A connection that closed is gone at once; one whose client stopped sending heartbeats (or
     whose app process died) is gone within PRESENCE_HEARTBEAT_TIMEOUT_SECONDS + PRESENCE_SWEEP_SECONDS.
+    At most the 200 oldest connections are listed (a room's socket snapshot has them all).
 
     Args:
         room_id (UUID):
