@@ -136,9 +136,9 @@ def _left(entry: dict[str, Any], reason: str) -> dict[str, Any]:
     }
 
 
-async def _sweep_forever() -> None:
+async def _sweep_forever(interval: float) -> None:
     while True:
-        await asyncio.sleep(_settings().sweep_seconds)
+        await asyncio.sleep(interval)
         try:
             gone = await anyio.to_thread.run_sync(state.sweep)
             for room_id, entry in gone:
@@ -151,7 +151,10 @@ async def _sweep_forever() -> None:
 
 @contextlib.asynccontextmanager
 async def _sweeping() -> AsyncIterator[None]:
-    task = asyncio.create_task(_sweep_forever())
+    # The interval is read once, as the app starts: a loop that read the settings on every turn
+    # would read them under whatever environment the moment has (in tests, another test's), and
+    # a bad value would end the loop for good.
+    task = asyncio.create_task(_sweep_forever(_settings().sweep_seconds))
     try:
         yield
     finally:
