@@ -7,10 +7,12 @@ password takes effect on its very next request, whatever tokens it holds; the ro
 is only a hint. The same statement reads whether the token's login (`sid`) is live, so a logout,
 a "log out everywhere" or a password change made from another login ends the token on its next
 request as well. The signature check is remembered (core.tokens). With Redis, the bearer and
-Conduit checks take that row from services.identity.account_cache while the account's epoch is
-unchanged (one Redis GET on the event loop: no statement, no worker thread), and read it as above
-otherwise; the rules (the password-change time against the token's, unverified accounts) are
-applied to the row on every request, cached or just read.
+Conduit checks take that row from services.identity.account_cache while no change to the
+account was heard on its pub/sub channel (no round trip at all), or, while that channel's listener
+is not connected, while the account's epoch is unchanged (one Redis GET on the event loop: no
+statement, no worker thread), and read it as above otherwise; the rules (the password-change
+time against the token's, unverified accounts) are applied to the row on every request, cached
+or just read.
 """
 
 from __future__ import annotations
@@ -98,7 +100,11 @@ async def _cached_token_holder(claims: dict[str, Any] | None) -> Credential | No
     if claims is None:
         return None
     user_id, login_id = uuid.UUID(claims["sub"]), uuid.UUID(claims["sid"])
-    epoch = await account_cache.current_epoch(user_id)
+    since = account_cache.generation()
+    if account_cache.listening():  # changes arrive by pub/sub: no round trip at all
+        epoch: bytes | None = account_cache.LISTENED
+    else:
+        epoch = await account_cache.current_epoch(user_id)
     entry = None if epoch is None else account_cache.lookup(user_id, login_id, epoch)
     if entry is not None:
         row = entry.row
@@ -106,7 +112,8 @@ async def _cached_token_holder(claims: dict[str, Any] | None) -> Credential | No
         read_at = time.monotonic()
         row = await anyio.to_thread.run_sync(_read_holder_state, user_id, login_id)
         if epoch is not None:
-            account_cache.store(user_id, login_id, account_cache.Entry(epoch, read_at, row))
+            entry = account_cache.Entry(epoch, read_at, row)
+            account_cache.store(user_id, login_id, entry, since)
     return _holder(claims, user_id, login_id, row)
 
 

@@ -1,13 +1,16 @@
 """The account check's cache (services.identity.account_cache, issue 13 point 1): with Redis a
 repeated check sends no statement and starts no thread, every change to what the check reads is
-seen by every worker process on the next request, a change committed while the database is read
-is not cached as current, a renewal lost lasts no longer than the entries' maximum age, and an
-unreachable Redis costs the cache only. Without Redis (the SQLite run) the same requests read the
-database each time."""
+seen by every worker process on the next request (with each worker's pub/sub listener subscribed,
+and with it cut off: then the epoch in Redis decides), a change committed while the database is
+read is not cached as current, a renewal lost lasts no longer than the entries' maximum age, and
+an unreachable Redis costs the cache only. Without Redis (the SQLite run) the same requests read
+the database each time."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import anyio.to_thread
 import httpx
@@ -15,6 +18,7 @@ import pytest
 from sqlalchemy import update
 
 from core.db import transaction
+from core.redis_client import get_redis
 from core.settings import get_settings
 from db.models.identity import User
 from services.identity import account_cache, authentication
@@ -60,6 +64,8 @@ def test_a_repeated_check_sends_no_statement_and_starts_no_thread(
     client, user, account_reads, statement_counter
 ):
     headers = auth_headers(user)
+    if get_settings().redis_url:  # entries read before it subscribes are dropped as it does
+        assert account_cache.wait_until_listening(10)
     assert client.get(ME, headers=headers).status_code == 200
     with statement_counter() as counted:
         for _ in range(3):
@@ -141,8 +147,38 @@ def test_a_lost_renewal_is_bounded_by_the_maximum_age(client, user, env):
 
 
 def _answers(http: httpx.Client, path: str, token: str) -> set[int]:
-    headers = {"Authorization": f"Bearer {token}"}
+    # A connection per request: each is accepted by either worker, so both answer some.
+    headers = {"Authorization": f"Bearer {token}", "Connection": "close"}
     return {http.get(path, headers=headers).status_code for _ in range(ROUNDS)}
+
+
+def _server_listeners(base: str) -> dict[int, int]:
+    """The live server's workers whose account listener is subscribed: pid -> Redis client id."""
+    port = base.rsplit(":", 1)[1].encode()
+    found = {}
+    redis = get_redis()
+    assert redis is not None
+    for client in redis.client_list():
+        name = client.get("name") or ""
+        if name.startswith(account_cache.CLIENT_NAME + "-"):
+            pid = int(name.rsplit("-", 1)[1])
+            try:
+                parent = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1]
+                command = Path(f"/proc/{parent}/cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            if b"uvicorn" in command and port in command:
+                found[pid] = int(client["id"])
+    return found
+
+
+def _both_listening(http: httpx.Client, base: str, token: str) -> dict[int, int]:
+    """Checks tokens until both workers have started their listeners and these are subscribed."""
+    deadline = time.monotonic() + 30
+    while len(listeners := _server_listeners(base)) < 2:
+        assert time.monotonic() < deadline, listeners
+        assert _answers(http, ME, token) == {200}  # a worker's first check starts its listener
+    return listeners
 
 
 def _token_login(http: httpx.Client, user: User) -> dict[str, str]:
@@ -157,6 +193,8 @@ def test_every_change_reaches_every_worker_on_the_next_request(live_server):
     as_admin = auth_headers(make_user(role="ADMIN"))
     demoted, disabled, changer, everywhere, reused = (make_user() for _ in range(5))
     with httpx.Client(base_url=live_server, timeout=10) as http:
+        if get_settings().redis_url:  # each worker trusts its entries until it hears a change
+            _both_listening(http, live_server, _token_login(http, make_user())["access_token"])
         # Each account's token is checked (and cached) by both workers, then its state changes.
         http.patch(f"{ADMIN_USERS}/{demoted.id}", json={"role": "ADMIN"}, headers=as_admin)
         promoted = _token_login(http, demoted)["access_token"]
@@ -196,3 +234,24 @@ def test_every_change_reaches_every_worker_on_the_next_request(live_server):
         assert _answers(http, ME, pair["access_token"]) == {200}  # refreshing keeps the login
         assert http.post(TOKENS, json=body).status_code == 401  # reused: the login ends
         assert _answers(http, ME, pair["access_token"]) == {401}
+
+
+def test_with_the_channel_down_a_change_still_reaches_every_worker(live_server):
+    if not get_settings().redis_url:
+        pytest.skip("the cache needs Redis (REDIS_URL)")
+    as_admin = auth_headers(make_user(role="ADMIN"))
+    user = make_user()
+    redis = get_redis()
+    assert redis is not None
+    with httpx.Client(base_url=live_server, timeout=10) as http:
+        token = _token_login(http, user)["access_token"]
+        listeners = _both_listening(http, live_server, token)
+        assert _answers(http, ME, token) == {200}  # cached by both workers
+        for client_id in listeners.values():  # both listeners cut off: the change goes unheard
+            redis.client_kill_filter(_id=str(client_id))
+        assert _answers(http, ME, token) == {200}  # answered the epoch way meanwhile
+        changed = http.patch(f"{ADMIN_USERS}/{user.id}", json={"disabled": True}, headers=as_admin)
+        assert changed.status_code == 200
+        assert _answers(http, ME, token) == {401}
+        # Those answers came while the listeners were away (they retry after RECONNECT_SECONDS).
+        assert not set(_server_listeners(live_server)) & set(listeners)

@@ -1,0 +1,95 @@
+"""One framework-only request (bench/app.py's `bench` route group: fixed data, authentication and
+request/response validation on) replayed in process: CPU per request and Python calls per request.
+
+    .venv/bin/python bench/framework_request.py                        # SQLite, account read
+    bash ci/services.sh env -u DATABASE_URL .venv/bin/python bench/framework_request.py \\
+        --account-cache --profile framework.prof                       # with Redis: the cache
+
+Python function calls per request come from a deterministic cProfile of a batch (the count does
+not depend on the machine's load, unlike CPU time): the evidence used for the framework-path
+changes of issue 13 point 1 in bench/RESULTS.md. Worker-thread hops (the handler, an account read)
+are run inline while profiling, so their calls are counted too. `--profile FILE` keeps the
+profile (`python -m pstats FILE`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import cProfile
+import os
+import pstats
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+TASK = "/api/v1/bench/tasks/00000000-0000-0000-0000-000000000001"
+
+
+def _environment(account_cache: bool) -> None:
+    var = tempfile.mkdtemp(prefix="trellis-framework-request-")
+    os.environ["TRELLIS_VAR_DIR"] = var
+    os.environ["DATABASE_URL"] = f"sqlite:///{var}/framework.db"
+    if account_cache:
+        if not os.environ.get("REDIS_URL"):
+            raise SystemExit("--account-cache needs REDIS_URL (bash ci/services.sh ...)")
+        os.environ["IDENTITY_ACCOUNT_CACHE"] = "on"
+    else:
+        os.environ.pop("REDIS_URL", None)
+    os.environ.setdefault("JWT_SIGNING_KEYS", "bench:" + "b" * 48)
+    os.environ["LOG_LEVEL"] = "WARNING"
+
+
+async def _replay(path: str, query: str, requests: int, profile: str | None) -> tuple[float, float]:
+    import anyio.to_thread
+
+    from bench.accounts import benchmark_account
+    from bench.app import create_bench_app
+    from bench.inprocess import Replayer, get_request
+
+    with benchmark_account("Framework") as (_session, _actor, token):
+        pass
+    app = create_bench_app()
+    scope = get_request(path, query=query, headers={"Authorization": f"Bearer {token}"})
+    replayer = Replayer(app, scope)
+    async with app.router.lifespan_context(app):
+        await replayer.cpu_us(100)  # warm up (and fill the caches)
+        cpu = min([await replayer.cpu_us(requests) for _ in range(3)])
+        run_sync = anyio.to_thread.run_sync
+
+        async def inline(func: Any, *args: Any, **_: Any) -> Any:
+            return func(*args)
+
+        anyio.to_thread.run_sync = inline  # type: ignore[assignment]
+        profiler = cProfile.Profile(time.process_time)
+        profiler.enable()
+        await replayer.cpu_us(requests)
+        profiler.disable()
+        anyio.to_thread.run_sync = run_sync  # type: ignore[assignment]
+    assert replayer.statuses == {200}, replayer.statuses
+    stats = pstats.Stats(profiler)
+    if profile:
+        stats.dump_stats(profile)
+    return cpu, stats.total_calls / requests
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--path", default=TASK)
+    parser.add_argument("--query", default="")
+    parser.add_argument("--requests", type=int, default=500)
+    parser.add_argument("--account-cache", action="store_true", help="with REDIS_URL")
+    parser.add_argument("--profile", metavar="FILE", help="keep the cProfile of a batch")
+    args = parser.parse_args()
+    _environment(args.account_cache)
+    cpu, calls = asyncio.run(_replay(args.path, args.query, args.requests, args.profile))
+    mode = "account cache" if args.account_cache else "account read"
+    print(f"{args.path}?{args.query} ({mode}): {cpu:.0f} µs CPU, {calls:.0f} Python calls/request")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
