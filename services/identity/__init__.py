@@ -4,7 +4,8 @@
     token_families  access + refresh token pairs, rotation, reuse detection, logout
     token_endpoint  the same logins asked for in OAuth 2.0's words (a form-encoded request)
     authentication  the bearer and Conduit-token info functions, the per-request account check
-    account_cache   that check answered in process while the account's epoch in Redis holds
+    account_cache   that check answered in process until a change is heard on Redis pub/sub
+                    (or, while not listening, while the account's epoch in Redis holds)
     security_log    the account's security events (in the audit trail), failed logins rolled up
     recovery        sign-up's verification mail, password reset, email verification, invitations
 
