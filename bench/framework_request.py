@@ -56,6 +56,10 @@ async def _replay(path: str, query: str, requests: int, profile: str | None) -> 
     scope = get_request(path, query=query, headers={"Authorization": f"Bearer {token}"})
     replayer = Replayer(app, scope)
     async with app.router.lifespan_context(app):
+        if os.environ.get("REDIS_URL"):  # the cache as served: its listener subscribed
+            from services.identity import account_cache
+
+            assert account_cache.wait_until_listening(10), "the account listener did not subscribe"
         await replayer.cpu_us(100)  # warm up (and fill the caches)
         cpu = min([await replayer.cpu_us(requests) for _ in range(3)])
         run_sync = anyio.to_thread.run_sync

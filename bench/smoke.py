@@ -83,6 +83,10 @@ async def _slices(slices: int, requests: int) -> dict[str, dict[str, list[float]
     async with AsyncExitStack() as running:
         for app in apps.values():
             await running.enter_async_context(app.router.lifespan_context(app))
+        if os.environ.get("REDIS_URL"):  # measure the cache as served: its listener subscribed
+            from services.identity import account_cache
+
+            assert account_cache.wait_until_listening(10), "the account listener did not subscribe"
         for name, (method, path, query, body) in SCENARIOS.items():
             headers = {"Authorization": f"Bearer {token}"}
             if body:
