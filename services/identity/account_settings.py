@@ -68,9 +68,10 @@ class AccountFlowSettings(SettingsSection):
         "IDENTITY_ACCOUNT_CACHE",
         True,
         "`on` or `off`. On, with `REDIS_URL` set: the per-request account and login check is "
-        "answered from an in-process cache while the account's epoch in Redis is unchanged "
-        "(every change to the account or its logins renews the epoch); without Redis the "
-        "database is read on every request either way.",
+        "answered from an in-process cache until a change to the account or its logins is "
+        "heard on a Redis pub/sub channel (while the process's listener is not subscribed: "
+        "while the account's epoch in Redis is unchanged); without Redis the database is read "
+        "on every request either way.",
         shown="on",
         parse=_on_off,
     )
