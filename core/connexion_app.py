@@ -31,7 +31,9 @@ Through subclasses (each guarded by a test):
 - `_Operation`, `_Decorator`: a handler's decorator chain is built once per operation; Connexion
   rebuilds it on every request, inspecting the handler's signature each time (~140 µs).
 - `_SecurityMiddleware` (in the `middlewares` list): every credential a request presents must be
-  valid, not just one of them (core.auth.verify_every_credential).
+  valid, not just one of them (core.auth.verify_every_credential). The list leaves out
+  SwaggerUIMiddleware: no Trellis API serves Connexion's UI or spec, and the layer cost two
+  routers per request for nothing.
 - `build_now`: the middleware stack Connexion builds on its first request (with its own
   `_build_middleware_stack`) is built at startup.
 - `_Connexion.add_api`: a spec is not validated against the OpenAPI schema at every start. Every
@@ -60,6 +62,7 @@ from connexion.lifecycle import ConnexionRequest
 from connexion.middleware import ConnexionMiddleware, MiddlewarePosition
 from connexion.middleware.main import API
 from connexion.middleware.security import SecurityAPI, SecurityMiddleware, SecurityOperation
+from connexion.middleware.swagger_ui import SwaggerUIMiddleware
 from connexion.security import SecurityHandlerFactory
 from connexion.spec import OpenAPISpecification
 from starlette.datastructures import UploadFile
@@ -233,9 +236,14 @@ class _SecurityMiddleware(SecurityMiddleware):  # type: ignore[misc]
     api_cls = _SecurityAPI
 
 
+#: Connexion's stack, with our security middleware, minus SwaggerUIMiddleware: every Trellis API
+#: is added with swagger_ui=False and serve_spec=False (core.app serves the documents and the
+#: docs page), so that layer only copied the scope and ran two Starlette routers that never match
+#: on every request (about 6 % of a framework-only request's profile, bench/RESULTS.md).
 MIDDLEWARES = [
     _SecurityMiddleware if middleware is SecurityMiddleware else middleware
     for middleware in ConnexionMiddleware.default_middlewares
+    if middleware is not SwaggerUIMiddleware
 ]
 
 

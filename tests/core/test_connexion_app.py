@@ -23,6 +23,7 @@ from connexion.jsonifier import Jsonifier
 from connexion.lifecycle import ConnexionRequest
 from connexion.middleware import ConnexionMiddleware
 from connexion.middleware.security import SecurityMiddleware
+from connexion.middleware.swagger_ui import SwaggerUIMiddleware
 from connexion.security import SecurityHandlerFactory
 from connexion.spec import OpenAPISpecification
 from starlette.testclient import TestClient
@@ -184,6 +185,14 @@ def test_our_classes_are_the_ones_the_built_stack_uses(probe_app):
     factories = {type(op.security_handler_factory) for op in _operations(security)}
     assert factories == {layer._SecurityHandlers}
     assert SecurityMiddleware in ConnexionMiddleware.default_middlewares
+
+
+def test_the_stack_has_no_swagger_ui_layer_and_still_answers(probe_app, probe_client):
+    # Connexion's default stack has it (a pass-through when swagger_ui and serve_spec are off,
+    # at two routers per request); ours leaves it out, and routing still finds the operation.
+    assert SwaggerUIMiddleware in ConnexionMiddleware.default_middlewares
+    assert not any(isinstance(app, SwaggerUIMiddleware) for app in _layers(probe_app))
+    assert probe_client.delete("/probe/things").status_code == 204
 
 
 def _operations(middleware: Any) -> list[Any]:
