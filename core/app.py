@@ -32,7 +32,7 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
-from starlette.routing import Mount, Route
+from starlette.routing import BaseRoute, Mount, Route, Router, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -283,5 +283,45 @@ def create_app(settings: Settings | None = None) -> Starlette:
         )
     routes = [*_contract_routes(), *realtime_modules.routes]
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
-    app.router.default = dispatcher
+    app.router = DispatchingRouter(routes, API_PREFIX + "/", lifespan=lifespan, default=dispatcher)
     return app
+
+
+class DispatchingRouter(Router):
+    """The app's outer router. An HTTP request under `prefix` that none of its own routes can
+    take goes straight to the default (the route-group dispatcher): Starlette would try every
+    route, then every route again with the path's trailing slash toggled (redirect_slashes),
+    before falling back to it (~14 failed matches per API request, bench/RESULTS.md). Anything
+    else (its own routes, WebSockets, lifespan) goes through Starlette's routing unchanged.
+    Routes under `prefix` must be plain paths (no parameters, no mounts) for the shortcut to
+    hold; otherwise it is off."""
+
+    def __init__(self, routes: list[BaseRoute], prefix: str, **kwargs: Any) -> None:
+        super().__init__(routes, **kwargs)
+        own: set[str] = set()
+        plain = True
+        for route in routes:
+            if isinstance(route, WebSocketRoute):
+                continue
+            path = getattr(route, "path", "")
+            if not (path + "/").startswith(prefix):
+                continue
+            if isinstance(route, Route) and "{" not in path:
+                own.add(path.rstrip("/"))
+            else:
+                plain = False
+        self.prefix: str | None = prefix if plain else None
+        self.own = frozenset(own)
+
+    async def app(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "")
+        if (
+            self.prefix is not None
+            and scope["type"] == "http"
+            and path.startswith(self.prefix)
+            and path.rstrip("/") not in self.own
+        ):
+            scope.setdefault("router", self)
+            await self.default(scope, receive, send)
+            return
+        await super().app(scope, receive, send)
