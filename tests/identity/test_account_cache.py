@@ -244,7 +244,7 @@ def test_with_the_channel_down_a_change_still_reaches_every_worker(live_server):
     redis = get_redis()
     assert redis is not None
     with httpx.Client(base_url=live_server, timeout=10) as http:
-        token = _token_login(http, user)["access_token"]
+        token = auth_headers(user)["Authorization"].removeprefix("Bearer ")
         listeners = _both_listening(http, live_server, token)
         assert _answers(http, ME, token) == {200}  # cached by both workers
         for client_id in listeners.values():  # both listeners cut off: the change goes unheard
