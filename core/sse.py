@@ -28,7 +28,8 @@ def retry(milliseconds: int) -> bytes:
 
 
 def event(data: Any, *, id: int | str, name: str) -> bytes:
-    return b"id: %s\nevent: %s\ndata: %s\n\n" % (str(id).encode(), name.encode(), orjson.dumps(data))
+    head = b"id: %s\nevent: %s\n" % (str(id).encode(), name.encode())
+    return head + b"data: " + orjson.dumps(data) + b"\n\n"
 
 
 def stream(chunks: AsyncIterator[bytes]) -> StreamingResponse:

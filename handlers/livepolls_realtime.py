@@ -40,7 +40,9 @@ async def _socket(websocket: WebSocket) -> None:
     async def send_due() -> None:
         try:
             while True:
-                await socket.send(await view.next())
+                message = await view.next()
+                if message is not None:  # never, without a timeout
+                    await socket.send(message)
         except livepolls.Ended:
             await socket.close(CloseCode.NOT_FOUND, "poll-not-found")
 

@@ -25,7 +25,7 @@ from tests.realtime_contract import ChannelContract
 
 SERVER = ChannelContract("livepollsPoll")
 WINDOW = 0.2  # LIVEPOLLS_COALESCE_MS's default
-VOTES = 20
+VOTES = 12
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ fed channel messages by hand over an injected poll reader (hidden counts, the cl
 from __future__ import annotations
 
 import asyncio
+import itertools
 import uuid
 from datetime import timedelta
 from typing import Any
@@ -66,7 +67,7 @@ def test_a_burst_of_1000_changes_is_a_few_sends_ending_with_the_newest():
     assert versions[-1] == 1000  # the window's end flushes the newest
     assert versions == sorted(set(versions))
     assert len(sent) <= 1.0 / 0.2 + 2  # at most one per window
-    gaps = [b["version"] - a["version"] for a, b in zip(sent, sent[1:], strict=False)]
+    gaps = [b["version"] - a["version"] for a, b in itertools.pairwise(sent)]
     assert min(gaps) > 100
     assert coalescer.wait() is None and coalescer.take() is None
 
@@ -220,5 +221,3 @@ def test_a_deleted_poll_ends_the_watch(how):
         assert ended.value.reason == "not-found"
 
     _run(test)
-
-
