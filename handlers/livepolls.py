@@ -1,48 +1,16 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from typing import Any
 
-import anyio.to_thread
 from starlette.responses import StreamingResponse
 
 from core import sse
-from core.db import transaction
-from core.security import Actor, optional_actor
+from core.security import optional_actor
+from handlers._livepolls import reader
 from services import livepolls, polls
-from services.livepolls import HEARTBEAT, READY, PollState
-
-
-def poll_state(actor: Actor | None, poll_id: uuid.UUID) -> PollState:
-    """The poll under the polls row's read rules (NotFound when gone), as a watcher sees it."""
-    with transaction(write=False) as session:
-        view = polls.get_poll(session, actor, poll_id=poll_id)
-        poll, tally = view.poll, view.tally
-        results = None
-        if tally is not None:
-            results = {
-                "ballots": tally.ballots,
-                "options": [
-                    {"option_id": str(option.id), "votes": tally.votes.get(option.id, 0)}
-                    for option in poll.options
-                ],
-            }
-        return PollState(
-            poll_id=poll.id,
-            status=view.status,
-            version=poll.votes_version,
-            results_visible=view.results_visible,
-            results=results,
-            closes_at=poll.closes_at,
-        )
-
-
-def reader(actor: Actor | None, poll_id: uuid.UUID) -> Callable[[], Awaitable[PollState]]:
-    async def read() -> PollState:
-        return await anyio.to_thread.run_sync(poll_state, actor, poll_id)
-
-    return read
+from services.livepolls import HEARTBEAT, READY
 
 
 async def _event_stream(

@@ -14,7 +14,7 @@ from starlette.websockets import WebSocket
 from core import sockets
 from core.errors import NotFound
 from core.sockets import CloseCode, Closing
-from handlers.livepolls import reader
+from handlers._livepolls import reader
 from services import livepolls, polls
 from services import realtime as realtime_service
 
