@@ -7,11 +7,13 @@ from __future__ import annotations
 import asyncio
 import itertools
 import uuid
+from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import Any
 
 import pytest
 
+from core import realtime
 from core.db import utcnow
 from services.livepolls import Coalescer, Ended, LiveView, PollState
 from services.polls import PollNotFound
@@ -219,5 +221,22 @@ def test_a_deleted_poll_ends_the_watch(how):
         with pytest.raises(Ended) as ended:
             await view.next()
         assert ended.value.reason == "not-found"
+
+    _run(test)
+
+
+def test_a_subscription_that_fell_behind_ends_the_watch_for_a_resync():
+    async def behind() -> AsyncIterator[dict[str, Any]]:
+        yield _changed(2, 2, 0)
+        raise realtime.Resync("fell more than 1 messages behind")
+
+    async def test() -> None:
+        view = LiveView(Reader(_state(1)), window=0.2, clock=Clock())
+        await view.snapshot()
+        await view.feed(behind())
+        assert view.coalescer.pending is not None  # what came before the gap was kept...
+        with pytest.raises(Ended) as ended:
+            await view.next()  # ...but the watch ends: the client reconnects for a snapshot
+        assert ended.value.reason == "resync"
 
     _run(test)
