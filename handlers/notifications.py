@@ -3,10 +3,10 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Any
 
-import orjson
 from connexion import request
 from starlette.responses import StreamingResponse
 
+from core import sse
 from core.db import transaction
 from core.security import current_actor
 from services import notifications
@@ -98,12 +98,11 @@ async def _event_stream(
     async for item in source:
         if item == READY:
             # Sent once subscribed: a notification committed after this line reaches the client.
-            yield b"retry: %d\n\n" % retry_ms
+            yield sse.retry(retry_ms)
         elif item == HEARTBEAT:
-            yield b": keep-alive\n\n"
+            yield sse.KEEP_ALIVE
         elif isinstance(item, dict):
-            event = notifications.CREATED.encode()
-            yield b"id: %d\nevent: %s\ndata: %s\n\n" % (item["id"], event, orjson.dumps(item))
+            yield sse.event(item, id=item["id"], name=notifications.CREATED)
 
 
 async def stream_notifications(last_event_id: int | None = None) -> StreamingResponse:
@@ -112,8 +111,4 @@ async def stream_notifications(last_event_id: int | None = None) -> StreamingRes
     after = int(header) if header else last_event_id
     source = events(actor.user_id, after_id=after)
     retry_ms = notifications_settings().notifications_stream_retry_ms
-    return StreamingResponse(
-        _event_stream(source, retry_ms),
-        media_type="text/event-stream",
-        headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
-    )
+    return sse.stream(_event_stream(source, retry_ms))

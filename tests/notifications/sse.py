@@ -17,10 +17,19 @@ WAIT = 20.0
 
 
 class Stream:
-    """`async with Stream(app, headers, params) as stream:` then `await stream.event()`."""
+    """`async with Stream(app, headers, params) as stream:` then `await stream.event()`; `path`
+    names another event stream operation (the live poll results)."""
 
-    def __init__(self, app: Any, headers: dict[str, str], params: dict[str, Any] | None = None):
+    def __init__(
+        self,
+        app: Any,
+        headers: dict[str, str],
+        params: dict[str, Any] | None = None,
+        *,
+        path: str = "/api/v1/notifications/stream",
+    ):
         self.app = app
+        self.path = path
         self.headers = headers
         self.query = urlencode(params or {})
         self.status = 0
@@ -32,7 +41,7 @@ class Stream:
         self._requested = False
 
     async def __aenter__(self) -> Stream:
-        path = "/api/v1/notifications/stream"
+        path = self.path
         scope = {
             "type": "http",
             "asgi": {"version": "3.0", "spec_version": "2.3"},
