@@ -83,7 +83,8 @@ class ClickBuffer:
     """This process's counts since its last flush."""
 
     def __init__(self, interval: float | None = None) -> None:
-        #: Seconds between flushes (None: SHORTLINKS_CLICK_FLUSH_SECONDS, read at each wait).
+        #: Seconds between flushes (None: SHORTLINKS_CLICK_FLUSH_SECONDS, read as the flusher
+        #: starts, on the request's thread).
         self.interval = interval
         #: Set after each flush the flusher thread ran (tests await it).
         self.flushed = threading.Event()
@@ -125,12 +126,18 @@ class ClickBuffer:
             return sum(count for key, count in self._counts.items() if key[2] == "total")
 
     def _start_flusher(self) -> None:
-        self._flusher = threading.Thread(target=self._run, name="shortlinks-clicks", daemon=True)
+        # The interval is read here, once: a background thread reading the settings on every turn
+        # would read whatever the environment holds then (under the test suite, another test's
+        # invalid value, which raised and ended the flusher for good).
+        interval = self.interval or shortlinks_settings().click_flush_seconds
+        self._flusher = threading.Thread(
+            target=self._run, args=(interval,), name="shortlinks-clicks", daemon=True
+        )
         self._flusher.start()
 
-    def _run(self) -> None:
+    def _run(self, interval: float) -> None:
         while True:
-            self._wake.wait(self.interval or shortlinks_settings().click_flush_seconds)
+            self._wake.wait(interval)
             self._wake.clear()
             flush_buffer(self)
             self.flushed.set()

@@ -133,6 +133,26 @@ def test_the_flusher_thread_writes_the_buffer_on_its_own(user):
         assert shortlinks.get_link(session, actor_of(user), link_id=link.id).visits == 1
 
 
+def test_the_flusher_reads_its_interval_once_as_it_starts(user, monkeypatch):
+    """Settings read from a background thread see whatever the environment holds at that moment:
+    under the suite, another test's (an invalid value there used to end the flusher for good)."""
+    link = make_link(user)
+    monkeypatch.setenv("SHORTLINKS_CLICK_FLUSH_SECONDS", "0.05")
+    get_settings.cache_clear()
+    buffer = clicks.ClickBuffer()
+    buffer.add(link.id, counted=False, referrer="", agent="OTHER")
+    monkeypatch.setenv("SHORTLINKS_CLICK_FLUSH_SECONDS", "3600")
+    get_settings.cache_clear()
+    assert buffer.flushed.wait(10)
+    buffer.flushed.clear()
+    buffer.add(link.id, counted=False, referrer="", agent="OTHER")
+    assert buffer.flushed.wait(10)  # still at the interval it started with
+    monkeypatch.undo()
+    get_settings.cache_clear()
+    with transaction(write=False) as session:
+        assert shortlinks.get_link(session, actor_of(user), link_id=link.id).visits == 2
+
+
 def test_a_failed_flush_keeps_the_counts_for_the_next_one(user, monkeypatch):
     link = make_link(user)
     buffer = clicks.ClickBuffer(interval=3600)
