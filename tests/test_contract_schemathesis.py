@@ -10,7 +10,8 @@ ci/contracts.sh runs the Schemathesis CLI against a live 2-worker server on Post
 every operation of the three specs, all checks, positive and negative data, the stateful phase,
 50 examples per operation, with a bearer token. Each pass below runs where nothing else covers it:
 
-- Whole specs (main, root, Conduit), positive data, 25 examples: SQLite only. Schema-valid data
+- Whole specs (main, root, Conduit), positive data: the spec's examples, the coverage phase's
+  boundary cases and 10 generated examples per operation, SQLite only. Schema-valid data
   reaches the handlers and the database, so it is what differs between engines, and SQLite has no
   other fuzzing; on PostgreSQL the CLI gate sends the same kind of cases and more. Negative
   (schema-invalid) data is refused by request validation before any handler or database work, the
@@ -18,7 +19,7 @@ every operation of the three specs, all checks, positive and negative data, the 
   in process, and tests/test_shared_answers.py checks each operation's 400s. Generating negative
   data cost about half of this pass's CPU.
 - The stateful machine over the links: SQLite only; on PostgreSQL the CLI's stateful phase.
-- Identity operations with an API key and with a session cookie, 25 examples: both engines,
+- Identity operations with an API key and with a session cookie, 12 examples: both engines,
   positive and negative data on SQLite, positive data on PostgreSQL (negative data stops at
   validation, as above). Nothing else fuzzes these credentials, and sessions live in the database
   on SQLite and in Redis on the services run. (With a bearer token these are the cases of the
@@ -27,6 +28,7 @@ every operation of the three specs, all checks, positive and negative data, the 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import hypothesis
@@ -35,12 +37,16 @@ import schemathesis
 from hypothesis import HealthCheck
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
+from schemathesis.specs.openapi.checks import (
+    ignored_auth,
+    negative_data_rejection,
+    positive_data_acceptance,
+)
 
 from contracts.schemathesis.hooks import before_call
 from core.app import create_app
 from core.settings import PROJECT_ROOT, get_settings
-from core.spec import CONDUIT_SPEC, MAIN_SPEC, ROOT_SPEC
+from core.spec import CONDUIT_SPEC, MAIN_SPEC, ROOT_SPEC, load_spec
 from tests.conftest import reset_state
 from tests.factories.apikeys import key_headers, make_api_key
 from tests.factories.identity import auth_headers, conduit_headers, make_user
@@ -48,14 +54,19 @@ from tests.support.credentials import session_headers
 
 APP = create_app()
 SETTINGS = hypothesis.settings(
-    # 25, not 40: this module was three quarters of the SQLite stage's test time (CI's 30-minute
-    # budget); the CLI gate still sends 50 per operation, and `make fuzz` 100 with a new seed.
-    max_examples=25,
+    # Generated examples per operation, on top of the spec's examples and the coverage phase's
+    # boundary cases (about 15 per operation, generated as the module is collected). Each case is
+    # a request through the whole app in process, ~20 ms of CPU; at 25 this module was more than
+    # half of the SQLite stage (CI's budget). The live CLI gate sends 50 per operation on
+    # PostgreSQL, and `make fuzz` 100 with a seed of one's own.
+    max_examples=10,
     deadline=None,
     derandomize=True,
     suppress_health_check=list(HealthCheck),
     database=None,
 )
+# The identity operations take the three credentials through the most code: a few more.
+IDENTITY_SETTINGS = hypothesis.settings(SETTINGS, max_examples=12)
 # Where each pass runs, and why: the module docstring.
 WHOLE_SPEC_REASON = (
     "on PostgreSQL the live CLI gate (ci/contracts.sh) fuzzes every operation: 50 examples, all "
@@ -91,7 +102,9 @@ def load(spec, *, positive_only: bool = False):  # type: ignore[no-untyped-def]
     # the tag selection of the identity pass below with every operation (a Schemathesis 4 quirk):
     # in process that entry is dropped and `_excluded` does its work.
     config.projects.default.operations = type(config.projects.default.operations)()
-    schema = schemathesis.openapi.from_path(str(spec), config=config)
+    # From the document the app already parsed (libyaml, once per process), copied through JSON
+    # (Schemathesis may write into it): its own YAML loader took ~1 s per load, in every worker.
+    schema = schemathesis.openapi.from_dict(json.loads(json.dumps(load_spec(spec))), config=config)
     schema.app = APP
     if positive_only:
         schema.config.generation.update(modes=[GenerationMode.POSITIVE])
@@ -169,6 +182,25 @@ def _excluded(case) -> list:  # type: ignore[no-untyped-def,type-arg]
     return []
 
 
+#: (operation, credential headers) whose authentication `ignored_auth` has confirmed in this
+#: worker. The check sends two more requests (without and with a broken credential) after every
+#: 2xx answer: the CLI confirms each operation once per run, and so does this module — after
+#: one 2xx the operation's later cases skip the probes (they were two requests in every five).
+_AUTH_CONFIRMED: set[tuple[str, tuple[str, ...]]] = set()
+
+
+def call_and_validate(case, headers: dict[str, str] | None = None, excluded: list | None = None):  # type: ignore[no-untyped-def,type-arg]
+    """`case.call_and_validate` with the run's exemptions, probing authentication once."""
+    excluded = list(excluded if excluded is not None else _excluded(case))
+    key = (case.operation.label, tuple(sorted(headers or {})))
+    if key in _AUTH_CONFIRMED:
+        excluded.append(ignored_auth)
+    response = case.call_and_validate(headers=headers, excluded_checks=excluded or None)
+    if 200 <= response.status_code < 300:
+        _AUTH_CONFIRMED.add(key)
+    return response
+
+
 def _only_session_cookie(case) -> bool:  # type: ignore[no-untyped-def]
     security = case.operation.definition.raw.get("security", [])
     return [list(alternative) for alternative in security] == [["sessionCookie"]]
@@ -178,7 +210,7 @@ identity_ops = main.include(tag=["identity", "apikeys", "sessions", "oauth", "ad
 
 
 @identity_ops.parametrize()
-@SETTINGS
+@IDENTITY_SETTINGS
 def test_identity_operations_honour_the_contract_with_each_credential(case, credential_headers):
     drop_opaque_cursor(case)
     excluded = _excluded(case)
@@ -186,20 +218,20 @@ def test_identity_operations_honour_the_contract_with_each_credential(case, cred
         # The operation's one input is the session cookie; a negative case "without the cookie"
         # is overridden by the credential this run sends, so it cannot be rejected.
         excluded.append(negative_data_rejection)
-    case.call_and_validate(headers=credential_headers, excluded_checks=excluded or None)
+    call_and_validate(case, credential_headers, excluded)
 
 
 @whole_spec_cases(whole_main)
 @SETTINGS
 def test_main_api_honours_its_contract(case, admin_headers):
     drop_opaque_cursor(case)
-    case.call_and_validate(headers=admin_headers, excluded_checks=_excluded(case) or None)
+    call_and_validate(case, admin_headers)
 
 
 @whole_spec_cases(root)
 @SETTINGS
 def test_root_api_honours_its_contract(case):
-    case.call_and_validate()
+    call_and_validate(case)
 
 
 @pytest.fixture
@@ -210,7 +242,7 @@ def facade_headers() -> dict[str, str]:
 @whole_spec_cases(conduit)
 @SETTINGS
 def test_conduit_facade_honours_its_contract(case, facade_headers):
-    case.call_and_validate(headers=facade_headers)
+    call_and_validate(case, facade_headers)
 
 
 class _AuthenticatedStateMachine(main.as_state_machine()):  # type: ignore[misc]
@@ -242,7 +274,7 @@ class _AuthenticatedStateMachine(main.as_state_machine()):  # type: ignore[misc]
 
 TestStatefulTasks = WHOLE_SPEC_HERE(_AuthenticatedStateMachine.TestCase)
 TestStatefulTasks.settings = hypothesis.settings(
-    max_examples=25,
+    max_examples=15,
     stateful_step_count=6,
     deadline=None,
     derandomize=True,
