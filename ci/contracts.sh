@@ -15,9 +15,10 @@ export SIGNUP_LIMIT_PER_ADDRESS=100000/minute
 export API_KEY_FAILURES_PER_ADDRESS=100000/minute
 export IDENTITY_MAIL_LIMIT_PER_ADDRESS=100000/minute IDENTITY_MAIL_LIMIT_PER_ACCOUNT=100000/minute
 export ACCESS_TOKEN_TTL_SECONDS=7200
-# The notification stream stays open until its deadline (300 s by default): a short one here,
-# so each generated request ends (tests/notifications proves the deadline itself).
-export NOTIFICATIONS_STREAM_MAX_SECONDS=0.05
+# The event streams (notifications, live polls) stay open until their deadline (300 s by default):
+# short ones here, so each generated request ends (tests/notifications and tests/livepolls prove
+# the deadlines themselves).
+export NOTIFICATIONS_STREAM_MAX_SECONDS=0.05 LIVEPOLLS_STREAM_MAX_SECONDS=0.05
 . ci/live-server.sh
 ADMIN_EMAIL=contracts-admin@example.com
 ADMIN_PASSWORD="contracts-$(date +%s%N)"

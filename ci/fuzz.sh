@@ -25,9 +25,10 @@ mkdir -p reports
 export LOGIN_LIMIT_PER_ACCOUNT=100000/minute LOGIN_LIMIT_PER_ADDRESS=100000/minute
 export SIGNUP_LIMIT_PER_ADDRESS=100000/minute API_KEY_FAILURES_PER_ADDRESS=100000/minute
 export API_KEY_MAX_RATE_LIMIT_PER_MINUTE=100000 ACCESS_TOKEN_TTL_SECONDS=7200
-# The notification stream stays open until its deadline (300 s by default): a short one here,
-# so each generated request ends (tests/notifications proves the deadline itself).
-export NOTIFICATIONS_STREAM_MAX_SECONDS=0.05
+# The event streams (notifications, live polls) stay open until their deadline (300 s by default):
+# short ones here, so each generated request ends (tests/notifications and tests/livepolls prove
+# the deadlines themselves).
+export NOTIFICATIONS_STREAM_MAX_SECONDS=0.05 LIVEPOLLS_STREAM_MAX_SECONDS=0.05
 . ci/live-server.sh
 ADMIN_EMAIL=fuzz-admin@example.com
 ADMIN_PASSWORD="fuzz-$(date +%s%N)"

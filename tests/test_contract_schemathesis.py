@@ -132,8 +132,9 @@ def _generous_limits(monkeypatch) -> Iterator[None]:  # type: ignore[no-untyped-
     monkeypatch.setenv("SIGNUP_LIMIT_PER_ADDRESS", "1000000/minute")
     monkeypatch.setenv("IDENTITY_MAIL_LIMIT_PER_ADDRESS", "1000000/minute")
     monkeypatch.setenv("API_KEY_MAX_RATE_LIMIT_PER_MINUTE", "100000")
-    # The notification stream stays open until its deadline: a short one, so each case ends.
+    # The event streams stay open until their deadline: short ones, so each case ends.
     monkeypatch.setenv("NOTIFICATIONS_STREAM_MAX_SECONDS", "0.05")
+    monkeypatch.setenv("LIVEPOLLS_STREAM_MAX_SECONDS", "0.05")
     get_settings.cache_clear()
     yield
     monkeypatch.undo()
