@@ -87,7 +87,12 @@ def create_bench_app() -> Any:
                 "read_at": None,
             }
             await realtime.publish(channel, {"type": CREATED, "notification": notification})
-        return JSONResponse({"published": count, "seconds": loop.time() - start})
+        published = loop.time() - start
+        # Drained: every socket's queue on the channel is empty (all sent, or in socket buffers).
+        hub = realtime._current_hub()
+        while any(sub._queue.qsize() for sub in hub.channels.get(channel, ())):
+            await asyncio.sleep(0.005)
+        return JSONResponse({"published": published, "drained": loop.time() - start})
 
     publish_app = request_response(publish)
 
@@ -104,7 +109,13 @@ def create_bench_app() -> Any:
 
 
 async def _clients(
-    url: str, token: str, count: int, phases: list[tuple[int, int]], deadline: float, pipe: Any
+    url: str,
+    token: str,
+    count: int,
+    phases: list[tuple[int, int]],
+    deadline: float,
+    compression: str | None,
+    pipe: Any,
 ) -> None:
     import websockets
 
@@ -131,6 +142,7 @@ async def _clients(
                     open_timeout=60,
                     ping_interval=None,
                     max_queue=None,
+                    compression=compression,
                 )
                 first = json.loads(await connection.recv())
                 assert first["type"] == "ready", first
@@ -164,7 +176,8 @@ async def _clients(
     except TimeoutError:
         pipe.send(("connected", ready, time.time() - started))
     await asyncio.gather(*tasks)
-    pipe.send(("done", latencies, closes))
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    pipe.send(("done", latencies, closes, usage.ru_utime + usage.ru_stime))
 
 
 def _client_process(*args: Any) -> None:
@@ -181,6 +194,11 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _percentile(values: list[float], fraction: float) -> float:
     if not values:
         return float("nan")
@@ -194,10 +212,17 @@ def main() -> None:
     parser.add_argument("--rates", default="10,25,50", help="messages per second per phase")
     parser.add_argument("--seconds", type=float, default=5.0, help="length of each phase")
     parser.add_argument("--deadline", type=float, default=240.0, help="the whole run, seconds")
+    parser.add_argument(
+        "--compression",
+        choices=["deflate", "none"],
+        default="deflate",
+        help="permessage-deflate offered by the clients (browsers offer it)",
+    )
+    parser.add_argument("--ws", default="auto", help="uvicorn's WebSocket implementation")
     parser.add_argument("--json", help="write the results to this file as well")
     options = parser.parse_args()
     rates = [float(rate) for rate in options.rates.split(",")]
-    soft, hard = _raise_fd_limit()
+    soft, _hard = _raise_fd_limit()
     needed = options.clients + 200
     if soft < needed:
         sys.exit(f"the file-descriptor limit ({soft}) is below {needed}: raise the hard limit")
@@ -217,9 +242,23 @@ def main() -> None:
     env.setdefault("REALTIME_SOCKET_QUEUE", "1024")
     server = subprocess.Popen(
         [
-            sys.executable, "-m", "uvicorn", "bench.notifications_socket:create_bench_app",
-            "--factory", "--host", "127.0.0.1", "--port", str(port), "--workers", "1",
-            "--log-level", "warning", "--backlog", "4096",
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "bench.notifications_socket:create_bench_app",
+            "--factory",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            "1",
+            "--log-level",
+            "warning",
+            "--backlog",
+            "4096",
+            "--ws",
+            options.ws,
         ],
         cwd=ROOT,
         env=env,
@@ -232,8 +271,13 @@ def main() -> None:
         "clients": options.clients,
         "client_processes": options.processes,
         "fan_out": "redis" if os.environ.get("REDIS_URL") else "in-process",
-        "database": "postgresql" if "postgresql" in os.environ.get("DATABASE_URL", "") else "sqlite",
+        "database": "postgresql"
+        if "postgresql" in os.environ.get("DATABASE_URL", "")
+        else "sqlite",
         "fd_limit": soft,
+        "compression": options.compression,
+        "ws": options.ws,
+        "load_average_at_start": os.getloadavg()[0],
         "phases": [],
     }
     processes: list[Any] = []
@@ -256,6 +300,7 @@ def main() -> None:
             phases.append((next_id, next_id + count - 1))
             next_id += count
         context = multiprocessing.get_context("spawn")
+        compression = None if options.compression == "none" else "deflate"
         url = f"ws://127.0.0.1:{port}{SOCKET_PATH}"
         share = [options.clients // options.processes] * options.processes
         share[0] += options.clients - sum(share)
@@ -263,7 +308,8 @@ def main() -> None:
         for count in share:
             mine, theirs = context.Pipe()
             process = context.Process(
-                target=_client_process, args=(url, token, count, phases, deadline - 5, theirs)
+                target=_client_process,
+                args=(url, token, count, phases, deadline - 5, compression, theirs),
             )
             process.start()
             processes.append(process)
@@ -276,31 +322,36 @@ def main() -> None:
         results["connected"] = connected
         results["connect_seconds"] = round(connect_seconds, 2)
         print(f"{connected} of {options.clients} clients connected in {connect_seconds:.1f} s")
-        spans = []
+        drained: list[float] = []
+        server_cpu: list[float] = []
         for rate, (low, high) in zip(rates, phases, strict=True):
             query = f"user_id={user_id}&first_id={low}&messages={high - low + 1}&rate={rate}"
             request = urllib.request.Request(f"{base}{PUBLISH_PATH}?{query}", method="POST")
-            began = time.time()
-            with urllib.request.urlopen(request, timeout=options.seconds * 4 + 30) as answer:
-                json.load(answer)
-            spans.append(began)
-            time.sleep(1.0)  # let the phase drain before the next one starts
+            cpu = _cpu_seconds(server.pid)
+            bound = max(30.0, deadline - time.time() - 10)
+            with urllib.request.urlopen(request, timeout=bound) as answer:
+                drained.append(json.load(answer)["drained"])
+            server_cpu.append(_cpu_seconds(server.pid) - cpu)
+            time.sleep(0.5)  # the clients read what is still in their sockets' buffers
         all_latencies: list[list[float]] = [[] for _ in phases]
         closes: dict[str, int] = {}
+        client_cpu = 0.0
         for pipe in pipes:
-            _, latencies, closed = pipe.recv()
+            _, latencies, closed, cpu_seconds = pipe.recv()
+            client_cpu += cpu_seconds
             for index, values in enumerate(latencies):
                 all_latencies[index].extend(values)
             for code, n in closed.items():
                 closes[code] = closes.get(code, 0) + n
         results["closes"] = closes
+        deliveries = sum(len(values) for values in all_latencies)
+        results["client_cpu_us_per_delivery"] = round(client_cpu / max(1, deliveries) * 1e6, 1)
         for index, rate in enumerate(rates):
             low, high = phases[index]
             values = sorted(all_latencies[index])
             expected = connected * (high - low + 1)
-            # The phase lasts from its first publish to its last delivery (the send time plus
-            # the slowest latency of the phase's last messages, bounded by the whole span).
-            duration = (high - low) / rate + (values[-1] if values else 0.0)
+            # The phase lasts from its first publish until every socket's queue is empty.
+            duration = drained[index]
             phase = {
                 "rate_per_second": rate,
                 "messages_published": high - low + 1,
@@ -310,6 +361,9 @@ def main() -> None:
                 "latency_ms_p50": round(_percentile(values, 0.50) * 1000, 1),
                 "latency_ms_p99": round(_percentile(values, 0.99) * 1000, 1),
                 "latency_ms_max": round(values[-1] * 1000, 1) if values else None,
+                "server_cpu_us_per_delivery": round(
+                    server_cpu[index] / max(1, len(values)) * 1e6, 1
+                ),
             }
             results["phases"].append(phase)
             print(json.dumps(phase))

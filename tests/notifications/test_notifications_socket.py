@@ -22,9 +22,12 @@ CLIENT = ChannelContract("notificationsSocket", action="receive")
 PATH = "/api/v1/notifications/socket"
 
 
-def _connect(client, user, query: str = ""):  # type: ignore[no-untyped-def]
-    protocols = ["trellis.v1", f"bearer.{token_login(user).access_token}"] if user else ["trellis.v1"]
-    return client.websocket_connect(PATH + query, subprotocols=protocols)
+def _connect(client, user, query: str = "", *, token: str | None = None):  # type: ignore[no-untyped-def]
+    """A socket of `user` (None: anonymous); pass `token` to reuse one login."""
+    if user is None:
+        return client.websocket_connect(PATH + query, subprotocols=["trellis.v1"])
+    token = token or token_login(user).access_token
+    return client.websocket_connect(PATH + query, subprotocols=["trellis.v1", f"bearer.{token}"])
 
 
 def _next(connection) -> dict[str, Any]:  # type: ignore[no-untyped-def]
@@ -83,7 +86,8 @@ def test_without_after_only_new_notifications_arrive(client, user):
 
 def test_read_and_read_all_answer_the_unread_count(client, user):
     first, second = (make_notification(user, subject=f"n{n}").id for n in range(2))
-    theirs = make_notification(make_user()).id
+    other = make_user()
+    theirs = make_notification(other).id
     with _connect(client, user, "?after=0") as socket:
         assert _next(socket)["unread_count"] == 2
         assert [_next(socket)["notification"]["id"] for _ in range(2)] == [first, second]
@@ -111,8 +115,7 @@ def test_read_and_read_all_answer_the_unread_count(client, user):
         _send(socket, {"type": "read_all", "up_to_id": third})
         assert _next(socket)["count"] == 0
     assert _unread(client, user) == {"unread_count": 0, "last_id": third}
-    other = make_user()
-    assert _unread(client, other)["unread_count"] == 0
+    assert _unread(client, other)["unread_count"] == 1
 
 
 def test_a_socket_that_falls_behind_closes_with_4000_and_a_reconnect_catches_up(
@@ -129,22 +132,24 @@ def test_a_socket_that_falls_behind_closes_with_4000_and_a_reconnect_catches_up(
             message = {"type": notifications.CREATED, "notification": item}
             hub.deliver(notifications.channel(user.id), message)
 
-    with _connect(client, user) as socket:
+    token = token_login(user).access_token
+    with _connect(client, user, token=token) as socket:
         _next(socket)
         client.portal.call(flood)
         # The one message queued before the gap is sent; then the socket closes to resync.
         assert _next(socket)["notification"]["id"] == ids[0]
         assert _close_code(socket) == CloseCode.RESYNC
-    with _connect(client, user, "?after=0") as socket:
+    with _connect(client, user, "?after=0", token=token) as socket:
         _next(socket)
         assert [_next(socket)["notification"]["id"] for _ in ids] == ids
 
 
 def test_refusals_close_with_their_documented_codes(client, user):
+    token = token_login(user).access_token
     with _connect(client, None) as anonymous:
         assert _close_code(anonymous) == CloseCode.UNAUTHENTICATED
     for query in ("?after=x", "?after=-1", "?after=99999999999999999999"):
-        with _connect(client, user, query) as socket:
+        with _connect(client, user, query, token=token) as socket:
             assert _close_code(socket) == CloseCode.INVALID_MESSAGE
     bad_messages: list[Any] = [
         {"type": "dance"},
@@ -155,11 +160,11 @@ def test_refusals_close_with_their_documented_codes(client, user):
         [1],
     ]
     for message in bad_messages:
-        with _connect(client, user) as socket:
+        with _connect(client, user, token=token) as socket:
             _next(socket)
             socket.send_json(message)
             assert _close_code(socket) == CloseCode.INVALID_MESSAGE
-    with _connect(client, user) as socket:
+    with _connect(client, user, token=token) as socket:
         _next(socket)
         socket.send_text("x" * 600)
         assert _close_code(socket) == CloseCode.TOO_LARGE
