@@ -25,6 +25,7 @@ from db.models.identity import User
 from db.models.tickets import Ticket as Ticket  # re-exported for handlers
 from db.models.tickets import TicketActivity as TicketActivity  # re-exported for handlers
 from db.models.tickets import TicketComment as TicketComment  # re-exported for handlers
+from services import notifications
 
 WORKFLOW: dict[str, tuple[str, ...]] = {
     "OPEN": ("IN_PROGRESS", "CLOSED"),
@@ -130,8 +131,22 @@ def create_ticket(
     _record(session, ticket, actor, "CREATED", None, "OPEN")
     if assignee_id is not None:
         _record(session, ticket, actor, "REASSIGNED", None, str(assignee_id))
+        _notify_assignee(session, actor, ticket)
     session.flush()
     return ticket
+
+
+def _notify_assignee(session: Session, actor: Actor, ticket: Ticket) -> None:
+    """Tells the new assignee (not one who assigned themselves), in the caller's transaction."""
+    if ticket.assignee_id is None or ticket.assignee_id == actor.user_id:
+        return
+    notifications.notify(
+        session,
+        user_id=ticket.assignee_id,
+        kind="tickets.assigned",
+        subject=f'You were assigned the ticket "{ticket.title}"',
+        payload={"ticket_id": str(ticket.id), "title": ticket.title, "by": str(actor.user_id)},
+    )
 
 
 def get_ticket(session: Session, *, ticket_id: uuid.UUID, lock: bool = False) -> Ticket:
@@ -153,7 +168,8 @@ def update_ticket(
     ticket = get_ticket(session, ticket_id=ticket_id, lock=True)
     _check_may_change(actor, ticket)
     with versioned_write(session, ticket, if_match=if_match):
-        if "assignee_id" in changes and changes["assignee_id"] != ticket.assignee_id:
+        reassigned = "assignee_id" in changes and changes["assignee_id"] != ticket.assignee_id
+        if reassigned:
             _require_user(session, changes["assignee_id"])
             _record(
                 session,
@@ -164,6 +180,8 @@ def update_ticket(
                 _text(changes["assignee_id"]),
             )
         assign(ticket, changes, EDITABLE)
+        if reassigned:
+            _notify_assignee(session, actor, ticket)
     return ticket
 
 

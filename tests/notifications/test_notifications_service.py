@@ -107,3 +107,27 @@ def test_a_users_notifications_commit_in_id_order(user):
     for thread in threads:
         thread.join(20)
     assert found["first"] < found["second"]
+
+
+def test_assigning_a_ticket_notifies_the_new_assignee_but_not_someone_assigning_themselves(user):
+    from services import tickets
+    from tests.factories.tickets import make_ticket
+
+    assignee, third = make_user(), make_user()
+    ticket = make_ticket(user, title="Printer on fire", assignee_id=assignee.id)
+    make_ticket(user, title="Mine", assignee_id=user.id)
+    with transaction(write=True) as session:
+        changes = {"assignee_id": third.id}
+        tickets.update_ticket(session, actor_of(user), ticket_id=ticket.id, changes=changes)
+    with transaction(write=True) as session:
+        # Not a reassignment (same assignee): nothing new.
+        tickets.update_ticket(session, actor_of(user), ticket_id=ticket.id, changes=changes)
+
+    def received(someone) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+        with transaction(write=False) as session:
+            page = notifications.list_notifications(session, actor_of(someone))
+            return [(item.kind, item.payload["ticket_id"]) for item in page.items]
+
+    assert received(assignee) == [("tickets.assigned", str(ticket.id))]
+    assert received(third) == [("tickets.assigned", str(ticket.id))]
+    assert received(user) == []
