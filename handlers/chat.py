@@ -40,7 +40,9 @@ def _member_json(member: chat.MemberView) -> dict[str, Any]:
     }
 
 
-def list_chat_rooms(limit: int = 20, cursor: str | None = None, q: str | None = None) -> dict[str, Any]:
+def list_chat_rooms(
+    limit: int = 20, cursor: str | None = None, q: str | None = None
+) -> dict[str, Any]:
     with transaction(write=False) as session:
         page = chat.list_rooms(session, current_actor(), q=q, limit=limit, cursor=cursor)
         return page_json(page, _view_json)

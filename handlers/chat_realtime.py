@@ -3,8 +3,8 @@
 Resume without gap or duplicate: the socket subscribes to the room's channel first, then sends
 the stored messages after the client's `?after=<id>` (or, without it, remembers the room's newest
 id), then the live ones, skipping any id it already sent and filling from the database any id it
-has not (a room's ids are contiguous, so a gap is visible). A client that falls REALTIME_SOCKET_QUEUE
-messages behind is closed with 4000 and the reason `resync after=<last id sent>`."""
+has not (a room's ids are contiguous, so a gap is visible). A client that falls
+REALTIME_SOCKET_QUEUE messages behind is closed with 4000, reason `resync after=<last id sent>`."""
 
 from __future__ import annotations
 

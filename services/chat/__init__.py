@@ -82,7 +82,9 @@ def _mine(actor: Actor):  # type: ignore[no-untyped-def]
 
 
 def _known_users(session: Session, user_ids: set[uuid.UUID]) -> None:
-    found = set(session.scalars(select(User.id).where(User.id.in_(user_ids)))) if user_ids else set()
+    found = (
+        set(session.scalars(select(User.id).where(User.id.in_(user_ids)))) if user_ids else set()
+    )
     for missing in sorted(user_ids - found):
         raise UnknownUser(f"No user has the id {missing}.")
 
@@ -258,7 +260,7 @@ def remove_member(
         raise OwnerStays("The owner cannot leave the room; delete it instead.")
     gone = session.execute(
         delete(ChatMember).where(ChatMember.room_id == room.id, ChatMember.user_id == user_id)
-    ).rowcount
+    ).rowcount  # type: ignore[attr-defined]
     if not gone:
         raise MemberNotFound(f"{user_id} is not a member of this room.")
     publish_after_commit(
@@ -277,7 +279,9 @@ def message_json(message: ChatMessage) -> dict[str, Any]:
     }
 
 
-def _mentioned(session: Session, room_id: uuid.UUID, author: uuid.UUID, body: str) -> set[uuid.UUID]:
+def _mentioned(
+    session: Session, room_id: uuid.UUID, author: uuid.UUID, body: str
+) -> set[uuid.UUID]:
     handles = {handle.lower().rstrip(".") for handle in _MENTION.findall(body)}
     if not handles:
         return set()
@@ -369,7 +373,9 @@ def messages_between(
     return list(session.scalars(query.order_by(ChatMessage.id).limit(MOST_MESSAGES)))
 
 
-def mark_read(session: Session, actor: Actor, *, room_id: uuid.UUID, message_id: int) -> tuple[int, int]:
+def mark_read(
+    session: Session, actor: Actor, *, room_id: uuid.UUID, message_id: int
+) -> tuple[int, int]:
     """Moves the caller's read mark up to `message_id` (never back); broadcasts a receipt when
     the room has receipts on. Gives (last_read_id, unread_count)."""
     room = get_room(session, actor, room_id=room_id)

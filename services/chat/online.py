@@ -96,8 +96,8 @@ def allow_typing(room_id: uuid.UUID, user_id: uuid.UUID, seconds: float) -> bool
                 return False
             _typing[(room_id, user_id)] = now + seconds
             if len(_typing) > 10_000:
-                for key in [key for key, until in _typing.items() if until <= now]:
-                    del _typing[key]
+                for stale in [pair for pair, until in _typing.items() if until <= now]:
+                    del _typing[stale]
             return True
-    key = f"{_TYPING}{room_id}:{user_id}"
-    return bool(client.set(key, b"1", nx=True, px=max(1, int(seconds * 1000))))
+    name = f"{_TYPING}{room_id}:{user_id}"
+    return bool(client.set(name, b"1", nx=True, px=max(1, int(seconds * 1000))))

@@ -70,8 +70,12 @@ def test_rename_and_delete_are_the_owners_a_member_gets_403(client, user):
         403,
         "/problems/chat/not-owner",
     )
-    assert_problem(client.delete(url, headers=auth_headers(member)), 403, "/problems/chat/not-owner")
-    renamed = client.patch(url, json={"name": "Renamed", "receipts": False}, headers=auth_headers(user))
+    assert_problem(
+        client.delete(url, headers=auth_headers(member)), 403, "/problems/chat/not-owner"
+    )
+    renamed = client.patch(
+        url, json={"name": "Renamed", "receipts": False}, headers=auth_headers(user)
+    )
     assert renamed.status_code == 200
     assert (renamed.json()["name"], renamed.json()["receipts"]) == ("Renamed", False)
     assert client.delete(url, headers=auth_headers(user)).status_code == 204
@@ -107,10 +111,14 @@ def test_list_my_rooms_pages_searches_counts_unread_and_reads_the_same_statement
 
 def test_a_direct_room_is_one_per_pair_whoever_asks(client, user):
     other = make_user()
-    first = client.post(f"{URL[:-6]}/direct-rooms", json={"user_id": str(other.id)}, headers=auth_headers(user))
+    first = client.post(
+        f"{URL[:-6]}/direct-rooms", json={"user_id": str(other.id)}, headers=auth_headers(user)
+    )
     body = assert_created(first, URL)
     assert body["kind"] == "DIRECT"
-    again = client.post(f"{URL[:-6]}/direct-rooms", json={"user_id": str(user.id)}, headers=auth_headers(other))
+    again = client.post(
+        f"{URL[:-6]}/direct-rooms", json={"user_id": str(user.id)}, headers=auth_headers(other)
+    )
     assert again.status_code == 200 and again.json()["id"] == body["id"]
     assert_problem(
         client.put(f"{URL}/{body['id']}/members/{make_user().id}", headers=auth_headers(user)),
@@ -121,7 +129,9 @@ def test_a_direct_room_is_one_per_pair_whoever_asks(client, user):
         (user.id, "/problems/chat/direct-with-yourself"),
         (uuid.uuid4(), "/problems/chat/unknown-user"),
     ):
-        answer = client.post(f"{URL[:-6]}/direct-rooms", json={"user_id": str(user_id)}, headers=auth_headers(user))
+        answer = client.post(
+            f"{URL[:-6]}/direct-rooms", json={"user_id": str(user_id)}, headers=auth_headers(user)
+        )
         assert_problem(answer, 422, problem)
 
 
@@ -130,25 +140,37 @@ def test_members_are_added_and_removed_by_the_owner_and_a_member_leaves(client, 
     room = make_chat_room(user, members=[member])
     members = f"{URL}/{room.id}/members"
     assert_problem(
-        client.put(f"{members}/{newcomer.id}", headers=auth_headers(member)), 403, "/problems/chat/not-owner"
+        client.put(f"{members}/{newcomer.id}", headers=auth_headers(member)),
+        403,
+        "/problems/chat/not-owner",
     )
     for _ in range(2):  # idempotent
         assert client.put(f"{members}/{newcomer.id}", headers=auth_headers(user)).status_code == 204
     assert_problem(
-        client.put(f"{members}/{uuid.uuid4()}", headers=auth_headers(user)), 422, "/problems/chat/unknown-user"
+        client.put(f"{members}/{uuid.uuid4()}", headers=auth_headers(user)),
+        422,
+        "/problems/chat/unknown-user",
     )
     assert client.get(f"{URL}/{room.id}", headers=auth_headers(newcomer)).status_code == 200
     assert_problem(
-        client.delete(f"{members}/{newcomer.id}", headers=auth_headers(member)), 403, "/problems/chat/not-owner"
+        client.delete(f"{members}/{newcomer.id}", headers=auth_headers(member)),
+        403,
+        "/problems/chat/not-owner",
     )
     assert client.delete(f"{members}/{newcomer.id}", headers=auth_headers(user)).status_code == 204
     assert client.delete(f"{members}/{member.id}", headers=auth_headers(member)).status_code == 204
-    assert_problem(client.get(f"{URL}/{room.id}", headers=auth_headers(member)), 404, ROOM_NOT_FOUND)
     assert_problem(
-        client.delete(f"{members}/{member.id}", headers=auth_headers(user)), 404, "/problems/chat/member-not-found"
+        client.get(f"{URL}/{room.id}", headers=auth_headers(member)), 404, ROOM_NOT_FOUND
     )
     assert_problem(
-        client.delete(f"{members}/{user.id}", headers=auth_headers(user)), 422, "/problems/chat/owner-stays"
+        client.delete(f"{members}/{member.id}", headers=auth_headers(user)),
+        404,
+        "/problems/chat/member-not-found",
+    )
+    assert_problem(
+        client.delete(f"{members}/{user.id}", headers=auth_headers(user)),
+        422,
+        "/problems/chat/owner-stays",
     )
 
 
@@ -194,5 +216,9 @@ def test_read_mark_moves_forward_only_and_unread_follows(client, user):
     assert answer.status_code == 200 and answer.json() == {"last_read_id": 2, "unread_count": 1}
     answer = client.put(url, json={"message_id": 1}, headers=headers)
     assert answer.json() == {"last_read_id": 2, "unread_count": 1}
-    assert_problem(client.put(url, json={"message_id": 4}, headers=headers), 422, "/problems/chat/unknown-message")
+    assert_problem(
+        client.put(url, json={"message_id": 4}, headers=headers),
+        422,
+        "/problems/chat/unknown-message",
+    )
     assert client.get(f"{URL}/{room.id}", headers=auth_headers(user)).json()["unread_count"] == 0

@@ -50,13 +50,20 @@ def test_fifty_posts_at_once_persist_in_order_and_reach_a_watcher_once_each(live
     headers = auth_headers(poster)
     with _socket(live_server, room.id, user) as watcher:
         # Subscribed once its own presence went out; a first post proves the watcher hears.
-        assert httpx.post(live_server + path, json={"body": "hello"}, headers=headers).status_code == 201
+        assert (
+            httpx.post(live_server + path, json={"body": "hello"}, headers=headers).status_code
+            == 201
+        )
         assert _ids_until(watcher, 1) == [1]
         answers = all_at_once(live_server, path, headers, POSTS, method="POST", json={"body": "x"})
-        assert sorted(a.status_code for a in answers) == [201] * POSTS, [a.text for a in answers if a.status_code != 201]
+        assert sorted(a.status_code for a in answers) == [201] * POSTS, [
+            a.text for a in answers if a.status_code != 201
+        ]
         assert sorted(a.json()["id"] for a in answers) == list(range(2, POSTS + 2))
         assert _ids_until(watcher, POSTS + 1) == list(range(2, POSTS + 2))
-    history = httpx.get(live_server + path, params={"after": 0, "limit": 100}, headers=headers).json()
+    history = httpx.get(
+        live_server + path, params={"after": 0, "limit": 100}, headers=headers
+    ).json()
     assert [m["id"] for m in history["items"]] == list(range(1, POSTS + 2))
 
     # A burst while a client reconnects from the last id it saw.

@@ -25,7 +25,9 @@ CLIENT = ChannelContract("chatRoom", action="receive")
 def _join(client, room_id, user, after=None):  # type: ignore[no-untyped-def]
     protocols = ["trellis.v1", f"bearer.{token_login(user).access_token}"]
     query = "" if after is None else f"?after={after}"
-    return client.websocket_connect(f"/api/v1/chat/rooms/{room_id}/socket{query}", subprotocols=protocols)
+    return client.websocket_connect(
+        f"/api/v1/chat/rooms/{room_id}/socket{query}", subprotocols=protocols
+    )
 
 
 def _next(connection) -> dict[str, Any]:  # type: ignore[no-untyped-def]
@@ -93,7 +95,11 @@ def test_members_get_messages_receipts_typing_and_presence_live(client):
             _send(theirs, {"type": "message", "body": "hello over the socket"})
             for connection in (mine, theirs):
                 got = _next_of(connection, "message.created")["message"]
-                assert (got["id"], got["body"], got["author_id"]) == (1, "hello over the socket", str(grace.id))
+                assert (got["id"], got["body"], got["author_id"]) == (
+                    1,
+                    "hello over the socket",
+                    str(grace.id),
+                )
             _send(mine, {"type": "read", "message_id": 1})
             receipt = _next_of(theirs, "receipt")
             assert receipt == {"type": "receipt", "user_id": str(ada.id), "last_read_id": 1}
@@ -131,7 +137,9 @@ def test_refused_requests_answer_an_error_to_the_sender_only(client, user):
         assert _closed(socket).code == CloseCode.INVALID_MESSAGE
 
 
-def test_reconnecting_with_after_resumes_with_no_gap_and_no_duplicate_while_posts_go_on(client, user):
+def test_reconnecting_with_after_resumes_with_no_gap_and_no_duplicate_while_posts_go_on(
+    client, user
+):
     room = make_chat_room(user)
     post_chat_messages(room, user, "1", "2", "3")
     with _join(client, room.id, user, after=0) as first:
@@ -151,7 +159,9 @@ def test_reconnecting_with_after_resumes_with_no_gap_and_no_duplicate_while_post
         poster.join()
 
 
-def test_a_slow_consumer_is_closed_with_its_resume_cursor_and_resumes_from_it(client, user, configure):
+def test_a_slow_consumer_is_closed_with_its_resume_cursor_and_resumes_from_it(
+    client, user, configure
+):
     room = make_chat_room(user)
     configure(REALTIME_SOCKET_QUEUE="4")
     with _join(client, room.id, user) as slow:
@@ -188,7 +198,10 @@ def test_sockets_close_with_4404_for_strangers_removal_and_deletion(client, user
         assert client.delete(url, headers=auth_headers(user)).status_code == 204
         assert _closed(removed).code == CloseCode.NOT_FOUND
     with _join(client, room.id, user) as owner:
-        assert client.delete(f"/api/v1/chat/rooms/{room.id}", headers=auth_headers(user)).status_code == 204
+        assert (
+            client.delete(f"/api/v1/chat/rooms/{room.id}", headers=auth_headers(user)).status_code
+            == 204
+        )
         assert _closed(owner).code == CloseCode.NOT_FOUND
     with client.websocket_connect(f"/api/v1/chat/rooms/{room.id}/socket") as anonymous:
         assert _closed(anonymous).code == CloseCode.UNAUTHENTICATED
