@@ -120,6 +120,7 @@ async def _room_socket(websocket: WebSocket) -> None:
         await anyio.to_thread.run_sync(alive)
         await presence(True)
         await catch_up()
+        await socket.send({"type": "synced", "last_message_id": sent["last"]})
 
     async def error(problem: str, detail: str) -> None:
         # Through the channel, so that only the pump ever writes to the socket.

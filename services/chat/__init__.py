@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from core.db import utcnow
-from core.errors import BadRequest, Forbidden, NotFound, RuleViolated
+from core.errors import Forbidden, NotFound, RuleViolated
 from core.pagination import Page, paginate_by_creation
 from core.realtime import publish_after_commit
 from core.rows import get_or_404, insert_ignoring_duplicates
@@ -62,13 +62,13 @@ class OwnerStays(RuleViolated, type="/problems/chat/owner-stays"): ...
 class MemberNotFound(NotFound, type="/problems/chat/member-not-found"): ...
 
 
+class UserNotFound(NotFound, type="/problems/chat/user-not-found"): ...
+
+
 class EmptyMessage(RuleViolated, type="/problems/chat/empty-message"): ...
 
 
 class UnknownMessage(RuleViolated, type="/problems/chat/unknown-message"): ...
-
-
-class OneCursor(BadRequest, type="/problems/chat/one-cursor"): ...
 
 
 def channel(room_id: uuid.UUID) -> str:
@@ -245,7 +245,8 @@ def add_member(session: Session, actor: Actor, *, room_id: uuid.UUID, user_id: u
     room = _owned(session, actor, room_id, "add members")
     if room.kind == "DIRECT":
         raise DirectRoomFixed("A direct room's two members cannot change.")
-    _known_users(session, {user_id})
+    if session.get(User, user_id) is None:
+        raise UserNotFound(f"No user has the id {user_id}.")
     return insert_ignoring_duplicates(session, ChatMember, room_id=room.id, user_id=user_id)
 
 
@@ -343,13 +344,14 @@ def list_messages(
     after: int | None = None,
     limit: int = 50,
 ) -> tuple[list[ChatMessage], bool]:
-    """A page of a visible room's history in id order: the `limit` messages right after `after`,
-    or right before `before` (the newest without either); and whether more lie beyond."""
-    if before is not None and after is not None:
-        raise OneCursor("Give `before` or `after`, not both.")
+    """A page of a visible room's history in id order: the `limit` messages right after `after`
+    (below `before` if given too), or right before `before` (the newest without either); and
+    whether more lie beyond in that direction."""
     room = get_room(session, actor, room_id=room_id)
     query = select(ChatMessage).where(ChatMessage.room_id == room.id)
     if after is not None:
+        if before is not None:
+            query = query.where(ChatMessage.id < before)
         rows = list(
             session.scalars(
                 query.where(ChatMessage.id > after).order_by(ChatMessage.id).limit(limit + 1)

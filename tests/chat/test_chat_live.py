@@ -43,13 +43,18 @@ def _ids_until(socket: ClientConnection, last: int) -> list[int]:
     return ids
 
 
+def _until_synced(socket: ClientConnection) -> None:
+    while SERVER.check(orjson.loads(socket.recv(timeout=30)))["type"] != "synced":
+        pass
+
+
 def test_fifty_posts_at_once_persist_in_order_and_reach_a_watcher_once_each(live_server, user):
     poster = make_user()
     room = make_chat_room(user, members=[poster])
     path = f"/api/v1/chat/rooms/{room.id}/messages"
     headers = auth_headers(poster)
     with _socket(live_server, room.id, user) as watcher:
-        # Subscribed once its own presence went out; a first post proves the watcher hears.
+        _until_synced(watcher)
         assert (
             httpx.post(live_server + path, json={"body": "hello"}, headers=headers).status_code
             == 201

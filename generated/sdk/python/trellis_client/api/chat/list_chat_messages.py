@@ -114,9 +114,9 @@ def sync_detailed(
     """ Read a room's history
 
      A page of a room's messages, oldest first: the `limit` messages right before `before`, or right
-    after `after`, or the newest without either. Page back with `before=<first id>`, forward (catch up)
-    with `after=<last id>`; `has_more` says whether more lie that way. Giving both is 400
-    `/problems/chat/one-cursor`.
+    after `after` (and below `before` when both are given), or the newest without either. Page back with
+    `before=<first id>`, forward (catch up) with `after=<last id>`; `has_more` says whether more lie
+    that way.
 
     Args:
         room_id (UUID):
@@ -159,9 +159,9 @@ def sync(
     """ Read a room's history
 
      A page of a room's messages, oldest first: the `limit` messages right before `before`, or right
-    after `after`, or the newest without either. Page back with `before=<first id>`, forward (catch up)
-    with `after=<last id>`; `has_more` says whether more lie that way. Giving both is 400
-    `/problems/chat/one-cursor`.
+    after `after` (and below `before` when both are given), or the newest without either. Page back with
+    `before=<first id>`, forward (catch up) with `after=<last id>`; `has_more` says whether more lie
+    that way.
 
     Args:
         room_id (UUID):
@@ -199,9 +199,9 @@ async def asyncio_detailed(
     """ Read a room's history
 
      A page of a room's messages, oldest first: the `limit` messages right before `before`, or right
-    after `after`, or the newest without either. Page back with `before=<first id>`, forward (catch up)
-    with `after=<last id>`; `has_more` says whether more lie that way. Giving both is 400
-    `/problems/chat/one-cursor`.
+    after `after` (and below `before` when both are given), or the newest without either. Page back with
+    `before=<first id>`, forward (catch up) with `after=<last id>`; `has_more` says whether more lie
+    that way.
 
     Args:
         room_id (UUID):
@@ -244,9 +244,9 @@ async def asyncio(
     """ Read a room's history
 
      A page of a room's messages, oldest first: the `limit` messages right before `before`, or right
-    after `after`, or the newest without either. Page back with `before=<first id>`, forward (catch up)
-    with `after=<last id>`; `has_more` says whether more lie that way. Giving both is 400
-    `/problems/chat/one-cursor`.
+    after `after` (and below `before` when both are given), or the newest without either. Page back with
+    `before=<first id>`, forward (catch up) with `after=<last id>`; `has_more` says whether more lie
+    that way.
 
     Args:
         room_id (UUID):

@@ -107,7 +107,8 @@ def sync_detailed(
     """ Add a member
 
      The owner adds an existing user to a group room (204, also when already a member). A member who is
-    not the owner gets 403; a direct room's members cannot change (422).
+    not the owner gets 403; an unknown user 404 `/problems/chat/user-not-found`; a direct room's members
+    cannot change (422).
 
     Args:
         room_id (UUID):
@@ -144,7 +145,8 @@ def sync(
     """ Add a member
 
      The owner adds an existing user to a group room (204, also when already a member). A member who is
-    not the owner gets 403; a direct room's members cannot change (422).
+    not the owner gets 403; an unknown user 404 `/problems/chat/user-not-found`; a direct room's members
+    cannot change (422).
 
     Args:
         room_id (UUID):
@@ -176,7 +178,8 @@ async def asyncio_detailed(
     """ Add a member
 
      The owner adds an existing user to a group room (204, also when already a member). A member who is
-    not the owner gets 403; a direct room's members cannot change (422).
+    not the owner gets 403; an unknown user 404 `/problems/chat/user-not-found`; a direct room's members
+    cannot change (422).
 
     Args:
         room_id (UUID):
@@ -213,7 +216,8 @@ async def asyncio(
     """ Add a member
 
      The owner adds an existing user to a group room (204, also when already a member). A member who is
-    not the owner gets 403; a direct room's members cannot change (422).
+    not the owner gets 403; an unknown user 404 `/problems/chat/user-not-found`; a direct room's members
+    cannot change (422).
 
     Args:
         room_id (UUID):
