@@ -405,12 +405,15 @@ async def run_socket(
     incoming: Incoming = _ignore,
     outgoing: Outgoing = _as_is,
     ready: Callable[[], Awaitable[None]] | None = None,
+    resume: Callable[[], str] | None = None,
 ) -> CloseCode | None:
     """Serves one connection until it ends; gives the close code (None: the client closed).
 
     `channel`'s messages go to the client through `outgoing` (None skips one; raising `Closing`
     ends the connection); `ready` runs once subscribed (so nothing published after it is missed:
-    send a snapshot there); each client message (a JSON object) goes to `incoming`."""
+    send a snapshot there); each client message (a JSON object) goes to `incoming`. `resume`, if
+    given, is the client's resume cursor (the last id it was sent): a 4000 close then carries it
+    as its reason, `resync after=<cursor>`, so the client reconnects from there."""
     async with realtime.subscribe(channel, max_queue=limits.queue) as subscription:
         code: CloseCode | None = None
         reason = ""
@@ -438,6 +441,8 @@ async def run_socket(
             for task in tasks:
                 with contextlib.suppress(BaseException):
                     await task
+        if code == CloseCode.RESYNC and resume is not None:
+            reason = f"resync after={resume()}"
         if code is not None:
             await socket.close(code, reason)
         else:

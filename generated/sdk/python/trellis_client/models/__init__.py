@@ -21,6 +21,19 @@ from .api_key_update import ApiKeyUpdate
 from .audit_event import AuditEvent
 from .audit_event_details import AuditEventDetails
 from .audit_event_list import AuditEventList
+from .chat_direct_room_create import ChatDirectRoomCreate
+from .chat_member import ChatMember
+from .chat_member_list import ChatMemberList
+from .chat_message import ChatMessage
+from .chat_message_create import ChatMessageCreate
+from .chat_message_list import ChatMessageList
+from .chat_read_mark import ChatReadMark
+from .chat_read_mark_result import ChatReadMarkResult
+from .chat_room import ChatRoom
+from .chat_room_create import ChatRoomCreate
+from .chat_room_kind import ChatRoomKind
+from .chat_room_list import ChatRoomList
+from .chat_room_update import ChatRoomUpdate
 from .comment import Comment
 from .comment_create import CommentCreate
 from .comment_list import CommentList
@@ -255,6 +268,19 @@ __all__ = (
     "AuditEvent",
     "AuditEventDetails",
     "AuditEventList",
+    "ChatDirectRoomCreate",
+    "ChatMember",
+    "ChatMemberList",
+    "ChatMessage",
+    "ChatMessageCreate",
+    "ChatMessageList",
+    "ChatReadMark",
+    "ChatReadMarkResult",
+    "ChatRoom",
+    "ChatRoomCreate",
+    "ChatRoomKind",
+    "ChatRoomList",
+    "ChatRoomUpdate",
     "Comment",
     "CommentCreate",
     "CommentList",
