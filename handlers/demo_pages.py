@@ -1,4 +1,4 @@
-"""The realtime demo page at GET /demo (docs/features/demo.md): one HTML page, one script and one
+"""The realtime demo page at GET /demo (docs/demo.md): one HTML page, one script and one
 stylesheet from handlers/demo_page/, no build step and nothing from another site. The page only
 calls the public API (identity, chat, polls) and its sockets, as any browser client would; it is
 not part of the OpenAPI contract. Found by core.app.page_routes (its name ends in `_pages`)."""

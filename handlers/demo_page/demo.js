@@ -1,4 +1,4 @@
-// The Trellis realtime demo page (docs/features/demo.md): plain DOM code, no framework, no build.
+// The Trellis realtime demo page (docs/demo.md): plain DOM code, no framework, no build.
 // It signs in through the identity REST operations, then uses the chat room socket and the live
 // poll socket exactly as any client would (docs/realtime.md): the access token goes in the
 // WebSocket subprotocols ["trellis.v1", "bearer.<token>"].

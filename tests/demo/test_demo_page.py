@@ -1,4 +1,4 @@
-"""The realtime demo page (docs/features/demo.md): served with its own Content-Security-Policy,
+"""The realtime demo page (docs/demo.md): served with its own Content-Security-Policy,
 and, end to end in headless Chromium, two users chatting and voting live through it.
 
 The browser test runs on the SQLite stage only: the page and the browser do not depend on the
