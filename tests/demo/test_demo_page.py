@@ -10,6 +10,7 @@ to another address is aborted and fails the test."""
 from __future__ import annotations
 
 import os
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -119,10 +120,8 @@ def test_two_users_chat_and_vote_live(live_server_demo: str) -> None:
                 )
                 page.goto(f"{base}/demo")
                 page.click("#demo-user")
-                expect(page.locator("#me-id")).to_have_text(
-                    # a user id (uuid) once signed up and signed in
-                    __import__("re").compile(r"^[0-9a-f-]{36}$")
-                )
+                # Signed up and signed in: the page shows the user's id.
+                expect(page.locator("#me-id")).to_have_text(re.compile(r"^[0-9a-f-]{36}$"))
                 pages.append(page)
             a, b = pages
             b_id = b.text_content("#me-id") or ""
@@ -160,7 +159,8 @@ def test_two_users_chat_and_vote_live(live_server_demo: str) -> None:
             soup = a.locator("#poll-options-list li", has_text="Soup").locator(".votes")
             expect(soup).to_have_text("1")
             expect(a.locator("#poll-ballots")).to_have_text("1")
-            expect(a.locator("#poll-options-list li", has_text="Pizza").locator(".votes")).to_have_text("0")
+            pizza = a.locator("#poll-options-list li", has_text="Pizza").locator(".votes")
+            expect(pizza).to_have_text("0")
         finally:
             browser.close()
     assert not outside, f"the browser tried to leave loopback: {outside}"
