@@ -2,6 +2,7 @@
 
     HTTP -> RequestContextMiddleware (request id, log, body cap) -> [CORS] -> Starlette router
             ├── /docs, /api/v1/openapi.json, /openapi.json, /conduit/api/openapi.json
+            ├── browser pages (handlers/<slug>_pages.py: /demo), realtime sockets
             └── GroupDispatcher: /api/v1/<a>/<b>/... -> the Connexion app serving group a/b (or a/*)
                                  /conduit/api/...     -> the Conduit facade's Connexion app
                                  anything else        -> the root API (/health, /ready, 404s)
@@ -19,6 +20,7 @@ import contextlib
 import gc
 import html
 import importlib
+import pkgutil
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -196,6 +198,18 @@ def _contract_routes() -> list[Any]:
     return routes
 
 
+def page_routes(package: str = "handlers") -> list[BaseRoute]:
+    """Browser pages served next to the API, outside the OpenAPI contract: the `ROUTES` of every
+    `<package>/<slug>_pages.py` (the demo page: handlers/demo_pages.py). Found by name, like the
+    realtime rows' sockets (core.sockets.discover), so a page adds no shared code."""
+    routes: list[BaseRoute] = []
+    root = importlib.import_module(package)
+    for info in sorted(pkgutil.iter_modules(root.__path__), key=lambda item: item.name):
+        if info.name.endswith("_pages"):
+            routes.extend(getattr(importlib.import_module(f"{package}.{info.name}"), "ROUTES", ()))
+    return routes
+
+
 def settle_startup_objects() -> None:
     """Moves everything startup built (the contract's parsed documents, validators, routes,
     mappers: ~190,000 objects) out of the garbage collector's reach.
@@ -281,7 +295,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 allow_credentials=True,
             )
         )
-    routes = [*_contract_routes(), *realtime_modules.routes]
+    routes = [*_contract_routes(), *page_routes(), *realtime_modules.routes]
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
     app.router = DispatchingRouter(routes, API_PREFIX + "/", lifespan=lifespan, default=dispatcher)
     return app
