@@ -115,10 +115,13 @@ async def _room_socket(websocket: WebSocket) -> None:
 
     async def ready() -> None:
         # Subscribed: whatever commits from now on arrives live; what committed before is read.
-        if after is None:
-            sent["last"] = await anyio.to_thread.run_sync(_position, socket, room_id)
-        await anyio.to_thread.run_sync(alive)
-        await presence(True)
+        try:
+            if after is None:
+                sent["last"] = await anyio.to_thread.run_sync(_position, socket, room_id)
+            await anyio.to_thread.run_sync(alive)
+            await presence(True)
+        except NotFound:  # removed from the room, or it was deleted, since the handshake
+            raise Closing(CloseCode.NOT_FOUND, "room-not-found") from None
         await catch_up()
         await socket.send({"type": "synced", "last_message_id": sent["last"]})
 
