@@ -227,7 +227,8 @@ class MemberView:
 
 
 def members(session: Session, actor: Actor, *, room_id: uuid.UUID) -> list[MemberView]:
-    """A visible room's members, with read and delivered marks, last_seen and whether they are online now."""
+    """A visible room's members, with read and delivered marks, last_seen and whether they are
+    online now."""
     room = get_room(session, actor, room_id=room_id)
     rows = session.execute(
         select(ChatMember, User.display_name)
@@ -405,9 +406,7 @@ def mark_read(
     return member.last_read_id, max(0, room.last_message_id - member.last_read_id)
 
 
-def mark_delivered(
-    session: Session, actor: Actor, *, room_id: uuid.UUID, up_to_id: int
-) -> int:
+def mark_delivered(session: Session, actor: Actor, *, room_id: uuid.UUID, up_to_id: int) -> int:
     """Moves the caller's delivered mark up to `up_to_id` (never back, never past the room's
     newest message) with one conditional UPDATE; broadcasts a delivered receipt when it moved and
     the room has receipts on. Gives the delivered mark now."""
