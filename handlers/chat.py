@@ -37,6 +37,7 @@ def _member_json(member: chat.MemberView) -> dict[str, Any]:
         "online": member.online,
         "last_seen_at": seen.isoformat() if seen else None,
         "last_read_id": member.last_read_id,
+        "delivered_id": member.delivered_id,
     }
 
 
@@ -150,3 +151,11 @@ def put_chat_read_mark(room_id: str, body: dict[str, Any]) -> dict[str, Any]:
             session, current_actor(), room_id=uuid.UUID(room_id), message_id=body["message_id"]
         )
     return {"last_read_id": last_read_id, "unread_count": unread}
+
+
+def put_chat_delivered_mark(room_id: str, body: dict[str, Any]) -> dict[str, Any]:
+    with transaction(write=True) as session:
+        delivered_id = chat.mark_delivered(
+            session, current_actor(), room_id=uuid.UUID(room_id), up_to_id=body["up_to_id"]
+        )
+    return {"delivered_id": delivered_id}

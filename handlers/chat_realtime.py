@@ -60,6 +60,11 @@ def _read(socket: sockets.Socket, room_id: uuid.UUID, message_id: int) -> None:
         chat.mark_read(session, socket.actor, room_id=room_id, message_id=message_id)
 
 
+def _delivered(socket: sockets.Socket, room_id: uuid.UUID, up_to_id: int) -> None:
+    with transaction(write=True) as session:
+        chat.mark_delivered(session, socket.actor, room_id=room_id, up_to_id=up_to_id)
+
+
 def _after(websocket: WebSocket) -> int | None:
     raw = websocket.query_params.get("after")
     if raw is None:
@@ -155,6 +160,12 @@ async def _room_socket(websocket: WebSocket) -> None:
                     await error(INVALID, "`message_id` must be a message id.")
                     return
                 await anyio.to_thread.run_sync(_read, socket, room_id, message_id)
+            elif kind == "delivered":
+                up_to_id = message.get("up_to_id")
+                if type(up_to_id) is not int or not 0 <= up_to_id <= 2**53 - 1:
+                    await error(INVALID, "`up_to_id` must be a message id.")
+                    return
+                await anyio.to_thread.run_sync(_delivered, socket, room_id, up_to_id)
             else:
                 raise Closing(CloseCode.INVALID_MESSAGE, "unknown-type")
         except DomainError as refused:

@@ -25,7 +25,7 @@ class ChatRoom(Timestamped, Base):
     kind: Mapped[str] = mapped_column(String(10), default="GROUP")
     #: A direct room's two user ids, sorted and joined: unique, so asking twice gives one room.
     direct_key: Mapped[str | None] = mapped_column(String(80), unique=True)
-    #: Whether members' read marks are broadcast as receipts.
+    #: Whether members' read and delivered marks are broadcast as receipts.
     receipts: Mapped[bool] = mapped_column(default=True)
     #: The id of the room's newest message (0: none yet).
     last_message_id: Mapped[int] = mapped_column(BigInteger, default=0)
@@ -42,6 +42,9 @@ class ChatMember(Base):
     )
     #: The newest message id this member has read.
     last_read_id: Mapped[int] = mapped_column(BigInteger, default=0)
+    #: The newest message id this member's device acknowledged (a delivery receipt; never below
+    #: last_read_id, since reading implies delivered).
+    delivered_id: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     #: When this member last opened or closed a socket on the room.
     last_seen_at: Mapped[datetime | None]
     joined_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -1,4 +1,5 @@
-"""Chat: rooms and direct rooms, their members, persisted messages, read marks and presence.
+"""Chat: rooms and direct rooms, their members, persisted messages, read and delivered marks and
+presence.
 
 Every member (the owner included) has a `ChatMember` row; a room is visible to its members only
 (anyone else gets 404, like a missing room). The owner renames, deletes, adds and removes members;
@@ -6,6 +7,7 @@ a member leaves. A direct room holds exactly two users and is unique per pair (`
 asking twice gives the same room. A message's id counts up from 1 in its room: posting bumps
 `ChatRoom.last_message_id` with one UPDATE, which holds the room's row lock until commit, so a
 room's messages commit (and are published) in id order. Unread = last_message_id - last_read_id.
+A member's delivered mark (what their device acknowledged) only moves up, and reading moves it too.
 Everything a socket needs to hear goes out on the room's channel once the transaction commits.
 """
 
@@ -221,10 +223,12 @@ class MemberView:
     last_read_id: int
     last_seen_at: datetime | None
     online: bool
+    delivered_id: int
 
 
 def members(session: Session, actor: Actor, *, room_id: uuid.UUID) -> list[MemberView]:
-    """A visible room's members, with read marks, last_seen and whether they are online now."""
+    """A visible room's members, with read and delivered marks, last_seen and whether they are
+    online now."""
     room = get_room(session, actor, room_id=room_id)
     rows = session.execute(
         select(ChatMember, User.display_name)
@@ -235,7 +239,9 @@ def members(session: Session, actor: Actor, *, room_id: uuid.UUID) -> list[Membe
     listed = list(rows)
     live = online.online(member.user_id for member, _ in listed)
     return [
-        MemberView(m.user_id, name, m.last_read_id, m.last_seen_at, m.user_id in live)
+        MemberView(
+            m.user_id, name, m.last_read_id, m.last_seen_at, m.user_id in live, m.delivered_id
+        )
         for m, name in listed
     ]
 
@@ -317,7 +323,7 @@ def post_message(session: Session, actor: Actor, *, room_id: uuid.UUID, body: st
     session.execute(
         update(ChatMember)
         .where(ChatMember.room_id == room.id, ChatMember.user_id == actor.user_id)
-        .values(last_read_id=message_id),
+        .values(last_read_id=message_id, delivered_id=message_id),
         execution_options={"synchronize_session": False},
     )
     session.flush()
@@ -378,23 +384,61 @@ def messages_between(
 def mark_read(
     session: Session, actor: Actor, *, room_id: uuid.UUID, message_id: int
 ) -> tuple[int, int]:
-    """Moves the caller's read mark up to `message_id` (never back); broadcasts a receipt when
-    the room has receipts on. Gives (last_read_id, unread_count)."""
+    """Moves the caller's read mark up to `message_id` (never back), and their delivered mark with
+    it (reading implies delivered); broadcasts a read receipt when the room has receipts on.
+    Gives (last_read_id, unread_count)."""
     room = get_room(session, actor, room_id=room_id)
     if message_id > room.last_message_id:
         raise UnknownMessage(f"The room has no message {message_id} yet.")
     member = session.get_one(ChatMember, (room.id, actor.user_id))
     if message_id > member.last_read_id:
         member.last_read_id = message_id
+        member.delivered_id = max(member.delivered_id, message_id)
         session.flush()
         if room.receipts:
             receipt = {
                 "type": "receipt",
+                "kind": "read",
                 "user_id": str(actor.user_id),
                 "last_read_id": message_id,
             }
             publish_after_commit(session, channel(room.id), receipt)
     return member.last_read_id, max(0, room.last_message_id - member.last_read_id)
+
+
+def mark_delivered(session: Session, actor: Actor, *, room_id: uuid.UUID, up_to_id: int) -> int:
+    """Moves the caller's delivered mark up to `up_to_id` (never back, never past the room's
+    newest message) with one conditional UPDATE; broadcasts a delivered receipt when it moved and
+    the room has receipts on. Gives the delivered mark now."""
+    room = get_room(session, actor, room_id=room_id)
+    if up_to_id > room.last_message_id:
+        raise UnknownMessage(f"The room has no message {up_to_id} yet.")
+    moved = session.execute(
+        update(ChatMember)
+        .where(
+            ChatMember.room_id == room.id,
+            ChatMember.user_id == actor.user_id,
+            ChatMember.delivered_id < up_to_id,
+        )
+        .values(delivered_id=up_to_id),
+        execution_options={"synchronize_session": False},
+    ).rowcount  # type: ignore[attr-defined]
+    if not moved:
+        mark = session.scalar(
+            select(ChatMember.delivered_id).where(
+                ChatMember.room_id == room.id, ChatMember.user_id == actor.user_id
+            )
+        )
+        return int(mark or 0)
+    if room.receipts:
+        receipt = {
+            "type": "receipt",
+            "kind": "delivered",
+            "user_id": str(actor.user_id),
+            "delivered_id": up_to_id,
+        }
+        publish_after_commit(session, channel(room.id), receipt)
+    return up_to_id
 
 
 def room_position(session: Session, actor: Actor, *, room_id: uuid.UUID) -> int:

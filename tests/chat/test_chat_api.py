@@ -30,6 +30,7 @@ def test_create_room_with_members_and_read_it_back(client, user):
         "online": False,
         "last_seen_at": None,
         "last_read_id": 0,
+        "delivered_id": 0,
     }
 
 

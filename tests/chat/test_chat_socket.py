@@ -102,7 +102,12 @@ def test_members_get_messages_receipts_typing_and_presence_live(client):
                 )
             _send(mine, {"type": "read", "message_id": 1})
             receipt = _next_of(theirs, "receipt")
-            assert receipt == {"type": "receipt", "user_id": str(ada.id), "last_read_id": 1}
+            assert receipt == {
+                "type": "receipt",
+                "kind": "read",
+                "user_id": str(ada.id),
+                "last_read_id": 1,
+            }
             _send(theirs, {"type": "typing"})
             _send(theirs, {"type": "typing"})  # within CHAT_TYPING_SECONDS: dropped
             _send(theirs, {"type": "message", "body": "second"})

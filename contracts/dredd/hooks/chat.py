@@ -1,5 +1,6 @@
 """Chat fixtures: the example room id is replaced by a room created through the API (the admin
-owns it), and the example user id by a throwaway account's."""
+owns it; the read and delivered marks get one message to point at), and the example user id by
+a throwaway account's."""
 
 from __future__ import annotations
 
@@ -48,3 +49,6 @@ def real_rows(transaction):
         if "read-mark" in transaction["fullPath"]:
             api("POST", f"/chat/rooms/{created['id']}/messages", json={"body": "x"})
             set_body(transaction, {"message_id": 1})
+        if "delivered-mark" in transaction["fullPath"]:
+            api("POST", f"/chat/rooms/{created['id']}/messages", json={"body": "x"})
+            set_body(transaction, {"up_to_id": 1})

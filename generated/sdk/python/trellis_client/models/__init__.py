@@ -21,6 +21,8 @@ from .api_key_update import ApiKeyUpdate
 from .audit_event import AuditEvent
 from .audit_event_details import AuditEventDetails
 from .audit_event_list import AuditEventList
+from .chat_delivered_mark import ChatDeliveredMark
+from .chat_delivered_mark_result import ChatDeliveredMarkResult
 from .chat_direct_room_create import ChatDirectRoomCreate
 from .chat_member import ChatMember
 from .chat_member_list import ChatMemberList
@@ -268,6 +270,8 @@ __all__ = (
     "AuditEvent",
     "AuditEventDetails",
     "AuditEventList",
+    "ChatDeliveredMark",
+    "ChatDeliveredMarkResult",
     "ChatDirectRoomCreate",
     "ChatMember",
     "ChatMemberList",

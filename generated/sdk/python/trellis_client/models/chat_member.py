@@ -26,7 +26,7 @@ class ChatMember:
     """ 
         Example:
             {'user_id': '7e8f9a0b-1c2d-4e3f-8a5b-6c7d8e9f0a1b', 'display_name': 'Grace', 'online': True, 'last_seen_at':
-                '2026-01-15T09:31:00Z', 'last_read_id': 41}
+                '2026-01-15T09:31:00Z', 'last_read_id': 41, 'delivered_id': 42}
 
         Attributes:
             user_id (UUID):
@@ -34,6 +34,8 @@ class ChatMember:
             online (bool): Has a room socket open now, on any app process.
             last_seen_at (datetime.datetime | None): When they last opened or closed a socket on this room (null = never).
             last_read_id (int): The newest message id they have read.
+            delivered_id (int): The newest message id their device acknowledged (a delivery receipt); never below
+                `last_read_id`, since reading implies delivered.
      """
 
     user_id: UUID
@@ -41,6 +43,7 @@ class ChatMember:
     online: bool
     last_seen_at: datetime.datetime | None
     last_read_id: int
+    delivered_id: int
 
 
 
@@ -61,6 +64,8 @@ class ChatMember:
 
         last_read_id = self.last_read_id
 
+        delivered_id = self.delivered_id
+
 
         field_dict: dict[str, Any] = {}
 
@@ -70,6 +75,7 @@ class ChatMember:
             "online": online,
             "last_seen_at": last_seen_at,
             "last_read_id": last_read_id,
+            "delivered_id": delivered_id,
         })
 
         return field_dict
@@ -108,12 +114,15 @@ class ChatMember:
 
         last_read_id = d.pop("last_read_id")
 
+        delivered_id = d.pop("delivered_id")
+
         chat_member = cls(
             user_id=user_id,
             display_name=display_name,
             online=online,
             last_seen_at=last_seen_at,
             last_read_id=last_read_id,
+            delivered_id=delivered_id,
         )
 
         return chat_member
