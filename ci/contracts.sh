@@ -50,11 +50,10 @@ PY
 if [ "${SKIP_SCHEMATHESIS:-0}" != "1" ]; then  # SKIP_*: to rerun one gate alone while fixing it
 echo "== schemathesis (CLI, live server, 2 workers)"
 export SCHEMATHESIS_HOOKS=contracts.schemathesis.hooks
-# Two client workers: with one, the client generating the next case and the server answering
-# the last take turns, and one of the two cores idles.
+# One client worker: with two (tried 2026-12-03) Hypothesis' filter-source inspection crashed in
+# a thread (CPython 3.11's ast is not thread-safe: "AST constructor recursion depth mismatch").
 st=("$PY/schemathesis" --no-color --config-file contracts/schemathesis/schemathesis.toml run
     --checks all --max-examples "${CONTRACT_EXAMPLES:-50}" --seed 1
-    --workers "${CONTRACT_WORKERS:-2}"
     --phases examples,coverage,fuzzing,stateful --suppress-health-check all
     --continue-on-failure)
 "${st[@]}" generated/openapi.yaml --url "$BASE/api/v1" -H "Authorization: Bearer $TOKEN" \
