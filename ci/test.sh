@@ -42,11 +42,16 @@ run_services() {
   printf '\n== tests on PostgreSQL + Redis\n'
   bash ci/services.sh "${PYTEST[@]}" --junitxml=reports/junit-services.xml "$@"
 }
+# A stage of several commands keeps going after one fails and then fails itself: `timed` calls
+# it in an `||` list, where bash ignores `set -e` (a failed gate used to pass as the next
+# command's success).
 run_contracts() {
+  local status=0
   printf '\n== contract gates against a live server\n'
-  bash ci/services.sh bash ci/contracts.sh
+  bash ci/services.sh bash ci/contracts.sh || status=$?
   printf '\n== the Conduit facade under newman (make realworld, with our own smoke suite)\n'
-  bash ci/services.sh bash ci/realworld.sh tests/conduit/smoke.postman_collection.json
+  bash ci/services.sh bash ci/realworld.sh tests/conduit/smoke.postman_collection.json || status=$?
+  return "$status"
 }
 run_compose() {
   printf '\n== the image and the Compose stack, booted for real (podman; cached by what they are made of)\n'
@@ -56,9 +61,11 @@ run_compose() {
 }
 run_bench_smoke() {
   printf '\n== bench smoke: framework-only CPU per request against bench/smoke-baseline.json\n'
-  env -u DATABASE_URL -u REDIS_URL "$PY" bench/smoke.py
+  local status=0
+  env -u DATABASE_URL -u REDIS_URL "$PY" bench/smoke.py || status=$?
   # The cached account check needs Redis (a throwaway one; the database stays SQLite).
-  bash ci/services.sh env -u DATABASE_URL "$PY" bench/smoke.py --account-cache
+  bash ci/services.sh env -u DATABASE_URL "$PY" bench/smoke.py --account-cache || status=$?
+  return "$status"
 }
 run_coverage() {
   printf '\n== coverage (branch)\n'
