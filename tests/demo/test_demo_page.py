@@ -4,6 +4,7 @@ and, end to end in headless Chromium, two users chatting and voting live through
 The browser test runs on the SQLite stage only: the page and the browser do not depend on the
 database engine, and the chat and livepolls rows prove their behaviour on PostgreSQL + Redis. It
 is skipped when Chromium is missing, unless REQUIRE_BROWSER=1 (CI), which makes that a failure.
+DEMO_BROWSER names another Chromium-family binary (the GitHub workflow uses the runner's Chrome).
 The browser may reach 127.0.0.1 only: every other host name resolves to nothing, and any request
 to another address is aborted and fails the test."""
 
@@ -24,7 +25,7 @@ from core.settings import get_settings
 from handlers.demo_pages import CONTENT_SECURITY_POLICY
 from tests.live import _free_port
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("DEMO_BROWSER") or "/usr/bin/chromium")
 
 
 def test_the_page_is_served_with_its_security_headers(client) -> None:  # type: ignore[no-untyped-def]
@@ -52,7 +53,7 @@ def _browser_available() -> None:
         )
     if not CHROMIUM.exists():
         if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail(f"REQUIRE_BROWSER=1 but {CHROMIUM} is missing (apt-get install chromium)")
+            pytest.fail(f"REQUIRE_BROWSER=1 but {CHROMIUM} is missing (apt-get install chromium, or set DEMO_BROWSER)")
         pytest.skip(f"{CHROMIUM} is missing (set REQUIRE_BROWSER=1 to make this a failure)")
 
 
