@@ -278,6 +278,44 @@ class Socket:
         await close(self.websocket, code, reason)
 
 
+class StreamCursor:
+    """Where a socket stands in an ordered stream of stored items with increasing ids (a room's
+    messages, a user's notifications): the id of the last item it sent, None before any.
+
+    Resuming without gap or duplicate is three steps: subscribe to the live channel first (so
+    nothing committed from then on is missed), `catch_up` with what was stored after the client's
+    cursor, then send a live item only if `admit` lets it through (a live copy of an item already
+    read from the database is dropped)."""
+
+    def __init__(self, last: int | None = None) -> None:
+        self.last = last
+
+    async def catch_up(
+        self,
+        read: Callable[[int, int | None], Awaitable[list[dict[str, Any]]]],
+        send: Callable[[dict[str, Any]], Awaitable[None]],
+        *,
+        batch_size: int,
+        below: int | None = None,
+    ) -> None:
+        """Sends the stored items after the cursor (and before `below`), oldest first: `read(after,
+        below)` gives at most `batch_size` of them, so a short batch is the end."""
+        while True:
+            batch = await read(self.last or 0, below)
+            for item in batch:
+                await send(item)
+                self.last = item["id"]
+            if len(batch) < batch_size:
+                return
+
+    def admit(self, item_id: int) -> bool:
+        """True, and the cursor moves to it, for an item the client has not been sent."""
+        if self.last is not None and item_id <= self.last:
+            return False
+        self.last = item_id
+        return True
+
+
 async def close(websocket: WebSocket, code: CloseCode, reason: str = "") -> None:
     """Closes with `code` (accepting first, so the client can read the code), unless the peer
     has already gone."""

@@ -3,8 +3,9 @@
 Resume without gap or duplicate: the socket subscribes to the room's channel first, then sends
 the stored messages after the client's `?after=<id>` (or, without it, remembers the room's newest
 id), then the live ones, skipping any id it already sent and filling from the database any id it
-has not (a room's ids are contiguous, so a gap is visible). A client that falls
-REALTIME_SOCKET_QUEUE messages behind is closed with 4000, reason `resync after=<last id sent>`."""
+has not (a room's ids are contiguous, so a gap is visible): core.sockets.StreamCursor. A client
+that falls REALTIME_SOCKET_QUEUE messages behind is closed with 4000, reason
+`resync after=<last id sent>`."""
 
 from __future__ import annotations
 
@@ -97,7 +98,7 @@ async def _room_socket(websocket: WebSocket) -> None:
     channel = chat.channel(room_id)
     me = socket.actor.user_id
     mine = str(me)
-    sent = {"last": after if after is not None else 0}
+    cursor = sockets.StreamCursor(after if after is not None else 0)
 
     def alive() -> None:
         online.connect(me, socket.id, time.time() + settings.idle_seconds)
@@ -109,26 +110,26 @@ async def _room_socket(websocket: WebSocket) -> None:
             {"type": "presence", "user_id": mine, "online": is_online, "last_seen_at": seen_at},
         )
 
+    async def stored(after: int, below: int | None) -> list[dict[str, Any]]:
+        return await anyio.to_thread.run_sync(_stored, room_id, after, below)
+
+    async def send_message(message: dict[str, Any]) -> None:
+        await socket.send({"type": "message.created", "message": message})
+
     async def catch_up(below: int | None = None) -> None:
-        while True:
-            batch = await anyio.to_thread.run_sync(_stored, room_id, sent["last"], below)
-            for message in batch:
-                await socket.send({"type": "message.created", "message": message})
-                sent["last"] = message["id"]
-            if len(batch) < chat.MOST_MESSAGES:
-                return
+        await cursor.catch_up(stored, send_message, batch_size=chat.MOST_MESSAGES, below=below)
 
     async def ready() -> None:
         # Subscribed: whatever commits from now on arrives live; what committed before is read.
         try:
             if after is None:
-                sent["last"] = await anyio.to_thread.run_sync(_position, socket, room_id)
+                cursor.last = await anyio.to_thread.run_sync(_position, socket, room_id)
             await anyio.to_thread.run_sync(alive)
             await presence(True)
         except NotFound:  # removed from the room, or it was deleted, since the handshake
             raise Closing(CloseCode.NOT_FOUND, "room-not-found") from None
         await catch_up()
-        await socket.send({"type": "synced", "last_message_id": sent["last"]})
+        await socket.send({"type": "synced", "last_message_id": cursor.last})
 
     async def error(problem: str, detail: str) -> None:
         # Through the channel, so that only the pump ever writes to the socket.
@@ -175,12 +176,10 @@ async def _room_socket(websocket: WebSocket) -> None:
         kind = event.get("type")
         if kind == "message.created":
             message_id = event["message"]["id"]
-            if message_id <= sent["last"]:
-                return None  # already sent (read from the database while catching up)
-            if message_id > sent["last"] + 1:
+            if message_id > (cursor.last or 0) + 1:
+                # A room's ids have no holes: the ones between were committed but not heard.
                 await catch_up(below=message_id)
-            sent["last"] = message_id
-            return event
+            return event if cursor.admit(message_id) else None
         if kind == "room-deleted":
             raise Closing(CloseCode.NOT_FOUND, "room-deleted")
         if kind == "member-removed":
@@ -203,7 +202,7 @@ async def _room_socket(websocket: WebSocket) -> None:
             incoming=incoming,
             outgoing=outgoing,
             ready=ready,
-            resume=lambda: str(sent["last"]),
+            resume=lambda: str(cursor.last),
         )
     finally:
         # Shielded: a server that cancels the handler must still count the connection gone.

@@ -96,33 +96,27 @@ async def _socket(websocket: WebSocket) -> None:
         return
     actor = socket.actor
     # The last id sent on this socket (None: nothing yet); live copies at or below it are skipped.
-    sent: dict[str, int | None] = {"last": after}
+    cursor = sockets.StreamCursor(after)
     seen: dict[str, int | None] = {"last_id": None}
+
+    async def replayed(after_id: int, _below: int | None) -> list[dict[str, Any]]:
+        return await anyio.to_thread.run_sync(_replay, actor.user_id, after_id)
+
+    async def send_notification(item: dict[str, Any]) -> None:
+        await socket.send({"type": CREATED, "notification": item})
 
     async def ready() -> None:
         counted = await anyio.to_thread.run_sync(_counted, actor)
         seen["last_id"] = counted["last_id"]
         await socket.send({"type": "ready", **counted})
-        if after is None:
-            return
-        replayed = after
-        while True:
-            batch = await anyio.to_thread.run_sync(_replay, actor.user_id, replayed)
-            for item in batch:
-                await socket.send({"type": CREATED, "notification": item})
-                sent["last"] = replayed = item["id"]
-            if len(batch) < REPLAY_BATCH:
-                break
+        if after is not None:
+            await cursor.catch_up(replayed, send_notification, batch_size=REPLAY_BATCH)
 
     async def outgoing(message: dict[str, Any]) -> dict[str, Any] | None:
         item = message.get("notification")
         if message.get("type") != CREATED or not isinstance(item, dict):
             return None
-        last = sent["last"]
-        if last is not None and item["id"] <= last:
-            return None
-        sent["last"] = item["id"]
-        return {"type": CREATED, "notification": item}
+        return {"type": CREATED, "notification": item} if cursor.admit(item["id"]) else None
 
     async def incoming(message: dict[str, Any]) -> None:
         kind = message.get("type")
@@ -135,7 +129,7 @@ async def _socket(websocket: WebSocket) -> None:
                 up_to = _id(message, "up_to_id")
             else:
                 # What this socket has shown: what it sent, else what `ready` counted.
-                up_to = max(sent["last"] or 0, seen["last_id"] or 0)
+                up_to = max(cursor.last or 0, seen["last_id"] or 0)
             answer = await anyio.to_thread.run_sync(_read_up_to, actor, up_to)
         else:
             raise Closing(CloseCode.INVALID_MESSAGE, "unknown-type")

@@ -276,3 +276,29 @@ def test_the_app_serves_the_asyncapi_document(client):
     response = client.get("/asyncapi.yaml")
     assert response.status_code == 200
     assert response.text.startswith("asyncapi: 3.0.0")
+
+
+def test_a_stream_cursor_catches_up_in_batches_then_admits_only_what_it_has_not_sent() -> None:
+    import asyncio
+
+    stored = [{"id": n} for n in range(1, 8)]
+    reads: list[tuple[int, int | None]] = []
+    sent: list[int] = []
+
+    async def read(after: int, below: int | None) -> list[dict[str, Any]]:
+        reads.append((after, below))
+        fitting = [item for item in stored if after < item["id"] < (below or 10**9)]
+        return fitting[:3]
+
+    async def send(item: dict[str, Any]) -> None:
+        sent.append(item["id"])
+
+    cursor = sockets.StreamCursor(2)
+    asyncio.run(cursor.catch_up(read, send, batch_size=3, below=7))
+    assert sent == [3, 4, 5, 6] and cursor.last == 6
+    assert reads == [(2, 7), (5, 7)]  # a short batch is the end: no third read
+    # Live copies: what catching up already sent is dropped, the next id goes through once.
+    assert [cursor.admit(n) for n in (5, 6, 7, 7, 9)] == [False, False, True, False, True]
+    assert cursor.last == 9
+    # A fresh cursor (None: nothing sent yet) admits anything.
+    assert sockets.StreamCursor().admit(1)
