@@ -7,7 +7,8 @@ For each worker count both servers run side by side on loopback, against the sam
 round runs every scenario on both servers, alternating which goes first; the report gives the
 median of the rounds for requests/s, p50 and p99 latency (wrk --latency) and server CPU time per
 request (user + system time of the server's process tree, from /proc, divided by requests). It
-writes bench/RESULTS.md and bench/results.json. Bounded: rounds x scenarios x servers x duration.
+prints the Markdown table for bench/RESULTS.md and writes the raw samples to `--output`
+(bench/results.json). Bounded: rounds x scenarios x servers x duration.
 """
 
 from __future__ import annotations
