@@ -31,8 +31,8 @@ class _Compiled:
     compiled: SQLCompiler
     #: The bound parameters' processors by name (UUIDs as hex on SQLite, naive UTC datetimes).
     binds: dict[str, Callable[[Any], Any]]
-    #: Per selected column, the type's result processor (None: the driver's value as is).
-    results: tuple[Callable[[Any], Any] | None, ...]
+    #: (column index, its type's result processor) for the columns that have one.
+    results: tuple[tuple[int, Callable[[Any], Any]], ...]
     #: IN lists (`expanding` parameters) are rendered per call, for their number of values.
     expanding: bool
 
@@ -57,8 +57,9 @@ class CompiledSelect:
             if (processor := bind.type.dialect_impl(dialect).bind_processor(dialect)) is not None
         }
         results = tuple(
-            column.type.dialect_impl(dialect).result_processor(dialect, None)
-            for column in self.statement.selected_columns
+            (index, processor)
+            for index, column in enumerate(self.statement.selected_columns)
+            if (processor := column.type.dialect_impl(dialect).result_processor(dialect, None))
         )
         expanding = any(bind.expanding for bind in compiled.binds.values())
         entry = _Compiled(compiled, binds, results, expanding)
@@ -93,16 +94,16 @@ class CompiledSelect:
                 for name, value in values.items()
             }
         rows = _run(connection, statement, bound)
-        if any(entry.results):
-            columns = entry.results
-            return [
-                tuple(
-                    value if process is None else process(value)
-                    for process, value in zip(columns, row, strict=True)
-                )
-                for row in rows
-            ]
-        return rows
+        if not entry.results:
+            return rows
+        # Only the columns whose type processes its values (datetimes, UUIDs on SQLite).
+        processed = []
+        for row in rows:
+            values = list(row)
+            for index, process in entry.results:
+                values[index] = process(values[index])
+            processed.append(tuple(values))
+        return processed
 
 
 def _run(connection: Connection, statement: str, bound: Any) -> list[tuple[Any, ...]]:
