@@ -30,7 +30,7 @@ from sqlalchemy.sql.compiler import SQLCompiler
 class _Compiled:
     compiled: SQLCompiler
     #: The bound parameters' processors by name (UUIDs as hex on SQLite, naive UTC datetimes).
-    binds: dict[str, Callable[[Any], Any]]
+    binds: Mapping[str, Callable[[Any], Any]]
     #: (column index, its type's result processor) for the columns that have one.
     results: tuple[tuple[int, Callable[[Any], Any]], ...]
     #: IN lists (`expanding` parameters) are rendered per call, for their number of values.
@@ -42,7 +42,7 @@ class CompiledSelect:
 
     __slots__ = ("_by_dialect", "statement")
 
-    def __init__(self, statement: Select[Any]) -> None:
+    def __init__(self, statement: Select[*tuple[Any, ...]]) -> None:
         if not isinstance(statement, Select):
             raise TypeError("CompiledSelect runs SELECT statements only")
         self.statement = statement
@@ -78,7 +78,7 @@ class CompiledSelect:
         if entry.expanding:
             state = compiled.construct_expanded_state(params)
             statement, values, order = state.statement, state.parameters, state.positiontup
-            processors = processors | dict(state.processors)
+            processors = {**processors, **state.processors}
         else:
             statement, values = compiled.string, compiled.construct_params(params)
             order = compiled.positiontup
@@ -99,10 +99,10 @@ class CompiledSelect:
         # Only the columns whose type processes its values (datetimes, UUIDs on SQLite).
         processed = []
         for row in rows:
-            values = list(row)
+            processing = list(row)
             for index, process in entry.results:
-                values[index] = process(values[index])
-            processed.append(tuple(values))
+                processing[index] = process(processing[index])
+            processed.append(tuple(processing))
         return processed
 
 

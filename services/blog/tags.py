@@ -25,7 +25,8 @@ def _most_used(after: bool) -> CompiledSelect:
     count = BlogTag.posts_count
     query = select(BlogTag.tag, count).where(count > 0)
     if after:
-        last_count, last_tag = bindparam("last_count", type_=Integer), bindparam("last_tag")
+        last_count = bindparam("last_count", type_=Integer)
+        last_tag = bindparam("last_tag", type_=BlogTag.tag.type)
         query = query.where(
             or_(count < last_count, and_(count == last_count, BlogTag.tag > last_tag))
         )
