@@ -14,8 +14,11 @@ from services import blog, conduit
 
 
 def _timestamp(value: datetime) -> str:
-    # RealWorld clients expect milliseconds and a Z offset: 2016-02-18T03:22:56.637Z
-    return value.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    # RealWorld clients expect milliseconds and a Z offset: 2016-02-18T03:22:56.637Z. Reads give
+    # UTC already (core.db.UTCDateTime); isoformat ends in "+00:00" then.
+    if value.tzinfo is not UTC:
+        value = value.astimezone(UTC)
+    return value.isoformat(timespec="milliseconds")[:-6] + "Z"
 
 
 def _user_json(signed_in: conduit.ConduitUser) -> dict[str, Any]:

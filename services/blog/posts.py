@@ -40,6 +40,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased
 
+from core.compiled import CompiledSelect
 from core.concurrency import versioned_write
 from core.db import utcnow
 from core.errors import Conflict, Forbidden, NotFound, RuleViolated
@@ -181,7 +182,7 @@ _READ = (
     _AUTHOR.image,
 )
 _LIMIT = bindparam("limit", type_=Integer)
-_TAGS_OF = (
+_TAGS_OF = CompiledSelect(
     select(BlogPostTag.post_id, BlogPostTag.tag)
     .where(BlogPostTag.post_id.in_(bindparam("ids", expanding=True)))
     .order_by(BlogPostTag.tag)
@@ -213,7 +214,7 @@ def flagged_page(
 
 def _read(
     session: Session,
-    statement: Select[*tuple[Any, ...]],
+    statement: CompiledSelect,
     params: dict[str, Any],
     *,
     flags: bool,
@@ -222,11 +223,11 @@ def _read(
 ) -> list[PostView]:
     """The views of the posts `statement` (a `flagged_page`) reads with `params`, then their
     tags in one more statement: plain records from rows, no ORM objects."""
-    rows = session.execute(statement, params).all()
+    rows = statement.rows(session, params)
     if not rows:
         return []
     tags: dict[uuid.UUID, list[str]] = {row[0]: [] for row in rows}
-    for post_id, tag in session.execute(_TAGS_OF, {"ids": list(tags)}):
+    for post_id, tag in _TAGS_OF.rows(session, {"ids": list(tags)}):
         tags[post_id].append(tag)
     texts = 13 + body + html
     views = []
@@ -243,10 +244,10 @@ def _read(
 
 
 @functools.cache
-def _one(kind: str) -> Select[*tuple[Any, ...]]:
+def _one(kind: str) -> CompiledSelect:
     """Reads one post by `slug` as a reader of `kind` sees it."""
     picked = select(BlogPost).where(BlogPost.slug == bindparam("slug"), _visible(kind))
-    return flagged_page(picked, flags=kind != ANONYMOUS)
+    return CompiledSelect(flagged_page(picked, flags=kind != ANONYMOUS))
 
 
 def load_post(
@@ -512,7 +513,7 @@ def post_query(
 
 
 @functools.cache
-def _keyset(listing: _Listing, after: bool) -> Select[*tuple[Any, ...]]:
+def _keyset(listing: _Listing, after: bool) -> CompiledSelect:
     """A keyset page of the listing: `limit` posts after the cursor's (`after_at`, `after_id`)."""
     query = _filtered(listing)
     if after:
@@ -522,7 +523,7 @@ def _keyset(listing: _Listing, after: bool) -> Select[*tuple[Any, ...]]:
         )
         query = query.where(tuple_(BlogPost.created_at, BlogPost.id) < tuple_(*position))
     picked = query.order_by(*_NEWEST_FIRST).limit(_LIMIT)
-    return flagged_page(picked, flags=listing.kind != ANONYMOUS)
+    return CompiledSelect(flagged_page(picked, flags=listing.kind != ANONYMOUS))
 
 
 _CURSOR_PARSERS = (parse_datetime, uuid.UUID)
@@ -564,11 +565,12 @@ def list_posts(
 
 
 @functools.cache
-def _offset(listing: _Listing, with_body: bool) -> Select[*tuple[Any, ...]]:
+def _offset(listing: _Listing, with_body: bool) -> CompiledSelect:
     """A limit/offset page of the listing, without HTML (and body unless `with_body`)."""
     picked = _filtered(listing).order_by(*_NEWEST_FIRST).limit(_LIMIT)
     picked = picked.offset(bindparam("offset", type_=Integer))
-    return flagged_page(picked, flags=listing.kind != ANONYMOUS, body=with_body, html=False)
+    page = flagged_page(picked, flags=listing.kind != ANONYMOUS, body=with_body, html=False)
+    return CompiledSelect(page)
 
 
 def list_posts_offset(
@@ -585,55 +587,54 @@ def list_posts_offset(
     posts come without HTML, and without body unless `with_body` (CONDUIT_LIST_BODIES)."""
     feed_of = viewer.user_id if feed and viewer else None
     listing, params = _listing(viewer, feed_of, filters)
-    total = _total(session, listing, params, feed_of=feed_of, filters=filters)
+    total = _total(session, listing, params)
     params |= {"limit": limit, "offset": offset}
     statement = _offset(listing, with_body)
     flags = viewer is not None
     return _read(session, statement, params, flags=flags, body=with_body, html=False), total
 
 
-def _total(
-    session: Session,
-    listing: _Listing,
-    params: dict[str, Any],
-    *,
-    feed_of: uuid.UUID | None,
-    filters: PostFilters,
-) -> int:
+def _total(session: Session, listing: _Listing, params: dict[str, Any]) -> int:
     """How many posts the listing shows: a maintained count when one holds the answer, else a
     count(*) under the listing's own WHERE (one filter, no subquery, on an index)."""
-    counted = _maintained_total(feed_of, filters)
-    if counted is not None:
-        return int(session.execute(counted).scalar() or 0)
-    return int(session.execute(_counted(listing), params).scalar() or 0)
+    rows = _total_of(listing).rows(session, params)
+    return int(rows[0][0] or 0) if rows else 0
+
+
+#: The reads of services/blog/counts.py's rows that count a listing of published posts narrowed
+#: by nothing, the followed authors, one author or one tag (its values bound as the listing's).
+_ALL_PUBLISHED = CompiledSelect(select(func.sum(BlogProfile.posts_count)))
+_OF_FOLLOWED = CompiledSelect(
+    select(func.sum(BlogProfile.posts_count)).where(
+        BlogProfile.user_id.in_(
+            select(BlogFollow.followee_id).where(BlogFollow.follower_id == _VIEWER_ID)
+        )
+    )
+)
+_OF_AUTHOR = CompiledSelect(
+    select(BlogProfile.posts_count).where(BlogProfile.username_key == bindparam("author"))
+)
+_OF_TAG = CompiledSelect(select(BlogTag.posts_count).where(BlogTag.tag == bindparam("tag")))
 
 
 @functools.cache
-def _counted(listing: _Listing) -> Select[int]:
+def _total_of(listing: _Listing) -> CompiledSelect:
+    """The statement that counts a listing of this shape: a maintained count's read when one
+    holds the answer (published posts only), else `count(*)` under the listing's WHERE."""
+    narrowed = (listing.tag, listing.author, listing.favorited_by)
+    if listing.status == PUBLISHED:
+        if listing.feed:
+            if not any(narrowed):
+                return _OF_FOLLOWED
+        elif not any(narrowed):
+            return _ALL_PUBLISHED
+        elif narrowed == (False, True, False):
+            return _OF_AUTHOR
+        elif narrowed == (True, False, False):
+            return _OF_TAG
     whereclause = _filtered(listing).whereclause
     counted = select(func.count()).select_from(BlogPost)
-    return counted if whereclause is None else counted.where(whereclause)
-
-
-def _maintained_total(feed_of: uuid.UUID | None, filters: PostFilters) -> Select[Any] | None:
-    """The read of services/blog/counts.py's rows that counts a listing of published posts
-    narrowed by nothing, one author, one tag, or the followed authors; None for other filters."""
-    if filters.get("status") != PUBLISHED and feed_of is None:
-        return None
-    narrowed = {name for name, value in filters.items() if value and name != "status"}
-    if feed_of is not None:
-        followed = select(BlogFollow.followee_id).where(BlogFollow.follower_id == feed_of)
-        total = select(func.sum(BlogProfile.posts_count))
-        return None if narrowed else total.where(BlogProfile.user_id.in_(followed))
-    if not narrowed:
-        return select(func.sum(BlogProfile.posts_count))
-    if narrowed == {"author"}:
-        key = str(filters["author"]).lower()
-        return select(BlogProfile.posts_count).where(BlogProfile.username_key == key)
-    if narrowed == {"tag"}:
-        tag = normalize_tag(str(filters["tag"]))
-        return select(BlogTag.posts_count).where(BlogTag.tag == tag)
-    return None
+    return CompiledSelect(counted if whereclause is None else counted.where(whereclause))
 
 
 def list_feed(

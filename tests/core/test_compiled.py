@@ -1,0 +1,75 @@
+"""core.compiled: a cached SELECT run on the DBAPI cursor answers what `session.execute` answers
+(types processed, IN lists expanded, literal values kept), on SQLite and PostgreSQL, and stays
+visible to the connection's statement listeners and SQLAlchemy's error handling."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import bindparam, column, select, table, update
+from sqlalchemy.exc import DBAPIError
+
+from core.compiled import CompiledSelect
+from core.db import transaction
+from db.models.blog import BlogPost, BlogPostTag
+from tests.factories.blog import make_post
+from tests.factories.identity import make_user
+
+_POSTS = (
+    select(
+        BlogPost.id,
+        BlogPost.slug,
+        BlogPost.created_at,
+        BlogPost.published_at,
+        BlogPost.favorites_count,
+        BlogPost.status == "PUBLISHED",
+    )
+    .where(BlogPost.author_id == bindparam("author_id"), BlogPost.status != "GONE")
+    .order_by(BlogPost.slug)
+)
+_TAGS = (
+    select(BlogPostTag.post_id, BlogPostTag.tag)
+    .where(BlogPostTag.post_id.in_(bindparam("ids", expanding=True)))
+    .order_by(BlogPostTag.tag)
+)
+
+
+def test_rows_are_what_session_execute_returns_with_the_types_processed(user):
+    other = make_user()
+    drafted = make_post(user, title="Drafted", tags=["b", "a"], status="DRAFT")
+    published = make_post(user, title="Published", tags=["c"])
+    make_post(other, title="Not mine", tags=["a"])
+    compiled = CompiledSelect(_POSTS)
+    with transaction(write=False) as session:
+        params = {"author_id": user.id}
+        expected = [tuple(row) for row in session.execute(_POSTS, params)]
+        rows = compiled.rows(session, params)
+        rows_again = compiled.rows(session, params)  # the compiled form, reused
+        ids = {"ids": [drafted.id, published.id]}
+        tags = CompiledSelect(_TAGS).rows(session, ids)
+        tags_of_one = CompiledSelect(_TAGS).rows(session, {"ids": [published.id]})
+        expected_tags = [tuple(row) for row in session.execute(_TAGS, ids)]
+    assert rows == rows_again == expected
+    assert [row[1] for row in rows] == ["drafted", "published"]
+    created_at = rows[0][2]
+    assert created_at == drafted.created_at and created_at.tzinfo is not None  # not a string
+    assert rows[0][0] == drafted.id  # a UUID, not SQLite's hex
+    assert rows[0][3] is None and rows[1][3] == published.published_at
+    assert [bool(row[5]) for row in rows] == [False, True]
+    assert tags == expected_tags and [tag for _, tag in tags] == ["a", "b", "c"]
+    assert tags_of_one == [(published.id, "c")]
+
+
+def test_the_statement_listeners_see_it_and_driver_errors_are_sqlalchemys(user, statement_counter):
+    make_post(user, title="Seen")
+    with statement_counter() as counted, transaction(write=False) as session:
+        assert len(CompiledSelect(_POSTS).rows(session, {"author_id": user.id})) == 1
+    assert any("FROM blog_posts" in sql for sql in counted.selects)
+    missing = select(column("x")).select_from(table("no_such_table"))
+    with pytest.raises(DBAPIError), transaction(write=False) as session:
+        CompiledSelect(missing).rows(session)
+
+
+def test_only_selects_are_taken():
+    # Reads only: a write through it is refused when it is built, in any transaction.
+    with pytest.raises(TypeError):
+        CompiledSelect(update(BlogPost).values(title="x"))  # type: ignore[arg-type]
