@@ -53,7 +53,10 @@ def _browser_available() -> None:
         )
     if not CHROMIUM.exists():
         if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail(f"REQUIRE_BROWSER=1 but {CHROMIUM} is missing (apt-get install chromium, or set DEMO_BROWSER)")
+            pytest.fail(
+                f"REQUIRE_BROWSER=1 but {CHROMIUM} is missing "
+                "(apt-get install chromium, or set DEMO_BROWSER)"
+            )
         pytest.skip(f"{CHROMIUM} is missing (set REQUIRE_BROWSER=1 to make this a failure)")
 
 
