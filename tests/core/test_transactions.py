@@ -72,13 +72,18 @@ def test_a_write_after_reads_is_still_one_transaction():
     for _ in range(3):  # return autocommit connections to the pool for the writer to reuse
         _display_name(make_user())
     users_before = _user_count()
-    with pytest.raises(RuntimeError), transaction(write=True) as session:
+    with pytest.raises(RuntimeError):
+        _two_writes_then_an_error()
+    assert _user_count() == users_before
+
+
+def _two_writes_then_an_error() -> None:
+    with transaction(write=True) as session:
         session.execute(text("SELECT 1"))
         assert _in_transaction(session)
         make_user()
         make_user()
         raise RuntimeError("after two writes")
-    assert _user_count() == users_before
 
 
 def _user_count() -> int:
