@@ -26,8 +26,10 @@ from db.models.tasks import Task as Task  # re-exported for handlers
 # statements plain Core ones (no ORM execution either).
 TaskRow = Row[Any]
 _TASKS = Task.__table__.c
-# The one shape of "one task": built once, with the task and its owner as bound parameters.
-_ONE_TASK = select(*_TASKS).where(
+# Built once: a request narrows it (statements are immutable) instead of coercing every column.
+_EVERY_TASK = select(*_TASKS)
+# The one shape of "one task", with the task and its owner as bound parameters.
+_ONE_TASK = _EVERY_TASK.where(
     _TASKS.id == bindparam("task_id"), _TASKS.owner_id == bindparam("owner_id")
 )
 # Tasks without a due date sort after every dated task when sorting by due_at.
@@ -146,7 +148,7 @@ def list_tasks(
     cursor: str | None = None,
 ) -> Page[TaskRow]:
     """The caller's tasks, filtered, in the requested order, one keyset page at a time."""
-    query = select(*_TASKS).where(_TASKS.owner_id == actor.user_id)
+    query = _EVERY_TASK.where(_TASKS.owner_id == actor.user_id)
     if status:
         query = query.where(_TASKS.status == status)
     if due_before:
