@@ -8,12 +8,20 @@ but never commit.
 Every unit of work declares whether it writes (a required keyword: the HTTP method does not say,
 a GET may create what it shows). `write=True` begins with `BEGIN IMMEDIATE` on SQLite, so two
 writers queue on the lock instead of failing when the second one upgrades a stale read snapshot.
-`write=False` begins a plain deferred transaction and refuses to write: any INSERT, UPDATE or
-DELETE in it raises `ReadTransactionWrote` before reaching the database, on every engine, so a
-handler that declares a read and then writes fails its tests instead of racing in production.
+`write=False` refuses to write: any INSERT, UPDATE or DELETE in it, or a row lock (`SELECT ...
+FOR UPDATE / SHARE`), raises `ReadTransactionWrote` before reaching the database, on every engine,
+so a handler that declares a read and then writes fails its tests instead of racing in production.
 
 SQLite is configured for concurrent use: WAL, foreign keys, a busy timeout. PostgreSQL runs at
 READ COMMITTED; services that need a row lock use `SELECT ... FOR UPDATE`.
+
+How a read runs depends on what a transaction buys on the engine. On SQLite a read is a deferred
+transaction: its statements share one snapshot. On PostgreSQL at READ COMMITTED every statement
+takes its own snapshot even inside a transaction, so BEGIN and COMMIT around a read buy nothing
+but two round trips (and the backend's work for them): reads run in autocommit, one round trip
+per statement. That is also why a row lock is refused in a read: autocommit would release it as
+soon as its statement ends. A read that needs one snapshot across its statements on PostgreSQL
+opens a REPEATABLE READ transaction of its own (services/backup.py does).
 """
 
 from __future__ import annotations
@@ -68,6 +76,8 @@ class ReadTransactionWrote(RuntimeError):
 
 
 _WRITES = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE|MERGE)\b", re.IGNORECASE)
+# A row lock in a read unit would be released by its own statement on PostgreSQL (autocommit).
+_LOCKS = re.compile(r"\bFOR (NO KEY |KEY )?(UPDATE|SHARE)\b", re.IGNORECASE)
 #: Execution option of connections whose transactions must not write.
 READ_ONLY = "trellis_read_only"
 
@@ -86,6 +96,11 @@ def _guard_reads(engine: Engine) -> None:
             raise ReadTransactionWrote(
                 f"A transaction opened with write=False ran {statement.split(None, 1)[0]}; "
                 "declare the unit of work as writing."
+            )
+        if _LOCKS.search(statement):
+            raise ReadTransactionWrote(
+                "A transaction opened with write=False locked rows (SELECT ... FOR UPDATE or "
+                "SHARE); declare the unit of work as writing."
             )
 
 
@@ -166,17 +181,21 @@ def make_engine(url: str, pool_size: int = 10) -> Engine:
     return engine
 
 
+def _reads(engine: Engine) -> Engine:
+    """The engine of read units of work (see the module docstring for why each engine's)."""
+    if engine.dialect.name == "postgresql":
+        return engine.execution_options(isolation_level="AUTOCOMMIT", **{READ_ONLY: True})
+    return engine.execution_options(sqlite_begin="DEFERRED", **{READ_ONLY: True})
+
+
 def get_engine() -> Engine:
     global _engine, _write_factory, _read_factory
     if _engine is None:
         settings = get_settings()
         _engine = make_engine(settings.database_url, settings.db_pool_size)
         track_pool(_engine)
-        deferred = _engine.execution_options(sqlite_begin="DEFERRED")
         _write_factory = sessionmaker(bind=_engine, expire_on_commit=False)
-        _read_factory = sessionmaker(
-            bind=deferred.execution_options(**{READ_ONLY: True}), expire_on_commit=False
-        )
+        _read_factory = sessionmaker(bind=_reads(_engine), expire_on_commit=False)
     return _engine
 
 

@@ -121,8 +121,10 @@ def paginate(
     key: Callable[[T], Sequence[Any]] | None = None,
     parsers: Sequence[Callable[[Any], Any]] | None = None,
     load: Callable[[Select[T]], Select[T]] | None = None,
+    rows: bool = False,
 ) -> Page[T]:
-    """One page of `query` in `columns` order after `cursor`.
+    """One page of `query` in `columns` order after `cursor`: of its first column's values (an
+    ORM entity's objects), or of its whole rows with `rows=True`.
 
     `key(row)` is a row's sort key and `parsers` turn cursor values back into column values; both
     default to what the columns say when they are mapped attributes (`Task.created_at`).
@@ -138,10 +140,11 @@ def paginate(
         query = query.where(keyset_after(columns, decode_cursor(cursor, kind, parsers), descending))
     order = [column.desc() if descending else column.asc() for column in columns]
     picked = query.order_by(*order).limit(limit + 1)
-    rows = list(session.scalars(load(picked) if load else picked))
-    more = len(rows) > limit
-    rows = rows[:limit]
-    return Page(rows, encode_cursor(kind, key(rows[-1])) if more else None)
+    result = session.execute(load(picked) if load else picked)
+    items: list[Any] = list(result if rows else result.scalars())
+    more = len(items) > limit
+    items = items[:limit]
+    return Page(items, encode_cursor(kind, key(items[-1])) if more else None)
 
 
 def paginate_by_creation(

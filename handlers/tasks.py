@@ -11,10 +11,10 @@ from core.timeutil import parse_rfc3339, with_datetimes
 from core.wire import Answer, NoContent, created, page_json, with_etag
 from handlers._versioned import change_under_if_match, delete_under_if_match
 from services import tasks
-from services.tasks import Task
+from services.tasks import Task, TaskRow
 
 
-def _task_json(task: Task) -> dict[str, Any]:
+def _task_json(task: Task | TaskRow) -> dict[str, Any]:
     return {
         "id": str(task.id),
         "title": task.title,
@@ -27,7 +27,7 @@ def _task_json(task: Task) -> dict[str, Any]:
     }
 
 
-def _with_etag(task: Task) -> Answer:
+def _with_etag(task: Task | TaskRow) -> Answer:
     return with_etag(_task_json(task), task.version)
 
 
@@ -66,7 +66,7 @@ def create_task(body: dict[str, Any]) -> Answer:
 
 def get_task(task_id: str) -> Answer:
     with transaction(write=False) as session:
-        return _with_etag(tasks.get_task(session, current_actor(), task_id=uuid.UUID(task_id)))
+        return _with_etag(tasks.read_task(session, current_actor(), task_id=uuid.UUID(task_id)))
 
 
 def update_task(task_id: str, body: dict[str, Any]) -> Answer:

@@ -1,9 +1,14 @@
-"""Write intent: a unit of work declared as reading cannot write, on either engine."""
+"""Write intent: a unit of work declared as reading cannot write, on either engine; how each engine
+runs a read unit (PostgreSQL: autocommit, no BEGIN/COMMIT; SQLite: one deferred transaction)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from psycopg.pq import TransactionStatus
 from sqlalchemy import func, select, text, update
+from sqlalchemy.orm import Session
 
 from core.db import ReadTransactionWrote, transaction
 from db.models.identity import User
@@ -41,3 +46,58 @@ def test_a_writing_unit_of_work_cannot_join_a_read_transaction():
     with pytest.raises(ReadTransactionWrote), transaction(write=False):  # noqa: SIM117
         with transaction(write=True):
             pass
+
+
+def _driver_connection(session: Session) -> Any:
+    return session.connection().connection.driver_connection
+
+
+def _in_transaction(session: Session) -> bool:
+    driver = _driver_connection(session)
+    if session.get_bind().dialect.name == "postgresql":
+        return bool(driver.info.transaction_status != TransactionStatus.IDLE)
+    return bool(driver.in_transaction)
+
+
+def test_a_read_unit_runs_without_begin_on_postgresql_and_in_one_snapshot_on_sqlite():
+    user = make_user()
+    with transaction(write=False) as session:
+        session.scalar(select(User.id).where(User.id == user.id))
+        # PostgreSQL at READ COMMITTED snapshots each statement anyway: BEGIN/COMMIT would be
+        # two round trips for nothing. SQLite's deferred transaction is a real snapshot: kept.
+        assert _in_transaction(session) is (session.get_bind().dialect.name == "sqlite")
+
+
+def test_a_write_after_reads_is_still_one_transaction():
+    for _ in range(3):  # return autocommit connections to the pool for the writer to reuse
+        _display_name(make_user())
+    users_before = _user_count()
+    with pytest.raises(RuntimeError):
+        _two_writes_then_an_error()
+    assert _user_count() == users_before
+
+
+def _two_writes_then_an_error() -> None:
+    with transaction(write=True) as session:
+        session.execute(text("SELECT 1"))
+        assert _in_transaction(session)
+        make_user()
+        make_user()
+        raise RuntimeError("after two writes")
+
+
+def _user_count() -> int:
+    with transaction(write=False) as session:
+        return int(session.scalar(select(func.count()).select_from(User)) or 0)
+
+
+def test_a_read_unit_refuses_row_locks():
+    user = make_user()
+    with pytest.raises(ReadTransactionWrote), transaction(write=False) as session:
+        session.execute(text("SELECT id FROM identity_users FOR UPDATE"))
+    with pytest.raises(ReadTransactionWrote), transaction(write=False) as session:
+        session.execute(text("SELECT id FROM identity_users FOR KEY SHARE"))
+    with transaction(write=False) as session:
+        if session.get_bind().dialect.name == "postgresql":  # SQLite renders no FOR UPDATE
+            with pytest.raises(ReadTransactionWrote):
+                session.scalars(select(User).where(User.id == user.id).with_for_update()).all()

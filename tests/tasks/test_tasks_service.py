@@ -82,3 +82,17 @@ def test_datetimes_come_back_in_utc(session, user):
     fetched = tasks.get_task(session, actor_of(user), task_id=task.id)
     assert fetched.due_at == due
     assert fetched.due_at.utcoffset() == timedelta(0)
+
+
+def test_reads_answer_rows_without_orm_objects(user):
+    other = make_user()
+    task = make_task(user, title="mine")
+    make_task(other)
+    with transaction(write=False) as session:
+        page = tasks.list_tasks(session, actor_of(user))
+        read = tasks.read_task(session, actor_of(user), task_id=task.id)
+        with pytest.raises(tasks.TaskNotFound):
+            tasks.read_task(session, actor_of(other), task_id=task.id)
+        # A row per task, read like a Task; nothing loaded into the session's identity map.
+        assert [t.title for t in page.items] == ["mine"] and read.version == task.version
+        assert len(session.identity_map) == 0
