@@ -276,9 +276,7 @@ class _Decorator(StarletteDecorator):  # type: ignore[misc]
         return _ResponseDecorator
 
     def decorate(self, function: Any) -> Any:
-        arguments = _Arguments(
-            self._spec_operation, function, pythonic_params=self.pythonic_params
-        )
+        arguments = _Arguments(self._spec_operation, function, pythonic_params=self.pythonic_params)
         handler = self._sync_async_decorator(function)
 
         @functools.wraps(function)

@@ -72,9 +72,9 @@ def _comparing(function: Any) -> Any:
 
 def _params(
     item_id: int,
-    pageSize: int = 0,  # noqa: N803 - the spec's name; Connexion passes it unchanged
+    pageSize: int = 0,  # the spec's name: Connexion passes it unchanged
     tags: list[str] | None = None,
-    type: str = "",  # noqa: A002 - shadowing, as a spec may name a parameter
+    type: str = "",  # a builtin's name, as a spec may name a parameter
     thing: dict[str, Any] | None = None,
     user: Any = None,
     token_info: Any = None,
