@@ -75,6 +75,7 @@ from connexion.middleware import ConnexionMiddleware, MiddlewarePosition
 from connexion.middleware.main import API
 from connexion.middleware.security import SecurityAPI, SecurityMiddleware, SecurityOperation
 from connexion.middleware.swagger_ui import SwaggerUIMiddleware
+from connexion.operations import OpenAPIOperation
 from connexion.security import SecurityHandlerFactory
 from connexion.spec import OpenAPISpecification
 from connexion.utils import deep_merge, inspect_function_arguments, is_null, is_nullable
@@ -159,6 +160,9 @@ class _Arguments:
     it out again on every request, through its context proxies (~190 Python calls per request)."""
 
     def __init__(self, spec_operation: Any, function: Any, *, pythonic_params: bool) -> None:
+        if not isinstance(spec_operation, OpenAPIOperation):
+            # Connexion passes a Swagger 2 form's fields as separate arguments; this does not.
+            raise TypeError("Trellis serves OpenAPI 3 specs only.")
         sanitize = pythonic if pythonic_params else sanitized
         arguments, has_kwargs = inspect_function_arguments(unwrap_decorators(function))
         wanted = set(arguments)

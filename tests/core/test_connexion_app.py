@@ -198,6 +198,11 @@ def test_upstream_parameter_decorator_reads_the_operation_on_every_request(probe
     assert "context.items()" in source
 
 
+def test_a_swagger_2_operation_is_refused_when_the_app_is_built():
+    with pytest.raises(TypeError, match="OpenAPI 3"):
+        layer._Arguments(types.SimpleNamespace(), _handler, pythonic_params=False)
+
+
 def test_requests_run_none_of_connexions_parameter_code(probe_client, monkeypatch):
     calls: list[str] = []
     for name in ("prep_kwargs", "get_arguments"):
