@@ -30,6 +30,11 @@ Through subclasses (each guarded by a test):
   parts as Starlette UploadFiles spooled to disk, where Connexion would parse the body again).
 - `_Operation`, `_Decorator`: a handler's decorator chain is built once per operation; Connexion
   rebuilds it on every request, inspecting the handler's signature each time (~140 µs).
+- `_Arguments` (in place of Connexion's parameter decorator): which parameter goes to which
+  handler argument, the query defaults and the body argument are worked out once per operation,
+  not per request through Connexion's context proxies (a fifth of a framework-only request's
+  Python calls, bench/RESULTS.md); the arguments are the ones Connexion passes, which the tests
+  check against Connexion's own decorator request by request. OpenAPI 3 operations only.
 - `_SecurityMiddleware` (in the `middlewares` list): every credential a request presents must be
   valid, not just one of them (core.auth.verify_every_credential). The list leaves out
   SwaggerUIMiddleware: no Trellis API serves Connexion's UI or spec, and the layer cost two
@@ -46,25 +51,39 @@ Through subclasses (each guarded by a test):
 from __future__ import annotations
 
 import collections
+import copy
 import functools
 from typing import Any
 
 import orjson
 from connexion import NoContent
 from connexion.apps.asynchronous import AsyncApi, AsyncASGIApp, AsyncOperation
-from connexion.context import operation, receive, scope
+from connexion.context import context as connexion_context
+from connexion.context import operation
 from connexion.decorators import StarletteDecorator
+from connexion.decorators.parameter import (
+    CONTEXT_NAME,
+    _get_body_argument_form,
+    _get_query_defaults,
+    _get_val_from_param,
+    pythonic,
+    sanitized,
+    unwrap_decorators,
+)
 from connexion.decorators.response import AsyncResponseDecorator
 from connexion.exceptions import NonConformingResponseHeaders, ProblemException
 from connexion.frameworks.starlette import Starlette as StarletteFramework
+from connexion.http_facts import FORM_CONTENT_TYPES
 from connexion.jsonifier import Jsonifier
 from connexion.lifecycle import ConnexionRequest
 from connexion.middleware import ConnexionMiddleware, MiddlewarePosition
 from connexion.middleware.main import API
 from connexion.middleware.security import SecurityAPI, SecurityMiddleware, SecurityOperation
 from connexion.middleware.swagger_ui import SwaggerUIMiddleware
+from connexion.operations import OpenAPIOperation
 from connexion.security import SecurityHandlerFactory
 from connexion.spec import OpenAPISpecification
+from connexion.utils import deep_merge, inspect_function_arguments, is_null, is_nullable
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp
@@ -138,49 +157,200 @@ class _Framework(StarletteFramework):  # type: ignore[misc]
         return _Request(scope, receive, uri_parser=uri_parser)
 
 
+class _Arguments:
+    """What Connexion's parameter decorator passes a handler (its `get_arguments` and
+    `prep_kwargs`, for an OpenAPI 3 operation), with everything that does not depend on the
+    request worked out once per operation: which parameter goes to which argument name, the
+    query defaults, the body argument, whether the handler takes **kwargs. Connexion works all of
+    it out again on every request, through its context proxies (~190 Python calls per request)."""
+
+    def __init__(self, spec_operation: Any, function: Any, *, pythonic_params: bool) -> None:
+        if not isinstance(spec_operation, OpenAPIOperation):
+            # Connexion passes a Swagger 2 form's fields as separate arguments; this does not.
+            raise TypeError("Trellis serves OpenAPI 3 specs only.")
+        sanitize = pythonic if pythonic_params else sanitized
+        arguments, has_kwargs = inspect_function_arguments(unwrap_decorators(function))
+        wanted = set(arguments)
+        self._operation = spec_operation
+        self._sanitize = sanitize
+        self._arguments = wanted
+        self._has_kwargs = has_kwargs
+        self._takes_context = CONTEXT_NAME in wanted
+        parameters = spec_operation.parameters
+        path = {p["name"]: p for p in parameters if p["in"] == "path"}
+        query = {p["name"]: p for p in parameters if p["in"] == "query"}
+        # Connexion sanitizes each name twice (in get_arguments, then in prep_kwargs).
+        self._path = {name: (sanitize(sanitize(name)), p) for name, p in path.items()}
+        self._query = {
+            name: (sanitize(sanitize(name)), p)
+            for name, p in query.items()
+            if has_kwargs or sanitize(name) in wanted
+        }
+        self._query_defaults = _get_query_defaults(query)
+        self._copy_defaults = (
+            dict
+            if all(isinstance(v, _IMMUTABLE) for v in self._query_defaults.values())
+            else copy.deepcopy
+        )
+        self._trace = spec_operation.method.upper() == "TRACE"
+        body_name = sanitize(spec_operation.body_name(None))
+        self._body_key: str | None = (
+            sanitize(body_name)
+            if spec_operation.is_request_body_defined and (body_name in wanted or has_kwargs)
+            else None
+        )
+        self._body_schemas: dict[str, Any] = {}
+
+    async def of(self, request: _Request, context: dict[str, Any]) -> dict[str, Any]:
+        kwargs: dict[str, Any] = {}
+        for name, value in request.path_params.items():
+            defined = self._path.get(name)
+            if defined is None:  # path params used for injection, as Connexion passes them
+                kwargs[self._sanitize(self._sanitize(name))] = value
+            else:
+                kwargs[defined[0]] = _get_val_from_param(value, defined[1])
+        query = request.query_params
+        if self._query_defaults:
+            query = deep_merge(self._copy_defaults(self._query_defaults), query)
+        for name, value in query.items():
+            defined = self._query.get(name)
+            if defined is not None:
+                kwargs[defined[0]] = _get_val_from_param(value, defined[1])
+        if not self._trace:
+            mimetype = request.mimetype
+            if self._body_key is not None:
+                body = await request.get_body()
+                if mimetype in FORM_CONTENT_TYPES:
+                    kwargs[self._body_key] = _get_body_argument_form(
+                        body, operation=self._operation, content_type=mimetype
+                    )
+                else:
+                    kwargs[self._body_key] = self._json_body(body, mimetype)
+            if mimetype == "multipart/form-data":  # the only body with files
+                self._add_files(kwargs, await request.files(), mimetype)
+        for key, value in context.items():
+            if self._has_kwargs or key in self._arguments:
+                kwargs[key] = value
+        if self._takes_context:
+            kwargs[CONTEXT_NAME] = connexion_context
+        return kwargs
+
+    def _json_body(self, body: Any, mimetype: str) -> Any:
+        schema = self._body_schema(mimetype)
+        if is_nullable(schema) and is_null(body):
+            return None
+        if body is None:
+            return copy.deepcopy(schema.get("default", {}))
+        return body
+
+    def _add_files(self, kwargs: dict[str, Any], files: dict[str, Any], mimetype: str) -> None:
+        properties = self._body_schema(mimetype).get("properties", {})
+        for name, parts in files.items():
+            if name in self._arguments or self._has_kwargs:
+                array = properties.get(name, {}).get("type") == "array"
+                kwargs[self._sanitize(name)] = parts if array else parts[0]
+
+    def _body_schema(self, mimetype: str) -> Any:
+        # MediaTypeDict matches with fnmatch on each lookup; the content types an operation
+        # accepts are few (the validator refused the others), the bound is for the rest.
+        schema = self._body_schemas.get(mimetype)
+        if schema is None:
+            schema = self._operation.body_schema(mimetype)
+            if len(self._body_schemas) < 16:
+                self._body_schemas[mimetype] = schema
+        return schema
+
+
+_IMMUTABLE = (str, int, float, bool, type(None))
+
+
 class _Decorator(StarletteDecorator):  # type: ignore[misc]
-    """Wraps a handler in Connexion's parameter and response decorators once; per request only
-    the request object is built."""
+    """Wraps a handler once per operation: the handler's arguments (`_Arguments`, in place of
+    Connexion's parameter decorator), its thread hop when it is not async, and Connexion's
+    response decorator. Per request only the request object is built, from the scope and receive
+    the operation is called with (not through Connexion's context proxies)."""
 
     framework = _Framework
+
+    def __init__(self, spec_operation: Any, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._spec_operation = spec_operation
+        uri_parser_class = self.uri_parser_class or spec_operation.uri_parser_class
+        self._uri_parser = uri_parser_class(
+            spec_operation.parameters, spec_operation.body_definition()
+        )
 
     @property
     def _response_decorator_cls(self) -> type[AsyncResponseDecorator]:
         return _ResponseDecorator
 
-    def __call__(self, function: Any) -> Any:
-        decorated = self.decorate(function)
+    def decorate(self, function: Any) -> Any:
+        arguments = _Arguments(self._spec_operation, function, pythonic_params=self.pythonic_params)
+        handler = self._sync_async_decorator(function)
 
         @functools.wraps(function)
-        async def handle(*_args: Any, **_kwargs: Any) -> Any:
-            request = self.framework.get_request(
-                uri_parser=self.uri_parser, scope=scope, receive=receive
-            )
-            return await decorated(request)
+        async def with_arguments(request: _Request, context: dict[str, Any]) -> Any:
+            return await handler(**await arguments.of(request, context))
+
+        return self._response_decorator_cls(framework=self.framework, jsonifier=self.jsonifier)(
+            with_arguments
+        )
+
+    def __call__(self, function: Any) -> Any:
+        decorated = self.decorate(function)
+        uri_parser = self._uri_parser
+
+        @functools.wraps(function)
+        async def handle(scope: Any, receive: Any) -> Any:
+            request = _Request(scope, receive, uri_parser=uri_parser)
+            context = scope.get("extensions", {}).get("connexion_context", {})
+            return await decorated(request, context)
 
         return handle
 
 
 class _Operation(AsyncOperation):  # type: ignore[misc]
     def __init__(
-        self, fn: Any, jsonifier: Jsonifier, operation_id: str, pythonic_params: bool
+        self,
+        fn: Any,
+        jsonifier: Jsonifier,
+        operation_id: str,
+        pythonic_params: bool,
+        spec_operation: Any,
     ) -> None:
         super().__init__(
             fn, jsonifier=jsonifier, operation_id=operation_id, pythonic_params=pythonic_params
         )
-        self._decorated = _Decorator(pythonic_params=pythonic_params, jsonifier=jsonifier)(fn)
+        self._decorated = _Decorator(
+            spec_operation, pythonic_params=pythonic_params, jsonifier=jsonifier
+        )(fn)
+
+    @classmethod
+    def from_operation(
+        cls, operation: Any, *, pythonic_params: bool, jsonifier: Jsonifier
+    ) -> _Operation:
+        return cls(
+            operation.function,
+            jsonifier=jsonifier,
+            operation_id=operation.operation_id,
+            pythonic_params=pythonic_params,
+            spec_operation=operation,
+        )
 
     @property
     def fn(self) -> Any:
         return self._decorated
 
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        response = await self._decorated(scope, receive)
+        await response(scope, receive, send)
+
 
 class _Api(AsyncApi):  # type: ignore[misc]
     def make_operation(self, spec_operation: Any) -> _Operation:
-        made: _Operation = _Operation.from_operation(
+        return _Operation.from_operation(
             spec_operation, pythonic_params=self.pythonic_params, jsonifier=self.jsonifier
         )
-        return made
 
 
 class _Handlers(AsyncASGIApp):  # type: ignore[misc]

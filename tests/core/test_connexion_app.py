@@ -5,6 +5,7 @@ says which change to revisit."""
 from __future__ import annotations
 
 import copy
+import inspect
 import types
 from collections.abc import Iterator
 from typing import Any
@@ -13,6 +14,7 @@ import anyio
 import pytest
 from connexion.apps.asynchronous import AsyncOperation
 from connexion.context import _operation
+from connexion.context import context as connexion_context
 from connexion.decorators import StarletteDecorator
 from connexion.decorators import parameter as connexion_parameter
 from connexion.decorators.parameter import AsyncParameterDecorator
@@ -24,12 +26,14 @@ from connexion.lifecycle import ConnexionRequest
 from connexion.middleware import ConnexionMiddleware
 from connexion.middleware.security import SecurityMiddleware
 from connexion.middleware.swagger_ui import SwaggerUIMiddleware
+from connexion.operations import OpenAPIOperation
 from connexion.security import SecurityHandlerFactory
 from connexion.spec import OpenAPISpecification
 from starlette.testclient import TestClient
 
 from core import connexion_app as layer
 from core.auth import SECURITY_MAP, ApiKeyScheme, BearerScheme
+from core.resolver import TagResolver
 from core.spec import CONDUIT_SPEC, MAIN_SPEC, ROOT_SPEC, load_spec
 from core.validation import PARSED_BODY_KEY
 from tests.core import probe
@@ -126,15 +130,27 @@ def _handler(name: str = "") -> dict[str, str]:
     return {}
 
 
-def test_upstream_rebuilds_the_decorator_chain_on_every_call():
+@pytest.fixture(scope="module")
+def spec_operation() -> Any:
+    spec = OpenAPISpecification(copy.deepcopy(probe.SPEC))
+    return OpenAPIOperation.from_spec(
+        spec, path="/things", method="get", resolver=TagResolver("tests.core")
+    )
+
+
+def test_upstream_rebuilds_the_decorator_chain_on_every_call(spec_operation):
     assert isinstance(AsyncOperation.__dict__["fn"], property)
     stock = AsyncOperation(_handler, Jsonifier(), "handler", pythonic_params=False)
     assert stock.fn is not stock.fn
-    ours = layer._Operation(_handler, Jsonifier(), "handler", pythonic_params=False)
+    ours = layer._Operation.from_operation(
+        spec_operation, pythonic_params=False, jsonifier=Jsonifier()
+    )
     assert ours.fn is ours.fn
 
 
-def test_upstream_inspects_the_signature_when_the_parameter_decorator_is_applied(monkeypatch):
+def test_upstream_inspects_the_signature_when_the_parameter_decorator_is_applied(
+    monkeypatch, spec_operation
+):
     calls: list[object] = []
     stock = connexion_parameter.inspect_function_arguments
 
@@ -155,8 +171,104 @@ def test_upstream_inspects_the_signature_when_the_parameter_decorator_is_applied
 
     Counting()(_handler)
     assert decorated == []
-    layer._Decorator()(_handler)
+    layer._Decorator(spec_operation)(_handler)
+    assert calls == [_handler]  # ours inspects it once too, with Connexion's own function
+    monkeypatch.setattr(layer, "inspect_function_arguments", counting)
+    layer._Decorator(spec_operation)(_handler)
     assert calls == [_handler, _handler]
+
+
+# --- handler arguments worked out once per operation, as Connexion's decorator gives them ------
+
+
+def _compare(probe_client: TestClient, method: str, url: str, **request: Any) -> dict[str, Any]:
+    del probe.compared[:]
+    response = probe_client.request(method, url, **request)
+    assert response.status_code == 200, response.text
+    [(ours, stock)] = probe.compared
+    assert ours == stock
+    return ours
+
+
+def test_upstream_parameter_decorator_reads_the_operation_on_every_request(probe_client):
+    # What _Arguments replaces: per request, Connexion's decorator reads the operation and the
+    # context through werkzeug proxies and re-derives names, defaults and the body argument.
+    source = inspect.getsource(connexion_parameter.prep_kwargs)
+    assert "get_arguments(\n        operation," in source
+    assert "context.items()" in source
+
+
+def test_a_swagger_2_operation_is_refused_when_the_app_is_built():
+    with pytest.raises(TypeError, match="OpenAPI 3"):
+        layer._Arguments(types.SimpleNamespace(), _handler, pythonic_params=False)
+
+
+def test_requests_run_none_of_connexions_parameter_code(probe_client, monkeypatch):
+    calls: list[str] = []
+    for name in ("prep_kwargs", "get_arguments"):
+        stock = getattr(connexion_parameter, name)
+
+        def counting(*args: Any, _name: str = name, _stock: Any = stock, **kwargs: Any) -> Any:
+            calls.append(_name)
+            return _stock(*args, **kwargs)
+
+        monkeypatch.setattr(connexion_parameter, name, counting)
+    response = probe_client.get("/probe/things?fail=false", headers={"X-Probe-Key": "good"})
+    assert response.json() == {"items": []}
+    assert calls == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "?pageSize=5&tags=a&tags=b&type=one",
+        "?tags=a,b&filter=x",
+    ],
+)
+def test_named_arguments_are_the_ones_connexion_passes(probe_client, query):
+    passed = _compare(
+        probe_client,
+        "POST",
+        f"/probe/compare/7{query}",
+        json={"n": 1},
+        headers={"X-Probe-Key": "good"},
+    )
+    assert passed["item_id"] == 7 and passed["thing"] == {"n": 1}
+    assert passed["token_info"].user_id == probe.HOLDER
+    assert passed["context_"] is connexion_context
+    assert passed["pageSize"] == (5 if "pageSize" in query else 20)
+
+
+def test_a_null_body_without_a_credential(probe_client):
+    null = {"content": b"null", "headers": {"Content-Type": "application/json"}}
+    passed = _compare(probe_client, "POST", "/probe/compare/8", **null)
+    assert passed["thing"] is None
+
+
+def test_kwargs_get_every_parameter_and_unknown_query_is_left_out(probe_client):
+    passed = _compare(
+        probe_client,
+        "PUT",
+        "/probe/compare/9?tags=x&utm_source=feed",
+        json={"n": 2},
+        headers={"X-Probe-Key": "good"},
+    )
+    assert passed["body"] == {"n": 2} and passed["type"] == "all"
+    assert "utm_source" not in passed and {"user", "token_info"} <= set(passed)
+
+
+def test_a_form_body(probe_client):
+    passed = _compare(probe_client, "POST", "/probe/compare-form", data={"name": "n", "count": "3"})
+    assert passed["body"] == {"name": "n", "count": "3"}
+
+
+def test_multipart_files_by_name_one_or_a_list(probe_client):
+    files = [("file", ("a.txt", b"a")), ("files", ("b.txt", b"b")), ("files", ("c.txt", b"c"))]
+    passed = _compare(probe_client, "PUT", "/probe/compare-form", data={"note": "hi"}, files=files)
+    assert passed["file"].filename == "a.txt"
+    assert [part.filename for part in passed["files"]] == ["b.txt", "c.txt"]
+    assert passed["body"]["note"] == "hi"
 
 
 def test_requests_inspect_no_signature(probe_client, probe_app, monkeypatch):
