@@ -12,8 +12,7 @@ Through Connexion's own parameters (its supported extension points):
 - `validator_map`: core.validation's compiled validators (for the Conduit facade, the same with
   its body errors worded as RealWorld backends word them: core.conduit_validation); `jsonifier`:
   orjson.
-- `add_middleware`: core.security.PolicyMiddleware (x-roles, x-if-match, deprecation headers)
-  before validation; core.context.ResponseHeadersMiddleware outside error handling, so headers
+- `add_middleware`: core.context.ResponseHeadersMiddleware outside error handling, so headers
   added during a request reach every answer; core.validation.MultipartFilesMiddleware, also
   outside, closes a multipart body's spooled files when the request ends.
 
@@ -35,6 +34,13 @@ Through subclasses (each guarded by a test):
   not per request through Connexion's context proxies (a fifth of a framework-only request's
   Python calls, bench/RESULTS.md); the arguments are the ones Connexion passes, which the tests
   check against Connexion's own decorator request by request. OpenAPI 3 operations only.
+- `_RequestValidationMiddleware`, `_ResponseValidationMiddleware` (in the `middlewares` list):
+  the parameter validator is made once per operation, and what depends only on a request's
+  Content-Type (or a response's status and Content-Type) is worked out once by Connexion's own
+  methods and kept, where Connexion re-derives it on every request (`typing` subscripts,
+  MediaTypeDict `fnmatch`); the tests run Connexion's operations beside ours and compare.
+  core.security.PolicyMiddleware (x-roles, x-if-match, deprecation headers) is placed before
+  request validation in the list itself (`add_middleware` looks for Connexion's class there).
 - `_SecurityMiddleware` (in the `middlewares` list): every credential a request presents must be
   valid, not just one of them (core.auth.verify_every_credential). The list leaves out
   SwaggerUIMiddleware: no Trellis API serves Connexion's UI or spec, and the layer cost two
