@@ -12,8 +12,7 @@ Through Connexion's own parameters (its supported extension points):
 - `validator_map`: core.validation's compiled validators (for the Conduit facade, the same with
   its body errors worded as RealWorld backends word them: core.conduit_validation); `jsonifier`:
   orjson.
-- `add_middleware`: core.security.PolicyMiddleware (x-roles, x-if-match, deprecation headers)
-  before validation; core.context.ResponseHeadersMiddleware outside error handling, so headers
+- `add_middleware`: core.context.ResponseHeadersMiddleware outside error handling, so headers
   added during a request reach every answer; core.validation.MultipartFilesMiddleware, also
   outside, closes a multipart body's spooled files when the request ends.
 
@@ -35,6 +34,13 @@ Through subclasses (each guarded by a test):
   not per request through Connexion's context proxies (a fifth of a framework-only request's
   Python calls, bench/RESULTS.md); the arguments are the ones Connexion passes, which the tests
   check against Connexion's own decorator request by request. OpenAPI 3 operations only.
+- `_RequestValidationMiddleware`, `_ResponseValidationMiddleware` (in the `middlewares` list):
+  the parameter validator is made once per operation, and what depends only on a request's
+  Content-Type (or a response's status and Content-Type) is worked out once by Connexion's own
+  methods and kept, where Connexion re-derives it on every request (`typing` subscripts,
+  MediaTypeDict `fnmatch`); the tests run Connexion's operations beside ours and compare.
+  core.security.PolicyMiddleware (x-roles, x-if-match, deprecation headers) is placed before
+  request validation in the list itself (`add_middleware` looks for Connexion's class there).
 - `_SecurityMiddleware` (in the `middlewares` list): every credential a request presents must be
   valid, not just one of them (core.auth.verify_every_credential). The list leaves out
   SwaggerUIMiddleware: no Trellis API serves Connexion's UI or spec, and the layer cost two
@@ -53,6 +59,7 @@ from __future__ import annotations
 import collections
 import copy
 import functools
+import logging
 from typing import Any
 
 import orjson
@@ -78,6 +85,16 @@ from connexion.jsonifier import Jsonifier
 from connexion.lifecycle import ConnexionRequest
 from connexion.middleware import ConnexionMiddleware, MiddlewarePosition
 from connexion.middleware.main import API
+from connexion.middleware.request_validation import (
+    RequestValidationAPI,
+    RequestValidationMiddleware,
+    RequestValidationOperation,
+)
+from connexion.middleware.response_validation import (
+    ResponseValidationAPI,
+    ResponseValidationMiddleware,
+    ResponseValidationOperation,
+)
 from connexion.middleware.security import SecurityAPI, SecurityMiddleware, SecurityOperation
 from connexion.middleware.swagger_ui import SwaggerUIMiddleware
 from connexion.operations import OpenAPIOperation
@@ -86,7 +103,7 @@ from connexion.spec import OpenAPISpecification
 from connexion.utils import deep_merge, inspect_function_arguments, is_null, is_nullable
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
-from starlette.types import ASGIApp
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from core.auth import SECURITY_MAP, Verifier, verify_every_credential
 from core.context import ResponseHeadersMiddleware
@@ -102,6 +119,8 @@ from core.validation import (
     parsed_multipart,
     validator_map,
 )
+
+logger = logging.getLogger(__name__)
 
 
 class _OrjsonModule:
@@ -406,15 +425,194 @@ class _SecurityMiddleware(SecurityMiddleware):  # type: ignore[misc]
     api_cls = _SecurityAPI
 
 
-#: Connexion's stack, with our security middleware, minus SwaggerUIMiddleware: every Trellis API
-#: is added with swagger_ui=False and serve_spec=False (core.app serves the documents and the
-#: docs page), so that layer only copied the scope and ran two Starlette routers that never match
-#: on every request (about 6 % of a framework-only request's profile, bench/RESULTS.md).
+def _content_type(headers: Any) -> bytes | None:
+    """The first Content-Type header's raw value (ASGI header names are bytes; ASCII lowering
+    finds what Connexion's latin-1 decode-and-lower finds: no latin-1 letter lowers to ASCII)."""
+    for key, value in headers:
+        if key.lower() == b"content-type":
+            return value  # type: ignore[no-any-return]
+    return None
+
+
+#: Per operation, at most this many content types are remembered; a request's Content-Type is
+#: the client's to choose, so past the bound a new one is worked out per request, not stored.
+_CONTENT_TYPES_KEPT = 16
+
+
+class _RequestValidationOperation(RequestValidationOperation):  # type: ignore[misc]
+    """Connexion's request validation, with what does not depend on the request worked out once:
+    the parameter validator and URI parser per operation, and per Content-Type value the mime
+    type, encoding, accepted-or-not and body validator arguments. Connexion rebuilds all of it on
+    every request (`typing` subscripts in `utils.extract_content_type`, `fnmatch` in
+    MediaTypeDict, two URI parsers). A refused content type is not remembered (it raises)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        operation = self._operation
+        self._parameter_validator = self._validator_map["parameter"](
+            operation.parameters,
+            uri_parser=operation._uri_parser_class(
+                operation.parameters, operation.body_definition()
+            ),
+            strict_validation=self.strict_validation,
+            security_query_params=self.security_query_params,
+        )
+        self._body_plans: dict[bytes | None, tuple[Any, dict[str, Any]] | None] = {}
+
+    def _body_plan(self, content_type: bytes | None) -> tuple[Any, dict[str, Any]] | None:
+        """The body validator class and its arguments for a Content-Type, as Connexion's
+        `__call__` works them out (None: no body validation)."""
+        headers = [] if content_type is None else [(b"content-type", content_type)]
+        mime_type, encoding = self.extract_content_type(headers)
+        self.validate_mime_type(mime_type)
+        schema = self._operation.body_schema(mime_type)
+        if not schema:
+            return None
+        try:
+            body_validator = self._validator_map["body"][mime_type]
+        except KeyError:
+            logger.info(
+                "Skipping validation. No validator registered for content type: %s.", mime_type
+            )
+            return None
+        return body_validator, {
+            "schema": schema,
+            "required": self._operation.request_body.get("required", False),
+            "nullable": is_nullable(self._operation.body_definition(mime_type)),
+            "encoding": encoding,
+            "strict_validation": self.strict_validation,
+            "uri_parser": self._operation.uri_parser_class(
+                self._operation.parameters, self._operation.body_definition()
+            ),
+        }
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        self._parameter_validator.validate(scope)
+        content_type = _content_type(scope["headers"])
+        if content_type in self._body_plans:
+            plan = self._body_plans[content_type]
+        else:
+            plan = self._body_plan(content_type)
+            if len(self._body_plans) < _CONTENT_TYPES_KEPT:
+                self._body_plans[content_type] = plan
+        if plan is not None:
+            body_validator, arguments = plan
+            receive, scope = await body_validator(**arguments).wrap_receive(receive, scope=scope)
+        await self.next_app(scope, receive, send)
+
+
+class _RequestValidationAPI(RequestValidationAPI):  # type: ignore[misc]
+    def make_operation(self, operation: Any) -> _RequestValidationOperation:
+        return _RequestValidationOperation(
+            self.next_app,
+            operation=operation,
+            strict_validation=self.strict_validation,
+            validator_map=self.validator_map,
+        )
+
+
+class _RequestValidationMiddleware(RequestValidationMiddleware):  # type: ignore[misc]
+    api_cls = _RequestValidationAPI
+
+
+class _ResponseValidationOperation(ResponseValidationOperation):  # type: ignore[misc]
+    """Connexion's response validation, with what depends only on the status and Content-Type
+    the handler answered with (accepted-or-not, the response definition, its required headers,
+    the body validator, schema and nullability) worked out once per pair. Connexion works it out
+    on every response (`extract_content_type`, three MediaTypeDict `fnmatch` lookups)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._plans: dict[tuple[int, bytes | None], tuple[Any, ...]] = {}
+
+    def _plan(self, status: int, content_type: bytes | None) -> tuple[Any, ...]:
+        """(response definition, whether it requires headers, body validator class or None,
+        schema, nullable, encoding), as Connexion's `wrapped_send` works them out."""
+        headers = [] if content_type is None else [(b"content-type", content_type)]
+        mime_type, encoding = self.extract_content_type(headers)
+        if status < 400:
+            self.validate_mime_type(mime_type)
+        definition = self._operation.response_definition(str(status), mime_type)
+        requires_headers = any(
+            header.get("required", False) for header in definition.get("headers", {}).values()
+        )
+        try:
+            body_validator = self._validator_map["response"][mime_type]
+        except KeyError:
+            logger.info(
+                "Skipping validation. No validator registered for content type: %s.", mime_type
+            )
+            return definition, requires_headers, None, None, None, encoding
+        schema = self._operation.response_schema(str(status), mime_type)
+        nullable = is_nullable(self._operation.response_definition(str(status), mime_type))
+        return definition, requires_headers, body_validator, schema, nullable, encoding
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def wrapped_send(message: Any) -> None:
+            nonlocal send
+            if message["type"] == "http.response.start":
+                headers = message["headers"]
+                key = (message["status"], _content_type(headers))
+                plan = self._plans.get(key)
+                if plan is None:
+                    plan = self._plan(*key)
+                    if len(self._plans) < _CONTENT_TYPES_KEPT:
+                        self._plans[key] = plan
+                definition, requires_headers, body_validator, schema, nullable, encoding = plan
+                if requires_headers:
+                    self.validate_required_headers(headers, definition)
+                if body_validator is not None:
+                    validator = body_validator(
+                        scope, schema=schema, nullable=nullable, encoding=encoding
+                    )
+                    send = validator.wrap_send(send)
+            await send(message)
+
+        await self.next_app(scope, receive, wrapped_send)
+
+
+class _ResponseValidationAPI(ResponseValidationAPI):  # type: ignore[misc]
+    def make_operation(self, operation: Any) -> Any:
+        if not self.validate_responses:
+            return self.next_app
+        return _ResponseValidationOperation(
+            self.next_app, operation=operation, validator_map=self.validator_map
+        )
+
+
+class _ResponseValidationMiddleware(ResponseValidationMiddleware):  # type: ignore[misc]
+    api_cls = _ResponseValidationAPI
+
+
+_OURS = {
+    SecurityMiddleware: _SecurityMiddleware,
+    RequestValidationMiddleware: _RequestValidationMiddleware,
+    ResponseValidationMiddleware: _ResponseValidationMiddleware,
+}
+
+
+#: Connexion's stack, with our security and validation middleware, minus SwaggerUIMiddleware:
+#: every Trellis API is added with swagger_ui=False and serve_spec=False (core.app serves the
+#: documents and the docs page), so that layer only copied the scope and ran two Starlette routers
+#: that never match on every request (about 6 % of a framework-only request's profile,
+#: bench/RESULTS.md).
 MIDDLEWARES = [
-    _SecurityMiddleware if middleware is SecurityMiddleware else middleware
+    _OURS.get(middleware, middleware)
     for middleware in ConnexionMiddleware.default_middlewares
     if middleware is not SwaggerUIMiddleware
 ]
+
+
+def _with_policies(policies: Any) -> list[Any]:
+    """MIDDLEWARES with core.security.PolicyMiddleware right before request validation, where
+    `add_middleware(position=BEFORE_VALIDATION)` puts it (that looks for Connexion's own request
+    validation class, which the stack replaces)."""
+    middlewares = list(MIDDLEWARES)
+    middlewares.insert(
+        middlewares.index(_RequestValidationMiddleware),
+        functools.partial(PolicyMiddleware, policies=policies),
+    )
+    return middlewares
 
 
 def connexion_app(
@@ -438,7 +636,7 @@ def connexion_app(
     app = _Connexion(
         _Handlers(),
         import_name=package,
-        middlewares=list(MIDDLEWARES),
+        middlewares=_with_policies(operation_policies(spec)),
         jsonifier=Jsonifier(_OrjsonModule),
         strict_validation=True,
         validate_responses=True,
@@ -449,11 +647,6 @@ def connexion_app(
     )
     app.add_middleware(ResponseHeadersMiddleware, position=MiddlewarePosition.BEFORE_EXCEPTION)
     app.add_middleware(MultipartFilesMiddleware, position=MiddlewarePosition.BEFORE_EXCEPTION)
-    app.add_middleware(
-        PolicyMiddleware,
-        position=MiddlewarePosition.BEFORE_VALIDATION,
-        policies=operation_policies(spec),
-    )
     app.add_api(spec, swagger_ui=False, serve_spec=False)
     oauth_operations = _operations_marked(spec, "x-oauth-errors")
     if oauth_operations:

@@ -5,9 +5,9 @@ Pure ASGI (no BaseHTTPMiddleware) so streaming responses and the thread pool are
 
 from __future__ import annotations
 
+import os
 import re
 import time
-import uuid
 from collections.abc import Iterable
 from re import Pattern
 from typing import Any
@@ -23,6 +23,16 @@ from core.settings import setting_value
 
 _SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{8,128}$")
 log = structlog.get_logger("trellis.request")
+
+#: uuid4's fixed bits: version 4 (bits 76-79) and the RFC 4122 variant (bits 62-63).
+_UUID4_CLEAR = ~((0xF << 76) | (0x3 << 62))
+_UUID4_SET = (0x4 << 76) | (0x2 << 62)
+
+
+def new_request_id() -> str:
+    """`uuid.uuid4().hex` (the same 32 hex digits, version and variant bits) without building a
+    UUID object: its constructor's checks were 19 Python calls per request."""
+    return f"{(int.from_bytes(os.urandom(16)) & _UUID4_CLEAR) | _UUID4_SET:032x}"
 
 
 class PayloadTooLarge(DomainError):
@@ -98,7 +108,7 @@ class RequestContextMiddleware:
             return
         started = time.perf_counter()
         incoming = _header(scope, b"x-request-id")
-        request_id = incoming if incoming and _SANE_REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        request_id = incoming if incoming and _SANE_REQUEST_ID.match(incoming) else new_request_id()
         rid_token = request_id_var.set(request_id)
         scope.setdefault("extensions", {})
         status = 500

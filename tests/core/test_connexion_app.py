@@ -24,6 +24,14 @@ from connexion.frameworks.starlette import Starlette as StarletteFramework
 from connexion.jsonifier import Jsonifier
 from connexion.lifecycle import ConnexionRequest
 from connexion.middleware import ConnexionMiddleware
+from connexion.middleware.request_validation import (
+    RequestValidationMiddleware,
+    RequestValidationOperation,
+)
+from connexion.middleware.response_validation import (
+    ResponseValidationMiddleware,
+    ResponseValidationOperation,
+)
 from connexion.middleware.security import SecurityMiddleware
 from connexion.middleware.swagger_ui import SwaggerUIMiddleware
 from connexion.operations import OpenAPIOperation
@@ -404,3 +412,123 @@ def test_building_apps_leaves_connexion_itself_unchanged(app):
     layer.build_now(layer.connexion_app(probe.SPEC, package="tests.core"))
     assert _connexion_as_shipped() == before
     assert not hasattr(connexion_parameter.inspect_function_arguments, "cache_info")
+
+
+# --- request and response validation: per-operation plans answer as Connexion's own code ------
+
+
+def _validation_layer(probe_app: Any, kind: type, method: str, path: str) -> tuple[Any, Any]:
+    """The built layer of `kind` and the API and spec operation it holds for method and path."""
+    middleware = next(app for app in _layers(probe_app) if isinstance(app, kind))
+    for apis in middleware.apis.values():
+        for api in apis:
+            for op in api.operations.values():
+                if (op._operation.method, op._operation.path) == (method, path):
+                    return middleware, (api, op._operation)
+    raise AssertionError(f"no {method} {path}")
+
+
+async def _outcome(call: Any, scope: dict[str, Any], body: bytes) -> Any:
+    """What a validation layer lets through (or raises) for one request."""
+    sent = [{"type": "http.request", "body": body, "more_body": False}]
+
+    async def receive() -> dict[str, Any]:
+        return sent.pop(0) if sent else {"type": "http.disconnect"}
+
+    messages: list[Any] = []
+
+    async def send(message: Any) -> None:
+        messages.append(message)
+
+    try:
+        await call(scope, receive, send)
+    except Exception as exc:  # the outcome compared is the exception itself
+        return type(exc).__name__, str(exc)
+    return messages
+
+
+REQUEST_CONTENT_TYPES = [
+    None,
+    b"application/json",
+    b"Application/JSON; charset=utf-8",
+    b"application/json; charset=latin-1",
+    b"text/plain",
+    b"application/x-www-form-urlencoded",
+]
+
+
+@pytest.mark.parametrize("content_type", REQUEST_CONTENT_TYPES)
+@pytest.mark.parametrize("body", [b'{"a": 1}', b"[1]", b"", b"{"])
+def test_request_validation_lets_through_or_refuses_what_connexions_does(
+    probe_app, content_type, body
+):
+    middleware, (api, operation) = _validation_layer(
+        probe_app, RequestValidationMiddleware, "post", "/things"
+    )
+    assert type(middleware) is layer._RequestValidationMiddleware
+    headers = [(b"host", b"t")] + (
+        [] if content_type is None else [(b"content-type", content_type)]
+    )
+
+    async def through(scope: Any, receive: Any, send: Any) -> None:
+        message = await receive()
+        await send({"body": message.get("body"), "parsed": scope.get(PARSED_BODY_KEY)})
+
+    stock = RequestValidationOperation(
+        through, operation=operation, strict_validation=True, validator_map=api.validator_map
+    )
+    ours = layer._RequestValidationOperation(
+        through, operation=operation, strict_validation=True, validator_map=api.validator_map
+    )
+    scope = {
+        "type": "http",
+        "method": "POST",
+        "path": "/probe/things",
+        "query_string": b"",
+        "headers": headers,
+        "path_params": {},
+        "extensions": {},
+    }
+    for _ in range(2):  # the second request answers from the stored plan
+        assert anyio.run(_outcome, ours, dict(scope), body) == anyio.run(
+            _outcome, stock, dict(scope), body
+        )
+
+
+RESPONSES = [
+    (200, b"application/json", b'{"a": 1}'),
+    (200, b"application/json", b"[1]"),
+    (200, b"application/json; charset=utf-8", b"{}"),
+    (200, b"text/plain", b"x"),
+    (200, None, b"{}"),
+    (400, b"application/problem+json", b"{}"),
+    (400, b"application/problem+json", b"[]"),
+    (500, b"text/html", b"<p>"),
+]
+
+
+@pytest.mark.parametrize(("status", "content_type", "body"), RESPONSES)
+def test_response_validation_lets_through_or_refuses_what_connexions_does(
+    probe_app, status, content_type, body
+):
+    middleware, (api, operation) = _validation_layer(
+        probe_app, ResponseValidationMiddleware, "post", "/things"
+    )
+    assert type(middleware) is layer._ResponseValidationMiddleware
+    headers = [] if content_type is None else [(b"content-type", content_type)]
+
+    async def answer(scope: Any, receive: Any, send: Any) -> None:
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body, "more_body": False})
+
+    stock = ResponseValidationOperation(
+        answer, operation=operation, validator_map=api.validator_map
+    )
+    ours = layer._ResponseValidationOperation(
+        answer, operation=operation, validator_map=api.validator_map
+    )
+    scope = {"type": "http", "method": "POST", "path": "/probe/things", "headers": []}
+    for _ in range(2):  # the second response answers from the stored plan
+        assert anyio.run(_outcome, ours, dict(scope), b"") == anyio.run(
+            _outcome, stock, dict(scope), b""
+        )
