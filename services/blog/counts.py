@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Collection
+from typing import cast
 
-from sqlalchemy import Row, bindparam, delete, func, insert, select, update
+from sqlalchemy import Row, Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -23,7 +24,7 @@ from db.models.blog import BlogPost, BlogPostTag, BlogProfile, BlogTag
 PUBLISHED = "PUBLISHED"
 
 
-_PROFILES = BlogProfile.__table__
+_PROFILES = cast(Table, BlogProfile.__table__)
 #: Built once, on the table rather than the mapped class: a Core statement skips the ORM's
 #: bulk-update path and its per-call compile-cache lookup of a freshly built statement.
 _ONE_MORE_PUBLISHED = (

@@ -24,12 +24,13 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypedDict, Unpack
+from typing import Any, TypedDict, Unpack, cast
 
 from sqlalchemy import (
     ColumnElement,
     Integer,
     Select,
+    Table,
     bindparam,
     func,
     insert,
@@ -381,8 +382,8 @@ def create_post(
 
 #: Core statements on the tables, built once: the ORM's bulk-insert path and building the
 #: statement each time were most of a create's SQLAlchemy calls.
-_POSTS = BlogPost.__table__
-_INSERT_TAG = insert(BlogPostTag.__table__)
+_POSTS = cast(Table, BlogPost.__table__)
+_INSERT_TAG = insert(cast(Table, BlogPostTag.__table__))
 _INSERT_POST = {
     dialect.__name__.rsplit(".", 1)[-1]: dialect.insert(_POSTS)
     .on_conflict_do_nothing()
