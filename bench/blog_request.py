@@ -6,6 +6,9 @@
           --requests 300 --profile list.prof
       valgrind --tool=callgrind .venv/bin/python bench/blog_request.py --path /api/v1/blog/posts \\
           --query limit=20 --requests 100'   # minus the same with --requests 0: per request
+    # Creating Conduit articles, the account read from the Redis cache as in production:
+    .venv/bin/python bench/blog_request.py --method POST --path /conduit/api/articles --token \
+        --keep-redis --profile create.prof
 
 The request goes through the whole ASGI stack inside the app's lifespan (as bench/blog_workload.py
 measures it), after 50 warm-up requests; the handler's thread hop is run inline so that cProfile,
@@ -19,21 +22,25 @@ from __future__ import annotations
 import argparse
 import asyncio
 import cProfile
+import itertools
+import json
 import os
 import sys
 import tempfile
 import time
-from collections.abc import MutableMapping
+import uuid
+from collections.abc import Iterator, MutableMapping
 from typing import Any
 
 sys.path.insert(0, os.getcwd())
 
 
-def _environment() -> None:
+def _environment(keep_redis: bool) -> None:
     os.environ["TRELLIS_VAR_DIR"] = tempfile.mkdtemp(prefix="trellis-blog-request-")
     os.environ.setdefault("JWT_SIGNING_KEYS", "bench:" + "b" * 48)
     os.environ["LOG_LEVEL"] = "WARNING"
-    os.environ.pop("REDIS_URL", None)
+    if not keep_redis:
+        os.environ.pop("REDIS_URL", None)
 
 
 def _token() -> str:
@@ -52,12 +59,29 @@ def _token() -> str:
         return identity.issue_tokens(session, user).access_token
 
 
+def _article_bodies() -> Iterator[bytes]:
+    """Conduit article bodies as bench/blog_workload.py posts them, each with a fresh title (the
+    run's own prefix, so that repeated runs on one database also take their base slugs)."""
+    from bench.blog_workload import _markdown
+
+    run = uuid.uuid4().hex[:8]
+    for number in itertools.count():
+        fields = {"title": f"Fresh article {run} {number}", "description": "Ever wonder how?"}
+        fields |= {"body": _markdown(), "tagList": ["dragons", f"tag-{number % 7 + 1}"]}
+        yield json.dumps({"article": fields}).encode()
+
+
 async def _replay(
-    path: str, query: str, headers: dict[str, str], requests: int, profile: str | None
+    method: str,
+    path: str,
+    query: str,
+    headers: dict[str, str],
+    requests: int,
+    profile: str | None,
 ) -> float:
     import anyio.to_thread
 
-    from bench.inprocess import get_request
+    from bench.inprocess import request_scope
     from core.app import create_app
 
     async def inline(func: Any, *args: Any, **_: Any) -> Any:
@@ -66,28 +90,42 @@ async def _replay(
     anyio.to_thread.run_sync = inline  # type: ignore[assignment]
     app = create_app()
     statuses: list[int] = []
+    answers: list[bytes] = []
 
     async def send(message: MutableMapping[str, Any]) -> None:
         if message["type"] == "http.response.start":
             statuses.append(message["status"])
+        elif message["type"] == "http.response.body" and len(answers) < 1:
+            answers.append(message.get("body", b""))
 
-    async def receive() -> dict[str, Any]:
-        return {"type": "http.request", "body": b"", "more_body": False}
+    # A POST creates an article with a fresh title each time, so every request takes its base slug.
+    bodies = _article_bodies() if method == "POST" else iter(lambda: b"", None)
+
+    async def request(scope: dict[str, Any]) -> None:
+        payload = next(bodies)
+
+        async def receive() -> dict[str, Any]:
+            return {"type": "http.request", "body": payload, "more_body": False}
+
+        length = [(b"content-length", b"%d" % len(payload))] if payload else []
+        await app(scope | {"headers": scope["headers"] + length}, receive, send)
 
     async with app.router.lifespan_context(app):
-        scope = get_request(path, query=query, headers=headers)
+        if method == "POST":
+            headers = headers | {"Content-Type": "application/json"}
+        scope = request_scope(method, path, query=query, headers=headers)
         for _ in range(50):
-            await app(dict(scope), receive, send)
-        assert set(statuses) == {200}, statuses[:3]
+            await request(scope)
+        assert set(statuses) == {201 if method == "POST" else 200}, (statuses[:3], answers)
         started = time.process_time()
         for _ in range(requests):
-            await app(dict(scope), receive, send)
+            await request(scope)
         spent = time.process_time() - started
         if profile:
             profiler = cProfile.Profile(time.process_time)
             profiler.enable()
             for _ in range(requests):
-                await app(dict(scope), receive, send)
+                await request(scope)
             profiler.disable()
             profiler.dump_stats(profile)
     return spent / max(requests, 1) * 1e6
@@ -96,13 +134,17 @@ async def _replay(
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--seed", type=int, metavar="ARTICLES", help="seed the database and stop")
+    parser.add_argument("--method", default="GET", choices=["GET", "POST"])
     parser.add_argument("--path", default="/api/v1/blog/posts")
     parser.add_argument("--query", default="limit=20")
     parser.add_argument("--token", action="store_true", help="as a signed-in reader")
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--profile", metavar="FILE", help="write a cProfile of a second batch")
+    parser.add_argument(
+        "--keep-redis", action="store_true", help="keep REDIS_URL (the account cache answers)"
+    )
     args = parser.parse_args()
-    _environment()
+    _environment(args.keep_redis)
     import bench.inprocess  # noqa: F401  (this tree's measuring code, imported first)
 
     if args.seed is not None:
@@ -110,9 +152,11 @@ def main() -> int:
 
         seed(args.seed)
         return 0
-    headers = {"Authorization": f"Bearer {_token()}"} if args.token else {}
-    cpu = asyncio.run(_replay(args.path, args.query, headers, args.requests, args.profile))
-    print(f"{args.path}?{args.query}: {cpu:.0f} µs CPU per request")
+    scheme = "Token" if args.path.startswith("/conduit/") else "Bearer"
+    headers = {"Authorization": f"{scheme} {_token()}"} if args.token else {}
+    replay = _replay(args.method, args.path, args.query, headers, args.requests, args.profile)
+    cpu = asyncio.run(replay)
+    print(f"{args.method} {args.path}?{args.query}: {cpu:.0f} µs CPU per request")
     return 0
 
 

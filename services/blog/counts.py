@@ -13,14 +13,35 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Collection
+from typing import cast
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Row, Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from db.models.blog import BlogPost, BlogPostTag, BlogProfile, BlogTag
 
 PUBLISHED = "PUBLISHED"
+
+
+_PROFILES = cast(Table, BlogProfile.__table__)
+#: Built once, on the table rather than the mapped class: a Core statement skips the ORM's
+#: bulk-update path and its per-call compile-cache lookup of a freshly built statement.
+_ONE_MORE_PUBLISHED = (
+    update(_PROFILES)
+    .where(_PROFILES.c.user_id == bindparam("author_id"))
+    .values(posts_count=_PROFILES.c.posts_count + 1)
+    .returning(_PROFILES.c.user_id, _PROFILES.c.username, _PROFILES.c.bio, _PROFILES.c.image)
+)
+
+
+def count_published_post(
+    session: Session, *, author_id: uuid.UUID
+) -> Row[tuple[uuid.UUID, str, str | None, str | None]] | None:
+    """Counts one more published post for the author and returns the profile's (user_id, username,
+    bio, image): one statement finds the profile and moves its count. None, counting nothing,
+    when the author has no profile yet."""
+    return session.execute(_ONE_MORE_PUBLISHED, {"author_id": author_id}).first()
 
 
 def move_counts(

@@ -108,13 +108,14 @@ def test_creating_an_article_sends_a_fixed_number_of_statements(
         answer = client.post("/conduit/api/articles", json={"article": article}, headers=headers)
     assert answer.status_code == 201
     sent = _sent(counted.statements)
-    # account, profile, INSERT ... ON CONFLICT DO NOTHING, tags, author's and tags' counts; a taken
-    # slug adds one INSERT that inserts nothing, no SAVEPOINT, and no statement reads slugs.
+    # account, the author's count (an UPDATE whose RETURNING reads the profile), INSERT ... ON
+    # CONFLICT DO NOTHING, tags, the tags' counts; a taken slug adds one INSERT that inserts
+    # nothing, no SAVEPOINT, and no statement reads slugs.
     # With Redis the account check of this second request is a cache hit: no statement, no
     # connection of its own (services.identity.account_cache).
     check = 0 if account_cache.active() else 1
     assert (len(sent), taken_from_pool[0]) == (
-        (6 if taken else 5) + check,
+        (5 if taken else 4) + check,
         1 + check,
     ), "\n".join(sql[:60] for sql in sent)
     assert not [sql for sql in counted.selects if "blog_posts.slug" in sql]
