@@ -21,6 +21,7 @@ import cProfile
 import io
 import os
 import pstats
+import re
 import sys
 import tempfile
 import time
@@ -110,7 +111,16 @@ def write_summary(profile: str, path: str, title: str, requests: int) -> None:
     out = io.StringIO()
     pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(40)
     lines += ["", "## top functions by cumulative time", "", out.getvalue()]
-    Path(path).write_text("\n".join(lines))
+    Path(path).write_text(without_local_paths("\n".join(lines), profile))
+
+
+def without_local_paths(text: str, profile: str) -> str:
+    """The summary as committed: file names relative to this tree, to site-packages or to the
+    standard library, not this machine's paths."""
+    text = text.replace(profile, Path(profile).name)
+    text = re.sub(r"/\S*?/site-packages/", "site-packages/", text)
+    text = re.sub(r"/\S*?/lib/python3\.\d+/", "", text)
+    return re.sub(r"/\S*?/(bench|core|services|handlers|db|jobs|cli)/", r"\1/", text)
 
 
 def main() -> int:
