@@ -38,6 +38,16 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _worker(args: argparse.Namespace) -> int:
+    import signal
+
+    # A stop signal that arrives while the worker starts (imports, job modules) must not be lost:
+    # before the consumer installs its own handlers, Python's default one raised KeyboardInterrupt
+    # somewhere in startup code that swallowed it, and the worker then ran on until killed. Until
+    # then the signals are kept here and handed to the consumer once its handlers are in place.
+    early: list[int] = []
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda received, _frame: early.append(received))
+
     from huey.consumer import Consumer
 
     import jobs
@@ -45,9 +55,15 @@ def _worker(args: argparse.Namespace) -> int:
     from core.logging import configure_logging
     from core.settings import get_settings
 
+    class _Consumer(Consumer):  # type: ignore[misc]
+        def _set_signal_handlers(self) -> None:
+            super()._set_signal_handlers()
+            for received in early:
+                self._handle_signal(received, None)
+
     configure_logging(get_settings().log_level, get_settings().log_json)
     jobs.load_all()
-    Consumer(queue, workers=args.workers, periodic=True).run()
+    _Consumer(queue, workers=args.workers, periodic=True).run()
     return 0
 
 

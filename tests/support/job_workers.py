@@ -23,6 +23,10 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.fixture
 def start_worker() -> Iterator[Callable[[], subprocess.Popen[bytes]]]:
     started: list[subprocess.Popen[bytes]] = []
@@ -36,6 +40,10 @@ def start_worker() -> Iterator[Callable[[], subprocess.Popen[bytes]]]:
             env=dict(os.environ),
             stdout=log,
             stderr=subprocess.STDOUT,
+            # SIGINT as a shell gives it: a test runner's process may ignore SIGINT, and an
+            # ignored disposition survives exec, so a SIGINT sent while the worker still starts
+            # (before its handlers exist) was dropped and the worker ran on until killed.
+            preexec_fn=_default_sigint,
         )
         started.append(process)
         return process
