@@ -297,42 +297,49 @@ def create_app(settings: Settings | None = None) -> Starlette:
         )
     routes = [*_contract_routes(), *page_routes(), *realtime_modules.routes]
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
-    app.router = DispatchingRouter(routes, API_PREFIX + "/", lifespan=lifespan, default=dispatcher)
+    app.router = DispatchingRouter(
+        routes, (API_PREFIX + "/", CONDUIT_PREFIX + "/"), lifespan=lifespan, default=dispatcher
+    )
     return app
 
 
 class DispatchingRouter(Router):
-    """The app's outer router. An HTTP request under `prefix` that none of its own routes can
-    take goes straight to the default (the route-group dispatcher): Starlette would try every
-    route, then every route again with the path's trailing slash toggled (redirect_slashes),
-    before falling back to it (~14 failed matches per API request, bench/RESULTS.md). Anything
-    else (its own routes, WebSockets, lifespan) goes through Starlette's routing unchanged.
-    Routes under `prefix` must be plain paths (no parameters, no mounts) for the shortcut to
-    hold; otherwise it is off."""
+    """The app's outer router. An HTTP request under one of `prefixes` (the main API's, the
+    Conduit facade's) that none of its own routes can take goes straight to the default (the
+    route-group dispatcher): Starlette would try every route, then every route again with the
+    path's trailing slash toggled (redirect_slashes), before falling back to it (~14 failed
+    matches per API request, bench/RESULTS.md). Anything else (its own routes, WebSockets,
+    lifespan) goes through Starlette's routing unchanged. Routes under a prefix must be plain
+    paths (no parameters, no mounts) for the shortcut to hold there; otherwise it is off for
+    that prefix."""
 
-    def __init__(self, routes: list[BaseRoute], prefix: str, **kwargs: Any) -> None:
+    def __init__(self, routes: list[BaseRoute], prefixes: tuple[str, ...], **kwargs: Any) -> None:
         super().__init__(routes, **kwargs)
         own: set[str] = set()
-        plain = True
-        for route in routes:
-            if isinstance(route, WebSocketRoute):
-                continue
-            path = getattr(route, "path", "")
-            if not (path + "/").startswith(prefix):
-                continue
-            if isinstance(route, Route) and "{" not in path:
-                own.add(path.rstrip("/"))
-            else:
-                plain = False
-        self.prefix: str | None = prefix if plain else None
+        shortcut = []
+        for prefix in prefixes:
+            plain = True
+            for route in routes:
+                if isinstance(route, WebSocketRoute):
+                    continue
+                path = getattr(route, "path", "")
+                if not (path + "/").startswith(prefix):
+                    continue
+                if isinstance(route, Route) and "{" not in path:
+                    own.add(path.rstrip("/"))
+                else:
+                    plain = False
+            if plain:
+                shortcut.append(prefix)
+        #: The prefixes the shortcut holds for (str.startswith takes the tuple).
+        self.prefixes = tuple(shortcut)
         self.own = frozenset(own)
 
     async def app(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
         if (
-            self.prefix is not None
-            and scope["type"] == "http"
-            and path.startswith(self.prefix)
+            scope["type"] == "http"
+            and path.startswith(self.prefixes)
             and path.rstrip("/") not in self.own
         ):
             scope.setdefault("router", self)

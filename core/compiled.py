@@ -40,16 +40,26 @@ class _Compiled:
 class CompiledSelect:
     """A SELECT run without SQLAlchemy's per-call execution machinery (see the module)."""
 
-    __slots__ = ("_by_dialect", "statement")
+    __slots__ = ("_by_dialect", "statement", "variants")
 
-    def __init__(self, statement: Select[*tuple[Any, ...]]) -> None:
-        if not isinstance(statement, Select):
-            raise TypeError("CompiledSelect runs SELECT statements only")
+    def __init__(
+        self,
+        statement: Select[*tuple[Any, ...]],
+        *,
+        variants: Mapping[str, Select[*tuple[Any, ...]]] | None = None,
+    ) -> None:
+        """`variants`: by dialect name, the statement to run there instead, selecting the same
+        columns (an `= ANY(:array)` on PostgreSQL where other engines need an IN list)."""
+        for each in (statement, *(variants or {}).values()):
+            if not isinstance(each, Select):
+                raise TypeError("CompiledSelect runs SELECT statements only")
         self.statement = statement
+        self.variants = dict(variants or {})
         self._by_dialect: dict[str, _Compiled] = {}
 
     def _compile(self, dialect: Dialect) -> _Compiled:
-        compiled = self.statement.compile(dialect=dialect)
+        statement = self.variants.get(dialect.name, self.statement)
+        compiled = statement.compile(dialect=dialect)
         assert isinstance(compiled, SQLCompiler)
         binds = {
             name: processor
@@ -58,7 +68,7 @@ class CompiledSelect:
         }
         results = tuple(
             (index, processor)
-            for index, column in enumerate(self.statement.selected_columns)
+            for index, column in enumerate(statement.selected_columns)
             if (processor := column.type.dialect_impl(dialect).result_processor(dialect, None))
         )
         expanding = any(bind.expanding for bind in compiled.binds.values())

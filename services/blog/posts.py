@@ -31,6 +31,7 @@ from sqlalchemy import (
     Integer,
     Select,
     Table,
+    any_,
     bindparam,
     func,
     insert,
@@ -184,10 +185,19 @@ _READ = (
     _AUTHOR.image,
 )
 _LIMIT = bindparam("limit", type_=Integer)
+_TAGS = select(BlogPostTag.post_id, BlogPostTag.tag).order_by(BlogPostTag.tag)
+#: The tags of the posts `ids`. On PostgreSQL the ids go as one array (`= ANY(:ids)`): an IN list
+#: of bound values is rendered into new SQL text on every call (SQLAlchemy's compiler, ~15 % of a
+#: list request's CPU) and is a different statement to the server for each page size, so it is
+#: never prepared; the array form is one statement, compiled once and prepared by psycopg.
 _TAGS_OF = CompiledSelect(
-    select(BlogPostTag.post_id, BlogPostTag.tag)
-    .where(BlogPostTag.post_id.in_(bindparam("ids", expanding=True)))
-    .order_by(BlogPostTag.tag)
+    _TAGS.where(BlogPostTag.post_id.in_(bindparam("ids", expanding=True))),
+    variants={
+        "postgresql": _TAGS.where(
+            BlogPostTag.post_id
+            == any_(bindparam("ids", type_=postgresql.ARRAY(BlogPostTag.post_id.type)))
+        )
+    },
 )
 
 

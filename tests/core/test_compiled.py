@@ -73,3 +73,22 @@ def test_only_selects_are_taken():
     # Reads only: a write through it is refused when it is built, in any transaction.
     with pytest.raises(TypeError):
         CompiledSelect(update(BlogPost).values(title="x"))  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        CompiledSelect(_TAGS, variants={"postgresql": update(BlogPost)})  # type: ignore[dict-item]
+
+
+def test_a_dialects_variant_runs_there_and_answers_the_same(user, statement_counter):
+    # The blog's tags of a page: an IN list elsewhere, one array parameter on PostgreSQL, so its
+    # SQL text is the same whatever the page size (rendered once, prepared by the driver).
+    from services.blog.posts import _TAGS_OF
+
+    first, second = make_post(user, tags=["b", "a"]), make_post(user, tags=["c"])
+    with statement_counter() as counted, transaction(write=False) as session:
+        tags = _TAGS_OF.rows(session, {"ids": [first.id, second.id]})
+        tags_of_one = _TAGS_OF.rows(session, {"ids": [second.id]})
+        postgresql = session.get_bind().dialect.name == "postgresql"
+    assert tags == [(first.id, "a"), (first.id, "b"), (second.id, "c")]
+    assert tags_of_one == [(second.id, "c")]
+    texts = {sql for sql in counted.selects if "FROM blog_post_tags" in sql}
+    assert len(texts) == (1 if postgresql else 2)
+    assert all(("ANY" in sql) is postgresql for sql in texts)

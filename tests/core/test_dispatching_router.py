@@ -13,7 +13,8 @@ from core.app import DispatchingRouter
 from tests.factories.identity import auth_headers
 
 
-def test_an_api_request_tries_no_outer_route(client, user, monkeypatch):
+def _routes_tried(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths of every Route whose `matches` runs from now on."""
     tried: list[str] = []
     matches = Route.matches
 
@@ -22,9 +23,23 @@ def test_an_api_request_tries_no_outer_route(client, user, monkeypatch):
         return matches(self, scope)
 
     monkeypatch.setattr(Route, "matches", counting)
+    return tried
+
+
+def test_an_api_request_tries_no_outer_route(client, user, monkeypatch):
+    tried = _routes_tried(monkeypatch)
     assert client.get("/api/v1/tasks", headers=auth_headers(user)).status_code == 200
     outer = {route.path for route in client.app.router.routes}
     assert not outer & set(tried)
+
+
+def test_a_conduit_request_tries_no_outer_route(client, monkeypatch):
+    tried = _routes_tried(monkeypatch)
+    assert client.get("/conduit/api/tags").status_code == 200
+    outer = {route.path for route in client.app.router.routes}
+    assert not outer & set(tried)
+    # The facade's own contract is an outer route under its prefix, and still answers.
+    assert client.get("/conduit/api/openapi.json").json()["openapi"].startswith("3.")
 
 
 def test_the_outer_routes_answer_as_before(client):
@@ -50,5 +65,6 @@ def test_the_outer_routes_answer_as_before(client):
     ],
 )
 def test_the_shortcut_holds_only_over_plain_outer_paths(route: Any, shortcut: bool) -> None:
-    router = DispatchingRouter([route], "/api/v1/")
-    assert (router.prefix is not None) is shortcut
+    router = DispatchingRouter([route], ("/api/v1/", "/conduit/api/"))
+    assert ("/api/v1/" in router.prefixes) is shortcut
+    assert "/conduit/api/" in router.prefixes  # the other prefix keeps its shortcut
