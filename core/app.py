@@ -74,7 +74,7 @@ class GroupDispatcher:
         self.root = root
         #: Other APIs under their own prefix (the Conduit facade at /conduit/api).
         self.prefixed: list[tuple[str, ASGIApp]] = []
-        #: Fast paths of root-API operations (`x-fast-path`): path prefix -> answerer.
+        #: Fast paths of root-API and Conduit operations (`x-fast-path`): path prefix -> answerer.
         self.fast: list[tuple[str, FastPath]] = []
         #: Template-free paths of the added specs -> their Allow header (core.spec.concrete_paths).
         self.concrete: dict[str, str] = {}
@@ -230,12 +230,14 @@ def create_app(settings: Settings | None = None) -> Starlette:
     dispatcher = GroupDispatcher({}, root_app)
     dispatcher.fast = fast_paths(root_spec)
     dispatcher.add(main_spec)
+    conduit_spec = load_spec(CONDUIT_SPEC)
     conduit = connexion_app(
-        load_spec(CONDUIT_SPEC),
+        conduit_spec,
         error_handler=conduit_error_handler,
         validators=conduit_validator_map(),
     )
     dispatcher.prefixed.append((CONDUIT_PREFIX + "/", conduit))
+    dispatcher.fast += [(CONDUIT_PREFIX + path, fast) for path, fast in fast_paths(conduit_spec)]
     # The realtime rows' WebSocket routes (handlers/<slug>_realtime.py): core.sockets.
     realtime_modules = sockets.discover()
 

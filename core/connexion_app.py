@@ -135,6 +135,16 @@ class _OrjsonModule:
         return orjson.loads(data)
 
 
+#: How every Trellis API serializes a JSON answer (Connexion's Jsonifier: orjson, then a newline).
+JSONIFIER = Jsonifier(_OrjsonModule)
+
+
+def json_answer_body(data: Any) -> bytes:
+    """The exact body an operation's handler answering `data` sends (for fast paths)."""
+    text: str = JSONIFIER.dumps(data)
+    return text.encode()
+
+
 class _ResponseDecorator(AsyncResponseDecorator):  # type: ignore[misc]
     @staticmethod
     def _infer_content_type(data: Any, headers: dict[str, Any]) -> str | None:
@@ -637,7 +647,7 @@ def connexion_app(
         _Handlers(),
         import_name=package,
         middlewares=_with_policies(operation_policies(spec)),
-        jsonifier=Jsonifier(_OrjsonModule),
+        jsonifier=JSONIFIER,
         strict_validation=True,
         validate_responses=True,
         resolver=TagResolver(package),

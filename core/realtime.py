@@ -110,6 +110,8 @@ class _Hub:
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self.loop = loop
         self.channels: dict[str, set[Subscription]] = {}
+        #: Set while this process hears every process's messages (see `connected`).
+        self.connected = asyncio.Event()
 
     def deliver(self, channel: str, message: dict[str, Any]) -> None:
         for subscription in list(self.channels.get(channel, ())):
@@ -166,6 +168,12 @@ async def publish(channel: str, message: dict[str, Any]) -> None:
         _send(channel, message)
 
 
+def publish_now(channel: str, message: dict[str, Any]) -> None:
+    """Publish at once from a thread that is not the serving loop (blocking with Redis); for a
+    change made outside any transaction of ours. Lost, and logged, when Redis does not answer."""
+    _send(channel, message)
+
+
 _PENDING_KEY = "trellis.realtime.pending"
 
 
@@ -206,6 +214,16 @@ async def subscribe(
             subscriptions.discard(subscription)
             if not subscriptions:
                 del hub.channels[channel]
+
+
+def connected() -> asyncio.Event | None:
+    """The serving loop's event that is set while a message published in any process reaches
+    this one's subscribers (with REDIS_URL: the listener is subscribed; without: always, since
+    nothing reaches other processes anyway); None outside the app's lifespan. Use it on the
+    serving loop. A subscriber that must not miss a message treats its `Resync` as the end of
+    that guarantee and waits for this event again."""
+    hub = _hub
+    return hub.connected if hub is not None else None
 
 
 def listener_name() -> str:
@@ -256,7 +274,7 @@ async def serving() -> AsyncIterator[asyncio.Event]:
     global _hub
     loop = asyncio.get_running_loop()
     hub = _Hub(loop)
-    connected, stopping = asyncio.Event(), asyncio.Event()
+    connected, stopping = hub.connected, asyncio.Event()
     listener: asyncio.Task[None] | None = None
     url = get_settings().redis_url
     with _lock:
