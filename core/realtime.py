@@ -13,10 +13,11 @@
 
 Backends. Without REDIS_URL (the embedded default) a message reaches the subscribers of this
 process only, which is every subscriber when one process serves. With REDIS_URL, `publish`
-is one PUBLISH on `trellis:rt:<channel>`; each process holds one pub/sub connection subscribed to
-the `trellis:rt:*` pattern and hands each message to its own subscribers of that channel, so a
-process receives every channel's traffic (fine for a handful of processes; documented in
-docs/architecture.md). Nothing works on one process only when several run.
+is one PUBLISH on `trellis:rt:<db>:<channel>` (<db>: the Redis database REDIS_URL names, since
+pub/sub is shared by every database of a server); each process holds one pub/sub connection
+subscribed to the `trellis:rt:<db>:*` pattern and hands each message to its own subscribers of
+that channel, so a process receives every channel's traffic (fine for a handful of processes;
+documented in docs/architecture.md). Nothing works on one process only when several run.
 
 Delivery is at most once, and never silent about a gap. A subscriber's queue is bounded: one that
 falls `max_queue` messages behind is dropped, and its iterator raises `Resync` (the connection
@@ -30,6 +31,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import os
 import threading
 from collections.abc import AsyncIterator
@@ -133,6 +135,20 @@ def _current_hub() -> _Hub:
     return _hub
 
 
+def channel_prefix() -> str:
+    """`trellis:rt:<db>:`, where <db> is the database REDIS_URL names: a Redis server's pub/sub is
+    shared by all its databases, so two apps on one server with their own databases (or the
+    test workers, one database each) would otherwise hear each other's messages."""
+    return prefix_for(get_settings().redis_url)
+
+
+@functools.cache
+def prefix_for(url: str | None) -> str:
+    """The channel prefix of apps whose REDIS_URL is `url` (see `channel_prefix`)."""
+    database = redis.connection.parse_url(url).get("db", 0) if url else 0  # type: ignore[no-untyped-call]
+    return f"{PREFIX}{database}:"
+
+
 def _encode(channel: str, message: dict[str, Any]) -> bytes:
     return orjson.dumps({"channel": channel, "message": message})
 
@@ -143,7 +159,7 @@ def _send(channel: str, message: dict[str, Any]) -> None:
         client = get_redis()
         assert client is not None
         try:
-            client.publish(PREFIX + channel, _encode(channel, message))
+            client.publish(channel_prefix() + channel, _encode(channel, message))
         except redis.RedisError as exc:
             log.warning("realtime publish lost", channel=channel, error=type(exc).__name__)
         return
@@ -190,8 +206,21 @@ def publish_after_commit(session: Session, channel: str, message: dict[str, Any]
 
 
 def _flush(session: Session) -> None:
-    for channel, message in session.info.pop(_PENDING_KEY, []):
-        _send(channel, message)
+    pending: list[tuple[str, dict[str, Any]]] = session.info.pop(_PENDING_KEY, [])
+    client = get_redis() if len(pending) > 1 and get_settings().redis_url else None
+    if client is None:
+        for channel, message in pending:
+            _send(channel, message)
+        return
+    # Several messages of one transaction (a blog write drops two kinds of kept answers): one
+    # round trip to Redis instead of one each, in the order they were published.
+    try:
+        with client.pipeline(transaction=False) as pipe:
+            for channel, message in pending:
+                pipe.publish(channel_prefix() + channel, _encode(channel, message))
+            pipe.execute()
+    except redis.RedisError as exc:
+        log.warning("realtime publish lost", messages=len(pending), error=type(exc).__name__)
 
 
 def _discard(session: Session) -> None:
@@ -240,7 +269,7 @@ async def _listen(hub: _Hub, url: str, connected: asyncio.Event, stopping: async
         )
         pubsub = client.pubsub(ignore_subscribe_messages=True)
         try:
-            await pubsub.psubscribe(PREFIX + "*")
+            await pubsub.psubscribe(channel_prefix() + "*")
             connected.set()
             delay = _RECONNECT_FIRST_SECONDS
             async for item in pubsub.listen():

@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import anyio.to_thread
+from connexion import request
 from starlette.types import Receive, Scope, Send
 
 from core.connexion_app import json_answer_body
@@ -17,7 +18,7 @@ from core.wire import NoContent
 from handlers import blog as blog_api
 from handlers._wire import password_login, post_text_json, profile_json
 from services import blog, conduit
-from services.blog import tags_cache
+from services.blog.kept import KEPT
 
 
 def _timestamp(value: datetime) -> str:
@@ -117,14 +118,39 @@ def conduit_unfollow_profile(username: str) -> dict[str, Any]:
     return {"profile": blog_api.unfollow_profile(username)}
 
 
+def _anonymous_key(scope: Scope) -> bytes | None:
+    """The key of an anonymous GET's kept answer (services/blog/kept.py): its raw path and query
+    string, exactly as sent; None for a request that carries credentials."""
+    if scope["method"] != "GET" or scope.get("raw_path") is None:
+        return None
+    if any(name == b"authorization" for name, _ in scope["headers"]):
+        return None
+    return bytes(scope["raw_path"]) + b"?" + bytes(scope.get("query_string", b""))
+
+
+class _Keeping:
+    """Keeps an anonymous article answer once it is built: the generation is taken before its
+    reads, so a change that races with them keeps nothing."""
+
+    def __init__(self, viewer: Actor | None) -> None:
+        self.since = KEPT.generation() if viewer is None else None
+        self.read_at = time.monotonic()
+
+    def keep(self, answer: dict[str, Any]) -> dict[str, Any]:
+        if self.since is not None and (key := _anonymous_key(request.scope)) is not None:
+            KEPT.store(key, json_answer_body(answer), since=self.since, read_at=self.read_at)
+        return answer
+
+
 def _articles(viewer: Actor | None, limit: int, offset: int, **filters: Any) -> dict[str, Any]:
     with_body = get_settings().conduit_list_bodies
+    keeping = _Keeping(viewer)
     with transaction(write=False) as session:
         views, total = blog.list_posts_offset(
             session, viewer, limit=limit, offset=offset, with_body=with_body, **filters
         )
         articles = [_article_json(view, with_body=with_body) for view in views]
-        return {"articles": articles, "articlesCount": total}
+    return keeping.keep({"articles": articles, "articlesCount": total})
 
 
 def conduit_get_feed(limit: int = 20, offset: int = 0) -> dict[str, Any]:
@@ -167,8 +193,11 @@ def conduit_create_article(body: dict[str, Any]) -> tuple[dict[str, Any], int]:
 
 
 def conduit_get_article(slug: str) -> dict[str, Any]:
+    viewer = optional_actor()
+    keeping = _Keeping(viewer)
     with transaction(write=False) as session:
-        return {"article": _article_json(blog.get_post(session, optional_actor(), slug=slug))}
+        article = _article_json(blog.get_post(session, viewer, slug=slug))
+    return keeping.keep({"article": article})
 
 
 def conduit_update_article(slug: str, body: dict[str, Any]) -> dict[str, Any]:
@@ -217,6 +246,9 @@ def conduit_list_tags() -> dict[str, Any]:
 
 
 _TAGS_PATH = CONDUIT_PREFIX + "/tags"
+#: The tags answer's key among the kept answers (a raw path and query, as `_anonymous_key`).
+_TAGS_KEY = _TAGS_PATH.encode() + b"?"
+_ARTICLES_PATH = CONDUIT_PREFIX + "/articles"
 
 
 def _tags_body() -> bytes:
@@ -226,21 +258,42 @@ def _tags_body() -> bytes:
 async def conduit_list_tags_fast(scope: Scope, _receive: Receive, send: Send) -> bool:
     """`x-fast-path` of conduitListTags (core.app.fast_paths): a plain GET is answered here with
     the bytes conduit_list_tags answers, kept per process while no tag popularity changed
-    (services/blog/tags_cache.py), without Connexion's layers or a thread hop. A request with a
+    (services/blog/kept.py), without Connexion's layers or a thread hop. A request with a
     query string (a 422 by the contract) is left to the handler, and so is every request while
     the answer may not be kept (no Redis, the fan-out not connected)."""
     if scope["method"] != "GET" or scope["path"] != _TAGS_PATH or scope.get("query_string"):
         return False
-    body = tags_cache.cached_answer()
+    key = _TAGS_KEY
+    body = KEPT.cached(key)
     if body is None:
-        since = tags_cache.generation()
+        since = KEPT.generation()
         if since is None:
             return False
         read_at = time.monotonic()
         body = await anyio.to_thread.run_sync(_tags_body)
-        tags_cache.store(body, since=since, read_at=read_at)
+        KEPT.store(key, body, since=since, read_at=read_at)
+    await _send_kept(scope, send, "conduitListTags", body)
+    return True
+
+
+async def conduit_articles_fast(scope: Scope, _receive: Receive, send: Send) -> bool:
+    """`x-fast-path` of conduitListArticles and conduitGetArticle: an anonymous GET that the
+    handler answered before, with the same path and query string, gets that answer's bytes while
+    no post, tag, favorite or profile changed in any process since (services/blog/kept.py);
+    everything else (a token, a first request, a change since) goes to the handler."""
+    key = _anonymous_key(scope)
+    body = KEPT.cached(key) if key is not None else None
+    if body is None:
+        return False
+    operation = "conduitListArticles" if scope["path"] == _ARTICLES_PATH else "conduitGetArticle"
+    await _send_kept(scope, send, operation, body)
+    return True
+
+
+async def _send_kept(scope: Scope, send: Send, operation_id: str, body: bytes) -> None:
+    """A kept 200 JSON answer, with the headers its handler's answer has."""
     extensions = scope.setdefault("extensions", {})
-    extensions.setdefault("connexion_routing", {})["operation_id"] = "conduitListTags"
+    extensions.setdefault("connexion_routing", {})["operation_id"] = operation_id
     await send(
         {
             "type": "http.response.start",
@@ -252,4 +305,3 @@ async def conduit_list_tags_fast(scope: Scope, _receive: Receive, send: Send) ->
         }
     )
     await send({"type": "http.response.body", "body": body})
-    return True

@@ -50,7 +50,7 @@ from core.migrations import upgrade  # noqa: E402
 from core.redis_client import get_redis  # noqa: E402
 from core.settings import get_settings  # noqa: E402
 from db.base import Base  # noqa: E402
-from services.blog import tags_cache  # noqa: E402
+from services.blog import kept  # noqa: E402
 
 # Every tests/factories/<domain>.py is a plugin, so its fixtures are available everywhere.
 pytest_plugins = [
@@ -136,8 +136,8 @@ def reset_state() -> None:
         redis.flushdb()
     ratelimit.reset_limiter()
     tokens.forget_verified_tokens()
-    # Every process's kept tags answer, a live server's too (the rows went behind its back).
-    tags_cache.announce_change()
+    # Every process's kept blog answers, a live server's too (the rows went behind its back).
+    kept.KEPT.announce_change()
 
 
 @pytest.fixture(scope="session")

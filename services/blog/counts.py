@@ -20,7 +20,6 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from db.models.blog import BlogPost, BlogPostTag, BlogProfile, BlogTag
-from services.blog.tags_cache import tags_changed
 
 PUBLISHED = "PUBLISHED"
 
@@ -68,7 +67,6 @@ def move_counts(
     deltas |= dict.fromkeys(counted_before - counted_after, -1)
     if not deltas:
         return
-    tags_changed(session)  # tag popularity moves: every process's tags answer goes on commit
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     upsert = dialect.insert(BlogTag).values(
         [{"tag": tag, "posts_count": delta} for tag, delta in sorted(deltas.items())]
@@ -84,7 +82,6 @@ def move_counts(
 def recount(session: Session) -> None:
     """Recomputes every count from the rows (what the migration did once; for bulk loads that
     bypass the services)."""
-    tags_changed(session)
     published = select(func.count()).where(
         BlogPost.author_id == BlogProfile.user_id, BlogPost.status == PUBLISHED
     )

@@ -9,15 +9,16 @@ from core.settings import SettingsSection, get_settings, seconds_within, setting
 
 @dataclass(frozen=True)
 class BlogSettings(SettingsSection):
-    """The blog: how long a process may keep the popular-tags answer."""
+    """The blog: how long a process may keep the answers it keeps."""
 
-    tags_cache_seconds: float = setting(
-        "BLOG_TAGS_CACHE_SECONDS",
+    kept_answers_seconds: float = setting(
+        "BLOG_KEPT_ANSWERS_SECONDS",
         5.0,
-        "With REDIS_URL, each app process keeps the Conduit facade's tags answer until a post's "
-        "tags or publication change anywhere (every process hears it at once on the realtime "
-        "fan-out) and at most this long, which bounds what a lost message can leave stale. "
-        "Without Redis, or 0, every request reads the tags.",
+        "With REDIS_URL, each app process keeps the Conduit facade's tags answer and its "
+        "anonymous article answers (lists and single articles, by exact path and query) until a "
+        "post, its tags, a favorite or a profile changes anywhere (every process hears it at once "
+        "on the realtime fan-out) and at most this long, which bounds what a lost message can "
+        "leave stale. Without Redis, or 0, every request reads.",
         parse=seconds_within(300, zero=True),
     )
 

@@ -1,4 +1,4 @@
-"""The Conduit tags answer kept per process (services/blog/tags_cache.py, the operation's
+"""The Conduit tags answer kept per process (services/blog/kept.py `KEPT`, the operation's
 `x-fast-path`): it is the handler's answer byte for byte, a change shows on the next request, a
 change made in another process arrives on the realtime fan-out, and without Redis every request
 reads the tags. Runs on SQLite (nothing kept) and on PostgreSQL + Redis (kept)."""
@@ -10,11 +10,11 @@ import pytest
 from sqlalchemy import text
 
 from core import realtime
-from core.db import transaction
+from core.db import get_engine
 from core.redis_client import get_redis
 from core.settings import get_settings
 from handlers.conduit import _tags_body
-from services.blog import tags_cache
+from services.blog.kept import KEPT
 from tests.conduit.test_conduit_api import API, create_article, register, token
 
 #: Long enough for a loaded machine; a message that arrives ends the wait at once.
@@ -39,9 +39,9 @@ def _reads_of_quiet_requests(client, statement_counter, requests: int) -> list[i
     workers share one Redis, and another worker's change (or cleanup) rightly drops the answer
     here too, so a window with one is measured again."""
     for _ in range(10):
-        seen = tags_cache.heard_count
+        seen = KEPT.heard_count
         reads = [_tag_reads(client, statement_counter) for _ in range(requests)]
-        if tags_cache.heard_count == seen:
+        if KEPT.heard_count == seen:
             return reads
     pytest.fail("changes kept arriving from other processes")
 
@@ -75,7 +75,7 @@ def test_repeated_reads_are_answered_from_the_kept_answer_only_with_redis(
     create_article(client, register(client, "jake"), tags=("dragons",))
     _tags(client)  # the first request starts this process's follower
     if get_settings().redis_url:
-        assert tags_cache.listening_now.wait(WAIT)
+        assert KEPT.listening_now.wait(WAIT)
         # Read once, then kept.
         assert _reads_of_quiet_requests(client, statement_counter, 4)[1:] == [0, 0, 0]
     else:  # no channel between processes: nothing is kept
@@ -83,29 +83,29 @@ def test_repeated_reads_are_answered_from_the_kept_answer_only_with_redis(
 
 
 def _hear_one_more(seen: int) -> None:
-    with tags_cache.heard:
-        assert tags_cache.heard.wait_for(lambda: tags_cache.heard_count > seen, WAIT)
+    with KEPT.heard:
+        assert KEPT.heard.wait_for(lambda: KEPT.heard_count > seen, WAIT)
 
 
 @pytest.mark.skipif(not get_settings().redis_url, reason="another process is heard through Redis")
 def test_a_change_made_by_another_process_drops_the_kept_answer(client):
     create_article(client, register(client, "jake"), tags=("dragons",))
     assert _tags(client) == ["dragons"]
-    assert tags_cache.listening_now.wait(WAIT)
+    assert KEPT.listening_now.wait(WAIT)
     assert _tags(client) == ["dragons"]  # read, and kept
-    # Another process changes the counts and publishes, as counts.py does there after commit:
-    # this process sees nothing of the change but the message.
-    seen = tags_cache.heard_count
-    with transaction(write=True) as session:
-        session.execute(text("INSERT INTO blog_tags (tag, posts_count) VALUES ('elsewhere', 7)"))
+    # Another process changes the counts and publishes, as a blog write does there after commit:
+    # this process sees nothing of the change (a write outside its units of work) but the message.
+    seen = KEPT.heard_count
+    with get_engine().begin() as connection:
+        connection.execute(text("INSERT INTO blog_tags (tag, posts_count) VALUES ('elsewhere', 7)"))
     kept = _tags(client)
-    if tags_cache.heard_count == seen:  # (another xdist worker's change would drop it too)
+    if KEPT.heard_count == seen:  # (another xdist worker's change would drop it too)
         assert kept == ["dragons"]  # no message yet: the answer kept is still given
-    seen = tags_cache.heard_count
-    envelope = {"channel": tags_cache.CHANNEL, "message": {}}
+    seen = KEPT.heard_count
+    envelope = {"channel": KEPT.channel, "message": {}}
     redis = get_redis()
     assert redis is not None
-    redis.publish(realtime.PREFIX + tags_cache.CHANNEL, orjson.dumps(envelope))
+    redis.publish(realtime.channel_prefix() + KEPT.channel, orjson.dumps(envelope))
     _hear_one_more(seen)
     assert _tags(client) == ["elsewhere", "dragons"]
 
@@ -113,7 +113,7 @@ def test_a_change_made_by_another_process_drops_the_kept_answer(client):
 def test_a_change_committed_here_is_announced_to_the_other_processes(client, statement_counter):
     create_article(client, register(client, "jake"), tags=("dragons",))
     _tags(client)
-    seen = tags_cache.heard_count
+    seen = KEPT.heard_count
     create_article(client, register(client, "finn"), tags=("owls",))
     if get_settings().redis_url:
         _hear_one_more(seen)  # its own message came back through Redis, as to every process

@@ -152,3 +152,46 @@ def test_subscribing_outside_the_lifespan_is_a_programming_error(monkeypatch):
 
     with pytest.raises(RuntimeError, match="lifespan"):
         asyncio.run(test())
+
+
+def test_the_messages_of_one_transaction_arrive_in_order_on_their_channels():
+    # With Redis they leave in one round trip (a pipeline); without, one by one.
+    def commit_both() -> None:
+        with transaction(write=True) as session:
+            realtime.publish_after_commit(session, "rt-both-a", {"n": 1})
+            realtime.publish_after_commit(session, "rt-both-b", {"n": 2})
+            realtime.publish_after_commit(session, "rt-both-a", {"n": 3})
+
+    async def test() -> None:
+        async with (
+            realtime.subscribe("rt-both-a") as first,
+            realtime.subscribe("rt-both-b") as second,
+        ):
+            await asyncio.to_thread(commit_both)
+            assert [await _next(first), await _next(first)] == [{"n": 1}, {"n": 3}]
+            assert await _next(second) == {"n": 2}
+
+    _serve(test)
+
+
+def test_channels_are_namespaced_by_the_redis_database():
+    # Pub/sub is shared by every database of a Redis server: an app on another database (a test
+    # worker next door) must not be heard.
+    assert realtime.prefix_for("redis://127.0.0.1:6379/7") == "trellis:rt:7:"
+    assert realtime.prefix_for("redis://127.0.0.1:6379") == "trellis:rt:0:"
+    assert realtime.prefix_for(None) == "trellis:rt:0:"
+
+
+@pytest.mark.skipif(not get_settings().redis_url, reason="Redis pub/sub")
+def test_a_message_of_another_databases_app_is_not_heard():
+    async def test() -> None:
+        async with realtime.subscribe("rt-neighbour") as subscription:
+            redis = get_redis()
+            assert redis is not None
+            neighbour = realtime.PREFIX + "other-db:rt-neighbour"
+            envelope = b'{"channel": "rt-neighbour", "message": {"from": "next door"}}'
+            await asyncio.to_thread(redis.publish, neighbour, envelope)
+            await realtime.publish("rt-neighbour", {"from": "here"})
+            assert await _next(subscription) == {"from": "here"}
+
+    _serve(test)

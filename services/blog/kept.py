@@ -1,0 +1,39 @@
+"""The blog's answers kept per process (core/kept_answers.py): the Conduit facade's tags and its
+anonymous article reads (lists and single articles), by their exact raw path and query string.
+
+They are all dropped by any write to what they show — posts, their tags, tag counts (the tags
+list, a tag's `articlesCount`), favorites (`favoritesCount`), profiles (the author) — which a
+statement listener notices in the unit of work that sends it, so no service can forget to say
+so, and a transaction's writes cost one message however many they are. A write sent outside a
+unit of work (bulk SQL, a restore) must call `KEPT.announce_change()`. Follows and comments drop
+nothing: an anonymous reader sees no `following`, and comments are in no kept answer.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy import Engine, event
+
+from core.db import current_session
+from core.kept_answers import KeptAnswers
+from services.blog.settings import blog_settings
+
+KEPT = KeptAnswers("blog-changed", lambda: blog_settings().kept_answers_seconds, size=2_000)
+
+_WRITES = re.compile(
+    r"\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"
+    r"(?:blog_posts|blog_post_tags|blog_tags|blog_favorites|blog_profiles)\b",
+    re.IGNORECASE,
+)
+
+
+@event.listens_for(Engine, "before_cursor_execute")
+def _noticed(
+    _connection: Any, _cursor: Any, statement: str, _params: Any, _context: Any, _many: bool
+) -> None:
+    if _WRITES.match(statement):
+        session = current_session()
+        if session is not None:
+            KEPT.changed(session)
