@@ -124,10 +124,6 @@ class KeptAnswers:
             if self._listening and self._generation == since:
                 self._answers[key] = _Answer(read_at, body)
 
-    def listening(self) -> bool:
-        """The follower is subscribed and the fan-out connected: answers may be kept."""
-        return self._listening
-
     # ---- the follower, on the serving loop ----------------------------------------------------
 
     def _set_listening(self, value: bool) -> None:

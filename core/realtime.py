@@ -212,8 +212,8 @@ def _flush(session: Session) -> None:
         for channel, message in pending:
             _send(channel, message)
         return
-    # Several messages of one transaction (a blog write drops two kinds of kept answers): one
-    # round trip to Redis instead of one each, in the order they were published.
+    # Several messages of one transaction: one round trip to Redis instead of one each, in the
+    # order they were published.
     try:
         with client.pipeline(transaction=False) as pipe:
             for channel, message in pending:

@@ -257,8 +257,9 @@ def _tags_body() -> bytes:
 
 async def conduit_list_tags_fast(scope: Scope, _receive: Receive, send: Send) -> bool:
     """`x-fast-path` of conduitListTags (core.app.fast_paths): a plain GET is answered here with
-    the bytes conduit_list_tags answers, kept per process while no tag popularity changed
-    (services/blog/kept.py), without Connexion's layers or a thread hop. A request with a
+    the bytes conduit_list_tags answers, kept per process while no post, tag, favorite or
+    profile changed in any process (services/blog/kept.py), without Connexion's layers or a
+    thread hop. A request with a
     query string (a 422 by the contract) is left to the handler, and so is every request while
     the answer may not be kept (no Redis, the fan-out not connected)."""
     if scope["method"] != "GET" or scope["path"] != _TAGS_PATH or scope.get("query_string"):
