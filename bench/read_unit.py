@@ -13,6 +13,7 @@ Layers, each including the ones above it:
   guarded session  the same with the app's read-only guard (core.db `_guard_reads`) and option
   transaction      `core.db.transaction(write=False)`, as every read handler runs it (the
                    engine's default isolation, switched to AUTOCOMMIT per checkout and back)
+  read connection  `core.db.read_connection()`: the same engine and options, no Session
   thread hop       anyio.to_thread.run_sync of a function that does nothing (no database)
 
 Bounded: calls x layers, one process.
@@ -60,7 +61,7 @@ def main() -> int:
     from sqlalchemy.orm import sessionmaker
 
     from core.compiled import CompiledSelect
-    from core.db import READ_ONLY, _guard_reads, transaction
+    from core.db import READ_ONLY, _guard_reads, read_connection, transaction
 
     one = CompiledSelect(select(literal(1)))
     direct = psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"), autocommit=True)
@@ -108,6 +109,10 @@ def main() -> int:
         with transaction(write=False) as session:
             one.rows(session, {})
 
+    def on_read_connection() -> None:
+        with read_connection() as connection:
+            one.rows(connection, {})
+
     layers = [
         ("psycopg", on_psycopg),
         ("pool", through_pool),
@@ -115,6 +120,7 @@ def main() -> int:
         ("session", in_session(sessions)),
         ("guarded session", in_session(guarded_sessions)),
         ("transaction", in_transaction),
+        ("read connection", on_read_connection),
     ]
     print("| layer | CPU µs per call |")
     print("|---|---|")

@@ -77,10 +77,11 @@ class CompiledSelect:
         return entry
 
     def rows(
-        self, session: Session, params: Mapping[str, Any] | None = None
+        self, source: Session | Connection, params: Mapping[str, Any] | None = None
     ) -> list[tuple[Any, ...]]:
-        """The statement's rows with `params` bound, in the session's transaction."""
-        connection = session.connection()
+        """The statement's rows with `params` bound, in the session's transaction (or on a
+        connection: core.db.read_connection)."""
+        connection = source.connection() if isinstance(source, Session) else source
         dialect = connection.dialect
         entry = self._by_dialect.get(dialect.name) or self._compile(dialect)
         compiled = entry.compiled

@@ -32,6 +32,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from cachetools import LRUCache
 from sqlalchemy import event
@@ -45,7 +46,8 @@ from core.settings import get_settings
 class _Answer:
     #: time.monotonic() just before the reads it came from.
     read_at: float
-    body: bytes
+    #: The bytes of a response, or what a handler builds responses from (shared: never changed).
+    value: Any
 
 
 class KeptAnswers:
@@ -100,17 +102,16 @@ class KeptAnswers:
 
     # ---- readers ------------------------------------------------------------------------------
 
-    def cached(self, key: bytes) -> bytes | None:
-        """The answer kept for `key` while it can be trusted, starting the follower on first use
-        (call it on the serving loop); None: answer as usual."""
-        self._follow()
+    def cached(self, key: bytes) -> Any:
+        """The answer kept for `key` while it can be trusted (from any thread); None: answer as
+        usual. Nothing is kept until `follow()` has run on the serving loop."""
         if not self._listening:
             return None
         with self._lock:
             answer = self._answers.get(key)
         if answer is None or time.monotonic() - answer.read_at >= self.max_age():
             return None
-        return answer.body
+        return answer.value
 
     def generation(self) -> int | None:
         """Taken before the reads of an answer, for `store`; None when nothing may be kept."""
@@ -118,11 +119,11 @@ class KeptAnswers:
             return None
         return self._generation
 
-    def store(self, key: bytes, body: bytes, *, since: int, read_at: float) -> None:
+    def store(self, key: bytes, value: Any, *, since: int, read_at: float) -> None:
         """Keeps the answer read at `read_at` unless a change was made or heard since `since`."""
         with self._lock:
             if self._listening and self._generation == since:
-                self._answers[key] = _Answer(read_at, body)
+                self._answers[key] = _Answer(read_at, value)
 
     # ---- the follower, on the serving loop ----------------------------------------------------
 
@@ -133,8 +134,9 @@ class KeptAnswers:
             self._answers.clear()
         (self.listening_now.set if value else self.listening_now.clear)()
 
-    def _follow(self) -> None:
-        """Starts this process's follower, once per fan-out (with REDIS_URL)."""
+    def follow(self) -> None:
+        """Starts this process's follower, once per fan-out (with REDIS_URL): call it on the
+        serving loop, before `cached`, on every request that may be answered from it."""
         connected = realtime.connected()
         if connected is None or not get_settings().redis_url:
             return

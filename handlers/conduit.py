@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -9,7 +12,7 @@ from connexion import request
 from starlette.types import Receive, Scope, Send
 
 from core.connexion_app import json_answer_body
-from core.db import transaction
+from core.db import read_connection, transaction
 from core.http import client_address, header
 from core.problems import CONDUIT_PREFIX
 from core.security import Actor, current_actor, optional_actor
@@ -118,43 +121,107 @@ def conduit_unfollow_profile(username: str) -> dict[str, Any]:
     return {"profile": blog_api.unfollow_profile(username)}
 
 
-def _anonymous_key(scope: Scope) -> bytes | None:
-    """The key of an anonymous GET's kept answer (services/blog/kept.py): its raw path and query
-    string, exactly as sent; None for a request that carries credentials."""
+def _request_key(scope: Scope) -> bytes | None:
+    """A GET's raw path and query string, exactly as sent: the key of its kept answers
+    (services/blog/kept.py)."""
     if scope["method"] != "GET" or scope.get("raw_path") is None:
-        return None
-    if any(name == b"authorization" for name, _ in scope["headers"]):
         return None
     return bytes(scope["raw_path"]) + b"?" + bytes(scope.get("query_string", b""))
 
 
-class _Keeping:
-    """Keeps an anonymous article answer once it is built: the generation is taken before its
-    reads, so a change that races with them keeps nothing."""
-
-    def __init__(self, viewer: Actor | None) -> None:
-        self.since = KEPT.generation() if viewer is None else None
-        self.read_at = time.monotonic()
-
-    def keep(self, answer: dict[str, Any]) -> dict[str, Any]:
-        if self.since is not None and (key := _anonymous_key(request.scope)) is not None:
-            KEPT.store(key, json_answer_body(answer), since=self.since, read_at=self.read_at)
-        return answer
+def _anonymous_key(scope: Scope) -> bytes | None:
+    """The key of an anonymous GET's kept answer; None for a request that carries credentials."""
+    if any(name == b"authorization" for name, _ in scope["headers"]):
+        return None
+    return _request_key(scope)
 
 
-def _articles(viewer: Actor | None, limit: int, offset: int, **filters: Any) -> dict[str, Any]:
-    with_body = get_settings().conduit_list_bodies
-    keeping = _Keeping(viewer)
+#: Before a request's key: its answer as `_Shared`, beside the bytes anonymous readers get.
+_SHARED = b"shared "
+
+
+@dataclass(frozen=True, slots=True)
+class _Shared:
+    """An article answer as an anonymous reader gets it, which is every reader's but for the
+    `favorited` and `following` flags: a signed reader's answer is this one with its own flags,
+    read for `post_ids` (the articles' posts, in order) in one statement."""
+
+    answer: dict[str, Any]
+    post_ids: tuple[uuid.UUID, ...]
+
+
+#: Reads an article answer in a unit of work (the session `transaction` gives) for a reader
+#: (None: as anonymous readers see it), with the ids of its articles' posts in order.
+_Read = Callable[[Any, Actor | None], tuple[dict[str, Any], tuple[uuid.UUID, ...]]]
+
+
+def _shared_read(viewer: Actor | None, read: _Read) -> dict[str, Any]:
+    """The answer of `read` for `viewer`, from what every reader shares when it is kept.
+
+    While answers may be kept (core/kept_answers.py), what anonymous readers get is kept per
+    request both as bytes (the operations' `x-fast-path`) and as `_Shared`, whoever read it, and
+    a signed reader's answer is the kept one with the reader's flags read fresh: one statement
+    over the page's posts. Otherwise (no Redis) a signed reader's answer is read with its flags,
+    as one page. The generation is taken before the reads, so a change that races with them
+    keeps nothing."""
+    key = _request_key(request.scope)
+    since = KEPT.generation() if key is not None else None
+    if since is None or key is None:
+        with transaction(write=False) as session:
+            return read(session, viewer)[0]
+    shared: _Shared | None = KEPT.cached(_SHARED + key)
+    if shared is not None and viewer is None:
+        return shared.answer
+    if shared is not None and viewer is not None:  # the reader's flags: one statement
+        with read_connection() as connection:
+            return _flagged(shared, blog.reader_flags(connection, viewer, shared.post_ids))
     with transaction(write=False) as session:
+        read_at = time.monotonic()
+        try:
+            shared = _Shared(*read(session, None))
+        except blog.PostNotFound:
+            if viewer is None:
+                raise
+            return read(session, viewer)[0]  # a draft its author or an admin may see
+        KEPT.store(_SHARED + key, shared, since=since, read_at=read_at)
+        KEPT.store(key, json_answer_body(shared.answer), since=since, read_at=read_at)
+        if viewer is None:
+            return shared.answer
+        return _flagged(shared, blog.reader_flags(session, viewer, shared.post_ids))
+
+
+def _flagged(shared: _Shared, flags: dict[uuid.UUID, tuple[bool, bool]]) -> dict[str, Any]:
+    """`shared`'s answer with a reader's flags (new dicts: the kept answer is never changed)."""
+
+    def article(shown: dict[str, Any], post_id: uuid.UUID) -> dict[str, Any]:
+        favorited, following = flags.get(post_id, (False, False))
+        author = {**shown["author"], "following": following}
+        return {**shown, "favorited": favorited, "author": author}
+
+    answer = shared.answer
+    if "article" in answer:
+        return {"article": article(answer["article"], shared.post_ids[0])}
+    articles = [article(*pair) for pair in zip(answer["articles"], shared.post_ids, strict=True)]
+    return {**answer, "articles": articles}
+
+
+def _article_list(limit: int, offset: int, **filters: Any) -> _Read:
+    def read(session: Any, viewer: Actor | None) -> tuple[dict[str, Any], tuple[uuid.UUID, ...]]:
+        with_body = get_settings().conduit_list_bodies
         views, total = blog.list_posts_offset(
             session, viewer, limit=limit, offset=offset, with_body=with_body, **filters
         )
         articles = [_article_json(view, with_body=with_body) for view in views]
-    return keeping.keep({"articles": articles, "articlesCount": total})
+        return {"articles": articles, "articlesCount": total}, tuple(v.post.id for v in views)
+
+    return read
 
 
 def conduit_get_feed(limit: int = 20, offset: int = 0) -> dict[str, Any]:
-    return _articles(current_actor(), limit, offset, feed=True, status=blog.PUBLISHED)
+    # The reader's own listing: nothing in it is shared with other readers.
+    read = _article_list(limit, offset, feed=True, status=blog.PUBLISHED)
+    with transaction(write=False) as session:
+        return read(session, current_actor())[0]
 
 
 def conduit_list_articles(
@@ -164,14 +231,9 @@ def conduit_list_articles(
     limit: int = 20,
     offset: int = 0,
 ) -> dict[str, Any]:
-    return _articles(
-        optional_actor(),
-        limit,
-        offset,
-        tag=tag,
-        author=author,
-        favorited_by=favorited,
-        status=blog.PUBLISHED,
+    filters = {"tag": tag, "author": author, "favorited_by": favorited}
+    return _shared_read(
+        optional_actor(), _article_list(limit, offset, **filters, status=blog.PUBLISHED)
     )
 
 
@@ -193,11 +255,11 @@ def conduit_create_article(body: dict[str, Any]) -> tuple[dict[str, Any], int]:
 
 
 def conduit_get_article(slug: str) -> dict[str, Any]:
-    viewer = optional_actor()
-    keeping = _Keeping(viewer)
-    with transaction(write=False) as session:
-        article = _article_json(blog.get_post(session, viewer, slug=slug))
-    return keeping.keep({"article": article})
+    def read(session: Any, viewer: Actor | None) -> tuple[dict[str, Any], tuple[uuid.UUID, ...]]:
+        view = blog.get_post(session, viewer, slug=slug)
+        return {"article": _article_json(view)}, (view.post.id,)
+
+    return _shared_read(optional_actor(), read)
 
 
 def conduit_update_article(slug: str, body: dict[str, Any]) -> dict[str, Any]:
@@ -265,6 +327,7 @@ async def conduit_list_tags_fast(scope: Scope, _receive: Receive, send: Send) ->
     if scope["method"] != "GET" or scope["path"] != _TAGS_PATH or scope.get("query_string"):
         return False
     key = _TAGS_KEY
+    KEPT.follow()
     body = KEPT.cached(key)
     if body is None:
         since = KEPT.generation()
@@ -282,6 +345,7 @@ async def conduit_articles_fast(scope: Scope, _receive: Receive, send: Send) -> 
     handler answered before, with the same path and query string, gets that answer's bytes while
     no post, tag, favorite or profile changed in any process since (services/blog/kept.py);
     everything else (a token, a first request, a change since) goes to the handler."""
+    KEPT.follow()  # signed readers' answers are built from what is kept too
     key = _anonymous_key(scope)
     body = KEPT.cached(key) if key is not None else None
     if body is None:

@@ -44,6 +44,7 @@ from services.blog.posts import (
     list_posts,
     list_posts_offset,
     post_query,
+    reader_flags,
     update_post,
 )
 from services.blog.profiles import (
@@ -101,6 +102,7 @@ __all__ = [
     "list_posts_offset",
     "list_tags",
     "post_query",
+    "reader_flags",
     "recount",
     "shown_image",
     "unfavorite_post",

@@ -1,12 +1,15 @@
 """The blog's answers kept per process (core/kept_answers.py): the Conduit facade's tags and its
-anonymous article reads (lists and single articles), by their exact raw path and query string.
+article reads (lists and single articles) as anonymous readers see them, by their exact raw path
+and query string; a signed reader's answer is the kept one with that reader's `favorited` and
+`following` flags read fresh (handlers/conduit.py `_shared_read`).
 
 They are all dropped by any write to what they show — posts, their tags, tag counts (the tags
 list, a tag's `articlesCount`), favorites (`favoritesCount`), profiles (the author) — which a
 statement listener notices in the unit of work that sends it, so no service can forget to say
 so, and a transaction's writes cost one message however many they are. A write sent outside a
 unit of work (bulk SQL, a restore) must call `KEPT.announce_change()`. Follows and comments drop
-nothing: an anonymous reader sees no `following`, and comments are in no kept answer.
+nothing: `following` is never kept (always read for the reader), and comments are in no kept
+answer.
 """
 
 from __future__ import annotations

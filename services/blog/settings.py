@@ -15,7 +15,8 @@ class BlogSettings(SettingsSection):
         "BLOG_KEPT_ANSWERS_SECONDS",
         5.0,
         "With REDIS_URL, each app process keeps the Conduit facade's tags answer and its "
-        "anonymous article answers (lists and single articles, by exact path and query) until a "
+        "article answers as anonymous readers get them (lists and single articles, by exact "
+        "path and query; a signed reader gets them with its own flags, read fresh) until a "
         "post, its tags, a favorite or a profile changes anywhere (every process hears it at once "
         "on the realtime fan-out) and at most this long, which bounds what a lost message can "
         "leave stale. Without Redis, or 0, every request reads.",

@@ -10,7 +10,7 @@ from psycopg.pq import TransactionStatus
 from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
-from core.db import ReadTransactionWrote, transaction
+from core.db import ReadTransactionWrote, get_engine, read_connection, transaction
 from db.models.identity import User
 from tests.factories.identity import make_user
 
@@ -101,3 +101,27 @@ def test_a_read_unit_refuses_row_locks():
         if session.get_bind().dialect.name == "postgresql":  # SQLite renders no FOR UPDATE
             with pytest.raises(ReadTransactionWrote):
                 session.scalars(select(User).where(User.id == user.id).with_for_update()).all()
+
+
+def test_a_read_connection_reads_refuses_writes_and_gives_its_connection_back():
+    user = make_user()
+    engine = get_engine()
+    checked_out = engine.pool.checkedout()  # type: ignore[attr-defined]
+    with read_connection() as connection:
+        assert connection.execute(select(func.count()).select_from(User)).scalar() == 1
+        assert engine.pool.checkedout() == checked_out + 1  # type: ignore[attr-defined]
+        with pytest.raises(ReadTransactionWrote):
+            connection.execute(update(User).values(display_name="changed"))
+    assert engine.pool.checkedout() == checked_out  # type: ignore[attr-defined]
+    assert _display_name(user) == "Test User"
+
+
+def test_a_read_connection_inside_a_unit_of_work_is_that_units_connection():
+    # A write made earlier in the unit is seen: same connection, same transaction.
+    user = make_user()
+    with transaction(write=True) as session:
+        session.execute(update(User).where(User.id == user.id).values(display_name="changed"))
+        with read_connection() as connection:
+            assert connection is session.connection()
+            name = select(User.display_name).where(User.id == user.id)
+            assert connection.execute(name).scalar() == "changed"
