@@ -1,4 +1,4 @@
-"""Hot read statements run on the DBAPI cursor of the unit of work, compiled once per dialect.
+"""Hot statements run on the DBAPI cursor of the unit of work, compiled once per dialect.
 
 `session.execute(select)` spends most of a small read's CPU outside the database: the statement's
 cache key computed on each call, the ORM's execution context, SQLAlchemy's Result and Row
@@ -11,16 +11,19 @@ types' own processors turn them into values, as `session.execute` would).
 What stays as with `session.execute`: the connection's `before_cursor_execute` and
 `after_cursor_execute` listeners see the statement (core.db's guard against writes in read
 transactions, statement logs), and a driver error goes through SQLAlchemy's handling (wrapped in
-`sqlalchemy.exc.DBAPIError`, a lost connection invalidating the pool). Only SELECTs are taken.
+`sqlalchemy.exc.DBAPIError`, a lost connection invalidating the pool). A `CompiledSelect` takes
+SELECTs only; a `CompiledWrite` runs an INSERT, UPDATE or DELETE the same way (a create's few
+statements cost more in SQLAlchemy's execution than in the database), given every value it binds:
+Python-side column defaults are not applied.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select
+from sqlalchemy import Delete, Insert, Select, Update
 from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -37,25 +40,26 @@ class _Compiled:
     expanding: bool
 
 
-class CompiledSelect:
-    """A SELECT run without SQLAlchemy's per-call execution machinery (see the module)."""
+class _CompiledStatement:
+    """A statement compiled once per dialect and run on the unit of work's DBAPI cursor."""
 
     __slots__ = ("_by_dialect", "statement", "variants")
+    #: The statement classes a subclass takes.
+    _takes: tuple[type, ...] = ()
 
-    def __init__(
-        self,
-        statement: Select[*tuple[Any, ...]],
-        *,
-        variants: Mapping[str, Select[*tuple[Any, ...]]] | None = None,
-    ) -> None:
-        """`variants`: by dialect name, the statement to run there instead, selecting the same
+    def __init__(self, statement: Any, *, variants: Mapping[str, Any] | None = None) -> None:
+        """`variants`: by dialect name, the statement to run there instead, with the same
         columns (an `= ANY(:array)` on PostgreSQL where other engines need an IN list)."""
         for each in (statement, *(variants or {}).values()):
-            if not isinstance(each, Select):
-                raise TypeError("CompiledSelect runs SELECT statements only")
+            if not isinstance(each, self._takes):
+                raise TypeError(f"{type(self).__name__} runs {self._kinds()} statements only")
         self.statement = statement
         self.variants = dict(variants or {})
         self._by_dialect: dict[str, _Compiled] = {}
+
+    @classmethod
+    def _kinds(cls) -> str:
+        return ", ".join(kind.__name__.upper() for kind in cls._takes)
 
     def _compile(self, dialect: Dialect) -> _Compiled:
         statement = self.variants.get(dialect.name, self.statement)
@@ -68,7 +72,7 @@ class CompiledSelect:
         }
         results = tuple(
             (index, processor)
-            for index, column in enumerate(statement.selected_columns)
+            for index, column in enumerate(statement.exported_columns)
             if (processor := column.type.dialect_impl(dialect).result_processor(dialect, None))
         )
         expanding = any(bind.expanding for bind in compiled.binds.values())
@@ -76,14 +80,13 @@ class CompiledSelect:
         self._by_dialect[dialect.name] = entry
         return entry
 
-    def rows(
-        self, source: Session | Connection, params: Mapping[str, Any] | None = None
-    ) -> list[tuple[Any, ...]]:
-        """The statement's rows with `params` bound, in the session's transaction (or on a
-        connection: core.db.read_connection)."""
-        connection = source.connection() if isinstance(source, Session) else source
+    def _entry(self, connection: Connection) -> _Compiled:
         dialect = connection.dialect
-        entry = self._by_dialect.get(dialect.name) or self._compile(dialect)
+        return self._by_dialect.get(dialect.name) or self._compile(dialect)
+
+    @staticmethod
+    def _bound(entry: _Compiled, params: Mapping[str, Any] | None) -> tuple[str, Any]:
+        """The SQL to send and its values, processed and in the driver's paramstyle."""
         compiled = entry.compiled
         processors = entry.binds
         if entry.expanding:
@@ -93,18 +96,18 @@ class CompiledSelect:
         else:
             statement, values = compiled.string, compiled.construct_params(params)
             order = compiled.positiontup
-        bound: Any
         if order is not None:  # a positional paramstyle (SQLite's qmark)
-            bound = tuple(
+            return statement, tuple(
                 processors[name](values[name]) if name in processors else values[name]
                 for name in order
             )
-        else:
-            bound = {
-                name: processors[name](value) if name in processors else value
-                for name, value in values.items()
-            }
-        rows = _run(connection, statement, bound)
+        return statement, {
+            name: processors[name](value) if name in processors else value
+            for name, value in values.items()
+        }
+
+    @staticmethod
+    def _processed(entry: _Compiled, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
         if not entry.results:
             return rows
         # Only the columns whose type processes its values (datetimes, UUIDs on SQLite).
@@ -117,15 +120,87 @@ class CompiledSelect:
         return processed
 
 
-def _run(connection: Connection, statement: str, bound: Any) -> list[tuple[Any, ...]]:
+def _connection(source: Session | Connection) -> Connection:
+    return source.connection() if isinstance(source, Session) else source
+
+
+class CompiledSelect(_CompiledStatement):
+    """A SELECT run without SQLAlchemy's per-call execution machinery (see the module)."""
+
+    __slots__ = ()
+    _takes = (Select,)
+
+    def rows(
+        self, source: Session | Connection, params: Mapping[str, Any] | None = None
+    ) -> list[tuple[Any, ...]]:
+        """The statement's rows with `params` bound, in the session's transaction (or on a
+        connection: core.db.read_connection)."""
+        connection = _connection(source)
+        entry = self._entry(connection)
+        statement, bound = self._bound(entry, params)
+        return self._processed(entry, _run(connection, statement, bound))
+
+
+class CompiledWrite(_CompiledStatement):
+    """An INSERT, UPDATE or DELETE built once, run like a CompiledSelect in the session's
+    transaction: `run` one set of values (the RETURNING rows, if any), `run_many` several
+    (executemany, which psycopg sends as one pipeline).
+
+    Every value is the caller's: a column default SQLAlchemy computes in Python is applied by
+    its execution context, which this skips, so the statement must bind each column it writes
+    (`.values(column=bindparam(...))`) and each call must give every bound name (else
+    TypeError, before anything is sent)."""
+
+    __slots__ = ()
+    _takes = (Insert, Update, Delete)
+
+    def _checked(self, connection: Connection, values: Mapping[str, Any]) -> _Compiled:
+        entry = self._entry(connection)
+        # A bound name without a value of its own: the caller's, or a column default's (an
+        # `onupdate` timestamp) that only SQLAlchemy's execution context would have computed.
+        missing = {
+            name
+            for bind, name in entry.compiled.bind_names.items()
+            if bind.value is None and bind.callable is None
+        } - values.keys()
+        if missing:
+            raise TypeError(f"no value given for {', '.join(sorted(missing))}")
+        return entry
+
+    def run(self, session: Session, values: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+        """Runs the statement with `values`; its RETURNING rows (none without RETURNING)."""
+        connection = _connection(session)
+        entry = self._checked(connection, values)
+        statement, bound = self._bound(entry, values)
+        return self._processed(entry, _run(connection, statement, bound))
+
+    def run_many(self, session: Session, many: Sequence[Mapping[str, Any]]) -> None:
+        """Runs the statement once per set of values, in order (no RETURNING)."""
+        if not many:
+            return
+        connection = _connection(session)
+        entry = self._checked(connection, many[0])
+        for values in many[1:]:
+            if values.keys() != many[0].keys():
+                raise TypeError("every set of values names the same columns")
+        bound = [self._bound(entry, values)[1] for values in many]
+        _run(connection, entry.compiled.string, bound, many=True)
+
+
+def _run(
+    connection: Connection, statement: str, bound: Any, *, many: bool = False
+) -> list[tuple[Any, ...]]:
     dispatch = connection.dispatch
     cursor = connection.connection.cursor()
     try:
         # The listeners take no execution context (None), as for a driver-level statement.
-        dispatch.before_cursor_execute(connection, cursor, statement, bound, None, False)
-        cursor.execute(statement, bound)
-        dispatch.after_cursor_execute(connection, cursor, statement, bound, None, False)
-        return list(cursor.fetchall())
+        dispatch.before_cursor_execute(connection, cursor, statement, bound, None, many)
+        if many:
+            cursor.executemany(statement, bound)
+        else:
+            cursor.execute(statement, bound)
+        dispatch.after_cursor_execute(connection, cursor, statement, bound, None, many)
+        return list(cursor.fetchall()) if cursor.description is not None else []
     except connection.dialect.loaded_dbapi.Error as error:
         # SQLAlchemy's own handling: DBAPIError, and a lost connection invalidates the pool.
         connection._handle_dbapi_exception(error, statement, bound, cursor, None)

@@ -44,7 +44,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, aliased
 
-from core.compiled import CompiledSelect
+from core.compiled import CompiledSelect, CompiledWrite
 from core.concurrency import versioned_write
 from core.db import UUIDArray, utcnow
 from core.errors import Conflict, Forbidden, NotFound, RuleViolated
@@ -393,8 +393,7 @@ def create_post(
         # suffix. A SAVEPOINT around a plain INSERT did the same in three round trips.
         if not _insert_post(session, {"id": post_id, "slug": slug, **values}):
             continue
-        if tag_names:
-            session.execute(_INSERT_TAG, [{"post_id": post_id, "tag": tag} for tag in tag_names])
+        _INSERT_TAG.run_many(session, [{"post_id": post_id, "tag": tag} for tag in tag_names])
         move_counts(
             session,
             author_id=author.user_id,
@@ -411,25 +410,36 @@ def create_post(
     raise Conflict("Could not pick a free slug; try again.")
 
 
-#: Core statements on the tables, built once: the ORM's bulk-insert path and building the
-#: statement each time were most of a create's SQLAlchemy calls.
+#: The create's statements, built once on the tables and run through core.compiled: the ORM's
+#: bulk-insert path, building the statement each time and then SQLAlchemy's per-call execution
+#: were most of a create's Python calls. Every column is bound (core.compiled.CompiledWrite).
 _POSTS = cast(Table, BlogPost.__table__)
-_INSERT_TAG = insert(cast(Table, BlogPostTag.__table__))
-_INSERT_POST = {
-    dialect.__name__.rsplit(".", 1)[-1]: dialect.insert(_POSTS)
-    .on_conflict_do_nothing()
-    .returning(_POSTS.c.id)  # not rowcount: psycopg reports -1 for ON CONFLICT inserts
-    for dialect in (postgresql, sqlite)
-}
+_POST_TAGS = cast(Table, BlogPostTag.__table__)
+_INSERT_TAG = CompiledWrite(
+    insert(_POST_TAGS).values({column.key: bindparam(column.key) for column in _POST_TAGS.c})
+)
+
+
+def _insert_post_in(dialect: Any) -> Any:
+    # RETURNING, not rowcount: psycopg reports -1 for ON CONFLICT inserts.
+    return (
+        dialect.insert(_POSTS)
+        .values({column.key: bindparam(column.key) for column in _POSTS.c})
+        .on_conflict_do_nothing()
+        .returning(_POSTS.c.id)
+    )
+
+
+_INSERT_POST = CompiledWrite(
+    _insert_post_in(sqlite), variants={"postgresql": _insert_post_in(postgresql)}
+)
 
 
 def _insert_post(session: Session, values: dict[str, Any]) -> bool:
     """INSERT ... ON CONFLICT DO NOTHING of a post; True when it was new (its slug was free)."""
-    statement = _INSERT_POST[session.get_bind().dialect.name]
-    return session.execute(statement, values).first() is not None
+    return bool(_INSERT_POST.run(session, values))
 
 
-#: What a created post's record takes from the INSERT's values.
 _RECORD_VALUES = (
     "title",
     "description",

@@ -4,12 +4,14 @@ visible to the connection's statement listeners and SQLAlchemy's error handling.
 
 from __future__ import annotations
 
-import pytest
-from sqlalchemy import bindparam, column, select, table, update
-from sqlalchemy.exc import DBAPIError
+import uuid
 
-from core.compiled import CompiledSelect
-from core.db import transaction
+import pytest
+from sqlalchemy import bindparam, column, insert, select, table, update
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from core.compiled import CompiledSelect, CompiledWrite
+from core.db import ReadTransactionWrote, transaction, utcnow
 from db.models.blog import BlogPost, BlogPostTag
 from tests.factories.blog import make_post
 from tests.factories.identity import make_user
@@ -92,3 +94,56 @@ def test_a_dialects_variant_runs_there_and_answers_the_same(user, statement_coun
     texts = {sql for sql in counted.selects if "FROM blog_post_tags" in sql}
     assert len(texts) == (1 if postgresql else 2)
     assert all(("ANY" in sql) is postgresql for sql in texts)
+
+
+_RETITLE = (
+    update(BlogPost)
+    .where(BlogPost.author_id == bindparam("author_id"))
+    .values(title=bindparam("title"), version=BlogPost.version + 1)
+    .returning(BlogPost.id, BlogPost.title, BlogPost.updated_at)
+)
+_TAG = insert(BlogPostTag).values(post_id=bindparam("post_id"), tag=bindparam("tag"))
+
+
+def test_a_write_returns_what_session_execute_returns_and_many_run_in_order(user):
+    post = make_post(user, title="Before", tags=[])
+    now = utcnow()
+    with transaction(write=True) as session:
+        (row,) = CompiledWrite(_RETITLE).run(
+            session, {"author_id": user.id, "title": "After", "updated_at": now}
+        )
+        assert row == (post.id, "After", now)  # UUID and UTC datetime processed on both engines
+        assert (
+            CompiledWrite(_RETITLE).run(
+                session, {"author_id": uuid.uuid4(), "title": "x", "updated_at": now}
+            )
+            == []
+        )
+        CompiledWrite(_TAG).run_many(session, [{"post_id": post.id, "tag": t} for t in ("b", "a")])
+        CompiledWrite(_TAG).run_many(session, [])  # nothing to write: nothing sent
+    with transaction(write=False) as session:
+        stored = session.execute(select(BlogPost.title, BlogPost.version, BlogPost.updated_at))
+        assert stored.one() == ("After", 2, now)
+        assert set(session.scalars(select(BlogPostTag.tag))) == {"a", "b"}
+
+
+def test_a_write_must_bind_every_value_it_writes(user, statement_counter):
+    # updated_at: an onupdate default only SQLAlchemy's execution context computes.
+    make_post(user)
+    with statement_counter() as counted, transaction(write=True) as session:
+        with pytest.raises(TypeError, match="updated_at"):
+            CompiledWrite(_RETITLE).run(session, {"author_id": user.id, "title": "x"})
+        with pytest.raises(TypeError, match="tag"):
+            CompiledWrite(_TAG).run_many(session, [{"post_id": uuid.uuid4()}])
+    assert not any("blog_post" in sql for sql in counted.statements)
+    with pytest.raises(TypeError):
+        CompiledWrite(select(BlogPost.id))  # type: ignore[arg-type]
+
+
+def test_a_write_is_seen_by_the_listeners_and_refused_in_a_read(user):
+    make_post(user)
+    values = {"author_id": user.id, "title": "x", "updated_at": utcnow()}
+    with pytest.raises(ReadTransactionWrote), transaction(write=False) as session:
+        CompiledWrite(_RETITLE).run(session, values)
+    with pytest.raises(IntegrityError), transaction(write=True) as session:
+        CompiledWrite(_TAG).run_many(session, [{"post_id": uuid.uuid4(), "tag": "a"}])

@@ -19,11 +19,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import MutableMapping
+from contextlib import suppress
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+import psycopg
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
 #: Extensions the schema relies on (EXCLUDE constraints, trigram search): ci/services.sh creates
@@ -71,14 +74,30 @@ def _maintenance(database_url: str, *statements: str) -> None:
         engine.dispose()
 
 
+def _drop(database_url: str) -> None:
+    """DROP DATABASE ... WITH (FORCE), which ends the sessions still connected to it (a live
+    server's, a subprocess's). FORCE needs the right to signal each of them, and an autovacuum
+    worker runs as the bootstrap superuser: while one is at work there, FORCE is refused
+    (InsufficientPrivilege, seen in CI). A plain DROP then asks the worker to stop and waits for
+    it (PostgreSQL does so for autovacuum only), and FORCE is tried again for our own sessions."""
+    name = make_url(database_url).database
+    for _ in range(5):
+        try:
+            _maintenance(database_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            return
+        except DBAPIError as error:
+            if not isinstance(error.orig, psycopg.errors.InsufficientPrivilege):
+                raise
+        with suppress(DBAPIError):  # other sessions of ours still there: FORCE again
+            _maintenance(database_url, f'DROP DATABASE IF EXISTS "{name}"')
+    raise RuntimeError(f"could not drop the test database {name}")
+
+
 def create_database(database_url: str) -> None:
     """(Re)creates the empty PostgreSQL database named by the URL, with PG_EXTENSIONS."""
     name = make_url(database_url).database
-    _maintenance(
-        database_url,
-        f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)',
-        f'CREATE DATABASE "{name}"',
-    )
+    _drop(database_url)
+    _maintenance(database_url, f'CREATE DATABASE "{name}"')
     create_extensions(database_url)
 
 
@@ -93,8 +112,7 @@ def create_extensions(database_url: str) -> None:
 
 
 def drop_database(database_url: str) -> None:
-    name = make_url(database_url).database
-    _maintenance(database_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    _drop(database_url)
 
 
 def is_worker_database() -> bool:
