@@ -59,15 +59,21 @@ def _token() -> str:
         return identity.issue_tokens(session, user).access_token
 
 
-def _article_bodies() -> Iterator[bytes]:
-    """Conduit article bodies as bench/blog_workload.py posts them, each with a fresh title (the
-    run's own prefix, so that repeated runs on one database also take their base slugs)."""
+#: The body bench/wrk/conduit_article.lua posts (bench/conduit_http.py's creates).
+SHORT_BODY = "It takes a **Jacobian**.\n\nAnd a second paragraph."
+
+
+def _article_bodies(short: bool) -> Iterator[bytes]:
+    """Conduit article bodies as bench/blog_workload.py posts them (`short`: as
+    bench/conduit_http.py does), each with a fresh title (the run's own prefix, so that repeated
+    runs on one database also take their base slugs)."""
     from bench.blog_workload import _markdown
 
     run = uuid.uuid4().hex[:8]
+    body = SHORT_BODY if short else _markdown()
     for number in itertools.count():
         fields = {"title": f"Fresh article {run} {number}", "description": "Ever wonder how?"}
-        fields |= {"body": _markdown(), "tagList": ["dragons", f"tag-{number % 7 + 1}"]}
+        fields |= {"body": body, "tagList": ["dragons", f"tag-{number % 7 + 1}"]}
         yield json.dumps({"article": fields}).encode()
 
 
@@ -92,6 +98,7 @@ async def _replay(
     headers: dict[str, str],
     requests: int,
     profile: str | None,
+    short_body: bool = False,
 ) -> float:
     import anyio.to_thread
 
@@ -113,7 +120,7 @@ async def _replay(
             answers.append(message.get("body", b""))
 
     # A POST creates an article with a fresh title each time, so every request takes its base slug.
-    bodies = _article_bodies() if method == "POST" else iter(lambda: b"", None)
+    bodies = _article_bodies(short_body) if method == "POST" else iter(lambda: b"", None)
 
     async def request(scope: dict[str, Any]) -> None:
         payload = next(bodies)
@@ -159,6 +166,9 @@ def main() -> int:
     parser.add_argument(
         "--keep-redis", action="store_true", help="keep REDIS_URL (the account cache answers)"
     )
+    parser.add_argument(
+        "--short-body", action="store_true", help="POST the short body bench/conduit_http.py does"
+    )
     args = parser.parse_args()
     _environment(args.keep_redis)
     import bench.inprocess  # noqa: F401  (this tree's measuring code, imported first)
@@ -170,7 +180,15 @@ def main() -> int:
         return 0
     scheme = "Token" if args.path.startswith("/conduit/") else "Bearer"
     headers = {"Authorization": f"{scheme} {_token()}"} if args.token else {}
-    replay = _replay(args.method, args.path, args.query, headers, args.requests, args.profile)
+    replay = _replay(
+        args.method,
+        args.path,
+        args.query,
+        headers,
+        args.requests,
+        args.profile,
+        args.short_body,
+    )
     cpu = asyncio.run(replay)
     print(f"{args.method} {args.path}?{args.query}: {cpu:.0f} µs CPU per request")
     return 0
