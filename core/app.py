@@ -230,6 +230,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     dispatcher = GroupDispatcher({}, root_app)
     dispatcher.fast = fast_paths(root_spec)
     dispatcher.add(main_spec)
+    dispatcher.fast += [(API_PREFIX + path, fast) for path, fast in fast_paths(main_spec)]
     conduit_spec = load_spec(CONDUIT_SPEC)
     conduit = connexion_app(
         conduit_spec,

@@ -2,11 +2,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from starlette.types import Receive, Scope, Send
+
 from core.db import transaction
 from core.http import iso
 from core.idempotency import idempotent
 from core.security import current_actor, optional_actor
-from core.wire import Answer, NoContent, created, page_json, with_etag
+from core.wire import API_PREFIX, Answer, NoContent, created, page_json, with_etag
+from handlers._kept import API_CREDENTIALS, Keeping, kept_response, send_kept
 from handlers._versioned import change_under_if_match
 from handlers._wire import post_text_json, profile_json
 from services import blog
@@ -57,9 +60,13 @@ def list_posts(
     cursor: str | None = None,
 ) -> dict[str, Any]:
     filters = {"tag": tag, "author": author, "favorited_by": favorited_by, "status": status}
+    viewer = optional_actor()
+    keeping = Keeping(API_CREDENTIALS, anonymous=viewer is None)
     with transaction(write=False) as session:
-        page = blog.list_posts(session, optional_actor(), **filters, limit=limit, cursor=cursor)
-        return page_json(page, _post_json)
+        page = blog.list_posts(session, viewer, **filters, limit=limit, cursor=cursor)
+        answer = page_json(page, _post_json)
+    keeping.keep(answer)
+    return answer
 
 
 def _post_with_etag(view: blog.PostView) -> Answer:
@@ -74,8 +81,13 @@ def create_post(body: dict[str, Any]) -> Answer:
 
 
 def get_post(slug: str) -> Answer:
+    viewer = optional_actor()
+    keeping = Keeping(API_CREDENTIALS, anonymous=viewer is None)
     with transaction(write=False) as session:
-        return _post_with_etag(blog.get_post(session, optional_actor(), slug=slug))
+        view = blog.get_post(session, viewer, slug=slug)
+    body, status, headers = with_etag(_post_json(view), view.post.version)
+    keeping.keep(body, headers)
+    return body, status, headers
 
 
 def update_post(slug: str, body: dict[str, Any]) -> Answer:
@@ -117,8 +129,32 @@ def delete_comment(slug: str, comment_id: int) -> NoContent:
 
 
 def list_tags(limit: int = 20, cursor: str | None = None) -> dict[str, Any]:
+    keeping = Keeping(API_CREDENTIALS, anonymous=optional_actor() is None)
     with transaction(write=False) as session:
-        return page_json(blog.list_tags(session, limit=limit, cursor=cursor), _tag_json)
+        answer = page_json(blog.list_tags(session, limit=limit, cursor=cursor), _tag_json)
+    keeping.keep(answer)
+    return answer
+
+
+_POSTS_PATH = API_PREFIX + "/blog/posts"
+_TAGS_PATH = API_PREFIX + "/blog/tags"
+
+
+async def blog_reads_fast(scope: Scope, _receive: Receive, send: Send) -> bool:
+    """`x-fast-path` of listPosts, getPost and listTags: an anonymous GET (no bearer token, API
+    key or cookie) that the handler answered before, with the same path and query string, gets
+    that answer's bytes and headers (a post's ETag) while no post, tag, favorite or profile
+    changed in any process since (services/blog/kept.py, handlers/_kept.py); everything else
+    goes to the handler."""
+    kept = kept_response(scope, API_CREDENTIALS)
+    if kept is None:
+        return False
+    path = scope["path"]
+    operation = (
+        "listPosts" if path == _POSTS_PATH else "listTags" if path == _TAGS_PATH else "getPost"
+    )
+    await send_kept(scope, send, operation, kept)
+    return True
 
 
 def list_feed(limit: int = 20, cursor: str | None = None) -> dict[str, Any]:

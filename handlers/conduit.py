@@ -19,6 +19,13 @@ from core.security import Actor, current_actor, optional_actor
 from core.settings import get_settings
 from core.wire import NoContent
 from handlers import blog as blog_api
+from handlers._kept import (
+    CONDUIT_CREDENTIALS,
+    KeptResponse,
+    kept_response,
+    request_key,
+    send_kept,
+)
 from handlers._wire import password_login, post_text_json, profile_json
 from services import blog, conduit
 from services.blog.kept import KEPT
@@ -121,21 +128,6 @@ def conduit_unfollow_profile(username: str) -> dict[str, Any]:
     return {"profile": blog_api.unfollow_profile(username)}
 
 
-def _request_key(scope: Scope) -> bytes | None:
-    """A GET's raw path and query string, exactly as sent: the key of its kept answers
-    (services/blog/kept.py)."""
-    if scope["method"] != "GET" or scope.get("raw_path") is None:
-        return None
-    return bytes(scope["raw_path"]) + b"?" + bytes(scope.get("query_string", b""))
-
-
-def _anonymous_key(scope: Scope) -> bytes | None:
-    """The key of an anonymous GET's kept answer; None for a request that carries credentials."""
-    if any(name == b"authorization" for name, _ in scope["headers"]):
-        return None
-    return _request_key(scope)
-
-
 #: Before a request's key: its answer as `_Shared`, beside the bytes anonymous readers get.
 _SHARED = b"shared "
 
@@ -164,7 +156,7 @@ def _shared_read(viewer: Actor | None, read: _Read) -> dict[str, Any]:
     over the page's posts. Otherwise (no Redis) a signed reader's answer is read with its flags,
     as one page. The generation is taken before the reads, so a change that races with them
     keeps nothing."""
-    key = _request_key(request.scope)
+    key = request_key(request.scope)
     since = KEPT.generation() if key is not None else None
     if since is None or key is None:
         with transaction(write=False) as session:
@@ -184,7 +176,8 @@ def _shared_read(viewer: Actor | None, read: _Read) -> dict[str, Any]:
                 raise
             return read(session, viewer)[0]  # a draft its author or an admin may see
         KEPT.store(_SHARED + key, shared, since=since, read_at=read_at)
-        KEPT.store(key, json_answer_body(shared.answer), since=since, read_at=read_at)
+        kept = KeptResponse(json_answer_body(shared.answer))
+        KEPT.store(key, kept, since=since, read_at=read_at)
         if viewer is None:
             return shared.answer
         return _flagged(shared, blog.reader_flags(session, viewer, shared.post_ids))
@@ -308,7 +301,8 @@ def conduit_list_tags() -> dict[str, Any]:
 
 
 _TAGS_PATH = CONDUIT_PREFIX + "/tags"
-#: The tags answer's key among the kept answers (a raw path and query, as `_anonymous_key`).
+#: The tags answer's key among the kept answers (a raw path and query, as
+#: `handlers._kept.anonymous_key` makes them).
 _TAGS_KEY = _TAGS_PATH.encode() + b"?"
 _ARTICLES_PATH = CONDUIT_PREFIX + "/articles"
 
@@ -328,15 +322,15 @@ async def conduit_list_tags_fast(scope: Scope, _receive: Receive, send: Send) ->
         return False
     key = _TAGS_KEY
     KEPT.follow()
-    body = KEPT.cached(key)
-    if body is None:
+    kept = KEPT.cached(key)
+    if kept is None:
         since = KEPT.generation()
         if since is None:
             return False
         read_at = time.monotonic()
-        body = await anyio.to_thread.run_sync(_tags_body)
-        KEPT.store(key, body, since=since, read_at=read_at)
-    await _send_kept(scope, send, "conduitListTags", body)
+        kept = KeptResponse(await anyio.to_thread.run_sync(_tags_body))
+        KEPT.store(key, kept, since=since, read_at=read_at)
+    await send_kept(scope, send, "conduitListTags", kept)
     return True
 
 
@@ -345,28 +339,9 @@ async def conduit_articles_fast(scope: Scope, _receive: Receive, send: Send) -> 
     handler answered before, with the same path and query string, gets that answer's bytes while
     no post, tag, favorite or profile changed in any process since (services/blog/kept.py);
     everything else (a token, a first request, a change since) goes to the handler."""
-    KEPT.follow()  # signed readers' answers are built from what is kept too
-    key = _anonymous_key(scope)
-    body = KEPT.cached(key) if key is not None else None
-    if body is None:
+    kept = kept_response(scope, CONDUIT_CREDENTIALS)
+    if kept is None:
         return False
     operation = "conduitListArticles" if scope["path"] == _ARTICLES_PATH else "conduitGetArticle"
-    await _send_kept(scope, send, operation, body)
+    await send_kept(scope, send, operation, kept)
     return True
-
-
-async def _send_kept(scope: Scope, send: Send, operation_id: str, body: bytes) -> None:
-    """A kept 200 JSON answer, with the headers its handler's answer has."""
-    extensions = scope.setdefault("extensions", {})
-    extensions.setdefault("connexion_routing", {})["operation_id"] = operation_id
-    await send(
-        {
-            "type": "http.response.start",
-            "status": 200,
-            "headers": [
-                (b"content-type", b"application/json"),
-                (b"content-length", b"%d" % len(body)),
-            ],
-        }
-    )
-    await send({"type": "http.response.body", "body": body})

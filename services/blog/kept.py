@@ -1,7 +1,8 @@
-"""The blog's answers kept per process (core/kept_answers.py): the Conduit facade's tags and its
-article reads (lists and single articles) as anonymous readers see them, by their exact raw path
-and query string; a signed reader's answer is the kept one with that reader's `favorited` and
-`following` flags read fresh (handlers/conduit.py `_shared_read`).
+"""The blog's answers kept per process (core/kept_answers.py), by their exact raw path and query
+string: the Conduit facade's tags and its article reads (lists and single articles) as anonymous
+readers see them, a signed reader's answer there being the kept one with that reader's
+`favorited` and `following` flags read fresh (handlers/conduit.py `_shared_read`); and the main
+API's anonymous post lists, posts and tag pages (handlers/blog.py, handlers/_kept.py).
 
 They are all dropped by any write to what they show — posts, their tags, tag counts (the tags
 list, a tag's `articlesCount`), favorites (`favoritesCount`), profiles (the author) — which a

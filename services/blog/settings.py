@@ -16,7 +16,8 @@ class BlogSettings(SettingsSection):
         5.0,
         "With REDIS_URL, each app process keeps the Conduit facade's tags answer and its "
         "article answers as anonymous readers get them (lists and single articles, by exact "
-        "path and query; a signed reader gets them with its own flags, read fresh) until a "
+        "path and query; a signed reader gets them with its own flags, read fresh), and the "
+        "main API's anonymous post lists, posts and tag pages, until a "
         "post, its tags, a favorite or a profile changes anywhere (every process hears it at once "
         "on the realtime fan-out) and at most this long, which bounds what a lost message can "
         "leave stale. Without Redis, or 0, every request reads.",
