@@ -7,9 +7,19 @@ from starlette.types import Receive, Scope, Send
 from core.db import transaction
 from core.http import iso
 from core.idempotency import idempotent
-from core.security import current_actor, optional_actor
+from core.security import Actor, current_actor, optional_actor
 from core.wire import API_PREFIX, Answer, NoContent, created, page_json, with_etag
-from handlers._kept import API_CREDENTIALS, Keeping, kept_response, send_kept
+from handlers._kept import (
+    API_CREDENTIALS,
+    NO_FLAGS,
+    Flags,
+    Ids,
+    Keeping,
+    flagged,
+    kept_response,
+    send_kept,
+    shared_read,
+)
 from handlers._versioned import change_under_if_match
 from handlers._wire import post_text_json, profile_json
 from services import blog
@@ -51,6 +61,15 @@ def _tag_json(item: blog.TagCount) -> dict[str, Any]:
     return {"tag": item.tag, "count": item.count}
 
 
+def _flag_items(body: dict[str, Any], post_ids: Ids, flags: Flags) -> dict[str, Any]:
+    pairs = zip(body["items"], post_ids, strict=True)
+    return {**body, "items": [flagged(shown, flags.get(id_, NO_FLAGS)) for shown, id_ in pairs]}
+
+
+def _flag_post(body: dict[str, Any], post_ids: Ids, flags: Flags) -> dict[str, Any]:
+    return flagged(body, flags.get(post_ids[0], NO_FLAGS))
+
+
 def list_posts(
     tag: str | None = None,
     author: str | None = None,
@@ -61,12 +80,16 @@ def list_posts(
 ) -> dict[str, Any]:
     filters = {"tag": tag, "author": author, "favorited_by": favorited_by, "status": status}
     viewer = optional_actor()
-    keeping = Keeping(API_CREDENTIALS, anonymous=viewer is None)
-    with transaction(write=False) as session:
-        page = blog.list_posts(session, viewer, **filters, limit=limit, cursor=cursor)
-        answer = page_json(page, _post_json)
-    keeping.keep(answer)
-    return answer
+
+    def read(session: Any, reader: Actor | None) -> tuple[dict[str, Any], dict[str, str], Ids]:
+        page = blog.list_posts(session, reader, **filters, limit=limit, cursor=cursor)
+        return page_json(page, _post_json), {}, tuple(view.post.id for view in page.items)
+
+    if status not in (None, blog.PUBLISHED):  # drafts: a reader's own (or an admin's) only
+        with transaction(write=False) as session:
+            return read(session, viewer)[0]
+    drafts_shown = status is None  # a member's own drafts are listed beside published posts
+    return shared_read(viewer, read, _flag_items, drafts_shown=drafts_shown)[0]
 
 
 def _post_with_etag(view: blog.PostView) -> Answer:
@@ -81,13 +104,13 @@ def create_post(body: dict[str, Any]) -> Answer:
 
 
 def get_post(slug: str) -> Answer:
-    viewer = optional_actor()
-    keeping = Keeping(API_CREDENTIALS, anonymous=viewer is None)
-    with transaction(write=False) as session:
-        view = blog.get_post(session, viewer, slug=slug)
-    body, status, headers = with_etag(_post_json(view), view.post.version)
-    keeping.keep(body, headers)
-    return body, status, headers
+    def read(session: Any, reader: Actor | None) -> tuple[dict[str, Any], dict[str, str], Ids]:
+        view = blog.get_post(session, reader, slug=slug)
+        body, _, headers = with_etag(_post_json(view), view.post.version)
+        return body, headers, (view.post.id,)
+
+    body, headers = shared_read(optional_actor(), read, _flag_post)
+    return body, 200, headers
 
 
 def update_post(slug: str, body: dict[str, Any]) -> Answer:

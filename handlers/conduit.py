@@ -2,17 +2,14 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 import anyio.to_thread
-from connexion import request
 from starlette.types import Receive, Scope, Send
 
 from core.connexion_app import json_answer_body
-from core.db import read_connection, transaction
+from core.db import transaction
 from core.http import client_address, header
 from core.problems import CONDUIT_PREFIX
 from core.security import Actor, current_actor, optional_actor
@@ -21,10 +18,15 @@ from core.wire import NoContent
 from handlers import blog as blog_api
 from handlers._kept import (
     CONDUIT_CREDENTIALS,
+    NO_FLAGS,
+    Flags,
+    Ids,
     KeptResponse,
+    Read,
+    flagged,
     kept_response,
-    request_key,
     send_kept,
+    shared_read,
 )
 from handlers._wire import password_login, post_text_json, profile_json
 from services import blog, conduit
@@ -128,84 +130,24 @@ def conduit_unfollow_profile(username: str) -> dict[str, Any]:
     return {"profile": blog_api.unfollow_profile(username)}
 
 
-#: Before a request's key: its answer as `_Shared`, beside the bytes anonymous readers get.
-_SHARED = b"shared "
+def _flag_articles(
+    body: dict[str, Any], post_ids: tuple[uuid.UUID, ...], flags: Flags
+) -> dict[str, Any]:
+    if "article" in body:
+        return {"article": flagged(body["article"], flags.get(post_ids[0], NO_FLAGS))}
+    pairs = zip(body["articles"], post_ids, strict=True)
+    return {**body, "articles": [flagged(shown, flags.get(id_, NO_FLAGS)) for shown, id_ in pairs]}
 
 
-@dataclass(frozen=True, slots=True)
-class _Shared:
-    """An article answer as an anonymous reader gets it, which is every reader's but for the
-    `favorited` and `following` flags: a signed reader's answer is this one with its own flags,
-    read for `post_ids` (the articles' posts, in order) in one statement."""
-
-    answer: dict[str, Any]
-    post_ids: tuple[uuid.UUID, ...]
-
-
-#: Reads an article answer in a unit of work (the session `transaction` gives) for a reader
-#: (None: as anonymous readers see it), with the ids of its articles' posts in order.
-_Read = Callable[[Any, Actor | None], tuple[dict[str, Any], tuple[uuid.UUID, ...]]]
-
-
-def _shared_read(viewer: Actor | None, read: _Read) -> dict[str, Any]:
-    """The answer of `read` for `viewer`, from what every reader shares when it is kept.
-
-    While answers may be kept (core/kept_answers.py), what anonymous readers get is kept per
-    request both as bytes (the operations' `x-fast-path`) and as `_Shared`, whoever read it, and
-    a signed reader's answer is the kept one with the reader's flags read fresh: one statement
-    over the page's posts. Otherwise (no Redis) a signed reader's answer is read with its flags,
-    as one page. The generation is taken before the reads, so a change that races with them
-    keeps nothing."""
-    key = request_key(request.scope)
-    since = KEPT.generation() if key is not None else None
-    if since is None or key is None:
-        with transaction(write=False) as session:
-            return read(session, viewer)[0]
-    shared: _Shared | None = KEPT.cached(_SHARED + key)
-    if shared is not None and viewer is None:
-        return shared.answer
-    if shared is not None and viewer is not None:  # the reader's flags: one statement
-        with read_connection() as connection:
-            return _flagged(shared, blog.reader_flags(connection, viewer, shared.post_ids))
-    with transaction(write=False) as session:
-        read_at = time.monotonic()
-        try:
-            shared = _Shared(*read(session, None))
-        except blog.PostNotFound:
-            if viewer is None:
-                raise
-            return read(session, viewer)[0]  # a draft its author or an admin may see
-        KEPT.store(_SHARED + key, shared, since=since, read_at=read_at)
-        kept = KeptResponse(json_answer_body(shared.answer))
-        KEPT.store(key, kept, since=since, read_at=read_at)
-        if viewer is None:
-            return shared.answer
-        return _flagged(shared, blog.reader_flags(session, viewer, shared.post_ids))
-
-
-def _flagged(shared: _Shared, flags: dict[uuid.UUID, tuple[bool, bool]]) -> dict[str, Any]:
-    """`shared`'s answer with a reader's flags (new dicts: the kept answer is never changed)."""
-
-    def article(shown: dict[str, Any], post_id: uuid.UUID) -> dict[str, Any]:
-        favorited, following = flags.get(post_id, (False, False))
-        author = {**shown["author"], "following": following}
-        return {**shown, "favorited": favorited, "author": author}
-
-    answer = shared.answer
-    if "article" in answer:
-        return {"article": article(answer["article"], shared.post_ids[0])}
-    articles = [article(*pair) for pair in zip(answer["articles"], shared.post_ids, strict=True)]
-    return {**answer, "articles": articles}
-
-
-def _article_list(limit: int, offset: int, **filters: Any) -> _Read:
-    def read(session: Any, viewer: Actor | None) -> tuple[dict[str, Any], tuple[uuid.UUID, ...]]:
+def _article_list(limit: int, offset: int, **filters: Any) -> Read:
+    def read(session: Any, viewer: Actor | None) -> tuple[dict[str, Any], dict[str, str], Ids]:
         with_body = get_settings().conduit_list_bodies
         views, total = blog.list_posts_offset(
             session, viewer, limit=limit, offset=offset, with_body=with_body, **filters
         )
         articles = [_article_json(view, with_body=with_body) for view in views]
-        return {"articles": articles, "articlesCount": total}, tuple(v.post.id for v in views)
+        ids = tuple(view.post.id for view in views)
+        return {"articles": articles, "articlesCount": total}, {}, ids
 
     return read
 
@@ -225,9 +167,8 @@ def conduit_list_articles(
     offset: int = 0,
 ) -> dict[str, Any]:
     filters = {"tag": tag, "author": author, "favorited_by": favorited}
-    return _shared_read(
-        optional_actor(), _article_list(limit, offset, **filters, status=blog.PUBLISHED)
-    )
+    read = _article_list(limit, offset, **filters, status=blog.PUBLISHED)
+    return shared_read(optional_actor(), read, _flag_articles)[0]
 
 
 def _post_fields(article: dict[str, Any]) -> dict[str, Any]:
@@ -248,11 +189,11 @@ def conduit_create_article(body: dict[str, Any]) -> tuple[dict[str, Any], int]:
 
 
 def conduit_get_article(slug: str) -> dict[str, Any]:
-    def read(session: Any, viewer: Actor | None) -> tuple[dict[str, Any], tuple[uuid.UUID, ...]]:
+    def read(session: Any, viewer: Actor | None) -> tuple[dict[str, Any], dict[str, str], Ids]:
         view = blog.get_post(session, viewer, slug=slug)
-        return {"article": _article_json(view)}, (view.post.id,)
+        return {"article": _article_json(view)}, {}, (view.post.id,)
 
-    return _shared_read(optional_actor(), read)
+    return shared_read(optional_actor(), read, _flag_articles)[0]
 
 
 def conduit_update_article(slug: str, body: dict[str, Any]) -> dict[str, Any]:

@@ -1,8 +1,9 @@
 """The blog's answers kept per process (core/kept_answers.py), by their exact raw path and query
 string: the Conduit facade's tags and its article reads (lists and single articles) as anonymous
 readers see them, a signed reader's answer there being the kept one with that reader's
-`favorited` and `following` flags read fresh (handlers/conduit.py `_shared_read`); and the main
-API's anonymous post lists, posts and tag pages (handlers/blog.py, handlers/_kept.py).
+`favorited` and `following` flags read fresh (handlers/_kept.py `shared_read`); and the main
+API's post lists, posts and tag pages the same way (a list that could show a reader's own drafts
+is shared only by a reader without any: whether a reader has drafts is kept here too).
 
 They are all dropped by any write to what they show — posts, their tags, tag counts (the tags
 list, a tag's `articlesCount`), favorites (`favoritesCount`), profiles (the author) — which a

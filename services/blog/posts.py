@@ -209,6 +209,22 @@ _READER_FLAGS = CompiledSelect(
 )
 
 
+_HAS_DRAFTS = CompiledSelect(
+    select(
+        select(BlogPost.id)
+        .where(BlogPost.author_id == _VIEWER_ID, BlogPost.status == DRAFT)
+        .exists()
+    )
+)
+
+
+def has_drafts(source: Session | Connection, viewer: Actor) -> bool:
+    """Whether the reader wrote any draft: a member's listing without a `status` shows them
+    beside the published posts, so only a reader without drafts sees what anonymous readers do."""
+    rows = _HAS_DRAFTS.rows(source, {"viewer_id": viewer.user_id})
+    return bool(rows and rows[0][0])
+
+
 def reader_flags(
     source: Session | Connection, viewer: Actor, post_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, tuple[bool, bool]]:

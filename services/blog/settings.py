@@ -17,7 +17,7 @@ class BlogSettings(SettingsSection):
         "With REDIS_URL, each app process keeps the Conduit facade's tags answer and its "
         "article answers as anonymous readers get them (lists and single articles, by exact "
         "path and query; a signed reader gets them with its own flags, read fresh), and the "
-        "main API's anonymous post lists, posts and tag pages, until a "
+        "main API's post lists, posts and tag pages the same way, until a "
         "post, its tags, a favorite or a profile changes anywhere (every process hears it at once "
         "on the realtime fan-out) and at most this long, which bounds what a lost message can "
         "leave stale. Without Redis, or 0, every request reads.",

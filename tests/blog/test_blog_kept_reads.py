@@ -1,7 +1,8 @@
-"""The main blog API's anonymous reads kept per process (handlers/_kept.py, services/blog/kept.py
-`KEPT`, the operations' `x-fast-path`): a kept answer is the handler's, bytes and ETag; a write
-an anonymous reader would see shows on the next request; a request with a bearer token, an API
-key or a cookie is never answered from it. On SQLite (no Redis) nothing is kept."""
+"""The main blog API's reads kept per process (handlers/_kept.py, services/blog/kept.py `KEPT`,
+the operations' `x-fast-path`): a kept answer is the handler's, bytes and ETag; a write an
+anonymous reader would see shows on the next request; a request with a bearer token, an API key or
+a cookie is never answered with the anonymous bytes, and a signed reader gets the kept answer with
+its own flags, unless its own drafts could be in it. On SQLite (no Redis) nothing is kept."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 
 from core.settings import get_settings
 from services.blog.kept import KEPT
-from tests.factories.blog import favorite, make_post
+from tests.factories.blog import favorite, follow, make_post
 from tests.factories.identity import auth_headers, make_user
 
 WAIT = 20.0
@@ -105,3 +106,61 @@ def test_a_request_with_credentials_is_never_answered_from_them(client, statemen
         assert client.get(path, headers={"Cookie": "trellis_session=nope"}).status_code == 401
         assert client.get(path, headers={"X-API-Key": "nope"}).status_code == 401
         assert client.get(path, headers={"Authorization": "Bearer nope"}).status_code == 401
+
+
+def test_a_signed_reader_gets_the_kept_answer_with_its_own_flags(
+    client, statement_counter, monkeypatch
+):
+    _started(client)
+    author, other, reader = make_user(), make_user(), make_user()
+    first = make_post(author, title="Dragons", tags=["fire"])
+    second = make_post(other, title="Owls")
+    favorite(reader, first)
+    follow(reader, other)
+    signed = auth_headers(reader)
+    paths = [f"{API}/posts", f"{API}/posts?status=PUBLISHED", f"{API}/posts/{first.slug}"]
+    paths.append(f"{API}/posts/{second.slug}")
+    # What the reader is answered when nothing is kept: one read with the reader's flags.
+    monkeypatch.setenv("BLOG_KEPT_ANSWERS_SECONDS", "0")
+    get_settings.cache_clear()
+    read = {path: client.get(path, headers=signed) for path in paths}
+    monkeypatch.delenv("BLOG_KEPT_ANSWERS_SECONDS")
+    get_settings.cache_clear()
+    listed = read[paths[0]].json()["items"]
+    assert [(p["title"], p["favorited"], p["author"]["following"]) for p in listed] == [
+        ("Owls", False, True),
+        ("Dragons", True, False),
+    ]
+    for path in paths:
+        window = _quiet(client, statement_counter, (path, {}), (path, signed), (path, signed))
+        (_, anonymous), (first_reads, once), (again_reads, again) = window
+        assert once.content == again.content == read[path].content, path
+        assert once.headers.get("etag") == read[path].headers.get("etag")
+        assert anonymous.content != read[path].content
+        if KEEPS:  # the reader's flags only (and, once, whether the reader has drafts)
+            assert (first_reads, again_reads) == ((2, 1) if path == paths[0] else (1, 1)), path
+
+
+def test_a_readers_own_drafts_are_listed_whatever_is_kept(client):
+    _started(client)
+    writer, admin = make_user(), make_user(role="ADMIN")
+    make_post(make_user(), title="Public")
+    signed = auth_headers(writer)
+
+    def titles(headers: dict[str, str]) -> list[str]:
+        return [
+            item["title"] for item in client.get(f"{API}/posts", headers=headers).json()["items"]
+        ]
+
+    for _ in range(2):  # the second time, what anonymous readers get may be kept
+        assert titles({}) == titles(signed) == ["Public"]
+    draft = make_post(writer, title="Mine", status="DRAFT")
+    for _ in range(2):
+        assert titles(signed) == ["Mine", "Public"]
+        assert titles({}) == ["Public"]
+        assert titles(auth_headers(admin)) == ["Mine", "Public"]
+        one = client.get(f"{API}/posts/{draft.slug}", headers=signed)
+        assert one.status_code == 200 and one.json()["status"] == "DRAFT"
+        assert client.get(f"{API}/posts/{draft.slug}").status_code == 404
+    published = client.get(f"{API}/posts?status=PUBLISHED", headers=signed).json()["items"]
+    assert [item["title"] for item in published] == ["Public"]
