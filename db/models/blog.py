@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.db import utcnow
@@ -41,6 +41,14 @@ class BlogPost(Timestamped, Base):
         Index("ix_blog_posts_author_created", "author_id", "created_at", "id"),
         # The published listing's filter and order in one index (newest first, read backwards).
         Index("ix_blog_posts_status_created", "status", "created_at", "id"),
+        # Whether a reader has drafts (services/blog/posts.py `has_drafts`), on one probe
+        # whatever the number of the reader's published posts.
+        Index(
+            "ix_blog_posts_author_drafts",
+            "author_id",
+            postgresql_where=text("status = 'DRAFT'"),
+            sqlite_where=text("status = 'DRAFT'"),
+        ),
         CheckConstraint("favorites_count >= 0", name="favorites_count_not_negative"),
     )
 

@@ -331,6 +331,11 @@ def test_listings_and_tags_are_served_by_indexes_at_size(user):
     tags = select(BlogTag.tag, BlogTag.posts_count).where(BlogTag.posts_count > 0)
     plan = _plan(tags.order_by(BlogTag.posts_count.desc(), BlogTag.tag).limit(21))
     assert "pgix_blog_tags_popular" in plan and "Seq Scan" not in plan, plan
+    # Whether a reader has drafts (one author has 1,000, the others none): the partial index of
+    # drafts, never every post.
+    for author in authors[:2]:
+        plan = _plan(blog.posts._HAS_DRAFTS.statement.params(viewer_id=author.id))
+        assert "ix_blog_posts_author_drafts" in plan and "Seq Scan" not in plan, plan
 
 
 def test_a_read_statement_is_built_once_per_shape_and_bound_per_request(user):
