@@ -104,16 +104,16 @@ SHARED = b"shared "
 #: Before a reader's id: whether that reader has drafts (`has_drafts`), kept like the answers.
 _DRAFTS = b"drafts "
 
-#: Reads an answer in a unit of work (the session `transaction` gives) for a reader (None: as
-#: anonymous readers see it): its body, its headers and the ids of the posts it shows, in order.
-Read = Callable[[Any, Actor | None], tuple[dict[str, Any], dict[str, str], tuple[uuid.UUID, ...]]]
 #: The ids of the posts an answer shows, in order.
 Ids = tuple[uuid.UUID, ...]
+#: Reads an answer in a unit of work (the session `transaction` gives) for a reader (None: as
+#: anonymous readers see it): its body, its headers and the ids of the posts it shows.
+Read = Callable[[Any, Actor | None], tuple[dict[str, Any], dict[str, str], Ids]]
 #: A reader's `(favorited, following)` flags by post id (a post gone since has none).
 Flags = dict[uuid.UUID, tuple[bool, bool]]
 NO_FLAGS = (False, False)
 #: An answer's body with a reader's flags of its posts (new dicts: the kept ones are shared).
-Flag = Callable[[dict[str, Any], tuple[uuid.UUID, ...], Flags], dict[str, Any]]
+Flag = Callable[[dict[str, Any], Ids, Flags], dict[str, Any]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +124,7 @@ class Shared:
 
     body: dict[str, Any]
     headers: dict[str, str]
-    post_ids: tuple[uuid.UUID, ...]
+    post_ids: Ids
 
 
 def flagged(shown: dict[str, Any], flags: tuple[bool, bool]) -> dict[str, Any]:

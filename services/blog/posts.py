@@ -187,26 +187,27 @@ _READ = (
 )
 _LIMIT = bindparam("limit", type_=Integer)
 _TAGS = select(BlogPostTag.post_id, BlogPostTag.tag).order_by(BlogPostTag.tag)
+
+
 #: The tags of the posts `ids`. On PostgreSQL the ids go as one array (`= ANY(:ids)`): an IN list
 #: of bound values is rendered into new SQL text on every call (SQLAlchemy's compiler, ~15 % of a
 #: list request's CPU) and is a different statement to the server for each page size, so it is
 #: never prepared; the array form is one statement, compiled once and prepared by psycopg.
-_TAGS_OF = CompiledSelect(
-    _TAGS.where(BlogPostTag.post_id.in_(bindparam("ids", expanding=True))),
-    variants={
-        "postgresql": _TAGS.where(BlogPostTag.post_id == any_(bindparam("ids", type_=UUIDArray())))
-    },
-)
+def _among_ids(statement: Select[*tuple[Any, ...]], column: Any) -> CompiledSelect:
+    """`statement` narrowed to rows whose `column` is one of the `ids` parameter: one `uuid[]`
+    on PostgreSQL (`= ANY`, SQL rendered once and prepared whatever the number of ids), an IN
+    list elsewhere."""
+    return CompiledSelect(
+        statement.where(column.in_(bindparam("ids", expanding=True))),
+        variants={
+            "postgresql": statement.where(column == any_(bindparam("ids", type_=UUIDArray())))
+        },
+    )
 
 
-_FLAGS_OF = select(BlogPost.id, *_flags())
+_TAGS_OF = _among_ids(_TAGS, BlogPostTag.post_id)
 #: A reader's flags of posts by id (`reader_flags`): their primary keys, two EXISTS probes each.
-_READER_FLAGS = CompiledSelect(
-    _FLAGS_OF.where(BlogPost.id.in_(bindparam("ids", expanding=True))),
-    variants={
-        "postgresql": _FLAGS_OF.where(BlogPost.id == any_(bindparam("ids", type_=UUIDArray())))
-    },
-)
+_READER_FLAGS = _among_ids(select(BlogPost.id, *_flags()), BlogPost.id)
 
 
 #: How many drafts the reader has. Not an EXISTS (nor a LIMIT 1): PostgreSQL plans "stop at the
