@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -121,6 +122,23 @@ def seed(base: str, per_user: int) -> tuple[str, str, str]:
     return tokens[0], answer.json()["access_token"], slugs[0]
 
 
+def _sample(pid: int, directory: Path | None, name: str, seconds: int) -> Any:
+    """py-spy recording the server's Python stacks for the scenario's seconds (None: not asked)."""
+    if directory is None:
+        return None
+    directory.mkdir(parents=True, exist_ok=True)
+    output = directory / (name.replace(" ", "-") + ".txt")
+    # On the load's core: the sampler's own CPU must not count as the app's or the database's.
+    # py-spy installed in the running virtualenv, or anywhere on PATH.
+    where = f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"
+    command = [
+        "taskset", "-c", LOAD_CORE, shutil.which("py-spy", path=where) or "py-spy", "record",
+        "--pid", str(pid), "--format", "raw", "--gil", "--rate", "250",
+        "--duration", str(seconds), "--output", str(output),
+    ]  # fmt: skip
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def run_wrk(
     url: str, headers: dict[str, str], *, post: bool, seconds: int, connections: int
 ) -> int:
@@ -144,6 +162,15 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--per-user", type=int, default=20)
+    parser.add_argument(
+        "--only", action="append", default=[], metavar="TEXT",
+        help="measure only the scenarios whose name contains TEXT (repeatable)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--stacks", type=Path, metavar="DIR",
+        help="sample the server with py-spy during each scenario (pip install py-spy): collapsed "
+        "stacks in DIR/<scenario>-<round>.txt, the input of bench/stacks.py",
+    )  # fmt: skip
     args = parser.parse_args()
     database_url = os.environ.get("DATABASE_URL", "")
     if not database_url.startswith("postgresql") or not shutil.which("wrk"):
@@ -167,12 +194,17 @@ def main() -> int:
         for round_number in range(1, args.rounds + 1):
             vacuum(database_url)  # the seeding's or the last round's creates
             for name, method, path, query, headers in _scenarios(token, slug):
+                if args.only and not any(text in name for text in args.only):
+                    continue
                 if headers.get("Authorization", "").startswith("Bearer"):
                     headers = {"Authorization": f"Bearer {access_token}"}
                 url = base + path + (f"?{query}" if query else "")
+                sampler = _sample(process.pid, args.stacks, f"{name}-{round_number}", args.seconds)
                 app_before, db_before = tree_cpu_seconds(process.pid), tree_cpu_seconds(postmaster)
                 requests = run_wrk(url, headers, post=method == "POST", seconds=args.seconds,
                                    connections=args.connections)  # fmt: skip
+                if sampler is not None:
+                    sampler.wait(timeout=args.seconds + 30)
                 app = (tree_cpu_seconds(process.pid) - app_before) * 1e6 / requests
                 db = (tree_cpu_seconds(postmaster) - db_before) * 1e6 / requests
                 samples.setdefault(name, []).append((requests / args.seconds, app, db))

@@ -28,6 +28,8 @@ from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
 
+from core.db import COMMITTED_ALONE, READ_ONLY, autocommit_connection
+
 
 @dataclass(frozen=True, slots=True)
 class _Compiled:
@@ -167,12 +169,38 @@ class CompiledWrite(_CompiledStatement):
             raise TypeError(f"no value given for {', '.join(sorted(missing))}")
         return entry
 
-    def run(self, session: Session, values: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+    def run(
+        self, session: Session | Connection, values: Mapping[str, Any]
+    ) -> list[tuple[Any, ...]]:
         """Runs the statement with `values`; its RETURNING rows (none without RETURNING)."""
         connection = _connection(session)
         entry = self._checked(connection, values)
         statement, bound = self._bound(entry, values)
         return self._processed(entry, _run(connection, statement, bound))
+
+    def run_alone(self, session: Session, values: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+        """Runs the statement as the whole unit of work of `session`: for a write that is one
+        statement (on PostgreSQL, WITH clauses that write make several changes one statement,
+        applied together or not at all). The statement says it changed something by returning
+        rows.
+
+        On PostgreSQL, in a session that has not begun, it runs on a connection that commits it
+        as it runs (core.db `autocommit_connection`): one round trip, where BEGIN, the statement
+        and COMMIT are three. If it returned rows, the session is then committed (its
+        after-commit listeners run: the kept answers are dropped before the request answers) and
+        any later write in it raises core.db `UnitOfWorkEnded`; if not, the session is as it
+        was, and the caller may go on in it. In a session already begun, or on SQLite, it runs
+        in the session's transaction, as `run` does."""
+        if session.in_transaction() or session.info.get(READ_ONLY):
+            return self.run(session, values)  # a read unit's guard refuses it there
+        with autocommit_connection() as connection:
+            if connection is None:
+                return self.run(session, values)
+            rows = self.run(connection, values)
+        if rows:
+            session.commit()
+            session.info[COMMITTED_ALONE] = True
+        return rows
 
     def run_many(self, session: Session, many: Sequence[Mapping[str, Any]]) -> None:
         """Runs the statement once per set of values, in order (no RETURNING)."""

@@ -22,6 +22,13 @@ but two round trips (and the backend's work for them): reads run in autocommit, 
 per statement. That is also why a row lock is refused in a read: autocommit would release it as
 soon as its statement ends. A read that needs one snapshot across its statements on PostgreSQL
 opens a REPEATABLE READ transaction of its own (services/backup.py does).
+
+The same holds for a write that is one statement: on PostgreSQL a statement is atomic on its own,
+and WITH clauses that write let one statement make several changes (a post, its tags and the
+counts they move). core.compiled `CompiledWrite.run_alone` runs such a statement as the whole unit
+of work on a connection that commits it as it runs (`autocommit_connection`): one round trip
+instead of three, with the session's after-commit listeners run at once and any later write in
+that unit of work refused (`UnitOfWorkEnded`), so a request still makes one transaction.
 """
 
 from __future__ import annotations
@@ -56,6 +63,8 @@ _engine: Engine | None = None
 _write_factory: sessionmaker[Session] | None = None
 _read_factory: sessionmaker[Session] | None = None
 _read_engine: Engine | None = None
+#: PostgreSQL only: the writes' pool with every statement committed as it runs.
+_autocommit_engine: Engine | None = None
 _current_session: contextvars.ContextVar[Session | None] = contextvars.ContextVar(
     "trellis_session", default=None
 )
@@ -121,8 +130,26 @@ class ReadTransactionWrote(RuntimeError):
 _WRITES = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE|MERGE)\b", re.IGNORECASE)
 # A row lock in a read unit would be released by its own statement on PostgreSQL (autocommit).
 _LOCKS = re.compile(r"\bFOR (NO KEY |KEY )?(UPDATE|SHARE)\b", re.IGNORECASE)
+# A statement with WITH clauses writes when one of them (or its main statement) does.
+_WRITES_IN_WITH = re.compile(
+    r"\s*WITH\b.*?\b(INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|MERGE\s+INTO)\b",
+    re.IGNORECASE | re.DOTALL,
+)
 #: Execution option of connections whose transactions must not write.
 READ_ONLY = "trellis_read_only"
+#: `Session.info` key of a unit of work that was one statement, committed as it ran
+#: (core.compiled `CompiledWrite.run_alone`): it writes nothing more.
+COMMITTED_ALONE = "trellis_committed_alone"
+
+
+class UnitOfWorkEnded(RuntimeError):
+    """A unit of work wrote again after its one statement had committed on its own."""
+
+
+def _writes(statement: str, context: Any) -> bool:
+    if context is not None and (context.isinsert or context.isupdate or context.isdelete):
+        return True
+    return bool(_WRITES.match(statement) or _WRITES_IN_WITH.match(statement))
 
 
 def _guard_reads(engine: Engine) -> None:
@@ -131,11 +158,15 @@ def _guard_reads(engine: Engine) -> None:
         connection: Any, _cursor: Any, statement: str, _params: Any, context: Any, _many: bool
     ) -> None:
         if not connection.get_execution_options().get(READ_ONLY):
+            session = _current_session.get()
+            ended = session is not None and session.info.get(COMMITTED_ALONE)
+            if ended and _writes(statement, context):
+                raise UnitOfWorkEnded(
+                    "This unit of work was one statement, committed as it ran; a second write "
+                    "would be a transaction of its own."
+                )
             return
-        compiled_write = context is not None and (
-            context.isinsert or context.isupdate or context.isdelete
-        )
-        if compiled_write or _WRITES.match(statement):
+        if _writes(statement, context):
             raise ReadTransactionWrote(
                 f"A transaction opened with write=False ran {statement.split(None, 1)[0]}; "
                 "declare the unit of work as writing."
@@ -232,7 +263,7 @@ def _reads(engine: Engine) -> Engine:
 
 
 def get_engine() -> Engine:
-    global _engine, _write_factory, _read_factory, _read_engine
+    global _engine, _write_factory, _read_factory, _read_engine, _autocommit_engine
     if _engine is None:
         settings = get_settings()
         _engine = make_engine(settings.database_url, settings.db_pool_size)
@@ -240,15 +271,17 @@ def get_engine() -> Engine:
         _write_factory = sessionmaker(bind=_engine, expire_on_commit=False)
         _read_engine = _reads(_engine)
         _read_factory = sessionmaker(bind=_read_engine, expire_on_commit=False)
+        if _engine.dialect.name == "postgresql":
+            _autocommit_engine = _engine.execution_options(isolation_level="AUTOCOMMIT")
     return _engine
 
 
 def dispose_engine() -> None:
     """Closes every pooled connection; the next `get_engine()` builds a fresh engine."""
-    global _engine, _write_factory, _read_factory, _read_engine
+    global _engine, _write_factory, _read_factory, _read_engine, _autocommit_engine
     if _engine is not None:
         _engine.dispose()
-    _engine = _write_factory = _read_factory = _read_engine = None
+    _engine = _write_factory = _read_factory = _read_engine = _autocommit_engine = None
 
 
 @contextmanager
@@ -265,6 +298,19 @@ def read_connection() -> Iterator[Connection]:
     get_engine()
     assert _read_engine is not None
     with _read_engine.connect() as connection:
+        yield connection
+
+
+@contextmanager
+def autocommit_connection() -> Iterator[Connection | None]:
+    """A pooled connection of the writes' engine on which each statement commits as it runs, for
+    a unit of work that is one statement (core.compiled `CompiledWrite.run_alone`); None where
+    there is none (SQLite: its writes take `BEGIN IMMEDIATE`)."""
+    get_engine()
+    if _autocommit_engine is None:
+        yield None
+        return
+    with _autocommit_engine.connect() as connection:
         yield connection
 
 

@@ -27,10 +27,11 @@ from services.blog.settings import blog_settings
 
 KEPT = KeptAnswers("blog-changed", lambda: blog_settings().kept_answers_seconds, size=2_000)
 
+#: The statement, or one of its WITH clauses, writes to a table the kept answers show.
 _WRITES = re.compile(
-    r"\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"
+    r"\s*(?:WITH\b.*?\b)?(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"
     r"(?:blog_posts|blog_post_tags|blog_tags|blog_favorites|blog_profiles)\b",
-    re.IGNORECASE,
+    re.IGNORECASE | re.DOTALL,
 )
 
 

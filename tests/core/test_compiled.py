@@ -7,11 +7,19 @@ from __future__ import annotations
 import uuid
 
 import pytest
-from sqlalchemy import any_, bindparam, column, insert, select, table, update
+from sqlalchemy import any_, bindparam, column, event, insert, select, table, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm import Session
 
 from core.compiled import CompiledSelect, CompiledWrite
-from core.db import ReadTransactionWrote, UUIDArray, transaction, utcnow
+from core.db import (
+    ReadTransactionWrote,
+    UnitOfWorkEnded,
+    UUIDArray,
+    get_engine,
+    transaction,
+    utcnow,
+)
 from core.settings import get_settings
 from db.models.blog import BlogPost, BlogPostTag
 from tests.factories.blog import make_post
@@ -166,3 +174,92 @@ def test_a_uuid_array_reaches_postgresql_typed_and_whole():
         matching = BlogPost.id == any_(bindparam("ids", type_=UUIDArray()))
         sql = str(select(BlogPost.id).where(matching).compile(dialect=dialect))
         assert "CAST" not in sql and "VARCHAR" not in sql
+
+
+# ---- a unit of work of one statement ----------------------------------------------------------
+
+ON_POSTGRESQL = get_settings().database_url.startswith("postgresql")
+
+
+def _title_seen_elsewhere(post_id: uuid.UUID) -> str:
+    """The post's title as another connection reads it now (what is committed)."""
+    # A deferred transaction on SQLite: the unit of work under test may hold the write lock.
+    with get_engine().execution_options(sqlite_begin="DEFERRED").connect() as connection:
+        title = connection.execute(select(BlogPost.title).where(BlogPost.id == post_id)).scalar()
+    return str(title)
+
+
+class _Stop(Exception):
+    pass
+
+
+def test_one_statement_commits_as_it_runs_on_postgresql_and_ends_the_unit_of_work(user):
+    post = make_post(user, title="Before", tags=[])
+    commits: list[Session] = []
+    committed = commits.append  # one bound method, the same object to remove
+    event.listen(Session, "after_commit", committed)
+
+    def fails_after_it() -> None:
+        with transaction(write=True) as session:
+            values = {"author_id": user.id, "title": "After", "updated_at": utcnow()}
+            (row,) = CompiledWrite(_RETITLE).run_alone(session, values)
+            assert row[:2] == (post.id, "After")
+            # PostgreSQL: committed as it ran, the session's after-commit listeners with it;
+            # elsewhere: in the session's transaction, like `run`.
+            assert _title_seen_elsewhere(post.id) == ("After" if ON_POSTGRESQL else "Before")
+            assert (session in commits) is ON_POSTGRESQL
+            if ON_POSTGRESQL:
+                with pytest.raises(UnitOfWorkEnded):
+                    CompiledWrite(_TAG).run_many(session, [{"post_id": post.id, "tag": "a"}])
+                assert session.scalar(select(BlogPost.title)) == "After"  # reads go on
+            raise _Stop  # a failure after it: undoes it only where it was in the transaction
+
+    try:
+        with pytest.raises(_Stop):
+            fails_after_it()
+    finally:
+        event.remove(Session, "after_commit", committed)
+    assert _title_seen_elsewhere(post.id) == ("After" if ON_POSTGRESQL else "Before")
+    with transaction(write=True) as session:  # the next unit of work writes as usual
+        CompiledWrite(_TAG).run_many(session, [{"post_id": post.id, "tag": "a"}])
+
+
+def test_one_statement_that_changes_nothing_leaves_the_unit_of_work_open(user):
+    post = make_post(user, title="Before", tags=[])
+    with transaction(write=True) as session:
+        values = {"author_id": uuid.uuid4(), "title": "Nobody's", "updated_at": utcnow()}
+        assert CompiledWrite(_RETITLE).run_alone(session, values) == []
+        values = {"author_id": user.id, "title": "After", "updated_at": utcnow()}
+        CompiledWrite(_RETITLE).run(session, values)
+        CompiledWrite(_TAG).run_many(session, [{"post_id": post.id, "tag": "a"}])
+    assert _title_seen_elsewhere(post.id) == "After"
+
+
+def test_one_statement_in_a_begun_unit_of_work_is_part_of_it_and_refused_in_a_read(user):
+    post = make_post(user, title="Before", tags=[])
+    values = {"author_id": user.id, "title": "After", "updated_at": utcnow()}
+
+    def fails_after_it() -> None:
+        with transaction(write=True) as session:
+            session.scalar(select(BlogPost.title))  # begun
+            CompiledWrite(_RETITLE).run_alone(session, values)
+            raise _Stop
+
+    with pytest.raises(_Stop):
+        fails_after_it()
+    assert _title_seen_elsewhere(post.id) == "Before"
+    with pytest.raises(ReadTransactionWrote), transaction(write=False) as session:
+        CompiledWrite(_RETITLE).run_alone(session, values)
+    assert _title_seen_elsewhere(post.id) == "Before"
+
+
+def test_a_read_unit_refuses_a_statement_whose_with_clause_writes(user):
+    post = make_post(user, title="Before", tags=[])
+    written = (
+        "WITH moved AS (UPDATE blog_posts SET title = 'x' RETURNING id) SELECT count(*) FROM moved"
+    )
+    with pytest.raises(ReadTransactionWrote), transaction(write=False) as session:
+        session.execute(text(written))
+    with transaction(write=False) as session:  # a WITH clause that only reads is a read
+        assert session.scalar(text("WITH p AS (SELECT id FROM blog_posts) SELECT count(*) FROM p"))
+    assert _title_seen_elsewhere(post.id) == "Before"
