@@ -45,6 +45,7 @@ import structlog
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from core import redis_client
 from core.redis_client import get_redis
 from core.settings import get_settings
 
@@ -156,10 +157,8 @@ def _encode(channel: str, message: dict[str, Any]) -> bytes:
 def _send(channel: str, message: dict[str, Any]) -> None:
     """Publish from any thread: through Redis when configured, else to this process's loop."""
     if get_settings().redis_url:
-        client = get_redis()
-        assert client is not None
         try:
-            client.publish(channel_prefix() + channel, _encode(channel, message))
+            redis_client.publish(channel_prefix() + channel, _encode(channel, message))
         except redis.RedisError as exc:
             log.warning("realtime publish lost", channel=channel, error=type(exc).__name__)
         return

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from core import realtime
+from core import realtime, redis_client
 from core.db import transaction
 from core.redis_client import get_redis
 from core.settings import PROJECT_ROOT, get_settings
@@ -136,6 +136,29 @@ def test_a_lost_redis_connection_resyncs_subscribers_and_the_listener_comes_back
             assert await _next(again) == {"after": "reconnect"}
 
     _serve(test, with_event=True)
+
+
+def test_a_publish_goes_out_again_on_a_new_connection_when_redis_dropped_the_kept_one():
+    # A write's announcement goes out on a connection kept for publishing (core.redis_client):
+    # one that Redis closed meanwhile (a restart, a timeout) must not lose the next message.
+    if not get_settings().redis_url:
+        pytest.skip("published through Redis only")
+
+    async def test() -> None:
+        async with realtime.subscribe("rt-kept") as subscription:
+            await asyncio.to_thread(realtime.publish_now, "rt-kept", {"n": 1})
+            assert await _next(subscription) == {"n": 1}
+            client = get_redis()
+            assert client is not None
+            kept = redis_client._publisher(get_settings().redis_url or "")._idle
+            assert len(kept) == 1
+            kept[0].send_command("CLIENT", "ID")
+            client.client_kill_filter(_id=str(kept[0].read_response()))
+            await asyncio.to_thread(realtime.publish_now, "rt-kept", {"n": 2})
+            assert await _next(subscription) == {"n": 2}
+            assert len(kept) == 1  # the dropped connection was replaced, not kept
+
+    _serve(test)
 
 
 def test_a_publish_that_cannot_reach_redis_is_dropped_not_raised(configure):
