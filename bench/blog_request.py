@@ -100,15 +100,9 @@ async def _replay(
     profile: str | None,
     short_body: bool = False,
 ) -> float:
-    import anyio.to_thread
-
-    from bench.inprocess import request_scope
+    from bench.inprocess import handlers_inline, request_scope
     from core.app import create_app
 
-    async def inline(func: Any, *args: Any, **_: Any) -> Any:
-        return func(*args)
-
-    anyio.to_thread.run_sync = inline  # type: ignore[assignment]
     app = create_app()
     statuses: list[int] = []
     answers: list[bytes] = []
@@ -131,26 +125,27 @@ async def _replay(
         length = [(b"content-length", b"%d" % len(payload))] if payload else []
         await app(scope | {"headers": scope["headers"] + length}, receive, send)
 
-    async with app.router.lifespan_context(app):
-        if method == "POST":
-            headers = headers | {"Content-Type": "application/json"}
-        scope = request_scope(method, path, query=query, headers=headers)
-        await request(scope)
-        await _kept_answers_followed()
-        for _ in range(50):
+    with handlers_inline():
+        async with app.router.lifespan_context(app):
+            if method == "POST":
+                headers = headers | {"Content-Type": "application/json"}
+            scope = request_scope(method, path, query=query, headers=headers)
             await request(scope)
-        assert set(statuses) == {201 if method == "POST" else 200}, (statuses[:3], answers)
-        started = time.process_time()
-        for _ in range(requests):
-            await request(scope)
-        spent = time.process_time() - started
-        if profile:
-            profiler = cProfile.Profile(time.process_time)
-            profiler.enable()
+            await _kept_answers_followed()
+            for _ in range(50):
+                await request(scope)
+            assert set(statuses) == {201 if method == "POST" else 200}, (statuses[:3], answers)
+            started = time.process_time()
             for _ in range(requests):
                 await request(scope)
-            profiler.disable()
-            profiler.dump_stats(profile)
+            spent = time.process_time() - started
+            if profile:
+                profiler = cProfile.Profile(time.process_time)
+                profiler.enable()
+                for _ in range(requests):
+                    await request(scope)
+                profiler.disable()
+                profiler.dump_stats(profile)
     return spent / max(requests, 1) * 1e6
 
 

@@ -26,7 +26,6 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 TASK = "/api/v1/bench/tasks/00000000-0000-0000-0000-000000000001"
@@ -49,11 +48,10 @@ def _environment(account_cache: bool) -> None:
 async def _replay(
     path: str, query: str, requests: int, profile: str | None, method: str, body: str
 ) -> tuple[float, float]:
-    import anyio.to_thread
 
     from bench.accounts import benchmark_account
     from bench.app import create_bench_app
-    from bench.inprocess import Replayer, request_scope
+    from bench.inprocess import Replayer, handlers_inline, request_scope
 
     with benchmark_account("Framework") as (_session, _actor, token):
         pass
@@ -70,17 +68,11 @@ async def _replay(
             assert account_cache.wait_until_listening(10), "the account listener did not subscribe"
         await replayer.cpu_us(100)  # warm up (and fill the caches)
         cpu = min([await replayer.cpu_us(requests) for _ in range(3)])
-        run_sync = anyio.to_thread.run_sync
-
-        async def inline(func: Any, *args: Any, **_: Any) -> Any:
-            return func(*args)
-
-        anyio.to_thread.run_sync = inline  # type: ignore[assignment]
         profiler = cProfile.Profile(time.process_time)
-        profiler.enable()
-        await replayer.cpu_us(requests)
-        profiler.disable()
-        anyio.to_thread.run_sync = run_sync  # type: ignore[assignment]
+        with handlers_inline():
+            profiler.enable()
+            await replayer.cpu_us(requests)
+            profiler.disable()
     assert replayer.statuses <= {200, 201}, replayer.statuses
     stats = pstats.Stats(profiler)
     if profile:

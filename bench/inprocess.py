@@ -8,15 +8,37 @@ generator or the kernel.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+
+@contextlib.contextmanager
+def handlers_inline() -> Iterator[None]:
+    """`def` handlers (core.threads) and AnyIO's blocking calls run on the loop's own thread,
+    for the span of the block: cProfile follows one thread, and sees them only there."""
+    import anyio.to_thread
+
+    from core import threads
+
+    async def inline(function: Any, *args: Any, **kwargs: Any) -> Any:
+        kwargs.pop("abandon_on_cancel", None)
+        kwargs.pop("limiter", None)
+        return function(*args, **kwargs)
+
+    saved = anyio.to_thread.run_sync, threads.run_in_thread
+    anyio.to_thread.run_sync = threads.run_in_thread = inline  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        anyio.to_thread.run_sync, threads.run_in_thread = saved  # type: ignore[assignment]
 
 
 def get_request(

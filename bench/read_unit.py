@@ -14,7 +14,8 @@ Layers, each including the ones above it:
   transaction      `core.db.transaction(write=False)`, as every read handler runs it (the
                    engine's default isolation, switched to AUTOCOMMIT per checkout and back)
   read connection  `core.db.read_connection()`: the same engine and options, no Session
-  thread hop       anyio.to_thread.run_sync of a function that does nothing (no database)
+  thread hop       anyio.to_thread.run_sync of a function that does nothing (no database), and
+                   core.threads.run_in_thread (the `def` handlers' hop) of the same
 
 Bounded: calls x layers, one process.
 """
@@ -22,13 +23,13 @@ Bounded: calls x layers, one process.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import os
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -127,18 +128,23 @@ def main() -> int:
     for name, function in layers:
         print(f"| {name} | {_per_call(function, args.calls):.0f} |", flush=True)
 
-    async def hops() -> float:
+    from core import threads
+
+    async def hops(hop: Callable[..., Any]) -> float:
         def nothing() -> None:
             return None
 
         for _ in range(300):
-            await anyio.to_thread.run_sync(nothing)
+            await hop(nothing)
         started = time.process_time()
         for _ in range(args.calls):
-            await anyio.to_thread.run_sync(nothing)
+            await hop(nothing)
         return (time.process_time() - started) / args.calls * 1e6
 
-    print(f"| thread hop (no database) | {asyncio.run(hops()):.0f} |")
+    import uvloop  # the loop uvicorn serves on when it is installed
+
+    for name, hop in (("AnyIO", anyio.to_thread.run_sync), ("core.threads", threads.run_in_thread)):
+        print(f"| thread hop, {name} (no database) | {uvloop.run(hops(hop)):.0f} |")
     return 0
 
 

@@ -88,9 +88,8 @@ class _Wire:
 
 
 async def _replay(path: str, query: str, requests: int, profile: str | None, var: Path) -> str:
-    import anyio.to_thread
 
-    from bench.inprocess import Replayer, get_request
+    from bench.inprocess import Replayer, get_request, handlers_inline
     from core.app import create_app
 
     token, task_id = _seed()
@@ -110,17 +109,11 @@ async def _replay(path: str, query: str, requests: int, profile: str | None, var
         cpu = min([await replayer.cpu_us(requests) for _ in range(3)]) if requests else 0.0
         statements = (wire.statements - statements) / max(3 * requests, 1)
         trips = (wire.round_trips() - trips) / max(3 * requests, 1)
-        run_sync = anyio.to_thread.run_sync
-
-        async def inline(func: Any, *args: Any, **_: Any) -> Any:
-            return func(*args)
-
-        anyio.to_thread.run_sync = inline  # type: ignore[assignment]
         profiler = cProfile.Profile(time.process_time)
-        profiler.enable()
-        await replayer.cpu_us(requests)
-        profiler.disable()
-        anyio.to_thread.run_sync = run_sync  # type: ignore[assignment]
+        with handlers_inline():
+            profiler.enable()
+            await replayer.cpu_us(requests)
+            profiler.disable()
     assert replayer.statuses == {200}, replayer.statuses
     stats = pstats.Stats(profiler)
     if profile:

@@ -38,7 +38,7 @@ from starlette.routing import BaseRoute, Mount, Route, Router, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from core import realtime, sockets
+from core import realtime, sockets, threads
 from core.conduit_validation import conduit_validator_map
 from core.connexion_app import build_now, connexion_app
 from core.db import dispose_engine, get_engine
@@ -244,9 +244,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
-        # Sync handlers run in AnyIO's pool; match it to the DB pool so threads never queue on it.
+        # Sync handlers run in core.threads' pool (other blocking calls in AnyIO's): match both
+        # to the DB pool so threads never queue on it.
         limiter = anyio.to_thread.current_default_thread_limiter()
         limiter.total_tokens = max(limiter.total_tokens, settings.db_pool_size * 2)
+        threads.set_size(int(limiter.total_tokens))
         for group_app in dispatcher.apps():
             build_now(group_app)
         get_engine()

@@ -151,12 +151,14 @@ def test_a_publish_goes_out_again_on_a_new_connection_when_redis_dropped_the_kep
             client = get_redis()
             assert client is not None
             kept = redis_client._publisher(get_settings().redis_url or "")._idle
-            assert len(kept) == 1
-            kept[0].send_command("CLIENT", "ID")
-            client.client_kill_filter(_id=str(kept[0].read_response()))
+            before = len(kept)
+            assert before >= 1  # (more when other tests published at the same time)
+            for connection in list(kept):
+                connection.send_command("CLIENT", "ID")
+                client.client_kill_filter(_id=str(connection.read_response()))
             await asyncio.to_thread(realtime.publish_now, "rt-kept", {"n": 2})
             assert await _next(subscription) == {"n": 2}
-            assert len(kept) == 1  # the dropped connection was replaced, not kept
+            assert len(kept) == before  # the dropped connection was replaced, not kept
 
     _serve(test)
 
