@@ -78,8 +78,8 @@ def get_async_redis() -> redis.asyncio.Redis | None:
 class _Publisher:
     """PUBLISH on connections of its own: a write's announcement runs before its request answers,
     and the client's `publish` spent more CPU around the round trip than in it (a connection
-    taken from the pool with its checks and a retry wrapper: 68 µs, against 37 for the same
-    command on a connection held here; bench/RESULTS.md). The connections are made with the
+    taken from the pool with its checks and a retry wrapper: 71-78 µs, against 39-45 for the
+    same command on a connection held here; bench/publish.py). The connections are made with the
     client's settings (address, credentials, TLS, timeouts) and kept in a LIFO of idle ones,
     one per thread publishing at a time. A connection that fails is dropped, and a command that
     failed on a reused one (Redis restarted since) is sent once more on a new one, as the

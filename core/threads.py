@@ -2,14 +2,14 @@
 serves other requests, with the request's context (contextvars) copied in.
 
 AnyIO's `to_thread.run_sync` (which Starlette's `run_in_threadpool` calls) does the same with a
-capacity limiter, cancel scopes and per-loop worker bookkeeping around each call: 68-89 µs of CPU
-per call against 45-48 for a future settled from a pool thread (bench/read_unit.py, "thread
-hop"), paid by every request a `def` handler answers. `run_in_thread` keeps AnyIO's semantics
-that matter here: the context is the caller's, an exception raised in the thread is raised to the
-caller, and a cancelled caller goes on only once the thread has ended (a thread cannot be
-stopped: the request must not be torn down, its unit of work closed, under a handler still
-running). The pool has as many threads as AnyIO's limiter allows (`set_size`, at startup: twice
-the database pool, so that threads never queue on connections).
+capacity limiter, cancel scopes and per-loop worker bookkeeping around each call: 66-67 µs of CPU
+per call on uvloop against 43-45 for a future settled from a pool thread (bench/read_unit.py,
+"thread hop"), paid by every request a `def` handler answers. `run_in_thread` keeps AnyIO's
+semantics that matter here: the context is the caller's, an exception raised in the thread is
+raised to the caller, and a cancelled caller goes on only once the thread has ended (a thread
+cannot be stopped: the request must not be torn down, its unit of work closed, under a handler
+still running). The pool has as many threads as AnyIO's limiter allows (`set_size`, at startup:
+twice the database pool, so that threads never queue on connections).
 """
 
 from __future__ import annotations

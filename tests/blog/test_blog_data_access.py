@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -15,6 +16,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import event, func, insert, select, text
 from sqlalchemy.dialects import postgresql
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import Pool
 
 from core.db import get_engine, transaction, utcnow
@@ -327,6 +329,46 @@ def test_creates_in_one_statement_keep_counts_exact_beside_concurrent_edits(user
     assert len(set(slugs)) == len(slugs) == 6 * len(authors)
     assert _kept() == _truth()
     assert _kept()[0] == {author.id: 7 for author in authors}
+
+
+@postgresql_only
+def test_a_create_in_one_statement_locks_the_profile_before_the_tags(user):
+    # counts.py's lock order (the author's profile, then the tags by name) is what keeps two
+    # count changes from deadlocking; the one-statement create must take it too. A tag's row is
+    # held here, the create waits on it, and by then it must already hold the profile.
+    make_post(user, title="First", tags=["held"])  # the profile and the tag's row exist
+    creating: list[Exception] = []
+
+    def create() -> None:
+        try:
+            make_post(user, title="Second", tags=["held"])
+        except Exception as error:
+            creating.append(error)
+
+    with get_engine().connect() as holder:
+        holder.execute(text("UPDATE blog_tags SET posts_count = posts_count WHERE tag = 'held'"))
+        writer = threading.Thread(target=create)
+        writer.start()
+        waiting = (
+            "SELECT count(*) FROM pg_stat_activity"
+            " WHERE wait_event_type = 'Lock' AND query LIKE 'WITH post AS%'"
+        )
+        with get_engine().connect() as watcher:
+            watcher = watcher.execution_options(isolation_level="AUTOCOMMIT")
+            deadline = time.monotonic() + 20
+            # No event says that another backend waits for a lock: the server's view is polled.
+            while not watcher.scalar(text(waiting)):
+                assert time.monotonic() < deadline, "the create never waited for the tag"
+                time.sleep(0.01)
+        with pytest.raises(OperationalError, match="could not obtain lock"):
+            holder.execute(
+                text("SELECT 1 FROM blog_profiles WHERE user_id = :id FOR UPDATE NOWAIT"),
+                {"id": user.id},
+            )
+        holder.rollback()
+    writer.join(20)
+    assert not writer.is_alive() and not creating
+    assert _kept() == _truth()
 
 
 # ---- indexes ----------------------------------------------------------------------------------
