@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 import threading
-import time
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -26,6 +25,7 @@ from services import blog
 from services.identity import account_cache
 from tests.factories.blog import favorite, follow, make_post, username_of
 from tests.factories.identity import actor_of, auth_headers, make_user
+from tests.support.locks import until_a_transaction_waits_for_a_lock
 
 ON_POSTGRESQL = not get_settings().database_url.startswith("sqlite")
 postgresql_only = pytest.mark.skipif(not ON_POSTGRESQL, reason="PostgreSQL's planner and locks")
@@ -349,17 +349,7 @@ def test_a_create_in_one_statement_locks_the_profile_before_the_tags(user):
         holder.execute(text("UPDATE blog_tags SET posts_count = posts_count WHERE tag = 'held'"))
         writer = threading.Thread(target=create)
         writer.start()
-        waiting = (
-            "SELECT count(*) FROM pg_stat_activity"
-            " WHERE wait_event_type = 'Lock' AND query LIKE 'WITH post AS%'"
-        )
-        with get_engine().connect() as watcher:
-            watcher = watcher.execution_options(isolation_level="AUTOCOMMIT")
-            deadline = time.monotonic() + 20
-            # No event says that another backend waits for a lock: the server's view is polled.
-            while not watcher.scalar(text(waiting)):
-                assert time.monotonic() < deadline, "the create never waited for the tag"
-                time.sleep(0.01)
+        until_a_transaction_waits_for_a_lock()  # the create, on the tag's row
         with pytest.raises(OperationalError, match="could not obtain lock"):
             holder.execute(
                 text("SELECT 1 FROM blog_profiles WHERE user_id = :id FOR UPDATE NOWAIT"),
