@@ -8,7 +8,6 @@ from sqlalchemy import text
 
 from core.db import get_engine, transaction
 
-
 # This database's backends only: pg_locks is the whole cluster's, and the other test workers'
 # databases have waits of their own. (A row lock is waited for on a transaction id, a lock with
 # no database of its own: the waiting backend's database is what tells.)
