@@ -28,7 +28,7 @@ from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
 
-from core.db import COMMITTED_ALONE, READ_ONLY, autocommit_connection
+from core.db import READ_ONLY, autocommit_connection, committed_alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,11 +186,12 @@ class CompiledWrite(_CompiledStatement):
 
         On PostgreSQL, in a session that has not begun, it runs on a connection that commits it
         as it runs (core.db `autocommit_connection`): one round trip, where BEGIN, the statement
-        and COMMIT are three. If it returned rows, the session is then committed (its
-        after-commit listeners run: the kept answers are dropped before the request answers) and
-        any later write in it raises core.db `UnitOfWorkEnded`; if not, the session is as it
-        was, and the caller may go on in it. In a session already begun, or on SQLite, it runs
-        in the session's transaction, as `run` does."""
+        and COMMIT are three. If it returned rows, the unit of work has ended (core.db
+        `committed_alone`: its after-commit listeners run, so the kept answers are dropped before
+        the request answers) and any later write in it raises core.db `UnitOfWorkEnded`; if not,
+        the session is as it was, and the caller may go on in it. In a session already begun (an
+        object added to it begins it), or on SQLite, it runs in the session's transaction, as
+        `run` does."""
         if session.in_transaction() or session.info.get(READ_ONLY):
             return self.run(session, values)  # a read unit's guard refuses it there
         with autocommit_connection() as connection:
@@ -198,8 +199,7 @@ class CompiledWrite(_CompiledStatement):
                 return self.run(session, values)
             rows = self.run(connection, values)
         if rows:
-            session.commit()
-            session.info[COMMITTED_ALONE] = True
+            committed_alone(session)
         return rows
 
     def run_many(self, session: Session, many: Sequence[Mapping[str, Any]]) -> None:

@@ -4,6 +4,7 @@ visible to the connection's statement listeners and SQLAlchemy's error handling.
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 
 import pytest
@@ -222,6 +223,54 @@ def test_one_statement_commits_as_it_runs_on_postgresql_and_ends_the_unit_of_wor
     assert _title_seen_elsewhere(post.id) == ("After" if ON_POSTGRESQL else "Before")
     with transaction(write=True) as session:  # the next unit of work writes as usual
         CompiledWrite(_TAG).run_many(session, [{"post_id": post.id, "tag": "a"}])
+
+
+def test_one_statement_ends_its_unit_of_work_with_one_commit_and_no_other_transaction(user):
+    make_post(user, title="Before", tags=[])
+    commits: list[Session] = []
+    begun: list[Session] = []
+    committed = commits.append  # the same objects to remove
+
+    def began(session: Session, _transaction: object) -> None:
+        begun.append(session)
+
+    event.listen(Session, "after_commit", committed)
+    event.listen(Session, "after_transaction_create", began)
+    try:
+        with transaction(write=True) as session:
+            values = {"author_id": user.id, "title": "After", "updated_at": utcnow()}
+            CompiledWrite(_RETITLE).run_alone(session, values)
+    finally:
+        event.remove(Session, "after_commit", committed)
+        event.remove(Session, "after_transaction_create", began)
+    # PostgreSQL: the statement committed on its own connection; the unit of work's listeners
+    # ran once and it began no transaction of its own (no empty one at its end).
+    assert commits == [session]
+    assert begun == ([] if ON_POSTGRESQL else [session])
+
+
+def test_one_statement_joins_the_changes_a_session_holds_and_refuses_later_ones(user):
+    post = make_post(user, title="Before", tags=[])
+    values = {"author_id": user.id, "title": "After", "updated_at": utcnow()}
+
+    def fails_after_it() -> None:
+        with transaction(write=True) as session:
+            session.add(BlogPostTag(post_id=post.id, tag="pending"))  # not flushed yet
+            CompiledWrite(_RETITLE).run_alone(session, values)
+            raise _Stop  # so both are undone: they were one transaction
+
+    with pytest.raises(_Stop):
+        fails_after_it()
+    assert _title_seen_elsewhere(post.id) == "Before"
+    # An object added after the statement committed alone is refused, never silently dropped.
+    expected = pytest.raises(UnitOfWorkEnded) if ON_POSTGRESQL else contextlib.nullcontext()
+    with expected, transaction(write=True) as session:
+        CompiledWrite(_RETITLE).run_alone(session, values)
+        session.add(BlogPostTag(post_id=post.id, tag="late"))
+    with transaction(write=False) as session:
+        tags = session.scalars(select(BlogPostTag.tag).where(BlogPostTag.post_id == post.id))
+        assert list(tags) == ([] if ON_POSTGRESQL else ["late"])
+    assert _title_seen_elsewhere(post.id) == "After"
 
 
 def test_one_statement_that_changes_nothing_leaves_the_unit_of_work_open(user):
