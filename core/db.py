@@ -19,7 +19,9 @@ How a read runs depends on what a transaction buys on the engine. On SQLite a re
 transaction: its statements share one snapshot. On PostgreSQL at READ COMMITTED every statement
 takes its own snapshot even inside a transaction, so BEGIN and COMMIT around a read buy nothing
 but two round trips (and the backend's work for them): reads run in autocommit, one round trip
-per statement. That is also why a row lock is refused in a read: autocommit would release it as
+per statement, on a pool of connections opened in autocommit (switching a pooled connection at
+each checkout and back at each return cost more CPU than the read's own Python). That is also why
+a row lock is refused in a read: autocommit would release it as
 soon as its statement ends. A read that needs one snapshot across its statements on PostgreSQL
 opens a REPEATABLE READ transaction of its own (services/backup.py does).
 
@@ -234,7 +236,10 @@ _KEEPALIVES = {
 }
 
 
-def make_engine(url: str, pool_size: int = 10) -> Engine:
+def make_engine(url: str, pool_size: int = 10, *, autocommit: bool = False) -> Engine:
+    """An engine whose pool keeps `pool_size` connections and opens as many again under load;
+    `autocommit` (PostgreSQL): its connections commit each statement as it runs, from the moment
+    they are opened (a pool of its own, `get_engine`)."""
     if url.startswith("sqlite"):
         database = make_url(url).database
         if database and database != ":memory:" and not database.startswith("file:"):
@@ -260,15 +265,17 @@ def make_engine(url: str, pool_size: int = 10) -> Engine:
             # none; that is the price of not paying a round trip on every request.
             pool_recycle=_RECYCLE_SECONDS,
             connect_args=_KEEPALIVES,
+            **({"isolation_level": "AUTOCOMMIT"} if autocommit else {}),
         )
     _guard_reads(engine)
     return engine
 
 
 def _reads(engine: Engine) -> Engine:
-    """The engine of read units of work (see the module docstring for why each engine's)."""
+    """The engine of read units of work (see the module docstring for why each engine's): on
+    PostgreSQL, `engine` is the autocommit pool's."""
     if engine.dialect.name == "postgresql":
-        return engine.execution_options(isolation_level="AUTOCOMMIT", **{READ_ONLY: True})
+        return engine.execution_options(**{READ_ONLY: True})
     return engine.execution_options(sqlite_begin="DEFERRED", **{READ_ONLY: True})
 
 
@@ -276,21 +283,32 @@ def get_engine() -> Engine:
     global _engine, _write_factory, _read_factory, _read_engine, _autocommit_engine
     if _engine is None:
         settings = get_settings()
-        _engine = make_engine(settings.database_url, settings.db_pool_size)
+        url = settings.database_url
+        if url.startswith("sqlite"):
+            _engine = make_engine(url)
+            _read_engine = _reads(_engine)
+        else:
+            # Two pools of half the connections each: transactions, and statements that commit
+            # as they run (reads, one-statement writes). One pool switching a connection to
+            # autocommit at each checkout, and back at each return, spent about 28 µs of CPU per
+            # read or create (bench/RESULTS.md).
+            half = max(1, -(-settings.db_pool_size // 2))
+            _engine = make_engine(url, half)
+            _autocommit_engine = make_engine(url, half, autocommit=True)
+            track_pool(_autocommit_engine)
+            _read_engine = _reads(_autocommit_engine)
         track_pool(_engine)
         _write_factory = sessionmaker(bind=_engine, expire_on_commit=False)
-        _read_engine = _reads(_engine)
         _read_factory = sessionmaker(bind=_read_engine, expire_on_commit=False)
-        if _engine.dialect.name == "postgresql":
-            _autocommit_engine = _engine.execution_options(isolation_level="AUTOCOMMIT")
     return _engine
 
 
 def dispose_engine() -> None:
     """Closes every pooled connection; the next `get_engine()` builds a fresh engine."""
     global _engine, _write_factory, _read_factory, _read_engine, _autocommit_engine
-    if _engine is not None:
-        _engine.dispose()
+    for engine in (_engine, _autocommit_engine):
+        if engine is not None:
+            engine.dispose()
     _engine = _write_factory = _read_factory = _read_engine = _autocommit_engine = None
 
 

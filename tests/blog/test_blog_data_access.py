@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import event, func, insert, select, text
+from sqlalchemy import Engine, event, func, insert, select, text
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import Pool
@@ -110,11 +110,12 @@ def _autocommitted() -> Iterator[list[bool]]:
     def record(connection, *_: object) -> None:  # type: ignore[no-untyped-def]
         seen.append(getattr(connection.connection.dbapi_connection, "autocommit", False))
 
-    event.listen(get_engine(), "before_cursor_execute", record)
+    # Every engine's: on PostgreSQL the statements that commit as they run have a pool of their own.
+    event.listen(Engine, "before_cursor_execute", record)
     try:
         yield seen
     finally:
-        event.remove(get_engine(), "before_cursor_execute", record)
+        event.remove(Engine, "before_cursor_execute", record)
 
 
 @pytest.mark.parametrize("taken", [False, True])

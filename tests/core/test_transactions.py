@@ -10,7 +10,13 @@ from psycopg.pq import TransactionStatus
 from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
-from core.db import ReadTransactionWrote, get_engine, read_connection, transaction
+from core.db import (
+    ReadTransactionWrote,
+    autocommit_connection,
+    read_connection,
+    transaction,
+)
+from core.settings import get_settings
 from db.models.identity import User
 from tests.factories.identity import make_user
 
@@ -105,15 +111,34 @@ def test_a_read_unit_refuses_row_locks():
 
 def test_a_read_connection_reads_refuses_writes_and_gives_its_connection_back():
     user = make_user()
-    engine = get_engine()
-    checked_out = engine.pool.checkedout()  # type: ignore[attr-defined]
     with read_connection() as connection:
+        pool = connection.engine.pool  # PostgreSQL: the autocommit pool, not get_engine()'s
+        checked_out = pool.checkedout() - 1  # type: ignore[attr-defined]
         assert connection.execute(select(func.count()).select_from(User)).scalar() == 1
-        assert engine.pool.checkedout() == checked_out + 1  # type: ignore[attr-defined]
         with pytest.raises(ReadTransactionWrote):
             connection.execute(update(User).values(display_name="changed"))
-    assert engine.pool.checkedout() == checked_out  # type: ignore[attr-defined]
+    assert pool.checkedout() == checked_out  # type: ignore[attr-defined]
     assert _display_name(user) == "Test User"
+
+
+def test_statements_that_commit_as_they_run_have_a_pool_of_their_own_on_postgresql():
+    with read_connection() as connection:
+        reader = connection.connection.driver_connection
+        read_pool = connection.engine.pool
+    with autocommit_connection() as connection:
+        alone = None if connection is None else connection.connection.driver_connection
+    with transaction(write=True) as session:
+        writer = _driver_connection(session)
+        write_pool = session.get_bind().pool
+    if session.get_bind().dialect.name != "postgresql":
+        assert alone is None and read_pool is write_pool  # SQLite: one pool, no autocommit
+        return
+    # Opened in autocommit and never switched back and forth: still so once back in the pool.
+    assert reader.autocommit and alone.autocommit and not writer.autocommit
+    assert read_pool is not write_pool
+    # The process's connections are shared out, not doubled: half for each pool.
+    size = get_settings().db_pool_size
+    assert read_pool.size() + write_pool.size() in (size, size + 1)  # type: ignore[attr-defined]
 
 
 def test_a_read_connection_inside_a_unit_of_work_is_that_units_connection():
