@@ -271,10 +271,14 @@ async def _listen(hub: _Hub, url: str, connected: asyncio.Event, stopping: async
             await pubsub.psubscribe(channel_prefix() + "*")
             connected.set()
             delay = _RECONNECT_FIRST_SECONDS
-            async for item in pubsub.listen():
-                if item.get("type") != "pmessage":
-                    continue
-                envelope = orjson.loads(item["data"])
+            # redis-py connected and subscribed; its reply parsing per message (an await per
+            # line, a retry wrapper per read) cost about twice the CPU of reading the frames
+            # here (bench/pubsub_receive.py), and every write is heard by every process.
+            reader = pubsub.connection._reader if pubsub.connection is not None else None
+            if reader is None:
+                raise redis.ConnectionError("the pub/sub connection is not open")
+            async for data in _published(reader):
+                envelope = orjson.loads(data)
                 hub.deliver(envelope["channel"], envelope["message"])
         except (redis.RedisError, OSError) as exc:
             # redis-py may turn the cancellation of a blocked read into a ConnectionError: a
@@ -293,6 +297,57 @@ async def _listen(hub: _Hub, url: str, connected: asyncio.Event, stopping: async
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stopping.wait(), delay)
         delay = min(delay * 2, _RECONNECT_MOST_SECONDS)
+
+
+async def _published(reader: asyncio.StreamReader) -> AsyncIterator[bytes]:
+    """The data of each pattern message a subscribed connection receives, as it arrives (the
+    subscription's confirmations are skipped); a closed connection or an error reply raises
+    redis.ConnectionError."""
+    buffer = b""
+    while True:
+        chunk = await reader.read(_READ_SIZE)
+        if not chunk:
+            raise redis.ConnectionError("Redis closed the pub/sub connection")
+        buffer += chunk
+        start = 0
+        while (frame := _frame(buffer, start)) is not None:
+            parts, start = frame
+            if parts[0] == b"pmessage" and len(parts) == 4:
+                yield parts[3]
+        buffer = buffer[start:]
+
+
+_READ_SIZE = 65536
+
+
+def _frame(buffer: bytes, start: int) -> tuple[list[bytes], int] | None:
+    """The pub/sub frame at `start` (RESP2 `*` or RESP3 `>`: an array of bulk strings and
+    integers) and where the next begins; None while it is incomplete."""
+    end = buffer.find(b"\r\n", start)
+    if end < 0:
+        return None
+    if buffer[start : start + 1] not in (b"*", b">"):
+        raise redis.ConnectionError(f"unexpected pub/sub reply {buffer[start:end][:80]!r}")
+    count, at = int(buffer[start + 1 : end]), end + 2
+    parts: list[bytes] = []
+    for _ in range(count):
+        end = buffer.find(b"\r\n", at)
+        if end < 0:
+            return None
+        kind = buffer[at : at + 1]
+        if kind == b":":  # a subscription count
+            parts.append(buffer[at + 1 : end])
+            at = end + 2
+            continue
+        if kind != b"$":
+            raise redis.ConnectionError(f"unexpected pub/sub reply {buffer[at:end][:80]!r}")
+        size = int(buffer[at + 1 : end])
+        at = end + 2
+        if len(buffer) < at + size + 2:
+            return None
+        parts.append(buffer[at : at + size])
+        at += size + 2
+    return parts, at
 
 
 @contextlib.asynccontextmanager

@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
+import redis
 
 from core import realtime, redis_client
 from core.db import transaction
@@ -220,3 +221,63 @@ def test_a_message_of_another_databases_app_is_not_heard():
             assert await _next(subscription) == {"from": "here"}
 
     _serve(test)
+
+
+def test_messages_larger_than_one_read_and_many_in_one_read_arrive_whole_and_in_order():
+    if not get_settings().redis_url:
+        pytest.skip("the listener reads Redis's frames (REDIS_URL)")
+    # Longer than the listener's reads, with the protocol's own separator inside, between short
+    # messages that arrive several to a read.
+    large = {"text": "\r\n*4\r\n$7\r\n" * 20_000}
+    sent = [{"n": 1}, large, {"n": 2}, {"n": 3}, large, {"n": 4}]
+
+    async def test() -> None:
+        async with realtime.subscribe("rt-frames") as subscription:
+            pipe = get_redis().pipeline(transaction=False)
+            channel = realtime.channel_prefix() + "rt-frames"
+            for message in sent:
+                pipe.publish(channel, _encoded("rt-frames", message))
+            await asyncio.to_thread(pipe.execute)
+            assert [await _next(subscription) for _ in sent] == sent
+
+    _serve(test)
+
+
+def _encoded(channel: str, message: dict[str, Any]) -> bytes:
+    return realtime._encode(channel, message)
+
+
+@pytest.mark.parametrize(
+    ("received", "frames"),
+    [
+        # RESP2: a confirmation, then a message split anywhere; RESP3 pushes ('>') the same.
+        (b"*3\r\n$10\r\npsubscribe\r\n$3\r\np:*\r\n:1\r\n", []),
+        (b"*4\r\n$8\r\npmessage\r\n$3\r\np:*\r\n$3\r\np:a\r\n$2\r\nhi\r\n", [b"hi"]),
+        (b">4\r\n$8\r\npmessage\r\n$3\r\np:*\r\n$3\r\np:a\r\n$0\r\n\r\n", [b""]),
+    ],
+)
+def test_the_listener_reads_frames_however_the_bytes_are_cut(received, frames):
+    async def read_all(cut: int, found: list[bytes]) -> None:
+        reader = asyncio.StreamReader()
+        reader.feed_data(received[:cut])
+        reader.feed_data(received[cut:])
+        reader.feed_eof()
+        async for data in realtime._published(reader):
+            found.append(data)
+
+    for cut in range(len(received) + 1):
+        found: list[bytes] = []
+        with pytest.raises(redis.ConnectionError, match="closed"):  # the end of what was fed
+            asyncio.run(read_all(cut, found))
+        assert found == frames, cut
+
+
+def test_an_error_reply_on_the_listeners_connection_is_a_lost_connection():
+    async def read() -> None:
+        reader = asyncio.StreamReader()
+        reader.feed_data(b"-ERR unknown command\r\n")
+        async for _ in realtime._published(reader):
+            pass
+
+    with pytest.raises(redis.ConnectionError, match="unexpected pub/sub reply"):
+        asyncio.run(read())
