@@ -313,13 +313,14 @@ def dispose_engine() -> None:
 
 
 @contextmanager
-def read_connection() -> Iterator[Connection]:
+def read_connection(*, own: bool = False) -> Iterator[Connection]:
     """A read unit of work without a Session, for hot reads run as core.compiled.CompiledSelect
     statements: a pooled connection of the reads' engine (autocommit on PostgreSQL, a deferred
     transaction on SQLite, refusing writes as `transaction(write=False)` does), given back at the
-    end; inside an open unit of work, that one's connection. A Session and its transaction
+    end; inside an open unit of work, that one's connection, unless `own` (the checks that run
+    before a request's unit of work: credentials, sessions). A Session and its transaction
     bookkeeping cost about 80 µs of CPU per request more (bench/read_unit.py)."""
-    current = _current_session.get()
+    current = None if own else _current_session.get()
     if current is not None:
         yield current.connection()
         return

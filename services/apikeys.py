@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from core import ratelimit
 from core.credentials import Credential, Presented
-from core.db import get_engine, utcnow
+from core.db import get_engine, read_connection, utcnow
 from core.errors import Forbidden, NotFound, RuleViolated, TooManyRequests, Unauthorized
 from core.pagination import Page, paginate_by_creation
 from core.rows import get_or_404
@@ -246,12 +246,8 @@ def authenticate_key(presented: Presented) -> Credential:
     match = KEY_PATTERN.match(presented.value)
     row = None
     if match is not None:
-        with get_engine().connect() as connection:
-            row = (
-                connection.execution_options(isolation_level="AUTOCOMMIT")
-                .execute(_KEY_STATE, {"lookup_id": match.group(1)})
-                .first()
-            )
+        with read_connection(own=True) as connection:
+            row = connection.execute(_KEY_STATE, {"lookup_id": match.group(1)}).first()
     if (
         match is None
         or row is None

@@ -19,7 +19,7 @@ import redis
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from core.db import get_engine
+from core.db import get_engine, read_connection
 from core.redis_client import get_redis
 from core.settings import get_settings
 from db.models.sessions import BrowserSession
@@ -87,14 +87,10 @@ class DatabaseStore:
 
     def find(self, token_hash: str) -> SessionRecord | None:
         # Runs before the request's transaction, on every cookie request: one autocommit read.
-        with get_engine().connect() as connection:
-            row = (
-                connection.execution_options(isolation_level="AUTOCOMMIT")
-                .execute(
-                    select(BrowserSession.__table__).where(BrowserSession.token_hash == token_hash)
-                )
-                .first()
-            )
+        with read_connection(own=True) as connection:
+            row = connection.execute(
+                select(BrowserSession.__table__).where(BrowserSession.token_hash == token_hash)
+            ).first()
         return SessionRecord(**row._asdict()) if row is not None else None
 
     def find_in(self, db: Session, token_hash: str) -> SessionRecord | None:

@@ -27,7 +27,7 @@ import anyio.to_thread
 from sqlalchemy import Executable, Row, bindparam, select
 
 from core.credentials import Credential, Presented
-from core.db import get_engine
+from core.db import read_connection
 from core.tokens import CONDUIT, MAIN, decode_access_token
 from db.models.identity import User
 from services.identity import account_cache
@@ -155,13 +155,9 @@ def account_state(
 def _read(statement: Executable, parameters: dict[str, Any]) -> Row[Any] | None:
     # One statement on an autocommit connection: no ORM session, no BEGIN/COMMIT round trips;
     # this runs before every authenticated request. On SQLite a read never takes the write lock
-    # (core.db begins IMMEDIATE unless told otherwise), so checks never queue behind writers.
-    with get_engine().connect() as connection:
-        return (
-            connection.execution_options(isolation_level="AUTOCOMMIT", sqlite_begin="DEFERRED")
-            .execute(statement, parameters)
-            .first()
-        )
+    # (a deferred transaction), so checks never queue behind writers.
+    with read_connection(own=True) as connection:
+        return connection.execute(statement, parameters).first()
 
 
 def _state(

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from psycopg.pq import TransactionStatus
-from sqlalchemy import func, select, text, update
+from sqlalchemy import event, func, select, text, update
 from sqlalchemy.orm import Session
 
 from core.db import (
@@ -18,6 +18,7 @@ from core.db import (
 )
 from core.settings import get_settings
 from db.models.identity import User
+from services.identity.authentication import account_state
 from tests.factories.identity import make_user
 
 
@@ -150,3 +151,35 @@ def test_a_read_connection_inside_a_unit_of_work_is_that_units_connection():
             assert connection is session.connection()
             name = select(User.display_name).where(User.id == user.id)
             assert connection.execute(name).scalar() == "changed"
+
+
+def test_a_check_before_the_unit_of_work_reads_on_a_connection_of_its_own():
+    # `own`: the credential and session checks, which must not see (or wait on) a unit of work
+    # that happens to be open in the same context.
+    user = make_user()
+    with transaction(write=True) as session:
+        session.execute(update(User).where(User.id == user.id).values(display_name="changed"))
+        with read_connection(own=True) as connection:
+            assert connection is not session.connection()
+            name = select(User.display_name).where(User.id == user.id)
+            assert connection.execute(name).scalar() == "Test User"  # what is committed
+            with pytest.raises(ReadTransactionWrote):
+                connection.execute(update(User).values(display_name="again"))
+
+
+def test_the_account_check_takes_no_connection_of_the_transactions_pool():
+    user = make_user()
+    with transaction(write=True) as session:
+        write_pool = session.get_bind().pool
+    taken: list[object] = []
+
+    def count(*_: object) -> None:
+        taken.append(None)
+
+    event.listen(write_pool, "checkout", count)
+    try:
+        assert account_state(user.id) is not None
+    finally:
+        event.remove(write_pool, "checkout", count)
+    # PostgreSQL: the autocommit pool's (no switch to autocommit and back); SQLite: one pool.
+    assert len(taken) == (0 if get_settings().database_url.startswith("postgresql") else 1)
