@@ -288,13 +288,13 @@ def get_engine() -> Engine:
             _engine = make_engine(url)
             _read_engine = _reads(_engine)
         else:
-            # Two pools of half the connections each: transactions, and statements that commit
-            # as they run (reads, one-statement writes). One pool switching a connection to
-            # autocommit at each checkout, and back at each return, spent about 28 µs of CPU per
-            # read or create (bench/RESULTS.md).
-            half = max(1, -(-settings.db_pool_size // 2))
-            _engine = make_engine(url, half)
-            _autocommit_engine = make_engine(url, half, autocommit=True)
+            # Two pools: transactions, and statements that commit as they run (reads, one-statement
+            # writes, the checks before a request's unit of work). One pool switching a connection
+            # to autocommit at each checkout, and back at each return, spent about 28 µs of CPU per
+            # read or create (bench/RESULTS.md). Each has the whole DB_POOL_SIZE: halves left the
+            # transactions half the connections they had under load.
+            _engine = make_engine(url, settings.db_pool_size)
+            _autocommit_engine = make_engine(url, settings.db_pool_size, autocommit=True)
             track_pool(_autocommit_engine)
             _read_engine = _reads(_autocommit_engine)
         track_pool(_engine)

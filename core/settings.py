@@ -388,9 +388,9 @@ class Settings(SettingsSection):
     db_pool_size: int = setting(
         "DB_POOL_SIZE",
         10,
-        "Database connections per process (PostgreSQL), and as many again under load: half for "
-        "transactions, half for statements that commit as they run (reads, one-statement "
-        "writes); the handler thread pool is sized from it.",
+        "Database connections each of a process's two pools keeps (PostgreSQL: one for "
+        "transactions, one for statements that commit as they run, such as reads), and as many "
+        "again under load; the handler thread pool is sized from it.",
     )
     redis_url: str | None = setting(
         "REDIS_URL",

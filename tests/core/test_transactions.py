@@ -137,9 +137,9 @@ def test_statements_that_commit_as_they_run_have_a_pool_of_their_own_on_postgres
     # Opened in autocommit and never switched back and forth: still so once back in the pool.
     assert reader.autocommit and alone.autocommit and not writer.autocommit
     assert read_pool is not write_pool
-    # The process's connections are shared out, not doubled: half for each pool.
+    # Each as large as the one pool was: the transactions keep every connection they had.
     size = get_settings().db_pool_size
-    assert read_pool.size() + write_pool.size() in (size, size + 1)  # type: ignore[attr-defined]
+    assert read_pool.size() == write_pool.size() == size  # type: ignore[attr-defined]
 
 
 def test_a_read_connection_inside_a_unit_of_work_is_that_units_connection():
