@@ -6,6 +6,7 @@ import time
 
 from sqlalchemy import text
 
+from core import db
 from core.db import get_engine, transaction
 
 # This database's backends only: pg_locks is the whole cluster's, and the other test workers'
@@ -22,6 +23,25 @@ def _lock_waits() -> int:
         return int(session.scalar(_WAITS_HERE) or 0)
 
 
+_ACTIVITY_HERE = text(
+    "SELECT state, wait_event_type, wait_event, left(query, 80) FROM pg_stat_activity"
+    " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+)
+
+
+def _situation() -> str:
+    """What the pools and this database's other backends were doing, for a wait that never
+    came (a request stuck before its statement, such as on a pool's checkout, looks the same)."""
+    pools = [
+        f"{name} pool: {engine.pool.status()}"  # type: ignore[attr-defined]
+        for name, engine in (("transactions", db._engine), ("autocommit", db._autocommit_engine))
+        if engine is not None
+    ]
+    with transaction(write=False) as session:
+        backends = [tuple(row) for row in session.execute(_ACTIVITY_HERE)]
+    return "; ".join(pools) + f"; other backends: {backends}"
+
+
 def until_a_transaction_waits_for_a_lock() -> None:
     """On PostgreSQL, returns once another transaction is blocked on a lock (pg_locks is polled:
     another connection's wait raises no event here). SQLite serialises writers: no wait."""
@@ -29,5 +49,6 @@ def until_a_transaction_waits_for_a_lock() -> None:
         return
     deadline = time.monotonic() + 10
     while _lock_waits() == 0:
-        assert time.monotonic() < deadline, "no transaction started waiting for a lock"
+        if time.monotonic() >= deadline:
+            raise AssertionError(f"no transaction started waiting for a lock ({_situation()})")
         time.sleep(0.01)
