@@ -21,9 +21,9 @@ takes its own snapshot even inside a transaction, so BEGIN and COMMIT around a r
 but two round trips (and the backend's work for them): reads run in autocommit, one round trip
 per statement, on a pool of connections opened in autocommit (switching a pooled connection at
 each checkout and back at each return cost more CPU than the read's own Python). That is also why
-a row lock is refused in a read: autocommit would release it as
-soon as its statement ends. A read that needs one snapshot across its statements on PostgreSQL
-opens a REPEATABLE READ transaction of its own (services/backup.py does).
+a row lock is refused in a read: autocommit would release it as soon as its statement ends. A
+read that needs one snapshot across its statements on PostgreSQL opens a REPEATABLE READ
+transaction of its own (services/backup.py does).
 
 The same holds for a write that is one statement: on PostgreSQL a statement is atomic on its own,
 and WITH clauses that write let one statement make several changes (a post, its tags and the

@@ -273,7 +273,10 @@ async def _listen(hub: _Hub, url: str, connected: asyncio.Event, stopping: async
             delay = _RECONNECT_FIRST_SECONDS
             # redis-py connected and subscribed; its reply parsing per message (an await per
             # line, a retry wrapper per read) cost about twice the CPU of reading the frames
-            # here (bench/pubsub_receive.py), and every write is heard by every process.
+            # here (bench/pubsub_receive.py), and every write is heard by every process. Its
+            # connection's stream is a private attribute: a redis-py that renames it leaves the
+            # listener without messages, which every test of tests/core/test_realtime.py that
+            # goes through Redis would see.
             reader = pubsub.connection._reader if pubsub.connection is not None else None
             if reader is None:
                 raise redis.ConnectionError("the pub/sub connection is not open")
@@ -322,7 +325,8 @@ _READ_SIZE = 65536
 
 def _frame(buffer: bytes, start: int) -> tuple[list[bytes], int] | None:
     """The pub/sub frame at `start` (RESP2 `*` or RESP3 `>`: an array of bulk strings and
-    integers) and where the next begins; None while it is incomplete."""
+    integers; a subscribed connection gets nothing else, no null among them) and where the next
+    begins; None while it is incomplete."""
     end = buffer.find(b"\r\n", start)
     if end < 0:
         return None
