@@ -61,15 +61,18 @@ class _Wire:
 
     def __init__(self, var: Path) -> None:
         from sqlalchemy import event
+        from sqlalchemy.engine import Engine
+        from sqlalchemy.pool import Pool
 
-        from core.db import get_engine
+        from core.db import dispose_engine
 
         self.statements = 0
         self.trace = open(var / "libpq.trace", "w+")  # noqa: SIM115 (read at the end)
-        engine = get_engine()
-        engine.dispose()  # pooled connections opened from now on are traced
-        event.listen(engine, "connect", self._on_connect)
-        event.listen(engine, "before_cursor_execute", self._on_execute)
+        # Every engine and pool: on PostgreSQL reads go through the autocommit pool, beside the
+        # transactions' one. Pooled connections opened from now on are traced.
+        dispose_engine()
+        event.listen(Pool, "connect", self._on_connect)
+        event.listen(Engine, "before_cursor_execute", self._on_execute)
 
     def _on_connect(self, dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.pgconn.trace(self.trace.fileno())

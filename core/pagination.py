@@ -4,10 +4,15 @@ A cursor carries the sort key of the last item of a page (values + id), base64ur
 with an HMAC so clients cannot forge positions; `keyset_after` turns it into a row-value
 comparison `(sort, id) > (:v, :id)` that uses the (owner, sort, id) index on both engines.
 
-`paginate` serves any ordering; when its columns are plain mapped attributes it reads a row's
-sort key from them and parses cursor values by their column types. `paginate_by_creation` is the
-common case, `(created_at, id)` newest first (or oldest first for threads), which needs an index
-ending in `(created_at, id)`.
+`KeysetPages` is the lean way for a list read on every request: its SELECT is built once (per
+shape of filters, by the service) with its values bound, and each page runs as a
+core.compiled.CompiledSelect, so a request neither builds a statement nor pays for
+`session.execute` (its cache key, execution context and Row objects were most of a list-20
+request's CPU: bench/task_request.py). `paginate` serves any ordering of a statement built per
+request; when its columns are plain mapped attributes it reads a row's sort key from them and
+parses cursor values by their column types. `paginate_by_creation` is its common case,
+`(created_at, id)` newest first (or oldest first for threads), which needs an index ending in
+`(created_at, id)`.
 """
 
 from __future__ import annotations
@@ -21,10 +26,11 @@ from datetime import datetime
 from typing import Any, Generic, Protocol, TypeVar
 
 import orjson
-from sqlalchemy import ColumnElement, Select, literal, tuple_
+from sqlalchemy import ColumnElement, Connection, Integer, Select, bindparam, literal, tuple_
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeDecorator
 
+from core.compiled import CompiledSelect
 from core.errors import BadRequest
 from core.settings import get_settings
 
@@ -142,9 +148,76 @@ def paginate(
     picked = query.order_by(*order).limit(limit + 1)
     result = session.execute(load(picked) if load else picked)
     items: list[Any] = list(result if rows else result.scalars())
-    more = len(items) > limit
-    items = items[:limit]
-    return Page(items, encode_cursor(kind, key(items[-1])) if more else None)
+    return page_of(items, limit, kind, key)
+
+
+def page_of(items: list[T], limit: int, kind: str, key: Callable[[T], Sequence[Any]]) -> Page[T]:
+    """The page of `items`, read `limit + 1` in the list's order: a cursor after its last item
+    when there was one more."""
+    if len(items) <= limit:
+        return Page(items, None)
+    return Page(items[:limit], encode_cursor(kind, key(items[limit - 1])))
+
+
+class KeysetPages(Generic[T]):
+    """Keyset pages of one SELECT in one order, compiled once: the first page and the pages after
+    a cursor are each one CompiledSelect (see the module).
+
+    `query` binds its values by name (`bindparam("owner_id")`), given to `page` as `params`;
+    `columns` are the order's (the last one unique, the id); `row` turns a result tuple into an
+    item (a NamedTuple's `_make`), and `key(item)` is its position in that order (default: the
+    item's attributes named as the columns' keys). Cursors are those `paginate` makes for the
+    same `kind` and values, so the two serve the same list interchangeably."""
+
+    def __init__(
+        self,
+        query: Select[Any],
+        *,
+        kind: str,
+        columns: Sequence[Any],
+        row: Callable[[tuple[Any, ...]], T],
+        descending: bool = False,
+        key: Callable[[T], Sequence[Any]] | None = None,
+        parsers: Sequence[Callable[[Any], Any]] | None = None,
+    ) -> None:
+        self.kind = kind
+        self._row = row
+        if key is None:
+            names = [column.key for column in columns]
+            key = lambda item: [getattr(item, name) for name in names]  # noqa: E731
+        self._key = key
+        self._parsers = parsers or [_parser(column) for column in columns]
+        self._after_names = [f"after_{index}" for index in range(len(columns))]
+        order = [column.desc() if descending else column.asc() for column in columns]
+        limit = bindparam("limit", type_=Integer)
+        position = tuple_(
+            *(
+                bindparam(name, type_=column.type)
+                for name, column in zip(self._after_names, columns, strict=True)
+            )
+        )
+        sorted_by = tuple_(*columns)
+        after = query.where(sorted_by < position if descending else sorted_by > position)
+        self._first = CompiledSelect(query.order_by(*order).limit(limit))
+        self._after = CompiledSelect(after.order_by(*order).limit(limit))
+
+    def page(
+        self,
+        source: Session | Connection,
+        params: dict[str, Any],
+        *,
+        limit: int,
+        cursor: str | None,
+    ) -> Page[T]:
+        """The page after `cursor` (the first without), `params` bound (the dict is extended)."""
+        params["limit"] = limit + 1
+        statement = self._first
+        if cursor:
+            values = decode_cursor(cursor, self.kind, self._parsers)
+            params.update(zip(self._after_names, values, strict=True))
+            statement = self._after
+        items = [self._row(row) for row in statement.rows(source, params)]
+        return page_of(items, limit, self.kind, self._key)
 
 
 def paginate_by_creation(

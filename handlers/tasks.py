@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from core.db import transaction
+from core.db import read_connection, transaction
 from core.http import iso
 from core.idempotency import idempotent
 from core.security import current_actor
@@ -41,9 +41,10 @@ def list_tasks(
     limit: int = 20,
     cursor: str | None = None,
 ) -> dict[str, Any]:
-    with transaction(write=False) as session:
+    # One statement on a pooled connection, without a Session (core.db.read_connection).
+    with read_connection() as connection:
         page = tasks.list_tasks(
-            session,
+            connection,
             current_actor(),
             status=status,
             due_before=parse_rfc3339(due_before, "query.due_before") if due_before else None,
@@ -65,8 +66,8 @@ def create_task(body: dict[str, Any]) -> Answer:
 
 
 def get_task(task_id: str) -> Answer:
-    with transaction(write=False) as session:
-        return _with_etag(tasks.read_task(session, current_actor(), task_id=uuid.UUID(task_id)))
+    with read_connection() as connection:
+        return _with_etag(tasks.read_task(connection, current_actor(), task_id=uuid.UUID(task_id)))
 
 
 def update_task(task_id: str, body: dict[str, Any]) -> Answer:

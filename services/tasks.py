@@ -2,35 +2,52 @@
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Row, bindparam, func, literal, select
+from sqlalchemy import Connection, bindparam, func, literal, select
 from sqlalchemy.orm import Session
 
+from core.compiled import CompiledSelect
 from core.concurrency import versioned_delete, versioned_write
 from core.db import UTCDateTime, utcnow
 from core.errors import NotFound
 from core.import_targets import Column, ImportTarget
-from core.pagination import Page, paginate, parse_datetime
+from core.pagination import KeysetPages, Page, parse_datetime
 from core.rows import assign, get_or_404
 from core.security import Actor
 from core.timeutil import with_datetimes
 from db.models.tasks import Task as Task  # re-exported for handlers
 
-# Reads answer rows of the table's columns (read like a Task: `row.title`), never ORM objects:
-# building, identity-mapping and loading them was a sixth of a list-20 request's CPU. Writes, which
-# change what they load, keep the ORM. Columns of the table, not the mapped class, keep the
-# statements plain Core ones (no ORM execution either).
-TaskRow = Row[Any]
+
+class TaskRow(NamedTuple):
+    """A task as reads answer it (read like a Task: `row.title`), never an ORM object: building,
+    identity-mapping and loading them was a sixth of a list-20 request's CPU. Writes, which
+    change what they load, keep the ORM."""
+
+    id: uuid.UUID
+    owner_id: uuid.UUID
+    title: str
+    notes: str
+    status: str
+    due_at: datetime | None
+    completed_at: datetime | None
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
 _TASKS = Task.__table__.c
-# Built once: a request narrows it (statements are immutable) instead of coercing every column.
-_EVERY_TASK = select(*_TASKS)
-# The one shape of "one task", with the task and its owner as bound parameters.
-_ONE_TASK = _EVERY_TASK.where(
-    _TASKS.id == bindparam("task_id"), _TASKS.owner_id == bindparam("owner_id")
+# The reads are statements of the table's columns, built once per shape and run through
+# core.compiled: building a statement per request and `session.execute`'s cache key, execution
+# context and Row objects were most of a list-20 request's CPU.
+_EVERY_TASK = select(*(_TASKS[name] for name in TaskRow._fields))
+_ONE_TASK = CompiledSelect(
+    _EVERY_TASK.where(_TASKS.id == bindparam("task_id"), _TASKS.owner_id == bindparam("owner_id"))
 )
 # Tasks without a due date sort after every dated task when sorting by due_at.
 _NO_DUE_DATE = datetime(9999, 12, 31, tzinfo=UTC)
@@ -100,12 +117,13 @@ def get_task(session: Session, actor: Actor, *, task_id: uuid.UUID, lock: bool =
     return get_or_404(session, Task, task_id, where=mine, missing=missing, lock=lock)
 
 
-def read_task(session: Session, actor: Actor, *, task_id: uuid.UUID) -> TaskRow:
-    """`get_task` for reading: the caller's task as a row."""
-    row = session.execute(_ONE_TASK, {"task_id": task_id, "owner_id": actor.user_id}).first()
-    if row is None:
+def read_task(source: Session | Connection, actor: Actor, *, task_id: uuid.UUID) -> TaskRow:
+    """`get_task` for reading: the caller's task as a row (in a unit of work, or on a
+    core.db.read_connection)."""
+    rows = _ONE_TASK.rows(source, {"task_id": task_id, "owner_id": actor.user_id})
+    if not rows:
         raise TaskNotFound("No such task.")
-    return row
+    return TaskRow._make(rows[0])
 
 
 def update_task(
@@ -135,7 +153,7 @@ def delete_task(
 
 
 def list_tasks(
-    session: Session,
+    source: Session | Connection,
     actor: Actor,
     *,
     status: str | None = None,
@@ -147,29 +165,64 @@ def list_tasks(
     limit: int = 20,
     cursor: str | None = None,
 ) -> Page[TaskRow]:
-    """The caller's tasks, filtered, in the requested order, one keyset page at a time."""
-    query = _EVERY_TASK.where(_TASKS.owner_id == actor.user_id)
-    if status:
-        query = query.where(_TASKS.status == status)
-    if due_before:
-        query = query.where(_TASKS.due_at < due_before)
-    if due_after:
-        query = query.where(_TASKS.due_at >= due_after)
-    if overdue is not None:
-        is_overdue = (_TASKS.status == "OPEN") & (_TASKS.due_at < utcnow())
-        query = query.where(is_overdue if overdue else ~is_overdue | _TASKS.due_at.is_(None))
-    if q:
-        query = query.where(func.lower(_TASKS.title).contains(q.lower(), autoescape=True))
-    by_due_date, descending = sort.lstrip("-") == "due_at", sort.startswith("-")
-    return paginate(
-        session,
+    """The caller's tasks, filtered, in the requested order, one keyset page at a time (in a
+    unit of work, or on a core.db.read_connection)."""
+    params: dict[str, Any] = {
+        "owner_id": actor.user_id,
+        "status": status,
+        "due_before": due_before,
+        "due_after": due_after,
+        "now": utcnow(),
+        # `contains` with autoescape, as a value: "/" escapes LIKE's wildcards and itself.
+        "q": q and q.lower().replace("/", "//").replace("%", "/%").replace("_", "/_"),
+    }
+    shape = _ListShape(
+        status=bool(status),
+        due_before=bool(due_before),
+        due_after=bool(due_after),
+        overdue=overdue,
+        q=bool(q),
+        sort=sort,
+    )
+    return _pages(shape).page(source, params, limit=limit, cursor=cursor)
+
+
+@dataclass(frozen=True)
+class _ListShape:
+    """Which filters a list request gives, and its order: what its statements' text depends on
+    (a few hundred shapes at most, each built once)."""
+
+    status: bool
+    due_before: bool
+    due_after: bool
+    overdue: bool | None
+    q: bool
+    sort: str
+
+
+@functools.cache
+def _pages(shape: _ListShape) -> KeysetPages[TaskRow]:
+    """The owner's tasks in `shape`, with the values `list_tasks` binds."""
+    due_type = _TASKS.due_at.type
+    query = _EVERY_TASK.where(_TASKS.owner_id == bindparam("owner_id"))
+    if shape.status:
+        query = query.where(_TASKS.status == bindparam("status"))
+    if shape.due_before:
+        query = query.where(_TASKS.due_at < bindparam("due_before", type_=due_type))
+    if shape.due_after:
+        query = query.where(_TASKS.due_at >= bindparam("due_after", type_=due_type))
+    if shape.overdue is not None:
+        is_overdue = (_TASKS.status == "OPEN") & (_TASKS.due_at < bindparam("now", type_=due_type))
+        query = query.where(is_overdue if shape.overdue else ~is_overdue | _TASKS.due_at.is_(None))
+    if shape.q:
+        query = query.where(func.lower(_TASKS.title).contains(bindparam("q"), escape="/"))
+    by_due_date = shape.sort.lstrip("-") == "due_at"
+    return KeysetPages(
         query,
-        kind=f"tasks:{sort}",
+        kind=f"tasks:{shape.sort}",
         columns=(_DUE_SORT_KEY, _TASKS.id) if by_due_date else (_TASKS.created_at, _TASKS.id),
+        row=TaskRow._make,
+        descending=shape.sort.startswith("-"),
         key=(lambda task: (task.due_at or _NO_DUE_DATE, task.id)) if by_due_date else None,
-        parsers=(parse_datetime, uuid.UUID) if by_due_date else None,
-        limit=limit,
-        cursor=cursor,
-        descending=descending,
-        rows=True,
+        parsers=(parse_datetime, uuid.UUID),
     )

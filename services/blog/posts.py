@@ -56,7 +56,7 @@ from core.compiled import CompiledSelect, CompiledWrite
 from core.concurrency import versioned_write
 from core.db import UUIDArray, utcnow
 from core.errors import Conflict, Forbidden, NotFound, RuleViolated
-from core.pagination import Page, decode_cursor, encode_cursor, parse_datetime
+from core.pagination import Page, decode_cursor, page_of, parse_datetime
 from core.rows import assign
 from core.security import Actor
 from core.slugs import normalize_tag, normalize_tags, slugify, with_random_suffix
@@ -693,10 +693,11 @@ def _keyset_page(
             cursor, "blog-posts", _CURSOR_PARSERS
         )
     views = _read(session, _keyset(listing, bool(cursor)), params, flags=viewer is not None)
-    if len(views) <= limit:
-        return Page(views, None)
-    last = views[limit - 1].post
-    return Page(views[:limit], encode_cursor("blog-posts", (last.created_at, last.id)))
+    return page_of(views, limit, "blog-posts", _position)
+
+
+def _position(view: PostView) -> tuple[Any, ...]:
+    return view.post.created_at, view.post.id
 
 
 def list_posts(

@@ -9,7 +9,7 @@ from sqlalchemy import Integer, and_, bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from core.compiled import CompiledSelect
-from core.pagination import Page, decode_cursor, encode_cursor
+from core.pagination import Page, decode_cursor, page_of
 from db.models.blog import BlogTag
 
 
@@ -43,8 +43,9 @@ def list_tags(session: Session, *, limit: int = 20, cursor: str | None = None) -
     if cursor:
         params["last_count"], params["last_tag"] = decode_cursor(cursor, "blog-tags", (int, str))
     rows = (_AFTER if cursor else _FIRST).rows(session, params)
-    items = [TagCount(tag, number) for tag, number in rows[:limit]]
-    more = len(rows) > limit
-    return Page(
-        items, encode_cursor("blog-tags", (items[-1].count, items[-1].tag)) if more else None
-    )
+    items = [TagCount(tag, number) for tag, number in rows]
+    return page_of(items, limit, "blog-tags", _position)
+
+
+def _position(item: TagCount) -> tuple[int, str]:
+    return item.count, item.tag
