@@ -104,6 +104,9 @@ def start_server(
         sys.executable, "-m", "uvicorn", *SERVERS[name],
         "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
         "--log-level", "warning", "--no-access-log",
+        # As `trellis serve` runs without TRUSTED_PROXIES (cli/__init__.py): no proxy-headers
+        # layer, which would otherwise trust wrk's loopback address and read its headers.
+        "--no-proxy-headers",
     ]  # fmt: skip
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
