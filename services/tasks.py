@@ -182,7 +182,8 @@ def list_tasks(
         due_after=bool(due_after),
         overdue=overdue,
         q=bool(q),
-        sort=sort,
+        by_due_date=sort.lstrip("-") == "due_at",
+        descending=sort.startswith("-"),
     )
     return _pages(shape).page(source, params, limit=limit, cursor=cursor)
 
@@ -197,7 +198,8 @@ class _ListShape:
     due_after: bool
     overdue: bool | None
     q: bool
-    sort: str
+    by_due_date: bool
+    descending: bool
 
 
 @functools.cache
@@ -216,13 +218,14 @@ def _pages(shape: _ListShape) -> KeysetPages[TaskRow]:
         query = query.where(is_overdue if shape.overdue else ~is_overdue | _TASKS.due_at.is_(None))
     if shape.q:
         query = query.where(func.lower(_TASKS.title).contains(bindparam("q"), escape="/"))
-    by_due_date = shape.sort.lstrip("-") == "due_at"
+    by_due_date = shape.by_due_date
+    sort = ("-" if shape.descending else "") + ("due_at" if by_due_date else "created_at")
     return KeysetPages(
         query,
-        kind=f"tasks:{shape.sort}",
+        kind=f"tasks:{sort}",  # a cursor belongs to its order
         columns=(_DUE_SORT_KEY, _TASKS.id) if by_due_date else (_TASKS.created_at, _TASKS.id),
         row=TaskRow._make,
-        descending=shape.sort.startswith("-"),
+        descending=shape.descending,
         key=(lambda task: (task.due_at or _NO_DUE_DATE, task.id)) if by_due_date else None,
         parsers=(parse_datetime, uuid.UUID),
     )
