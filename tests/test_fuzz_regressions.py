@@ -3,8 +3,12 @@ test: the request that failed, and the answer it must get."""
 
 from __future__ import annotations
 
-import pytest
+import json
 
+import pytest
+import schemathesis
+
+from core.spec import MAIN_SPEC, load_spec
 from tests.factories.identity import PASSWORD, auth_headers, make_user
 from tests.problems import assert_problem
 
@@ -35,3 +39,25 @@ def test_an_undocumented_method_on_a_concrete_path_beside_a_template_is_405(clie
     answer = client.delete("/api/v1/imports/targets", headers=auth_headers(make_user()))
     assert_problem(answer, 405, "/problems/method-not-allowed")
     assert answer.headers["allow"] == "GET, HEAD"
+
+
+def test_the_outbox_lists_link_their_items_by_id_not_by_the_emails_message_id():
+    # Seed 20261208 (every operation, stateful phase): Schemathesis's link inference matched the
+    # path parameter `message_id` of GET /outbox/messages/{message_id} with the listed messages'
+    # `message_id` field (the email's Message-ID header, `<outbox.…@host>`) and sent it as the
+    # id: 400. The lists now link to their items by `id` in the contract, and the inference
+    # defers to an explicit link with the same target and parameters.
+    schema = schemathesis.openapi.from_dict(json.loads(json.dumps(load_spec(MAIN_SPEC))))
+    schema.as_state_machine()  # adds the inferred links to the document
+    into_outbox: dict[str, list[str]] = {}
+    for path, item in schema.raw_schema["paths"].items():
+        for method, operation in item.items():
+            for answer in operation.get("responses", {}).values() if method == "get" else ():
+                for link in (answer.get("links") or {}).values():
+                    target = str(link.get("operationId") or link.get("operationRef"))
+                    if "outbox" in target.lower():
+                        values = link.get("parameters", {}).values()
+                        into_outbox.setdefault(path, []).extend(map(str, values))
+    assert into_outbox["/outbox/messages"] == ["$response.body#/items/0/id"]
+    assert into_outbox["/outbox/dead-letters"] == ["$response.body#/items/0/id"]
+    assert not [v for values in into_outbox.values() for v in values if v.endswith("message_id")]

@@ -45,7 +45,8 @@ class OutboxDeadLetter:
                 `next_attempt_at`. DEAD: failed permanently or too often; only an admin requeue sends it again. Example: SENT.
             attempts (int):
             last_error (None | str):
-            message_id (str):
+            message_id (str): The Message-ID header the message was sent with. Not the message's `id`, which `POST
+                /outbox/dead-letters/{message_id}/requeues` takes.
             created_at (datetime.datetime):
             updated_at (datetime.datetime):
             dead_at (datetime.datetime | None):

@@ -43,7 +43,8 @@ class OutboxMessage:
             attempts (int): Send attempts started so far.
             last_error (None | str): Why the last failed attempt failed (an SMTP code and text, or a network error).
             next_attempt_at (datetime.datetime | None): When the next attempt is due (PENDING, FAILED); null otherwise.
-            message_id (str): The Message-ID header the message is sent with, the same on every attempt.
+            message_id (str): The Message-ID header the message is sent with, the same on every attempt. Not the message's
+                `id`, which the `/outbox/messages/{message_id}` paths take.
             created_at (datetime.datetime):
             updated_at (datetime.datetime):
             sent_at (datetime.datetime | None):
