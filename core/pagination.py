@@ -26,7 +26,16 @@ from datetime import datetime
 from typing import Any, Generic, Protocol, TypeVar
 
 import orjson
-from sqlalchemy import ColumnElement, Connection, Integer, Select, bindparam, literal, tuple_
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Connection,
+    Integer,
+    Select,
+    bindparam,
+    literal,
+    tuple_,
+)
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeDecorator
 
@@ -91,10 +100,14 @@ def decode_cursor(cursor: str, kind: str, parsers: Sequence[Callable[[Any], Any]
 def keyset_after(
     columns: Sequence[Any], values: Sequence[Any], descending: bool
 ) -> ColumnElement[bool]:
-    """Rows strictly after the cursor position in the list's order."""
+    """Rows strictly after the cursor position in the list's order (`values`: the position's
+    values, or bound parameters standing for them)."""
     left = tuple_(*columns)
     right = tuple_(
-        *(literal(value, column.type) for column, value in zip(columns, values, strict=True))
+        *(
+            value if isinstance(value, BindParameter) else literal(value, column.type)
+            for column, value in zip(columns, values, strict=True)
+        )
     )
     return left < right if descending else left > right
 
@@ -190,14 +203,11 @@ class KeysetPages(Generic[T]):
         self._after_names = [f"after_{index}" for index in range(len(columns))]
         order = [column.desc() if descending else column.asc() for column in columns]
         limit = bindparam("limit", type_=Integer)
-        position = tuple_(
-            *(
-                bindparam(name, type_=column.type)
-                for name, column in zip(self._after_names, columns, strict=True)
-            )
-        )
-        sorted_by = tuple_(*columns)
-        after = query.where(sorted_by < position if descending else sorted_by > position)
+        position = [
+            bindparam(name, type_=column.type)
+            for name, column in zip(self._after_names, columns, strict=True)
+        ]
+        after = query.where(keyset_after(columns, position, descending))
         self._first = CompiledSelect(query.order_by(*order).limit(limit))
         self._after = CompiledSelect(after.order_by(*order).limit(limit))
 

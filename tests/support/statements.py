@@ -10,6 +10,10 @@ requests, service calls, fixtures, job consumers, engines rebuilt after `dispose
   CLI run through subprocess): `LOG.foreign_writes` is set then, and the reset looks at every table.
 - `statement_counter()` records the statements sent inside a `with` block, for tests that prove a
   page costs a fixed number of queries whatever its size.
+- `through_execute()` records, inside a `with` block, the statements given to SQLAlchemy's
+  `Connection.execute` (its cache key, execution context and Row objects per call), for tests
+  that prove a hot read is sent as a statement compiled once (core.compiled) instead. Listened
+  to only inside the block: every statement is turned into text there.
 """
 
 from __future__ import annotations
@@ -94,3 +98,18 @@ def _counting() -> Iterator[Counted]:
 def statement_counter() -> Callable[[], AbstractContextManager[Counted]]:
     """`with statement_counter() as counted:` ... `len(counted.selects)`."""
     return _counting
+
+
+@contextmanager
+def through_execute() -> Iterator[list[str]]:
+    """The statements given to `Connection.execute` (as SQL text) while the block runs."""
+    executed: list[str] = []
+
+    def on_execute(_conn: Any, clause: Any, *_: Any) -> None:
+        executed.append(str(clause))
+
+    event.listen(Engine, "before_execute", on_execute)
+    try:
+        yield executed
+    finally:
+        event.remove(Engine, "before_execute", on_execute)
