@@ -27,6 +27,7 @@ from sqlalchemy import Delete, Insert, Select, Update
 from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.elements import BindParameter
 
 from core.db import READ_ONLY, autocommit_connection, committed_alone
 
@@ -40,6 +41,16 @@ class _Compiled:
     results: tuple[tuple[int, Callable[[Any], Any]], ...]
     #: IN lists (`expanding` parameters) are rendered per call, for their number of values.
     expanding: bool
+    #: The bound names without a value of their own: each call must give them.
+    required: frozenset[str]
+    #: Whether the statement answers rows (a SELECT, or RETURNING): known here, since asking
+    #: the cursor (`description`) builds its column objects on every call.
+    returns_rows: bool
+    #: For a statement sent with named parameters and nothing rendered per call (PostgreSQL's
+    #: psycopg): (name in the SQL, name given, processor or None, the bind for its own value)
+    #: per bound name, which `_bound` fills in directly. SQLAlchemy's `construct_params` walks
+    #: the same bindings with checks for cases these statements do not have. None: use it.
+    plan: tuple[tuple[str, str, Callable[[Any], Any] | None, BindParameter[Any]], ...] | None
 
 
 class _CompiledStatement:
@@ -78,7 +89,15 @@ class _CompiledStatement:
             if (processor := column.type.dialect_impl(dialect).result_processor(dialect, None))
         )
         expanding = any(bind.expanding for bind in compiled.binds.values())
-        entry = _Compiled(compiled, binds, results, expanding)
+        required = frozenset(
+            name
+            for bind, name in compiled.bind_names.items()
+            if bind.value is None and bind.callable is None
+        )
+        returns_rows = isinstance(statement, Select) or bool(compiled.effective_returning)
+        entry = _Compiled(
+            compiled, binds, results, expanding, required, returns_rows, self._plan(compiled, binds)
+        )
         self._by_dialect[dialect.name] = entry
         return entry
 
@@ -87,9 +106,35 @@ class _CompiledStatement:
         return self._by_dialect.get(dialect.name) or self._compile(dialect)
 
     @staticmethod
+    def _plan(
+        compiled: SQLCompiler, binds: Mapping[str, Callable[[Any], Any]]
+    ) -> tuple[tuple[str, str, Callable[[Any], Any] | None, BindParameter[Any]], ...] | None:
+        if (
+            compiled.positiontup is not None
+            or compiled.post_compile_params
+            or compiled.literal_execute_params
+        ):
+            return None
+        plan: dict[str, tuple[str, str, Callable[[Any], Any] | None, BindParameter[Any]]] = {}
+        for bind, name in compiled.bind_names.items():
+            # Two binds of one name (a value used twice) are one parameter, sent once.
+            plan.setdefault(
+                name, (compiled.escaped_bind_names.get(name, name), name, binds.get(name), bind)
+            )
+        return tuple(plan.values())
+
+    @staticmethod
     def _bound(entry: _Compiled, params: Mapping[str, Any] | None) -> tuple[str, Any]:
         """The SQL to send and its values, processed and in the driver's paramstyle."""
         compiled = entry.compiled
+        if entry.plan is not None:
+            given = params or {}
+            bound = {}
+            for sent, name, process, bind in entry.plan:
+                # Not `given.get(name, ...)`: a callable's value is computed only when needed.
+                value = given[name] if name in given else bind.effective_value  # noqa: SIM401
+                bound[sent] = value if process is None else process(value)
+            return compiled.string, bound
         processors = entry.binds
         if entry.expanding:
             state = compiled.construct_expanded_state(params)
@@ -140,7 +185,7 @@ class CompiledSelect(_CompiledStatement):
         connection = _connection(source)
         entry = self._entry(connection)
         statement, bound = self._bound(entry, params)
-        return self._processed(entry, _run(connection, statement, bound))
+        return self._processed(entry, _run(connection, statement, bound, entry.returns_rows))
 
 
 class CompiledWrite(_CompiledStatement):
@@ -160,12 +205,8 @@ class CompiledWrite(_CompiledStatement):
         entry = self._entry(connection)
         # A bound name without a value of its own: the caller's, or a column default's (an
         # `onupdate` timestamp) that only SQLAlchemy's execution context would have computed.
-        missing = {
-            name
-            for bind, name in entry.compiled.bind_names.items()
-            if bind.value is None and bind.callable is None
-        } - values.keys()
-        if missing:
+        if not values.keys() >= entry.required:
+            missing = entry.required - values.keys()
             raise TypeError(f"no value given for {', '.join(sorted(missing))}")
         return entry
 
@@ -176,7 +217,7 @@ class CompiledWrite(_CompiledStatement):
         connection = _connection(session)
         entry = self._checked(connection, values)
         statement, bound = self._bound(entry, values)
-        return self._processed(entry, _run(connection, statement, bound))
+        return self._processed(entry, _run(connection, statement, bound, entry.returns_rows))
 
     def run_alone(self, session: Session, values: Mapping[str, Any]) -> list[tuple[Any, ...]]:
         """Runs the statement as the whole unit of work of `session`: for a write that is one
@@ -212,11 +253,11 @@ class CompiledWrite(_CompiledStatement):
             if values.keys() != many[0].keys():
                 raise TypeError("every set of values names the same columns")
         bound = [self._bound(entry, values)[1] for values in many]
-        _run(connection, entry.compiled.string, bound, many=True)
+        _run(connection, entry.compiled.string, bound, False, many=True)
 
 
 def _run(
-    connection: Connection, statement: str, bound: Any, *, many: bool = False
+    connection: Connection, statement: str, bound: Any, returns_rows: bool, *, many: bool = False
 ) -> list[tuple[Any, ...]]:
     dispatch = connection.dispatch
     cursor = connection.connection.cursor()
@@ -228,7 +269,7 @@ def _run(
         else:
             cursor.execute(statement, bound)
         dispatch.after_cursor_execute(connection, cursor, statement, bound, None, many)
-        return list(cursor.fetchall()) if cursor.description is not None else []
+        return list(cursor.fetchall()) if returns_rows else []
     except connection.dialect.loaded_dbapi.Error as error:
         # SQLAlchemy's own handling: DBAPIError, and a lost connection invalidates the pool.
         connection._handle_dbapi_exception(error, statement, bound, cursor, None)

@@ -137,6 +137,42 @@ def test_a_write_returns_what_session_execute_returns_and_many_run_in_order(user
         assert set(session.scalars(select(BlogPostTag.tag))) == {"a", "b"}
 
 
+def test_binds_send_the_callers_values_or_their_own_as_session_execute_does(user):
+    """The values sent are filled in by the statement's own plan where the driver takes named
+    parameters (PostgreSQL), by SQLAlchemy's `construct_params` elsewhere: both give a bind's
+    literal or computed value when the caller gives none, the caller's over it, and one value
+    for a name bound twice."""
+    post = make_post(user, title="Before", tags=[])
+    calls = []
+
+    def suffix() -> str:
+        calls.append(1)
+        return "!"
+
+    statement = (
+        select(
+            bindparam("prefix", "Title: ") + BlogPost.title + bindparam("suffix", callable_=suffix),
+            BlogPost.created_at,
+        )
+        .where(BlogPost.author_id == bindparam("author_id"))
+        .where(BlogPost.slug.in_([bindparam("slug"), bindparam("slug")]))
+    )
+    compiled = CompiledSelect(statement)
+    with transaction(write=False) as session:
+        for params in (
+            {"author_id": user.id, "slug": post.slug},
+            {"author_id": user.id, "slug": post.slug, "prefix": "Mine: "},
+            {"author_id": user.id, "slug": "no-such-post"},
+        ):
+            expected = [tuple(row) for row in session.execute(statement, params)]
+            assert compiled.rows(session, params) == expected
+    assert [title for title, _ in expected] == []
+    with transaction(write=False) as session:
+        ((title, created_at),) = compiled.rows(session, {"author_id": user.id, "slug": post.slug})
+    assert (title, created_at) == ("Title: Before!", post.created_at)
+    assert len(calls) == 7  # once per statement run: 3 by session.execute, 4 compiled
+
+
 def test_a_write_must_bind_every_value_it_writes(user, statement_counter):
     # updated_at: an onupdate default only SQLAlchemy's execution context computes.
     make_post(user)
