@@ -3,6 +3,7 @@ tasks) replayed in process: CPU, Python calls, statements and round trips per re
 
     bash ci/services.sh .venv/bin/python bench/task_request.py                 # get one task
     bash ci/services.sh .venv/bin/python bench/task_request.py --list          # list 20 tasks
+    bash ci/services.sh .venv/bin/python bench/task_request.py --create        # create a task
     bash ci/services.sh valgrind --tool=callgrind .venv/bin/python bench/task_request.py \\
         --requests 100          # minus the same with --requests 0: instructions per request
 
@@ -90,18 +91,28 @@ class _Wire:
         )
 
 
-async def _replay(path: str, query: str, requests: int, profile: str | None, var: Path) -> str:
+#: The body bench/wrk/post_task.lua posts (bench/run.py's "create task" scenarios).
+CREATE_BODY = (
+    b'{"title": "Benchmark task", "notes": "Created by wrk.", "due_at": "2026-03-01T17:00:00Z"}'
+)
 
-    from bench.inprocess import Replayer, get_request, handlers_inline
+
+async def _replay(
+    path: str, query: str, requests: int, profile: str | None, var: Path, *, create: bool = False
+) -> str:
+
+    from bench.inprocess import Replayer, handlers_inline, request_scope
     from core.app import create_app
 
     token, task_id = _seed()
     wire = _Wire(var)
     app = create_app()
-    scope = get_request(
-        path.format(task_id=task_id), query=query, headers={"Authorization": f"Bearer {token}"}
-    )
-    replayer = Replayer(app, scope)
+    headers = {"Authorization": f"Bearer {token}"}
+    if create:
+        headers |= {"Content-Type": "application/json", "Content-Length": str(len(CREATE_BODY))}
+    method = "POST" if create else "GET"
+    scope = request_scope(method, path.format(task_id=task_id), query=query, headers=headers)
+    replayer = Replayer(app, scope, CREATE_BODY if create else b"")
     async with app.router.lifespan_context(app):
         if os.environ.get("REDIS_URL"):  # the cache as served: its listener subscribed
             from services.identity import account_cache
@@ -117,7 +128,7 @@ async def _replay(path: str, query: str, requests: int, profile: str | None, var
             profiler.enable()
             await replayer.cpu_us(requests)
             profiler.disable()
-    assert replayer.statuses == {200}, replayer.statuses
+    assert replayer.statuses == {201 if create else 200}, replayer.statuses
     stats = pstats.Stats(profiler)
     if profile:
         stats.dump_stats(profile)
@@ -131,6 +142,7 @@ async def _replay(path: str, query: str, requests: int, profile: str | None, var
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--list", action="store_true", help="GET /api/v1/tasks?limit=20")
+    parser.add_argument("--create", action="store_true", help="POST /api/v1/tasks")
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--profile", metavar="FILE", help="keep the cProfile of a batch")
     args = parser.parse_args()
@@ -138,7 +150,10 @@ def main() -> int:
     import bench.inprocess  # noqa: F401  (this tree's measuring code, imported first)
 
     path, query = ("/api/v1/tasks", "limit=20") if args.list else ("/api/v1/tasks/{task_id}", "")
-    print(asyncio.run(_replay(path, query, args.requests, args.profile, var)))
+    if args.create:
+        path, query = "/api/v1/tasks", ""
+    replay = _replay(path, query, args.requests, args.profile, var, create=args.create)
+    print(asyncio.run(replay))
     return 0
 
 

@@ -25,6 +25,7 @@ from typing import Any
 
 from sqlalchemy import Delete, Insert, Select, Update
 from sqlalchemy.engine import Connection, Dialect
+from sqlalchemy.exc import InvalidRequestError, StatementError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.elements import BindParameter
@@ -123,16 +124,29 @@ class _CompiledStatement:
             )
         return tuple(plan.values())
 
+    @classmethod
+    def _bound(cls, entry: _Compiled, params: Mapping[str, Any] | None) -> tuple[str, Any]:
+        """The SQL to send and its values, processed and in the driver's paramstyle. A value its
+        type refuses (a naive datetime for a UTC column) raises StatementError, as it does
+        through `session.execute`."""
+        try:
+            return cls._processed_values(entry, params)
+        except Exception as error:
+            raise StatementError(str(error), entry.compiled.string, params, error) from error
+
     @staticmethod
-    def _bound(entry: _Compiled, params: Mapping[str, Any] | None) -> tuple[str, Any]:
-        """The SQL to send and its values, processed and in the driver's paramstyle."""
+    def _processed_values(entry: _Compiled, params: Mapping[str, Any] | None) -> tuple[str, Any]:
         compiled = entry.compiled
         if entry.plan is not None:
             given = params or {}
             bound = {}
             for sent, name, process, bind in entry.plan:
-                # Not `given.get(name, ...)`: a callable's value is computed only when needed.
-                value = given[name] if name in given else bind.effective_value  # noqa: SIM401
+                if name in given:
+                    value = given[name]
+                elif bind.required:  # as construct_params refuses it
+                    raise InvalidRequestError(f"A value is required for bind parameter {name!r}")
+                else:  # the bind's own value, or its callable's (computed only when needed)
+                    value = bind.effective_value
                 bound[sent] = value if process is None else process(value)
             return compiled.string, bound
         processors = entry.binds

@@ -9,7 +9,7 @@ import uuid
 
 import pytest
 from sqlalchemy import any_, bindparam, column, event, insert, select, table, text, update
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError, StatementError
 from sqlalchemy.orm import Session
 
 from core.compiled import CompiledSelect, CompiledWrite
@@ -171,6 +171,15 @@ def test_binds_send_the_callers_values_or_their_own_as_session_execute_does(user
         ((title, created_at),) = compiled.rows(session, {"author_id": user.id, "slug": post.slug})
     assert (title, created_at) == ("Title: Before!", post.created_at)
     assert len(calls) == 7  # once per statement run: 3 by session.execute, 4 compiled
+    with transaction(write=False) as session:
+        for run in (
+            lambda: session.execute(statement, {"author_id": user.id}),
+            lambda: compiled.rows(session, {"author_id": user.id}),
+        ):
+            with pytest.raises(
+                StatementError, match="A value is required for bind parameter 'slug'"
+            ):
+                run()
 
 
 def test_a_write_must_bind_every_value_it_writes(user, statement_counter):

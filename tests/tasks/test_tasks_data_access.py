@@ -1,11 +1,17 @@
-"""What the tasks reads send the database: one statement per list page or task, built once per
+"""What the tasks API sends the database: one statement per list page or task, built once per
 shape of filters (core.pagination.KeysetPages, core.compiled), whatever filters, order and cursor
-a request gives; and a search's wildcards taken as text. On SQLite and PostgreSQL."""
+a request gives; a create as one INSERT compiled once, which on PostgreSQL commits as it runs
+(no transaction begun: one round trip); and a search's wildcards taken as text. On SQLite and
+PostgreSQL."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from core.settings import get_settings
 from tests.factories.identity import auth_headers
 from tests.factories.tasks import make_task
 from tests.support.statements import through_execute
@@ -34,6 +40,35 @@ def test_every_list_page_and_task_read_is_one_statement_built_once(client, user,
     ]
     assert len(sent) == 3, sent
     assert [sql for sql in executed if "tasks_tasks" in sql] == []
+
+
+def test_a_create_is_one_insert_that_commits_as_it_runs_on_postgresql(
+    client, user, statement_counter
+):
+    headers = auth_headers(user)
+    client.get(URL, headers=headers)  # the account check's first reads, outside what is counted
+    begun: list[Session] = []
+
+    def began(session: Session, _transaction: object) -> None:
+        begun.append(session)
+
+    event.listen(Session, "after_transaction_create", began)
+    try:
+        with statement_counter() as counted, through_execute() as executed:
+            created = client.post(URL, json={"title": "Alone", "status": "DONE"}, headers=headers)
+    finally:
+        event.remove(Session, "after_transaction_create", began)
+    assert created.status_code == 201, created.text
+    sent = [sql for sql in counted.statements if "tasks_tasks" in sql]
+    assert len(sent) == 1 and sent[0].lstrip().upper().startswith("INSERT"), sent
+    assert [sql for sql in executed if "tasks_tasks" in sql] == []  # not the ORM's flush
+    # PostgreSQL: no BEGIN and COMMIT around it; SQLite writes in its transaction.
+    on_postgresql = get_settings().database_url.startswith("postgresql")
+    assert (begun == []) is on_postgresql, begun
+    task = created.json()
+    stored = client.get(f"{URL}/{task['id']}", headers=headers)
+    assert stored.json() == task and stored.headers["ETag"] == created.headers["ETag"]
+    assert task["completed_at"] == task["created_at"]  # created DONE: stamped as it is created
 
 
 def test_a_search_takes_wildcards_and_the_escape_character_as_text(client, user):

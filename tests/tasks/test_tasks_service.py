@@ -14,20 +14,30 @@ from tests.factories.tasks import make_task
 
 def test_completing_sets_and_reopening_clears_completed_at(session, user):
     task = tasks.create_task(session, actor_of(user), title="x")
-    tasks.update_task(session, actor_of(user), task_id=task.id, changes={"status": "DONE"})
-    assert task.completed_at is not None
-    first_completion = task.completed_at
-    tasks.update_task(session, actor_of(user), task_id=task.id, changes={"status": "DONE"})
-    assert task.completed_at == first_completion  # completing twice keeps the first time
-    tasks.update_task(session, actor_of(user), task_id=task.id, changes={"status": "OPEN"})
     assert task.completed_at is None
+    done = tasks.update_task(session, actor_of(user), task_id=task.id, changes={"status": "DONE"})
+    first_completion = done.completed_at
+    assert first_completion is not None
+    again = tasks.update_task(session, actor_of(user), task_id=task.id, changes={"status": "DONE"})
+    assert again.completed_at == first_completion  # completing twice keeps the first time
+    reopened = tasks.update_task(
+        session, actor_of(user), task_id=task.id, changes={"status": "OPEN"}
+    )
+    assert reopened.completed_at is None
+
+
+def test_creating_a_task_done_stamps_completed_at(session, user):
+    task = tasks.create_task(session, actor_of(user), title="x", status="DONE")
+    assert task.completed_at == task.created_at
+    stored = tasks.read_task(session, actor_of(user), task_id=task.id)
+    assert stored == task  # what the create answers is what was stored
 
 
 def test_every_update_bumps_the_version(session, user):
     task = tasks.create_task(session, actor_of(user), title="x")
     assert task.version == 1
-    tasks.update_task(session, actor_of(user), task_id=task.id, changes={"notes": "n"})
-    assert task.version == 2
+    changed = tasks.update_task(session, actor_of(user), task_id=task.id, changes={"notes": "n"})
+    assert changed.version == 2
 
 
 def test_if_match_star_and_lists(session, user):
