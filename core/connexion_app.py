@@ -96,14 +96,17 @@ from connexion.middleware.response_validation import (
     ResponseValidationMiddleware,
     ResponseValidationOperation,
 )
+from connexion.middleware.routing import RoutingAPI, RoutingMiddleware
 from connexion.middleware.security import SecurityAPI, SecurityMiddleware, SecurityOperation
 from connexion.middleware.swagger_ui import SwaggerUIMiddleware
 from connexion.operations import OpenAPIOperation
 from connexion.security import SecurityHandlerFactory
 from connexion.spec import OpenAPISpecification
 from connexion.utils import deep_merge, inspect_function_arguments, is_null, is_nullable
+from starlette._utils import get_route_path
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
+from starlette.routing import Match, Route, Router
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from core import threads
@@ -240,7 +243,8 @@ class _Arguments:
                 kwargs[self._sanitize(self._sanitize(name))] = value
             else:
                 kwargs[defined[0]] = _get_val_from_param(value, defined[1])
-        query = request.query_params
+        # No query string, no query parameters (Connexion's parsing of it would find none).
+        query = request.query_params if request.scope.get("query_string") else {}
         if self._query_defaults:
             query = deep_merge(self._copy_defaults(self._query_defaults), query)
         for name, value in query.items():
@@ -612,7 +616,74 @@ class _ResponseValidationMiddleware(ResponseValidationMiddleware):  # type: igno
     api_cls = _ResponseValidationAPI
 
 
+class _ExactPathFirstRouter(Router):
+    """The router of one API's operations (Connexion's RoutingAPI), trying the routes of the
+    request's exact path first. Starlette tries each route's regular expression in turn, and
+    the Conduit facade's `POST /articles` is its seventh route.
+
+    A path is looked up this way only when no route with parameters before its own would take it
+    (Starlette's first match wins, and that stays so). A request none of them matches fully (a
+    method the path does not serve: 405) goes through Starlette's routing unchanged."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._by_path: dict[str, list[Route]] = {}
+        self._indexed = -1  # how many routes `_by_path` was built from
+
+    def _index(self) -> dict[str, list[Route]]:
+        by_path: dict[str, list[Route]] = {}
+        templated: list[Route] = []
+        for route in self.routes:
+            if not isinstance(route, Route):
+                continue
+            if route.param_convertors:
+                templated.append(route)
+            elif not any(earlier.path_regex.match(route.path) for earlier in templated):
+                by_path.setdefault(route.path, []).append(route)
+        return by_path
+
+    async def app(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            if self._indexed != len(self.routes):  # routes are added before the first request
+                self._by_path, self._indexed = self._index(), len(self.routes)
+            for route in self._by_path.get(get_route_path(scope), ()):
+                match, child_scope = route.matches(scope)
+                if match is Match.FULL:
+                    scope.setdefault("router", self)
+                    scope.update(child_scope)
+                    await route.handle(scope, receive, send)
+                    return
+        await super().app(scope, receive, send)
+
+
+class _RoutingAPI(RoutingAPI):  # type: ignore[misc]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Connexion builds its Router in `__init__` and adds the routes to it; ours takes them.
+        built: Router = self.router  # type: ignore[has-type]
+        self.router = _ExactPathFirstRouter(routes=list(built.routes), default=built.default)
+
+
+class _RoutingMiddleware(RoutingMiddleware):  # type: ignore[misc]
+    def add_api(
+        self,
+        specification: Any,
+        base_path: str | None = None,
+        arguments: dict[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """RoutingMiddleware.add_api with `_RoutingAPI` (every Trellis app has one API, so
+        Connexion's chaining of APIs under one base path is not needed)."""
+        api = _RoutingAPI(
+            specification, base_path=base_path, arguments=arguments, next_app=self.app, **kwargs
+        )
+        if any(getattr(route, "path", None) == api.base_path for route in self.router.routes):
+            raise RuntimeError(f"a second API under {api.base_path!r}")
+        self.router.mount(api.base_path, app=api.router)
+
+
 _OURS = {
+    RoutingMiddleware: _RoutingMiddleware,
     SecurityMiddleware: _SecurityMiddleware,
     RequestValidationMiddleware: _RequestValidationMiddleware,
     ResponseValidationMiddleware: _ResponseValidationMiddleware,

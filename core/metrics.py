@@ -65,10 +65,23 @@ def status_class(status: int) -> str:
     return f"{status // 100}xx"
 
 
+#: The two metrics' children per label values, as `labels()` finds them (it checks the values
+#: and takes a lock on every call). Label values are an operationId, a method and a status class;
+#: past the bound, children are looked up as before instead of kept here.
+_CHILDREN: dict[tuple[str, str, str], tuple[Any, Any]] = {}
+_CHILDREN_KEPT = 4096
+
+
 def observe_request(operation_id: str | None, method: str, status: int, seconds: float) -> None:
     labels = (operation_id or UNMATCHED, method, status_class(status))
-    REQUESTS.labels(*labels).inc()
-    LATENCY.labels(*labels).observe(seconds)
+    children = _CHILDREN.get(labels)
+    if children is None:
+        children = (REQUESTS.labels(*labels), LATENCY.labels(*labels))
+        if len(_CHILDREN) < _CHILDREN_KEPT:
+            _CHILDREN[labels] = children
+    requests, latency = children
+    requests.inc()
+    latency.observe(seconds)
 
 
 class QueueDepthCollector(Collector):

@@ -408,11 +408,23 @@ class CompiledParameterValidator(ParameterValidator):  # type: ignore[misc]
         #: redirect) comes back with whatever query string sites append to it (fbclid, utm_*),
         #: and refusing it would break the link. Declared parameters are still validated.
         self.lenient = lenient
+        self._declares_parameters = any(self.parameters.values())
+
+    def validate(self, scope: Scope) -> None:
+        # An operation without parameters, asked without a query string: nothing to look at
+        # (parsing the request's query, path parameters and cookies to find nothing in them was
+        # a few per cent of a create's framework CPU).
+        if self._declares_parameters or scope.get("query_string"):
+            super().validate(scope)
 
     def validate_request(self, request: ConnexionRequest) -> None:
         errors: list[dict[str, str]] = []
         omitted = 0
-        if self.strict_validation and not (self.lenient and _operation_id(request) in self.lenient):
+        if (
+            self.strict_validation
+            and request.scope.get("query_string")  # without one, no parameter is unknown
+            and not (self.lenient and _operation_id(request) in self.lenient)
+        ):
             extra = self.validate_query_parameter_list(
                 request, security_params=self.security_query_params
             )
@@ -420,14 +432,8 @@ class CompiledParameterValidator(ParameterValidator):  # type: ignore[misc]
                 {"field": f"query.{name}", "message": "Unknown query parameter."}
                 for name in sorted(extra)
             ]
-        sources = {
-            "query": request.query_params,
-            "path": request.path_params,
-            "header": request.headers,
-            "cookie": request.cookies,
-        }
         for location, params in self.parameters.items():
-            values = sources.get(location, {})
+            values = _parameters_in(request, location) if params else {}
             for param in params:
                 name = param["name"]
                 value = values.get(name.replace("-", "_") if location == "path" else name)
@@ -441,6 +447,19 @@ class CompiledParameterValidator(ParameterValidator):  # type: ignore[misc]
                 omitted += more
         if errors:
             raise ValidationProblem(errors, omitted=omitted)
+
+
+def _parameters_in(request: ConnexionRequest, location: str) -> Any:
+    """The request's parameters in one `in` location (each parsed only when asked for)."""
+    if location == "query":
+        return request.query_params
+    if location == "path":
+        return request.path_params
+    if location == "header":
+        return request.headers
+    if location == "cookie":
+        return request.cookies
+    return {}
 
 
 def _operation_id(request: ConnexionRequest) -> str | None:

@@ -11,6 +11,7 @@ from sqlalchemy import func, select, text
 from core.db import get_engine, transaction
 from db.base import Base
 from db.models.identity import User
+from db.models.tasks import Task
 from tests.conftest import reset_state
 from tests.factories.identity import make_user
 from tests.factories.tasks import make_task
@@ -29,9 +30,9 @@ def _tables_with_rows() -> set[str]:
 def test_the_tables_a_test_writes_to_are_recorded_and_emptied():
     task = make_task(make_user())
     with transaction(write=True) as session:
-        assert session.get(type(task), task.id) is not None
+        assert session.get(Task, task.id) is not None
     written = {name for name in LOG.written if name in Base.metadata.tables}
-    assert written == _tables_with_rows() >= {User.__tablename__, type(task).__tablename__}
+    assert written == _tables_with_rows() >= {User.__tablename__, Task.__tablename__}
     reset_state()
     assert _tables_with_rows() == set()
     assert LOG.written == set()

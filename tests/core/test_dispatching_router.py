@@ -11,30 +11,18 @@ from starlette.routing import Mount, Route, WebSocketRoute
 
 from core.app import DispatchingRouter
 from tests.factories.identity import auth_headers
-
-
-def _routes_tried(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The paths of every Route whose `matches` runs from now on."""
-    tried: list[str] = []
-    matches = Route.matches
-
-    def counting(self: Route, scope: Any) -> Any:
-        tried.append(self.path)
-        return matches(self, scope)
-
-    monkeypatch.setattr(Route, "matches", counting)
-    return tried
+from tests.support.routes import routes_tried
 
 
 def test_an_api_request_tries_no_outer_route(client, user, monkeypatch):
-    tried = _routes_tried(monkeypatch)
+    tried = routes_tried(monkeypatch)
     assert client.get("/api/v1/tasks", headers=auth_headers(user)).status_code == 200
     outer = {route.path for route in client.app.router.routes}
     assert not outer & set(tried)
 
 
 def test_a_conduit_request_tries_no_outer_route(client, monkeypatch):
-    tried = _routes_tried(monkeypatch)
+    tried = routes_tried(monkeypatch)
     assert client.get("/conduit/api/tags").status_code == 200
     outer = {route.path for route in client.app.router.routes}
     assert not outer & set(tried)
