@@ -81,11 +81,10 @@ class ConduitBodyValidator(CompiledJSONBodyValidator):
         if body is None and not self._nullable:
             raise ValidationProblem([{"field": "body", "message": BLANK}])
         errors = realworld_errors(compiled(self._schema), body)
-        if not errors:
-            # Strings with NUL characters (PostgreSQL text cannot hold them) pass the schema.
-            super()._validate(body)
-            return
-        raise ValidationProblem(errors)
+        if errors:
+            raise ValidationProblem(errors)
+        # Strings with NUL characters (PostgreSQL text cannot hold them) pass the schema.
+        self._refuse_nuls(body)
 
 
 def conduit_validator_map() -> dict[str, Any]:

@@ -150,11 +150,32 @@ def json_answer_body(data: Any) -> bytes:
     return text.encode()
 
 
+#: What a JSON answer (a dict or list, no Content-Type header of the handler's) is sent as, by the
+#: operation's `produces`: it depends on nothing else, and Connexion works it out on every answer.
+_JSON_ANSWER_TYPES: dict[tuple[str, ...], str | None] = {}
+
+
 class _ResponseDecorator(AsyncResponseDecorator):  # type: ignore[misc]
     @staticmethod
     def _infer_content_type(data: Any, headers: dict[str, Any]) -> str | None:
         if data is None or data is NoContent:
             return None
+        if (
+            isinstance(data, dict | list)
+            and isinstance(headers, dict)
+            and not any(key.lower() == "content-type" for key in headers)
+        ):
+            produces = tuple(operation.produces)
+            if produces in _JSON_ANSWER_TYPES:
+                return _JSON_ANSWER_TYPES[produces]
+            inferred = _ResponseDecorator._inferred(data, headers)
+            if len(_JSON_ANSWER_TYPES) < 256:  # an operation's list, never the client's
+                _JSON_ANSWER_TYPES[produces] = inferred
+            return inferred
+        return _ResponseDecorator._inferred(data, headers)
+
+    @staticmethod
+    def _inferred(data: Any, headers: dict[str, Any]) -> str | None:
         try:
             inferred: str | None = AsyncResponseDecorator._infer_content_type(data, headers)
         except NonConformingResponseHeaders:

@@ -275,11 +275,16 @@ def parse_json_bytes(raw: bytes) -> Any:
 
 
 class CompiledJSONBodyValidator(AbstractRequestBodyValidator):  # type: ignore[misc]
+    #: Whether the body's JSON text holds `\u0000`: JSON strings can hold a NUL no other way (a
+    #: raw one is malformed JSON), so a body without it needs no walk through its strings.
+    _nul_escaped = True
+
     async def _parse(self, stream: AsyncGenerator[bytes, None], scope: Scope) -> Any:
         raw = b"".join([chunk async for chunk in stream])
         if not raw:
             return None
         body = parse_json_bytes(raw)
+        self._nul_escaped = b"\\u0000" in raw
         scope[PARSED_BODY_KEY] = body
         return body
 
@@ -287,9 +292,17 @@ class CompiledJSONBodyValidator(AbstractRequestBodyValidator):  # type: ignore[m
         if body is None and not self._nullable:
             raise ValidationProblem([{"field": "body", "message": "A JSON body is required."}])
         errors, omitted = _collect(compiled(self._schema), body, "body")
-        errors = errors or nul_errors(body, "body")
         if errors:
             raise ValidationProblem(errors, omitted=omitted)
+        self._refuse_nuls(body)
+
+    def _refuse_nuls(self, body: Any) -> None:
+        """400 for strings holding a NUL character, which PostgreSQL text cannot store (the
+        schema lets them through)."""
+        if self._nul_escaped:
+            errors = nul_errors(body, "body")
+            if errors:
+                raise ValidationProblem(errors)
 
 
 class CompiledFormBodyValidator(AbstractRequestBodyValidator):  # type: ignore[misc]

@@ -178,3 +178,14 @@ def test_nul_characters_are_refused_everywhere(client, user):
     query = client.get("/api/v1/tasks", params={"q": "x\u0000"}, headers=auth_headers(user))
     assert query.status_code == 400
     assert query.json()["errors"][0]["field"] == "query.q"
+    # Deep in a body, and in the Conduit facade's bodies (their own wording of the schema's
+    # errors, then the same refusal).
+    article = {"title": "t", "description": "d", "body": "b", "tagList": ["ok", "x\u0000"]}
+    conduit = client.post(
+        "/conduit/api/articles", json={"article": article}, headers=auth_headers(user)
+    )
+    assert conduit.status_code == 422, conduit.text
+    assert "NUL" in str(conduit.json()), conduit.json()
+    # The text `\\u0000` (a backslash, then u0000) is no NUL: it is stored as written.
+    text = client.post("/api/v1/tasks", json={"title": "a\\u0000b"}, headers=auth_headers(user))
+    assert text.status_code == 201 and text.json()["title"] == "a\\u0000b"
