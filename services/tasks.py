@@ -68,11 +68,16 @@ UPDATABLE = ("title", "notes", "due_at")
 class TaskNotFound(NotFound, type="/problems/tasks/not-found"): ...
 
 
+def _completed_at(status: str, now: datetime) -> datetime | None:
+    """When a task that takes `status` now was completed: now for DONE, never otherwise."""
+    return now if status == "DONE" else None
+
+
 def _apply_status(task: Task, status: str) -> None:
     if status == task.status:
         return
     task.status = status
-    task.completed_at = utcnow() if status == "DONE" else None
+    task.completed_at = _completed_at(status, utcnow())
 
 
 def _new_task(
@@ -83,9 +88,9 @@ def _new_task(
     status: str = "OPEN",
     due_at: datetime | None = None,
 ) -> TaskRow:
-    """A task as created: creating it DONE stamps completed_at (as `_apply_status` would)."""
+    """A task as created: creating it DONE stamps completed_at."""
     now = utcnow()
-    completed_at = now if status == "DONE" else None
+    completed_at = _completed_at(status, now)
     return TaskRow(new_id(), actor.user_id, title, notes, status, due_at, completed_at, 1, now, now)
 
 

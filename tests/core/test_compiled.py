@@ -25,6 +25,7 @@ from core.settings import get_settings
 from db.models.blog import BlogPost, BlogPostTag
 from tests.factories.blog import make_post
 from tests.factories.identity import make_user
+from tests.support.statements import sessions_begun
 
 _POSTS = (
     select(
@@ -273,21 +274,14 @@ def test_one_statement_commits_as_it_runs_on_postgresql_and_ends_the_unit_of_wor
 def test_one_statement_ends_its_unit_of_work_with_one_commit_and_no_other_transaction(user):
     make_post(user, title="Before", tags=[])
     commits: list[Session] = []
-    begun: list[Session] = []
-    committed = commits.append  # the same objects to remove
-
-    def began(session: Session, _transaction: object) -> None:
-        begun.append(session)
-
+    committed = commits.append  # the same object to remove
     event.listen(Session, "after_commit", committed)
-    event.listen(Session, "after_transaction_create", began)
     try:
-        with transaction(write=True) as session:
+        with sessions_begun() as begun, transaction(write=True) as session:
             values = {"author_id": user.id, "title": "After", "updated_at": utcnow()}
             CompiledWrite(_RETITLE).run_alone(session, values)
     finally:
         event.remove(Session, "after_commit", committed)
-        event.remove(Session, "after_transaction_create", began)
     # PostgreSQL: the statement committed on its own connection; the unit of work's listeners
     # ran once and it began no transaction of its own (no empty one at its end).
     assert commits == [session]

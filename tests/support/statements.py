@@ -10,6 +10,9 @@ requests, service calls, fixtures, job consumers, engines rebuilt after `dispose
   CLI run through subprocess): `LOG.foreign_writes` is set then, and the reset looks at every table.
 - `statement_counter()` records the statements sent inside a `with` block, for tests that prove a
   page costs a fixed number of queries whatever its size.
+- `sessions_begun()` records, inside a `with` block, the Sessions that began a transaction, for
+  tests that prove a one-statement unit of work sends no BEGIN and COMMIT (core.compiled
+  `CompiledWrite.run_alone`).
 - `through_execute()` records, inside a `with` block, the statements given to SQLAlchemy's
   `Connection.execute` (its cache key, execution context and Row objects per call), for tests
   that prove a hot read is sent as a statement compiled once (core.compiled) instead. Listened
@@ -27,6 +30,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Engine, event
+from sqlalchemy.orm import Session
 
 _WRITE = re.compile(
     r"\b(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?)\s+"
@@ -113,3 +117,18 @@ def through_execute() -> Iterator[list[str]]:
         yield executed
     finally:
         event.remove(Engine, "before_execute", on_execute)
+
+
+@contextmanager
+def sessions_begun() -> Iterator[list[Session]]:
+    """The Sessions that began a transaction (a BEGIN of their own) while the block runs."""
+    begun: list[Session] = []
+
+    def began(session: Session, _transaction: object) -> None:
+        begun.append(session)
+
+    event.listen(Session, "after_transaction_create", began)
+    try:
+        yield begun
+    finally:
+        event.remove(Session, "after_transaction_create", began)

@@ -8,13 +8,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import event
-from sqlalchemy.orm import Session
-
 from core.settings import get_settings
 from tests.factories.identity import auth_headers
 from tests.factories.tasks import make_task
-from tests.support.statements import through_execute
+from tests.support.statements import sessions_begun, through_execute
 
 URL = "/api/v1/tasks"
 
@@ -47,17 +44,8 @@ def test_a_create_is_one_insert_that_commits_as_it_runs_on_postgresql(
 ):
     headers = auth_headers(user)
     client.get(URL, headers=headers)  # the account check's first reads, outside what is counted
-    begun: list[Session] = []
-
-    def began(session: Session, _transaction: object) -> None:
-        begun.append(session)
-
-    event.listen(Session, "after_transaction_create", began)
-    try:
-        with statement_counter() as counted, through_execute() as executed:
-            created = client.post(URL, json={"title": "Alone", "status": "DONE"}, headers=headers)
-    finally:
-        event.remove(Session, "after_transaction_create", began)
+    with statement_counter() as counted, through_execute() as executed, sessions_begun() as begun:
+        created = client.post(URL, json={"title": "Alone", "status": "DONE"}, headers=headers)
     assert created.status_code == 201, created.text
     sent = [sql for sql in counted.statements if "tasks_tasks" in sql]
     assert len(sent) == 1 and sent[0].lstrip().upper().startswith("INSERT"), sent
