@@ -55,7 +55,8 @@ SCENARIOS = [
 ]
 
 SERVERS = {
-    "trellis": ["bench.app:create_bench_app", "--factory"],
+    # As `trellis serve` runs it: on core.serving's protocol (a head and its body in one write).
+    "trellis": ["bench.app:create_bench_app", "--factory", "--http", "core.serving:HttpProtocol"],
     "fastapi": ["bench.peers.fastapi_twin:app"],
 }
 

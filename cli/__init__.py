@@ -15,6 +15,7 @@ from pathlib import Path
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from core.serving import HTTP_PROTOCOL
     from core.settings import get_settings
 
     settings = get_settings()
@@ -33,6 +34,7 @@ def _serve(args: argparse.Namespace) -> int:
         forwarded_allow_ips=",".join(settings.trusted_proxies) or None,
         access_log=False,
         log_level="warning",
+        http=HTTP_PROTOCOL,
     )
     return 0
 

@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,7 +17,9 @@ from typing import Any
 
 import httpx
 import pytest
+import uvicorn
 
+from core.serving import HTTP_PROTOCOL
 from tests.providers import live_provider_settings
 
 
@@ -49,6 +52,9 @@ def serve(env: dict[str, str] | None = None, args: tuple[str, ...] = ()) -> Iter
             "2",
             "--log-level",
             "warning",
+            # As `trellis serve` runs (cli/__init__.py).
+            "--http",
+            HTTP_PROTOCOL,
             *args,
         ],
         env={
@@ -84,6 +90,27 @@ def serve(env: dict[str, str] | None = None, args: tuple[str, ...] = ()) -> Iter
             process.kill()
             process.wait()
         shutil.rmtree(metrics_dir, ignore_errors=True)
+
+
+@contextmanager
+def in_this_process(app: Any, **config: Any) -> Iterator[str]:
+    """`app` under uvicorn in a thread of this process, on a free loopback port, with uvicorn's
+    `config` (core.serving's protocol unless it says otherwise); yields `127.0.0.1:<port>`."""
+    port = _free_port()
+    config = {"http": HTTP_PROTOCOL, "log_level": "warning", **config}
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, **config))
+    thread = threading.Thread(target=server.run, name="test-server", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:  # uvicorn offers no event to await across threads
+        assert thread.is_alive(), "the test server exited during startup"
+        assert time.monotonic() < deadline, "the test server did not start"
+        time.sleep(0.01)
+    try:
+        yield f"127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(15)
 
 
 def loopback_provider_settings(**settings: str) -> dict[str, str]:

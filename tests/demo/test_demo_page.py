@@ -12,18 +12,15 @@ from __future__ import annotations
 
 import os
 import re
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import uvicorn
 
 from core.settings import get_settings
 from handlers.demo_pages import CONTENT_SECURITY_POLICY
-from tests.live import _free_port
+from tests.live import in_this_process
 
 CHROMIUM = Path(os.environ.get("DEMO_BROWSER") or "/usr/bin/chromium")
 
@@ -68,22 +65,8 @@ def live_server_demo() -> Iterator[str]:
     _browser_available()
     from core.app import create_app
 
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, name="demo-server", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:  # uvicorn offers no event to await across threads
-        assert thread.is_alive(), "the demo server exited during startup"
-        assert time.monotonic() < deadline, "the demo server did not start"
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(15)
+    with in_this_process(create_app()) as address:
+        yield f"http://{address}"
 
 
 def test_two_users_chat_and_vote_live(live_server_demo: str) -> None:
