@@ -146,17 +146,20 @@ class KeptAnswers:
         task = asyncio.get_running_loop().create_task(self._run(connected))
         self._follower = (connected, task)
 
+    def _heard(self, _message: dict[str, Any]) -> None:
+        self.forget()
+        with self.heard:
+            self.heard_count += 1
+            self.heard.notify_all()
+
     async def _run(self, connected: asyncio.Event) -> None:
         while realtime.connected() is connected:
             await connected.wait()
             try:
-                async with realtime.subscribe(self.channel) as messages:
+                async with realtime.subscribe(self.channel, on_message=self._heard) as messages:
                     self._set_listening(True)
-                    async for _message in messages:
-                        self.forget()
-                        with self.heard:
-                            self.heard_count += 1
-                            self.heard.notify_all()
+                    async for _message in messages:  # each is handed to _heard; this waits
+                        pass  # for the subscription's end (Resync)
             except realtime.Resync:
                 pass  # the fan-out lost its connection (or the app stops): wait for it again
             except RuntimeError:

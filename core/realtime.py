@@ -34,7 +34,7 @@ import contextlib
 import functools
 import os
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -73,10 +73,12 @@ _DONE = object()
 
 @dataclass(eq=False)
 class Subscription:
-    """One consumer of one channel: an async iterator of its messages."""
+    """One consumer of one channel: an async iterator of its messages, or with `on_message` a
+    function called with each message as it arrives (then iterating only waits for the end)."""
 
     channel: str
     max_queue: int
+    on_message: Callable[[dict[str, Any]], None] | None = None
     _queue: asyncio.Queue[Any] = field(init=False)
     _gap: str | None = field(default=None, init=False)
 
@@ -86,6 +88,13 @@ class Subscription:
 
     def _deliver(self, message: dict[str, Any]) -> None:
         if self._gap is not None:
+            return
+        if self.on_message is not None:
+            try:
+                self.on_message(message)
+            except Exception:  # a consumer's bug ends its subscription, not the listener
+                log.exception("realtime consumer failed", channel=self.channel)
+                self._interrupt("its consumer failed")
             return
         if self._queue.qsize() >= self.max_queue:
             self._interrupt(f"fell more than {self.max_queue} messages behind")
@@ -228,11 +237,17 @@ def _discard(session: Session) -> None:
 
 @contextlib.asynccontextmanager
 async def subscribe(
-    channel: str, *, max_queue: int = DEFAULT_MAX_QUEUE
+    channel: str,
+    *,
+    max_queue: int = DEFAULT_MAX_QUEUE,
+    on_message: Callable[[dict[str, Any]], None] | None = None,
 ) -> AsyncIterator[Subscription]:
-    """Receive the channel's messages published from now on, until the block ends."""
+    """Receive the channel's messages published from now on, until the block ends. With
+    `on_message` each is handed to it on the serving loop as it is read (a function that must be
+    quick and not block; one that raises ends the subscription with `Resync`), which saves a
+    consumer task's wake-up per message; iterating the subscription then only raises `Resync`."""
     hub = _current_hub()
-    subscription = Subscription(channel, max_queue)
+    subscription = Subscription(channel, max_queue, on_message)
     hub.channels.setdefault(channel, set()).add(subscription)
     try:
         yield subscription
@@ -271,18 +286,19 @@ async def _listen(hub: _Hub, url: str, connected: asyncio.Event, stopping: async
             await pubsub.psubscribe(channel_prefix() + "*")
             connected.set()
             delay = _RECONNECT_FIRST_SECONDS
-            # redis-py connected and subscribed; its reply parsing per message (an await per
-            # line, a retry wrapper per read) cost about twice the CPU of reading the frames
-            # here (bench/pubsub_receive.py), and every write is heard by every process. Its
-            # connection's stream is a private attribute: a redis-py that renames it leaves the
-            # listener without messages, which every test of tests/core/test_realtime.py that
-            # goes through Redis would see.
-            reader = pubsub.connection._reader if pubsub.connection is not None else None
-            if reader is None:
-                raise redis.ConnectionError("the pub/sub connection is not open")
-            async for data in _published(reader):
-                envelope = orjson.loads(data)
-                hub.deliver(envelope["channel"], envelope["message"])
+            # redis-py connected and subscribed; from here on the connection's transport hands
+            # its bytes to a `_Frames` protocol, which delivers each message as it is read, in
+            # the loop's callback for the socket: no stream, no await per message, no task to
+            # wake (redis-py's own parsing, an await per line and a retry wrapper per read, cost
+            # about twice the CPU of reading the frames, and a stream reader in between cost a
+            # task switch per message: bench/pubsub_receive.py). Every write is heard by every
+            # process, the writer's own included. The bytes redis-py's stream had already read
+            # (its private buffer) go first. A redis-py that renames its stream's attributes
+            # leaves the listener without messages, which every test of tests/core/
+            # test_realtime.py that goes through Redis would see.
+            frames = _Frames(hub)
+            _take_over(pubsub, frames)
+            await frames.lost
         except (redis.RedisError, OSError) as exc:
             # redis-py may turn the cancellation of a blocked read into a ConnectionError: a
             # stop is told by `stopping`, not by the exception's type.
@@ -302,25 +318,54 @@ async def _listen(hub: _Hub, url: str, connected: asyncio.Event, stopping: async
         delay = min(delay * 2, _RECONNECT_MOST_SECONDS)
 
 
-async def _published(reader: asyncio.StreamReader) -> AsyncIterator[bytes]:
-    """The data of each pattern message a subscribed connection receives, as it arrives (the
-    subscription's confirmations are skipped); a closed connection or an error reply raises
-    redis.ConnectionError."""
-    buffer = b""
-    while True:
-        chunk = await reader.read(_READ_SIZE)
-        if not chunk:
-            raise redis.ConnectionError("Redis closed the pub/sub connection")
-        buffer += chunk
+class _Frames(asyncio.Protocol):
+    """The pub/sub connection's protocol once subscribed: each pattern message's data to the
+    hub as soon as its frame is whole (the subscription's confirmations are skipped). `lost` is
+    settled when the connection ends (closed, or an error reply: redis.ConnectionError)."""
+
+    def __init__(self, hub: _Hub) -> None:
+        self._hub = hub
+        self._buffer = b""
+        self.lost: asyncio.Future[None] = hub.loop.create_future()
+
+    def data_received(self, data: bytes) -> None:
+        buffer = self._buffer + data if self._buffer else data
         start = 0
-        while (frame := _frame(buffer, start)) is not None:
-            parts, start = frame
-            if parts[0] == b"pmessage" and len(parts) == 4:
-                yield parts[3]
-        buffer = buffer[start:]
+        try:
+            while (frame := _frame(buffer, start)) is not None:
+                parts, start = frame
+                if parts[0] == b"pmessage" and len(parts) == 4:
+                    envelope = orjson.loads(parts[3])
+                    self._hub.deliver(envelope["channel"], envelope["message"])
+        except (redis.ConnectionError, orjson.JSONDecodeError, KeyError, TypeError) as exc:
+            self._end(redis.ConnectionError(f"unreadable pub/sub message: {exc}"))
+            return
+        self._buffer = buffer[start:]
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._end(redis.ConnectionError("Redis closed the pub/sub connection"))
+
+    def eof_received(self) -> bool:
+        self._end(redis.ConnectionError("Redis closed the pub/sub connection"))
+        return False
+
+    def _end(self, error: Exception) -> None:
+        if not self.lost.done():
+            self.lost.set_exception(error)
 
 
-_READ_SIZE = 65536
+def _take_over(pubsub: Any, frames: _Frames) -> None:
+    """Moves redis-py's subscribed connection to `frames`, with what its stream had read."""
+    connection = pubsub.connection
+    reader = getattr(connection, "_reader", None) if connection is not None else None
+    writer = getattr(connection, "_writer", None) if connection is not None else None
+    read = getattr(reader, "_buffer", None)
+    if writer is None or read is None or writer.transport.is_closing():
+        raise redis.ConnectionError("the pub/sub connection is not open")
+    already, read[:] = bytes(read), b""
+    writer.transport.set_protocol(frames)
+    if already:
+        frames.data_received(already)
 
 
 def _frame(buffer: bytes, start: int) -> tuple[list[bytes], int] | None:

@@ -247,37 +247,122 @@ def _encoded(channel: str, message: dict[str, Any]) -> bytes:
     return realtime._encode(channel, message)
 
 
+def _pushed(kind: bytes, *parts: bytes) -> bytes:
+    """A pub/sub frame as Redis sends it (`*`: RESP2, `>`: a RESP3 push)."""
+    return kind + b"%d\r\n" % len(parts) + b"".join(b"$%d\r\n%s\r\n" % (len(p), p) for p in parts)
+
+
+_ENVELOPE = realtime._encode("a", {"n": 1})
+
+
 @pytest.mark.parametrize(
-    ("received", "frames"),
+    ("received", "delivered"),
     [
         # RESP2: a confirmation, then a message split anywhere; RESP3 pushes ('>') the same.
         (b"*3\r\n$10\r\npsubscribe\r\n$3\r\np:*\r\n:1\r\n", []),
-        (b"*4\r\n$8\r\npmessage\r\n$3\r\np:*\r\n$3\r\np:a\r\n$2\r\nhi\r\n", [b"hi"]),
-        (b">4\r\n$8\r\npmessage\r\n$3\r\np:*\r\n$3\r\np:a\r\n$0\r\n\r\n", [b""]),
+        (_pushed(b"*", b"pmessage", b"p:*", b"p:a", _ENVELOPE), [("a", {"n": 1})]),
+        (_pushed(b">", b"pmessage", b"p:*", b"p:a", _ENVELOPE) * 2, [("a", {"n": 1})] * 2),
     ],
 )
-def test_the_listener_reads_frames_however_the_bytes_are_cut(received, frames):
-    async def read_all(cut: int, found: list[bytes]) -> None:
-        reader = asyncio.StreamReader()
-        reader.feed_data(received[:cut])
-        reader.feed_data(received[cut:])
-        reader.feed_eof()
-        async for data in realtime._published(reader):
-            found.append(data)
+def test_the_listener_reads_frames_however_the_bytes_are_cut(received, delivered):
+    async def read_all(cut: int) -> list[tuple[str, dict[str, object]]]:
+        hub = realtime._Hub(asyncio.get_running_loop())
+        found: list[tuple[str, dict[str, object]]] = []
+        hub.deliver = lambda channel, message: found.append((channel, message))  # type: ignore[method-assign]
+        frames = realtime._Frames(hub)
+        frames.data_received(received[:cut])
+        frames.data_received(received[cut:])
+        frames.connection_lost(None)
+        with pytest.raises(redis.ConnectionError, match="closed"):  # the end of what was fed
+            await frames.lost
+        return found
 
     for cut in range(len(received) + 1):
-        found: list[bytes] = []
-        with pytest.raises(redis.ConnectionError, match="closed"):  # the end of what was fed
-            asyncio.run(read_all(cut, found))
-        assert found == frames, cut
+        assert asyncio.run(read_all(cut)) == delivered, cut
 
 
-def test_an_error_reply_on_the_listeners_connection_is_a_lost_connection():
+@pytest.mark.parametrize(
+    "received",
+    [b"-ERR unknown command\r\n", _pushed(b"*", b"pmessage", b"p:*", b"p:a", b"{not json")],
+)
+def test_an_error_reply_or_unreadable_message_is_a_lost_connection(received):
     async def read() -> None:
-        reader = asyncio.StreamReader()
-        reader.feed_data(b"-ERR unknown command\r\n")
-        async for _ in realtime._published(reader):
-            pass
+        frames = realtime._Frames(realtime._Hub(asyncio.get_running_loop()))
+        frames.data_received(received)
+        await frames.lost
 
-    with pytest.raises(redis.ConnectionError, match="unexpected pub/sub reply"):
+    with pytest.raises(redis.ConnectionError, match=r"unexpected pub/sub reply|unreadable"):
         asyncio.run(read())
+
+
+def test_a_function_subscriber_is_handed_each_message_as_it_is_read():
+    async def test() -> None:
+        heard: list[dict[str, Any]] = []
+        done = asyncio.get_running_loop().create_future()
+
+        def on_message(message: dict[str, Any]) -> None:
+            heard.append(message)
+            if len(heard) == 3:
+                done.set_result(None)
+
+        async with realtime.subscribe("rt-function", on_message=on_message):
+            for number in range(3):
+                await realtime.publish("rt-function", {"n": number})
+            await asyncio.wait_for(done, WAIT)
+        assert heard == [{"n": 0}, {"n": 1}, {"n": 2}]
+
+    _serve(test)
+
+
+def test_a_function_subscriber_that_fails_is_ended_and_the_others_go_on():
+    def on_message(_message: dict[str, Any]) -> None:
+        raise ValueError("a consumer's bug")
+
+    async def test() -> None:
+        async with (
+            realtime.subscribe("rt-failing", on_message=on_message) as failing,
+            realtime.subscribe("rt-failing") as other,
+        ):
+            await realtime.publish("rt-failing", {"n": 1})
+            await realtime.publish("rt-failing", {"n": 2})
+            with pytest.raises(realtime.Resync, match="consumer failed"):
+                await _next(failing)
+            assert [(await _next(other))["n"] for _ in range(2)] == [1, 2]
+
+    _serve(test)
+
+
+def test_the_listener_takes_over_a_connection_with_what_its_stream_had_read():
+    """What redis-py's stream had read before the listener took its connection over is heard
+    first, then what arrives on the connection itself."""
+
+    async def test() -> None:
+        server_side: asyncio.Future[asyncio.StreamWriter] = (
+            asyncio.get_running_loop().create_future()
+        )
+
+        async def accepted(_reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            server_side.set_result(writer)
+
+        server = await asyncio.start_server(accepted, "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        sender = await server_side
+        heard: list[tuple[str, dict[str, Any]]] = []
+        hub = realtime._Hub(asyncio.get_running_loop())
+        hub.deliver = lambda channel, message: heard.append((channel, message))  # type: ignore[method-assign]
+        frame = _pushed(b"*", b"pmessage", b"p:*", b"p:a", realtime._encode("a", {"n": 1}))
+        reader.feed_data(frame[:20])  # read by the stream already, half a frame
+        connection = type("Connection", (), {"_reader": reader, "_writer": writer})()
+        frames = realtime._Frames(hub)
+        realtime._take_over(type("PubSub", (), {"connection": connection})(), frames)
+        sender.write(frame[20:] + frame.replace(b'"n":1', b'"n":2'))
+        sender.close()
+        with pytest.raises(redis.ConnectionError, match="closed"):
+            await asyncio.wait_for(frames.lost, WAIT)
+        assert heard == [("a", {"n": 1}), ("a", {"n": 2})]
+        writer.close()
+        server.close()
+        await server.wait_closed()
+
+    asyncio.run(test())
