@@ -8,8 +8,34 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 
 import structlog
+
+
+class _LineLogger:
+    """Writes each rendered line to the current sys.stdout in one write, newline included.
+    structlog's PrintLogger wrote a line and its newline apart (two system calls per line, and
+    on a stdout that workers share, another worker's line could land between them); its
+    WriteLogger binds the stream once, where this follows sys.stdout as print() does (pytest's
+    capture swaps it)."""
+
+    _lock = threading.Lock()
+
+    def msg(self, message: str) -> None:
+        with self._lock:
+            stream = sys.stdout
+            stream.write(message + "\n")
+            stream.flush()
+
+    log = debug = info = warn = warning = error = critical = exception = fatal = msg
+
+
+_LINE_LOGGER = _LineLogger()
+
+
+def _line_logger(*_args: object) -> _LineLogger:
+    return _LINE_LOGGER
 
 
 def configure_logging(level: str = "INFO", json: bool = True) -> None:
@@ -25,7 +51,7 @@ def configure_logging(level: str = "INFO", json: bool = True) -> None:
             renderer,
         ],
         wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level)),
-        logger_factory=structlog.PrintLoggerFactory(sys.stdout),
+        logger_factory=_line_logger,
         cache_logger_on_first_use=False,
     )
     logging.basicConfig(

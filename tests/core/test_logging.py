@@ -1,0 +1,42 @@
+"""core.logging: one JSON object per line, each line written whole."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+import structlog
+
+from core.logging import configure_logging
+from core.settings import get_settings
+
+
+class _Recording:
+    """A stdout that keeps each write apart."""
+
+    def __init__(self) -> None:
+        self.writes: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.writes.append(text)
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def test_a_log_line_and_its_newline_are_one_write(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers share stdout: a line written in two parts could be cut by another's line."""
+    stdout = _Recording()
+    monkeypatch.setattr(sys, "stdout", stdout)
+    configure_logging("INFO")
+    try:
+        structlog.get_logger("trellis.test").info("request", status=200)
+    finally:
+        monkeypatch.undo()
+        configure_logging(get_settings().log_level, get_settings().log_json)
+    assert len(stdout.writes) == 1
+    line = stdout.writes[0]
+    assert line.endswith("}\n") and line.count("\n") == 1
+    assert json.loads(line)["status"] == 200
