@@ -75,6 +75,11 @@ async def _app(scope: dict[str, Any], receive: Any, send: Any) -> None:
             await send({"type": "http.response.body", "body": chunk, "more_body": True})
             await asyncio.sleep(0)  # the end of this turn of the loop, not a timed wait
         await send({"type": "http.response.body", "body": b""})
+    elif path == "/big":  # 4 MiB written in one turn of the loop, 256 KiB at a time
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        for _ in range(16):
+            await send({"type": "http.response.body", "body": b"x" * 262144, "more_body": True})
+        await send({"type": "http.response.body", "body": b""})
     elif path == "/close":
         headers = [*json, (b"content-length", b"13"), (b"connection", b"close")]
         await send({"type": "http.response.start", "status": 200, "headers": headers})
@@ -127,6 +132,15 @@ def test_a_streamed_answer_leaves_turn_by_turn_in_order(ours: str) -> None:
     assert len(writes) == 4
     assert writes[0].startswith(b"HTTP/1.1 200 OK\r\n") and writes[0].endswith(b"4\r\none \r\n")
     assert writes[-1] == b"0\r\n\r\n"
+
+
+def test_a_big_answer_written_in_one_turn_is_not_held_until_its_end(ours: str) -> None:
+    answer, writes = _writes_of(ours, "/big")
+    assert answer.content == b"x" * (16 * 262144)
+    # Each chunk goes to the transport as it is written (where the transport's own flow control
+    # can pause the writer), not all 4 MiB at the end of the turn.
+    assert len(writes) >= 16
+    assert max(len(write) for write in writes) < 2 * 262144
 
 
 def test_what_is_pending_is_sent_before_the_connection_closes(ours: str) -> None:
