@@ -36,6 +36,7 @@ that unit of work refused (`UnitOfWorkEnded`), so a request still makes one tran
 from __future__ import annotations
 
 import contextvars
+import functools
 import os
 import re
 import uuid
@@ -161,7 +162,20 @@ class UnitOfWorkEnded(RuntimeError):
 def _writes(statement: str, context: Any) -> bool:
     if context is not None and (context.isinsert or context.isupdate or context.isdelete):
         return True
+    return _text_writes(statement)
+
+
+# The verdicts on a statement's text are kept by text: a request's statements are the same few
+# strings every time (SQLAlchemy's compiled cache, core.compiled), and `_LOCKS` alone searched a
+# 1.5 KB SELECT for about 9 µs on every read (bench/blog_request.py's signed list-20 profile).
+@functools.lru_cache(maxsize=4096)
+def _text_writes(statement: str) -> bool:
     return bool(_WRITES.match(statement) or _WRITES_IN_WITH.match(statement))
+
+
+@functools.lru_cache(maxsize=4096)
+def _text_locks(statement: str) -> bool:
+    return _LOCKS.search(statement) is not None
 
 
 def _guard_reads(engine: Engine) -> None:
@@ -183,7 +197,7 @@ def _guard_reads(engine: Engine) -> None:
                 f"A transaction opened with write=False ran {statement.split(None, 1)[0]}; "
                 "declare the unit of work as writing."
             )
-        if _LOCKS.search(statement):
+        if _text_locks(statement):
             raise ReadTransactionWrote(
                 "A transaction opened with write=False locked rows (SELECT ... FOR UPDATE or "
                 "SHARE); declare the unit of work as writing."

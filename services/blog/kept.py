@@ -16,6 +16,7 @@ answer.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -35,11 +36,17 @@ _WRITES = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
+def _writes_shown(statement: str) -> bool:
+    # Kept by text, as core.db's verdicts are: the same few statements every time.
+    return _WRITES.match(statement) is not None
+
+
 @event.listens_for(Engine, "before_cursor_execute")
 def _noticed(
     _connection: Any, _cursor: Any, statement: str, _params: Any, _context: Any, _many: bool
 ) -> None:
-    if _WRITES.match(statement):
+    if _writes_shown(statement):
         session = current_session()
         if session is not None:
             KEPT.changed(session)
