@@ -109,7 +109,7 @@ from starlette.exceptions import HTTPException
 from starlette.routing import Match, Route, Router
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from core import threads
+from core import realtime, threads
 from core.auth import SECURITY_MAP, Verifier, verify_every_credential
 from core.context import ResponseHeadersMiddleware
 from core.errors import PROBLEM_JSON, DomainError
@@ -350,7 +350,11 @@ class _Decorator(StarletteDecorator):  # type: ignore[misc]
 
             @functools.wraps(function)
             async def in_thread(*args: Any, **kwargs: Any) -> Any:
-                return await threads.run_in_thread(function, *args, **kwargs)
+                # What the handler publishes goes out from the loop once its thread is done,
+                # before the answer (core.realtime `publishing_after`).
+                return await realtime.publishing_after(
+                    threads.run_in_thread(function, *args, **kwargs)
+                )
 
             return in_thread
 

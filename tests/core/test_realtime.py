@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import redis
 
-from core import realtime, redis_client
+from core import realtime, redis_client, threads
 from core.db import transaction
 from core.redis_client import get_redis
 from core.settings import PROJECT_ROOT, get_settings
@@ -366,3 +366,119 @@ def test_the_listener_takes_over_a_connection_with_what_its_stream_had_read():
         await server.wait_closed()
 
     asyncio.run(test())
+
+
+def _listener_client() -> dict[str, Any]:
+    client = get_redis()
+    assert client is not None
+    return next(c for c in client.client_list() if c["name"] == realtime.listener_name())
+
+
+def test_a_handlers_publish_goes_out_on_the_listeners_connection_before_it_answers():
+    """A handler's thread only collects what it publishes; the loop sends it on the listener's
+    connection and returns once Redis replied, by which time this process has heard it."""
+    if not get_settings().redis_url:
+        pytest.skip("published through Redis only")
+
+    async def test() -> None:
+        async with realtime.subscribe("rt-after") as subscription:
+            await realtime.publishing_after(
+                threads.run_in_thread(realtime.publish_now, "rt-after", {"n": 1})
+            )
+            assert subscription._queue.qsize() == 1  # heard before the request could answer
+            assert await _next(subscription) == {"n": 1}
+            assert _listener_client()["cmd"] == "publish"
+
+    _serve(test)
+
+
+def test_a_handlers_publish_goes_out_from_its_thread_without_the_listeners_connection():
+    if not get_settings().redis_url:
+        pytest.skip("published through Redis only")
+
+    async def test() -> None:
+        hub = realtime._current_hub()
+        frames, hub.frames = hub.frames, None  # as with RESP2, or while reconnecting
+        try:
+            async with realtime.subscribe("rt-after-thread") as subscription:
+                await realtime.publishing_after(
+                    threads.run_in_thread(realtime.publish_now, "rt-after-thread", {"n": 2})
+                )
+                assert await _next(subscription) == {"n": 2}
+                assert _listener_client()["cmd"] != "publish"
+        finally:
+            hub.frames = frames
+
+    _serve(test)
+
+
+def test_a_publish_redis_does_not_confirm_in_time_is_lost_not_waited_for(monkeypatch):
+    """Redis holding writes back (CLIENT PAUSE ... WRITE holds PUBLISH): the request answers
+    after PUBLISH_TIMEOUT_SECONDS; the late reply is matched to its PUBLISH, so the next one
+    still waits for its own."""
+    if not get_settings().redis_url:
+        pytest.skip("published through Redis only")
+    monkeypatch.setattr(realtime, "PUBLISH_TIMEOUT_SECONDS", 0.2)
+    client = get_redis()
+    assert client is not None
+
+    async def test() -> None:
+        async with realtime.subscribe("rt-paused") as subscription:
+            client.execute_command("CLIENT", "PAUSE", "3000", "WRITE")
+            try:
+                started = asyncio.get_running_loop().time()
+                await realtime.publishing_after(
+                    threads.run_in_thread(realtime.publish_now, "rt-paused", {"n": 1})
+                )
+                assert asyncio.get_running_loop().time() - started < 2
+                assert subscription._queue.qsize() == 0
+            finally:
+                client.execute_command("CLIENT", "UNPAUSE")
+            assert await _next(subscription) == {"n": 1}  # it went out once Redis went on
+            await realtime.publishing_after(
+                threads.run_in_thread(realtime.publish_now, "rt-paused", {"n": 2})
+            )
+            assert subscription._queue.qsize() == 1
+            assert await _next(subscription) == {"n": 2}
+
+    _serve(test)
+
+
+def test_publish_replies_are_matched_in_order_however_the_bytes_are_cut():
+    """Each batch's future is settled by its own replies, an error reply fails only its batch,
+    and a connection lost fails those still waiting."""
+    replies = b":1\r\n:0\r\n-ERR refused\r\n"
+
+    async def test(cut: int) -> None:
+        loop = asyncio.get_running_loop()
+        accepted: asyncio.Future[asyncio.StreamWriter] = loop.create_future()
+
+        async def on_connection(_: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            accepted.set_result(writer)
+
+        server = await asyncio.start_server(on_connection, "127.0.0.1", 0)
+        reader, writer = await asyncio.open_connection(
+            "127.0.0.1", server.sockets[0].getsockname()[1]
+        )
+        redis_side = await accepted
+        frames = realtime._Frames(realtime._Hub(loop))
+        connection = type("Connection", (), {"_reader": reader, "_writer": writer})()
+        realtime._take_over(type("PubSub", (), {"connection": connection})(), frames)
+        two = frames.publish([("p:a", b"1"), ("p:a", b"2")], WAIT)
+        failing = frames.publish([("p:b", b"3")], WAIT)
+        waiting = frames.publish([("p:c", b"4")], WAIT)
+        frames.data_received(replies[:cut])
+        assert two.done() == (cut >= len(b":1\r\n:0\r\n"))
+        frames.data_received(replies[cut:])
+        await two
+        with pytest.raises(redis.ResponseError, match="ERR refused"):
+            await failing
+        redis_side.close()
+        with pytest.raises(redis.ConnectionError, match="lost"):
+            await asyncio.wait_for(waiting, WAIT)
+        writer.close()
+        server.close()
+        await server.wait_closed()
+
+    for cut in range(len(replies) + 1):
+        asyncio.run(test(cut))
