@@ -146,6 +146,15 @@ def decode_access_token(token: str, *, kinds: tuple[str, ...] = (MAIN,)) -> dict
     return claims if claims["aud"] in {audience(kind) for kind in kinds} else None
 
 
+def still_verified(token: str, claims: dict[str, Any]) -> bool:
+    """`claims` are still what the memo of verifications holds for `token`, and unexpired: for a
+    credential worked out from them and remembered (services.identity.authentication), which
+    must end when they do (expiry, the memo's 60 s, signing keys changed)."""
+    with _verified_lock:
+        remembered = _verified.get(token)
+    return remembered is claims and claims["exp"] > time.time()
+
+
 def forget_verified_tokens() -> None:
     """Drops every remembered verification (signing keys changed, tests)."""
     with _verified_lock:

@@ -11,12 +11,16 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import anyio
 import anyio.to_thread
 import httpx
 import pytest
 from sqlalchemy import update
 
+from core import tokens
+from core.credentials import Credential, Presented
 from core.db import transaction
 from core.redis_client import get_redis
 from core.settings import get_settings
@@ -255,3 +259,46 @@ def test_with_the_channel_down_a_change_still_reaches_every_worker(live_server):
         assert _answers(http, ME, token) == {401}
         # Those answers came while the listeners were away (they retry after RECONNECT_SECONDS).
         assert not set(_server_listeners(live_server)) & set(listeners)
+
+
+def test_a_tokens_credential_is_remembered_until_what_it_came_from_changes(user, env):
+    """The same token gives the very credential worked out before, and a fresh one (with the
+    account's current state) once the account cache's entry, the token's verification or the
+    settings it came from are not the same any more."""
+    if not get_settings().redis_url:
+        pytest.skip("remembered only while the account cache listens (Redis)")
+    assert account_cache.wait_until_listening(10)
+    token = auth_headers(user)["Authorization"].split()[1]
+    presented = Presented(token, "GET", "127.0.0.1")
+
+    def check() -> Credential | None:
+        return anyio.run(authentication.authenticate_bearer, presented)
+
+    first = check()
+    assert first is not None and first.user_id == user.id
+    assert check() is first
+    # Any change to the account drops its entry (here the role, as the admin API changes it).
+    _change(user, role="ADMIN")
+    changed = check()
+    assert changed is not first and changed is not None and changed.role == "ADMIN"
+    assert check() is changed
+    tokens.forget_verified_tokens()  # as when the signing keys change
+    verified_again = check()
+    assert verified_again is not changed and verified_again == changed
+    # A setting the rules read takes effect on the next check too.
+    _change(user, email_verified=False)
+    unverified = check()
+    assert unverified is not None and not unverified.read_only
+    env.setenv("IDENTITY_UNVERIFIED_ACCOUNTS", "read-only")
+    get_settings.cache_clear()
+    restricted = check()
+    assert restricted is not None and restricted.read_only
+    # A disabled account is refused on its next check.
+    _change(user, is_disabled=True)
+    assert check() is None
+
+
+def _change(user: User, **values: Any) -> None:
+    with transaction(write=True) as session:
+        session.execute(update(User).where(User.id == user.id).values(**values))
+        account_cache.account_changed(session, user.id)
