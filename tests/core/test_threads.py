@@ -85,3 +85,24 @@ def test_at_most_size_functions_run_at_once():
         asyncio.run(main())
     finally:
         threads.set_size(size)
+
+
+def test_calls_arriving_together_never_count_on_the_same_idle_thread():
+    """Two calls submitted while one thread is idle: one takes it, the other starts a thread
+    (both counting on the idle one would leave the second queued behind the first)."""
+    both = threading.Barrier(2, timeout=WAIT)
+
+    def meet() -> bool:
+        both.wait()  # returns only once the other call runs too
+        return True
+
+    async def main() -> None:
+        await threads.run_in_thread(lambda: None)  # one thread, idle once this returns
+        assert await asyncio.gather(threads.run_in_thread(meet), threads.run_in_thread(meet))
+
+    size = threads._SIZE
+    threads.set_size(3)
+    try:
+        asyncio.run(main())
+    finally:
+        threads.set_size(size)
