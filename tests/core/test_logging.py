@@ -40,3 +40,16 @@ def test_a_log_line_and_its_newline_are_one_write(monkeypatch: pytest.MonkeyPatc
     line = stdout.writes[0]
     assert line.endswith("}\n") and line.count("\n") == 1
     assert json.loads(line)["status"] == 200
+
+
+def test_a_value_the_fast_encoder_refuses_is_still_logged(monkeypatch: pytest.MonkeyPatch) -> None:
+    stdout = _Recording()
+    monkeypatch.setattr(sys, "stdout", stdout)
+    configure_logging("INFO")
+    try:
+        structlog.get_logger("trellis.test").info("big", count=2**70, when=object())
+    finally:
+        monkeypatch.undo()
+        configure_logging(get_settings().log_level, get_settings().log_json)
+    line = json.loads(stdout.writes[0])
+    assert line["count"] == 2**70 and line["when"].startswith("<object object")
