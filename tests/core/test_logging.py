@@ -8,6 +8,7 @@ import sys
 import pytest
 import structlog
 
+from core.context import request_id_var
 from core.logging import configure_logging
 from core.settings import get_settings
 
@@ -53,3 +54,22 @@ def test_a_value_the_fast_encoder_refuses_is_still_logged(monkeypatch: pytest.Mo
         configure_logging(get_settings().log_level, get_settings().log_json)
     line = json.loads(stdout.writes[0])
     assert line["count"] == 2**70 and line["when"].startswith("<object object")
+
+
+def test_a_line_written_while_a_request_is_served_carries_its_id(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    stdout = _Recording()
+    monkeypatch.setattr(sys, "stdout", stdout)
+    configure_logging("INFO")
+    token = request_id_var.set("req-0001")
+    try:
+        structlog.get_logger("trellis.test").warning("realtime publish lost")
+        structlog.get_logger("trellis.test").info("request", request_id="its-own")
+    finally:
+        request_id_var.reset(token)
+        structlog.get_logger("trellis.test").info("outside any request")
+        monkeypatch.undo()
+        configure_logging(get_settings().log_level, get_settings().log_json)
+    lines = [json.loads(line) for line in stdout.writes]
+    assert [line.get("request_id") for line in lines] == ["req-0001", "its-own", None]
