@@ -4,10 +4,12 @@ test: the request that failed, and the answer it must get."""
 from __future__ import annotations
 
 import json
+import uuid
 
 import pytest
 import schemathesis
 
+from contracts.schemathesis.hooks import before_call
 from core.spec import MAIN_SPEC, load_spec
 from tests.factories.identity import PASSWORD, auth_headers, make_user
 from tests.problems import assert_problem
@@ -61,3 +63,19 @@ def test_the_outbox_lists_link_their_items_by_id_not_by_the_emails_message_id():
     assert into_outbox["/outbox/messages"] == ["$response.body#/items/0/id"]
     assert into_outbox["/outbox/dead-letters"] == ["$response.body#/items/0/id"]
     assert not [v for values in into_outbox.values() for v in values if v.endswith("message_id")]
+
+
+def test_a_linked_id_of_another_kind_in_a_uuid_parameter_is_made_schema_valid():
+    # Seed 20261213 (bearer, stateful phase): a link inferred by name alone carried a chat
+    # message's integer `id` into POST /outbox/dead-letters/{message_id}/requeues, whose
+    # `message_id` is a UUID: the 400 was right, and the check took the request for valid. The
+    # gates' hook gives such a parameter a UUID (which names nothing: 404); a UUID stays.
+    schema = schemathesis.openapi.from_dict(json.loads(json.dumps(load_spec(MAIN_SPEC))))
+    requeue = schema["/outbox/dead-letters/{message_id}/requeues"]["POST"]
+    linked = requeue.Case(path_parameters={"message_id": "1"})
+    before_call(None, linked, {})
+    assert str(uuid.UUID(linked.path_parameters["message_id"])) != "1"
+    real = "5a1c9e7b-3d2f-4b8a-9c6e-1f0d2b3a4c5e"
+    kept = requeue.Case(path_parameters={"message_id": real})
+    before_call(None, kept, {})
+    assert kept.path_parameters["message_id"] == real

@@ -20,6 +20,14 @@ schemathesis.openapi.format("uuid", UUIDS)
 TINY_PDF = b"%PDF-1.4\n%%EOF\n"
 
 
+def _is_uuid(value: Any) -> bool:
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return True
+
+
 @schemathesis.hook
 def before_call(context: Any, case: Any, kwargs: dict[str, Any]) -> None:
     """Makes schema-valid requests also meaningful, as a real client's are.
@@ -43,6 +51,16 @@ def before_call(context: Any, case: Any, kwargs: dict[str, Any]) -> None:
         return
     if case.query and "cursor" in case.query:
         del case.query["cursor"]
+    # A link Schemathesis infers by a parameter's name alone can carry another resource's id
+    # where the contract asks for a UUID (seed 20261213: a chat message's integer `id` into the
+    # outbox's `message_id`): that request is not schema-valid, and its 400 is right. A
+    # schema-valid one has a UUID there, which names nothing of ours (404).
+    if case.path_parameters:
+        for parameter in case.operation.path_parameters:
+            value = case.path_parameters.get(parameter.name)
+            wanted = parameter.definition.get("schema", {}).get("format")
+            if value is not None and wanted == "uuid" and not _is_uuid(value):
+                case.path_parameters[parameter.name] = str(uuid.uuid4())
     # Any bytes are a schema-valid file, but only the types the server sniffs are accepted (415):
     # a positive upload sends a real one, so the cases that follow have a file to work on.
     upload = case.operation.definition.raw.get("operationId") == "createUploadsFile"
