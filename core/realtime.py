@@ -427,6 +427,8 @@ class _Frames(asyncio.Protocol):
         return done
 
     def data_received(self, data: bytes) -> None:
+        if self.lost.done():
+            return  # the stream broke (or ended): nothing after that is read as a message
         buffer = self._buffer + data if self._buffer else data
         start = 0
         try:

@@ -485,3 +485,18 @@ def test_publish_replies_are_matched_in_order_however_the_bytes_are_cut():
 
     for cut in range(len(replies) + 1):
         asyncio.run(test(cut))
+
+
+def test_nothing_is_delivered_after_the_stream_broke():
+    async def test() -> list[tuple[str, dict[str, Any]]]:
+        hub = realtime._Hub(asyncio.get_running_loop())
+        heard: list[tuple[str, dict[str, Any]]] = []
+        hub.deliver = lambda channel, message: heard.append((channel, message))  # type: ignore[method-assign]
+        frames = realtime._Frames(hub)
+        frames.data_received(_pushed(b"*", b"pmessage", b"p:*", b"p:a", b"{not json"))
+        frames.data_received(_pushed(b"*", b"pmessage", b"p:*", b"p:a", _ENVELOPE))
+        with pytest.raises(redis.ConnectionError, match="unreadable"):
+            await frames.lost
+        return heard
+
+    assert asyncio.run(test()) == []
