@@ -58,6 +58,11 @@ async def _room_socket(websocket: WebSocket) -> None:
         return
     settings = _settings()
     timeout = settings.heartbeat_timeout_seconds
+    # The deadline the sweepers read runs one sweep longer than the socket's own idle timeout:
+    # a live process closes a silent socket itself (its participant leaves with `timeout`), and
+    # only a dead process's entries are left for the sweepers (`expired`). With equal times the
+    # two raced, and a sweep could announce a live process's silent participant as expired.
+    kept_for = timeout + settings.sweep_seconds
     limits = realtime_service.socket_limits(
         idle_seconds=timeout, max_message_bytes=settings.max_message_bytes
     )
@@ -72,7 +77,7 @@ async def _room_socket(websocket: WebSocket) -> None:
     }
 
     async def join() -> None:
-        await anyio.to_thread.run_sync(state.put, room_id, dict(entry), time.time() + timeout)
+        await anyio.to_thread.run_sync(state.put, room_id, dict(entry), time.time() + kept_for)
         await realtime.publish(channel, {"type": "joined", "participant": dict(entry)})
 
     async def ready() -> None:
@@ -93,7 +98,7 @@ async def _room_socket(websocket: WebSocket) -> None:
             entry.update(changes)
         elif kind != "heartbeat":
             raise Closing(CloseCode.INVALID_MESSAGE, "unknown-type")
-        deadline = time.time() + timeout
+        deadline = time.time() + kept_for
         alive = await anyio.to_thread.run_sync(state.touch, room_id, socket.id, deadline, changes)
         if not alive:
             await join()  # swept meanwhile (a stalled process): back in the room, announced again

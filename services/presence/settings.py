@@ -21,8 +21,8 @@ class PresenceSettings(SettingsSection):
     sweep_seconds: float = setting(
         "PRESENCE_SWEEP_SECONDS",
         1.0,
-        "How often every app process removes the participants whose heartbeat deadline passed "
-        "(their process died) and announces that they left.",
+        "How often every app process removes the participants whose process died (their "
+        "heartbeat deadline, the timeout plus one sweep, passed) and announces that they left.",
         parse=seconds_within(60),
     )
     max_message_bytes: int = setting(
