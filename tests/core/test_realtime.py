@@ -6,10 +6,11 @@ real Redis in the PostgreSQL + Redis run."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import subprocess
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 import pytest
@@ -332,38 +333,50 @@ def test_a_function_subscriber_that_fails_is_ended_and_the_others_go_on():
     _serve(test)
 
 
+@contextlib.asynccontextmanager
+async def _taken_over(
+    frames: Any, already_read: bytes = b""
+) -> AsyncIterator[asyncio.StreamWriter]:
+    """A loopback connection, as redis-py leaves it (a stream that may have read `already_read`),
+    taken over by `frames`; yields the other end, which plays Redis."""
+    loop = asyncio.get_running_loop()
+    accepted: asyncio.Future[asyncio.StreamWriter] = loop.create_future()
+
+    async def on_connection(_: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        accepted.set_result(writer)
+
+    server = await asyncio.start_server(on_connection, "127.0.0.1", 0)
+    reader, writer = await asyncio.open_connection("127.0.0.1", server.sockets[0].getsockname()[1])
+    redis_side = await accepted
+    if already_read:
+        reader.feed_data(already_read)
+    connection = type("Connection", (), {"_reader": reader, "_writer": writer})()
+    realtime._take_over(type("PubSub", (), {"connection": connection})(), frames)
+    try:
+        yield redis_side
+    finally:
+        writer.close()
+        server.close()
+        await server.wait_closed()
+
+
 def test_the_listener_takes_over_a_connection_with_what_its_stream_had_read():
     """What redis-py's stream had read before the listener took its connection over is heard
     first, then what arrives on the connection itself."""
 
     async def test() -> None:
-        server_side: asyncio.Future[asyncio.StreamWriter] = (
-            asyncio.get_running_loop().create_future()
-        )
-
-        async def accepted(_reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-            server_side.set_result(writer)
-
-        server = await asyncio.start_server(accepted, "127.0.0.1", 0)
-        port = server.sockets[0].getsockname()[1]
-        reader, writer = await asyncio.open_connection("127.0.0.1", port)
-        sender = await server_side
         heard: list[tuple[str, dict[str, Any]]] = []
         hub = realtime._Hub(asyncio.get_running_loop())
         hub.deliver = lambda channel, message: heard.append((channel, message))  # type: ignore[method-assign]
         frame = _pushed(b"*", b"pmessage", b"p:*", b"p:a", realtime._encode("a", {"n": 1}))
-        reader.feed_data(frame[:20])  # read by the stream already, half a frame
-        connection = type("Connection", (), {"_reader": reader, "_writer": writer})()
         frames = realtime._Frames(hub)
-        realtime._take_over(type("PubSub", (), {"connection": connection})(), frames)
-        sender.write(frame[20:] + frame.replace(b'"n":1', b'"n":2'))
-        sender.close()
-        with pytest.raises(redis.ConnectionError, match="closed"):
-            await asyncio.wait_for(frames.lost, WAIT)
+        # Half a frame read by the stream already, before the takeover.
+        async with _taken_over(frames, already_read=frame[:20]) as redis_side:
+            redis_side.write(frame[20:] + frame.replace(b'"n":1', b'"n":2'))
+            redis_side.close()
+            with pytest.raises(redis.ConnectionError, match="closed"):
+                await asyncio.wait_for(frames.lost, WAIT)
         assert heard == [("a", {"n": 1}), ("a", {"n": 2})]
-        writer.close()
-        server.close()
-        await server.wait_closed()
 
     asyncio.run(test())
 
@@ -453,35 +466,20 @@ def test_publish_replies_are_matched_in_order_however_the_bytes_are_cut():
     replies = b":1\r\n:0\r\n-ERR refused\r\n"
 
     async def test(cut: int) -> None:
-        loop = asyncio.get_running_loop()
-        accepted: asyncio.Future[asyncio.StreamWriter] = loop.create_future()
-
-        async def on_connection(_: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-            accepted.set_result(writer)
-
-        server = await asyncio.start_server(on_connection, "127.0.0.1", 0)
-        reader, writer = await asyncio.open_connection(
-            "127.0.0.1", server.sockets[0].getsockname()[1]
-        )
-        redis_side = await accepted
-        frames = realtime._Frames(realtime._Hub(loop))
-        connection = type("Connection", (), {"_reader": reader, "_writer": writer})()
-        realtime._take_over(type("PubSub", (), {"connection": connection})(), frames)
-        two = frames.publish([("p:a", b"1"), ("p:a", b"2")], WAIT)
-        failing = frames.publish([("p:b", b"3")], WAIT)
-        waiting = frames.publish([("p:c", b"4")], WAIT)
-        frames.data_received(replies[:cut])
-        assert two.done() == (cut >= len(b":1\r\n:0\r\n"))
-        frames.data_received(replies[cut:])
-        await two
-        with pytest.raises(redis.ResponseError, match="ERR refused"):
-            await failing
-        redis_side.close()
-        with pytest.raises(redis.ConnectionError, match="lost"):
-            await asyncio.wait_for(waiting, WAIT)
-        writer.close()
-        server.close()
-        await server.wait_closed()
+        frames = realtime._Frames(realtime._Hub(asyncio.get_running_loop()))
+        async with _taken_over(frames) as redis_side:
+            two = frames.publish([("p:a", b"1"), ("p:a", b"2")], WAIT)
+            failing = frames.publish([("p:b", b"3")], WAIT)
+            waiting = frames.publish([("p:c", b"4")], WAIT)
+            frames.data_received(replies[:cut])
+            assert two.done() == (cut >= len(b":1\r\n:0\r\n"))
+            frames.data_received(replies[cut:])
+            await two
+            with pytest.raises(redis.ResponseError, match="ERR refused"):
+                await failing
+            redis_side.close()
+            with pytest.raises(redis.ConnectionError, match="lost"):
+                await asyncio.wait_for(waiting, WAIT)
 
     for cut in range(len(replies) + 1):
         asyncio.run(test(cut))

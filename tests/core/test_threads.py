@@ -7,6 +7,8 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import threading
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 import pytest
 
@@ -79,12 +81,7 @@ def test_at_most_size_functions_run_at_once():
         await asyncio.gather(*calls)
         assert sorted(ran) == [0, 1, 2]
 
-    size = threads._SIZE
-    threads.set_size(2)
-    try:
-        asyncio.run(main())
-    finally:
-        threads.set_size(size)
+    _run_with_pool_of(2, main)
 
 
 def test_calls_arriving_together_never_count_on_the_same_idle_thread():
@@ -100,9 +97,14 @@ def test_calls_arriving_together_never_count_on_the_same_idle_thread():
         await threads.run_in_thread(lambda: None)  # one thread, idle once this returns
         assert await asyncio.gather(threads.run_in_thread(meet), threads.run_in_thread(meet))
 
-    size = threads._SIZE
-    threads.set_size(3)
+    _run_with_pool_of(3, main)
+
+
+def _run_with_pool_of(size: int, main: Callable[[], Coroutine[Any, Any, None]]) -> None:
+    """Runs `main` with at most `size` threads, then puts the pool's size back."""
+    before = threads._SIZE
+    threads.set_size(size)
     try:
         asyncio.run(main())
     finally:
-        threads.set_size(size)
+        threads.set_size(before)
