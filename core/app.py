@@ -74,8 +74,9 @@ class GroupDispatcher:
         self.root = root
         #: Other APIs under their own prefix (the Conduit facade at /conduit/api).
         self.prefixed: list[tuple[str, ASGIApp]] = []
-        #: Fast paths of root-API and Conduit operations (`x-fast-path`): path prefix -> answerer.
-        self.fast: list[tuple[str, FastPath]] = []
+        #: Fast paths of every operation naming an `x-fast-path`: method -> [(path prefix,
+        #: answerer)] (`add_fast_paths`).
+        self.fast: dict[str, list[tuple[str, FastPath]]] = {}
         #: Template-free paths of the added specs -> their Allow header (core.spec.concrete_paths).
         self.concrete: dict[str, str] = {}
 
@@ -85,6 +86,24 @@ class GroupDispatcher:
             app = connexion_app(part, package=package)
             self.groups.update(dict.fromkeys(groups, app))
         self.concrete.update(concrete_paths(spec))
+
+    def add_fast_paths(self, spec: dict[str, Any], *, prefix: str = "") -> None:
+        """Takes the fast paths of `spec`, whose paths are served under `prefix`. A request
+        meets only those of its own method; an answerer named for several paths is tried once,
+        under the shortest of its prefixes that the others start with (the Conduit article list's
+        `/articles` and its article's `/articles/`): a POST that creates an article, or a signed
+        GET of one, asks no fast path or one, not two."""
+        for method, path, answerer in fast_paths(spec):
+            taken = self.fast.setdefault(method, [])
+            path = prefix + path
+            if any(fast is answerer and path.startswith(known) for known, fast in taken):
+                continue
+            taken[:] = [
+                (known, fast)
+                for known, fast in taken
+                if not (fast is answerer and known.startswith(path))
+            ]
+            taken.append((path, answerer))
 
     def apps(self) -> list[ASGIApp]:
         """Every app it dispatches to, once each (route groups of one domain share an app)."""
@@ -106,7 +125,7 @@ class GroupDispatcher:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
-        for prefix, fast in self.fast:
+        for prefix, fast in self.fast.get(scope.get("method", ""), ()):
             if path.startswith(prefix) and await fast(scope, receive, send):
                 return
         allowed = self.concrete.get(path)
@@ -126,8 +145,9 @@ class GroupDispatcher:
 FastPath = Callable[[Scope, Receive, Send], Awaitable[bool]]
 
 
-def fast_paths(spec: dict[str, Any]) -> list[tuple[str, FastPath]]:
-    """(literal path prefix, answerer) for each operation of `spec` naming an `x-fast-path`.
+def fast_paths(spec: dict[str, Any]) -> list[tuple[str, str, FastPath]]:
+    """(method, literal path prefix, answerer) for each operation of `spec` naming an
+    `x-fast-path`: the method in capitals, as ASGI gives it.
 
     A fast path is an optimisation for an operation whose common answer must cost far less than
     Connexion's routing, validation and thread hop (the short-link redirect): an `async`
@@ -138,13 +158,12 @@ def fast_paths(spec: dict[str, Any]) -> list[tuple[str, FastPath]]:
     """
     found = []
     for path, item in spec.get("paths", {}).items():
-        for operation in item.values():
+        for method, operation in item.items():
             target = operation.get("x-fast-path") if isinstance(operation, dict) else None
             if target:
                 module, _, name = target.rpartition(".")
-                found.append(
-                    (path.split("{", 1)[0], getattr(importlib.import_module(module), name))
-                )
+                answerer = getattr(importlib.import_module(module), name)
+                found.append((method.upper(), path.split("{", 1)[0], answerer))
     return found
 
 
@@ -228,9 +247,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
     root_spec, main_spec = load_spec(ROOT_SPEC), load_spec(MAIN_SPEC)
     root_app = connexion_app(root_spec)
     dispatcher = GroupDispatcher({}, root_app)
-    dispatcher.fast = fast_paths(root_spec)
+    dispatcher.add_fast_paths(root_spec)
     dispatcher.add(main_spec)
-    dispatcher.fast += [(API_PREFIX + path, fast) for path, fast in fast_paths(main_spec)]
+    dispatcher.add_fast_paths(main_spec, prefix=API_PREFIX)
     conduit_spec = load_spec(CONDUIT_SPEC)
     conduit = connexion_app(
         conduit_spec,
@@ -238,7 +257,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         validators=conduit_validator_map(),
     )
     dispatcher.prefixed.append((CONDUIT_PREFIX + "/", conduit))
-    dispatcher.fast += [(CONDUIT_PREFIX + path, fast) for path, fast in fast_paths(conduit_spec)]
+    dispatcher.add_fast_paths(conduit_spec, prefix=CONDUIT_PREFIX)
     # The realtime rows' WebSocket routes (handlers/<slug>_realtime.py): core.sockets.
     realtime_modules = sockets.discover()
 

@@ -12,17 +12,17 @@ from collections.abc import Iterable
 from re import Pattern
 from typing import Any
 
-import structlog
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from core.context import request_id_var
 from core.errors import DomainError
+from core.logging import hot_logger
 from core.metrics import IN_FLIGHT, observe_request
 from core.problems import send_problem
 from core.settings import setting_value
 
 _SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{8,128}$")
-log = structlog.get_logger("trellis.request")
+_request_log = hot_logger("trellis.request")
 
 #: uuid4's fixed bits: version 4 (bits 76-79) and the RFC 4122 variant (bits 62-63).
 _UUID4_CLEAR = ~((0xF << 76) | (0x3 << 62))
@@ -163,7 +163,7 @@ class RequestContextMiddleware:
             elapsed = time.perf_counter() - started
             IN_FLIGHT.dec()
             observe_request(routing.get("operation_id"), scope["method"], status, elapsed)
-            log.info(
+            _request_log().info(
                 "request",
                 request_id=request_id,
                 method=scope["method"],

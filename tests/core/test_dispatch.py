@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 
 import pytest
@@ -46,3 +47,48 @@ def test_a_concrete_path_wins_over_a_template_for_every_method(client):
     assert answer.json()["type"] == "/problems/method-not-allowed"
     assert client.get("/api/v1/imports/targets").status_code == 401  # still routed
     assert client.delete(f"/api/v1/imports/{uuid.uuid4()}").status_code == 401
+
+
+def _dispatcher_with_fast_paths() -> tuple[GroupDispatcher, list[str]]:
+    """A dispatcher whose one fast path (registered for a list and its items, as the Conduit
+    articles' is) records the paths it was asked about and answers nothing."""
+    asked: list[str] = []
+
+    async def answerer(scope, _receive, _send) -> bool:
+        asked.append(scope["path"])
+        return False
+
+    async def handler(_scope, _receive, _send) -> None:
+        return None
+
+    spec = {
+        "paths": {
+            "/articles": {"get": {"x-fast-path": "x.list"}, "post": {}},
+            "/articles/{slug}": {"get": {"x-fast-path": "x.list"}, "delete": {}},
+        }
+    }
+    dispatcher = GroupDispatcher({}, handler)  # type: ignore[arg-type]
+    module = type("Module", (), {"list": staticmethod(answerer)})
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("core.app.importlib.import_module", lambda _name: module)
+        dispatcher.add_fast_paths(spec, prefix="/conduit/api")
+    return dispatcher, asked
+
+
+def test_a_fast_path_is_asked_once_and_by_its_own_method_only():
+    dispatcher, asked = _dispatcher_with_fast_paths()
+
+    async def request(method: str, path: str) -> None:
+        scope = {"type": "http", "method": method, "path": path, "headers": []}
+        await dispatcher(scope, None, None)  # type: ignore[arg-type]
+
+    async def requests() -> None:
+        await request("POST", "/conduit/api/articles")
+        await request("DELETE", "/conduit/api/articles/a-slug")
+        assert asked == []  # writes never ask a GET's fast path
+        await request("GET", "/conduit/api/articles/a-slug")
+        await request("GET", "/conduit/api/articles")
+        # Once each: the item's prefix is the list's, which already asked.
+        assert asked == ["/conduit/api/articles/a-slug", "/conduit/api/articles"]
+
+    asyncio.run(requests())

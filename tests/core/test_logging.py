@@ -9,7 +9,7 @@ import pytest
 import structlog
 
 from core.context import request_id_var
-from core.logging import configure_logging
+from core.logging import configure_logging, hot_logger
 from core.settings import get_settings
 
 
@@ -73,3 +73,24 @@ def test_a_line_written_while_a_request_is_served_carries_its_id(
         configure_logging(get_settings().log_level, get_settings().log_json)
     lines = [json.loads(line) for line in stdout.writes]
     assert [line.get("request_id") for line in lines] == ["req-0001", "its-own", None]
+
+
+def test_a_hot_logger_is_bound_once_per_configuration(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The request line's logger is kept between requests, and follows a new configuration (a
+    test app's startup may change the level)."""
+    stdout = _Recording()
+    monkeypatch.setattr(sys, "stdout", stdout)
+    log = hot_logger("trellis.test")
+    try:
+        configure_logging("WARNING")
+        quiet = log()
+        assert log() is quiet  # kept, not bound again
+        quiet.info("request", status=200)
+        assert stdout.writes == []
+        configure_logging("INFO")
+        assert log() is not quiet
+        log().info("request", status=201)
+    finally:
+        monkeypatch.undo()
+        configure_logging(get_settings().log_level, get_settings().log_json)
+    assert [json.loads(line)["status"] for line in stdout.writes] == [201]
