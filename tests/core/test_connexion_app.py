@@ -98,6 +98,39 @@ def test_a_dict_is_json_and_nothing_has_no_content_type(operation_producing):
     assert layer._ResponseDecorator._infer_content_type(None, {}) is None
 
 
+@pytest.mark.parametrize(
+    "answer",
+    [
+        {"name": "é", "tags": [1, 2.5, None]},
+        [{"a": 1}],
+        ({"a": 1}, 201),
+        ({"a": 1}, 204),
+        ({"a": 1}, 200, {"X-Extra": "1"}),
+        ({"a": 1}, {"X-Extra": "1"}),
+        None,
+        layer.NoContent,
+    ],
+    ids=["dict", "list", "201", "204", "headers", "headers only", "none", "NoContent"],
+)
+@pytest.mark.parametrize("produces", [BOTH, ["application/json"], ["text/csv"]], ids=str)
+def test_an_answer_is_the_response_connexions_path_builds(operation_producing, produces, answer):
+    operation_producing(produces)
+    ours = layer._ResponseDecorator(framework=layer._Framework, jsonifier=layer.JSONIFIER)
+    plain = produces != ["text/csv"] and (
+        type(answer) in (dict, list) or (type(answer) is tuple and answer[1:] == (201,))
+    )
+    # The first answer works the content type out, through Connexion; later ones are direct.
+    for _ in range(2):
+        built = ours.build_framework_response(answer)
+        expected = AsyncResponseDecorator.build_framework_response(ours, answer)
+        assert (built.status_code, built.raw_headers, built.body) == (
+            expected.status_code,
+            expected.raw_headers,
+            expected.body,
+        )
+    assert isinstance(built, layer._PlainJSONAnswer) is plain
+
+
 def test_the_probe_answers_json_and_an_empty_204(probe_client):
     listed = probe_client.get("/probe/things", headers={"X-Probe-Key": "good"})
     assert listed.status_code == 200
