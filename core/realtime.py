@@ -405,7 +405,8 @@ class _Frames(asyncio.Protocol):
         self.lost: asyncio.Future[None] = hub.loop.create_future()
         self._transport: asyncio.Transport | None = None
         #: The PUBLISH batches sent on this connection whose replies are still to come, in
-        #: order: [replies still to come, the batch's future, the first error replied].
+        #: order: [replies still to come, the batch's future, the first error replied, the
+        #: batch's timeout].
         self._batches: collections.deque[list[Any]] = collections.deque()
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
@@ -421,9 +422,10 @@ class _Frames(asyncio.Protocol):
             done.set_exception(redis.ConnectionError("the pub/sub connection is closed"))
             return done
         transport.write(b"".join(_publish_command(channel, data) for channel, data in collected))
-        self._batches.append([len(collected), done, None])
+        # The timeout is cancelled where the batch ends (`_replied`, `_end`): a done callback on
+        # the future would cost the loop a callback of its own per batch.
         timer = self._hub.loop.call_later(timeout, _time_out, done)
-        done.add_done_callback(lambda _done: timer.cancel())
+        self._batches.append([len(collected), done, None, timer])
         return done
 
     def data_received(self, data: bytes) -> None:
@@ -462,6 +464,7 @@ class _Frames(asyncio.Protocol):
             batch[2] = error.decode(errors="replace")
         if batch[0] == 0:
             self._batches.popleft()
+            batch[3].cancel()
             done = batch[1]
             if not done.done():
                 if batch[2] is None:
@@ -480,7 +483,8 @@ class _Frames(asyncio.Protocol):
         if self._hub.frames is self:
             self._hub.frames = None
         while self._batches:
-            done = self._batches.popleft()[1]
+            _count, done, _error, timer = self._batches.popleft()
+            timer.cancel()
             if not done.done():
                 done.set_exception(redis.ConnectionError("the pub/sub connection was lost"))
         if not self.lost.done():

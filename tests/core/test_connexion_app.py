@@ -131,6 +131,18 @@ def test_an_answer_is_the_response_connexions_path_builds(operation_producing, p
     assert isinstance(built, layer._PlainJSONAnswer) is plain
 
 
+@pytest.mark.parametrize(
+    "content_type",
+    [None, "application/json", "application/json; charset=utf-8", "Text/Plain ; q=1", "a/b;;"],
+)
+def test_a_requests_media_type_is_the_one_connexion_parses(content_type):
+    headers = [] if content_type is None else [(b"content-type", content_type.encode())]
+    scope = {"type": "http", "method": "POST", "path": "/", "headers": headers}
+    # The second request of the same type is answered from what the first one parsed.
+    for _ in range(2):
+        assert layer._Request(scope).mimetype == ConnexionRequest(scope).mimetype
+
+
 def test_the_probe_answers_json_and_an_empty_204(probe_client):
     listed = probe_client.get("/probe/things", headers={"X-Probe-Key": "good"})
     assert listed.status_code == 200

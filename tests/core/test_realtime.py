@@ -466,7 +466,16 @@ def test_publish_replies_are_matched_in_order_however_the_bytes_are_cut():
     replies = b":1\r\n:0\r\n-ERR refused\r\n"
 
     async def test(cut: int) -> None:
-        frames = realtime._Frames(realtime._Hub(asyncio.get_running_loop()))
+        loop = asyncio.get_running_loop()
+        timeouts: list[asyncio.TimerHandle] = []
+        call_later = loop.call_later
+
+        def timing(*arguments: Any) -> asyncio.TimerHandle:
+            timeouts.append(call_later(*arguments))
+            return timeouts[-1]
+
+        loop.call_later = timing  # type: ignore[method-assign]
+        frames = realtime._Frames(realtime._Hub(loop))
         async with _taken_over(frames) as redis_side:
             two = frames.publish([("p:a", b"1"), ("p:a", b"2")], WAIT)
             failing = frames.publish([("p:b", b"3")], WAIT)
@@ -480,6 +489,9 @@ def test_publish_replies_are_matched_in_order_however_the_bytes_are_cut():
             redis_side.close()
             with pytest.raises(redis.ConnectionError, match="lost"):
                 await asyncio.wait_for(waiting, WAIT)
+        # Every batch's timeout (and wait_for's own) ended with it: replied, failed or lost.
+        assert len(timeouts) >= 3
+        assert all(timeout.cancelled() for timeout in timeouts)
 
     for cut in range(len(replies) + 1):
         asyncio.run(test(cut))
