@@ -46,7 +46,9 @@ Through subclasses (each guarded by a test):
   SwaggerUIMiddleware: no Trellis API serves Connexion's UI or spec, and the layer cost two
   routers per request for nothing.
 - `build_now`: the middleware stack Connexion builds on its first request (with its own
-  `_build_middleware_stack`) is built at startup.
+  `_build_middleware_stack`) is built at startup, and each routed layer's operations are linked
+  to the next layer's (`_link_operations`: the next layer would only look the same operation
+  up again).
 - `_Connexion.add_api`: a spec is not validated against the OpenAPI schema at every start. Every
   spec Trellis serves is a published bundle or a part of one, and the bundles are validated
   whole, with Connexion's own validator, by the tests (openapi-spec-validator also runs in
@@ -85,6 +87,8 @@ from connexion.http_facts import FORM_CONTENT_TYPES
 from connexion.jsonifier import Jsonifier
 from connexion.lifecycle import ConnexionRequest
 from connexion.middleware import ConnexionMiddleware, MiddlewarePosition
+from connexion.middleware.abstract import RoutedMiddleware
+from connexion.middleware.lifespan import LifespanMiddleware
 from connexion.middleware.main import API
 from connexion.middleware.request_validation import (
     RequestValidationAPI,
@@ -868,6 +872,35 @@ def _method_not_allowed_handler(spec: dict[str, Any], error_handler: Any) -> Any
 
 def build_now(app: ASGIApp) -> None:
     """Builds the middleware stack Connexion would build on the first request: every handler is
-    resolved and every validator made at startup, so a broken operation fails the start."""
+    resolved and every validator made at startup, so a broken operation fails the start. Then
+    links each layer's operations to the next layer's (`_link_operations`)."""
     if isinstance(app, ConnexionMiddleware) and app.middleware_stack is None:
         app.app, app.middleware_stack = app._build_middleware_stack()
+        _link_operations(list(app.middleware_stack))
+
+
+def _link_operations(stack: list[Any]) -> None:
+    """Lets each routed layer's operation hand a request straight to the same operation of the
+    next routed layer. A routed layer (RoutedMiddleware: request and response validation, the
+    context, the handlers) only looks the request's operation up by the id routing put in the
+    scope and calls it; its operation then calls the next layer, which looks the same id up again.
+    Linked, an operation calls the next one itself: about 2 µs and an `await` less per layer and
+    request. LifespanMiddleware, between two of them, passes HTTP requests on untouched and is
+    stepped over. An operation is linked only where it would have called that very next layer."""
+    for index, layer in enumerate(stack[:-1]):
+        if not isinstance(layer, RoutedMiddleware):
+            continue
+        after = following = stack[index + 1]
+        rest = iter(stack[index + 2 :])
+        while isinstance(following, LifespanMiddleware):
+            following = next(rest, None)
+        if not isinstance(following, RoutedMiddleware):
+            continue
+        for base_path, apis in layer.apis.items():
+            targets = following.apis.get(base_path, [])
+            if len(apis) != 1 or len(targets) != 1:
+                continue
+            for operation_id, routed in apis[0].operations.items():
+                target = targets[0].operations.get(operation_id)
+                if target is not None and getattr(routed, "next_app", None) is after:
+                    routed.next_app = target

@@ -24,6 +24,7 @@ from connexion.frameworks.starlette import Starlette as StarletteFramework
 from connexion.jsonifier import Jsonifier
 from connexion.lifecycle import ConnexionRequest
 from connexion.middleware import ConnexionMiddleware
+from connexion.middleware.context import ContextMiddleware
 from connexion.middleware.request_validation import (
     RequestValidationMiddleware,
     RequestValidationOperation,
@@ -150,6 +151,61 @@ def test_the_probe_answers_json_and_an_empty_204(probe_client):
     deleted = probe_client.delete("/probe/things")
     assert deleted.status_code == 204
     assert "content-type" not in deleted.headers
+
+
+# --- each routed layer's operation calls the next layer's same operation -----------------------
+
+
+def test_each_routed_operation_calls_the_next_layers_same_operation(probe_app):
+    stack = list(probe_app.middleware_stack)
+    layers = [
+        next(m for m in stack if isinstance(m, kind))
+        for kind in (
+            layer._RequestValidationMiddleware,
+            layer._ResponseValidationMiddleware,
+            ContextMiddleware,
+            layer._Handlers,
+        )
+    ]
+    operation_ids = set(layers[0].apis["/probe"][0].operations)
+    assert operation_ids == {
+        op["operationId"]
+        for item in probe.SPEC["paths"].values()
+        for op in item.values()
+        if isinstance(op, dict) and "operationId" in op
+    }
+    for operation_id in operation_ids:
+        chain = [m.apis["/probe"][0].operations[operation_id] for m in layers]
+        assert [operation.next_app for operation in chain[:-1]] == chain[1:]
+
+
+def test_linked_operations_answer_as_the_layers_do():
+    """The same requests (answered, refused by security, by validation, a 204, an unknown path)
+    through the probe's stack linked and as Connexion builds it."""
+    linked = layer.connexion_app(probe.SPEC, package="tests.core")
+    layer.build_now(linked)
+    unlinked = layer.connexion_app(probe.SPEC, package="tests.core")
+    unlinked.app, unlinked.middleware_stack = unlinked._build_middleware_stack()
+    requests: list[tuple[str, str, dict[str, Any]]] = [
+        ("GET", "/probe/things", {"headers": {"X-Probe-Key": "good"}}),
+        ("GET", "/probe/things", {}),
+        ("GET", "/probe/things?fail=maybe", {"headers": {"X-Probe-Key": "good"}}),
+        ("POST", "/probe/things", {"json": {"name": "thing"}}),
+        ("POST", "/probe/things", {"json": ["not", "an", "object"]}),
+        ("DELETE", "/probe/things", {}),
+        ("GET", "/probe/nothing", {}),
+    ]
+    answers = []
+    for app in (linked, unlinked):
+        with TestClient(app) as client:
+            answers.append(
+                [
+                    (answer.status_code, answer.headers.get("content-type"), answer.content)
+                    for answer in (client.request(m, path, **kw) for m, path, kw in requests)
+                ]
+            )
+    assert answers[0] == answers[1]
+    assert [status for status, *_ in answers[0]] == [200, 401, 400, 200, 400, 204, 404]
 
 
 # --- handlers get the body the validator parsed ------------------------------------------------
