@@ -53,6 +53,7 @@ at once, without waiting for its message.
 
 from __future__ import annotations
 
+import collections
 import os
 import secrets
 import threading
@@ -117,6 +118,11 @@ _entries_lock = threading.Lock()
 _paused_until = 0.0
 #: Moved (under _entries_lock) by every change heard, and when the listener connects or is lost.
 _generation = 0
+#: How many changes this process's listener has heard, and the last ones heard as (count, user
+#: id), notified on each (`wait_heard`).
+heard_count = 0
+_heard_lately: collections.deque[tuple[int, uuid.UUID]] = collections.deque(maxlen=64)
+_heard = threading.Condition()
 
 
 def active() -> bool:
@@ -301,12 +307,33 @@ class _Listener:
                         self.ready.set()
                         log.info("account_listener_subscribed")
                     elif kind == "message":
-                        forget({uuid.UUID(message["data"].decode())})
+                        user_id = uuid.UUID(message["data"].decode())
+                        forget({user_id})
+                        _count_heard(user_id)
                 if now - heard > LIVENESS_SECONDS:
                     raise TimeoutError("no answer from Redis to the listener's pings")
                 if now - pinged >= PING_SECONDS:
                     pubsub.ping()
                     pinged = now
+
+
+def _count_heard(user_id: uuid.UUID) -> None:
+    global heard_count
+    with _heard:
+        heard_count += 1
+        _heard_lately.append((heard_count, user_id))
+        _heard.notify_all()
+
+
+def wait_heard(user_id: uuid.UUID, after: int, timeout: float) -> bool:
+    """Waits until this process's listener has heard a change of `user_id` after the `after`th
+    change it heard (tests: a change made here is heard back after the writer's own `forget`,
+    and drops what was read in between; other processes' changes are heard too)."""
+    with _heard:
+        return _heard.wait_for(
+            lambda: any(count > after and heard == user_id for count, heard in _heard_lately),
+            timeout,
+        )
 
 
 _listener: _Listener | None = None
