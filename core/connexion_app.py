@@ -191,7 +191,8 @@ class _ResponseDecorator(AsyncResponseDecorator):  # type: ignore[misc]
             data, status = data
         if type(data) is not dict and type(data) is not list:
             return super().build_framework_response(handler_response)
-        if not 200 <= status < 600 or status in (204, 304):  # no Content-Length: Connexion's
+        if not 200 <= status < 600 or status in (204, 304):
+            # Starlette gives these no Content-Length; Connexion's path builds them as it does.
             return super().build_framework_response(handler_response)
         content_type = self._plain_json_type or self._learn_plain_json_type(data)
         if content_type is None:
