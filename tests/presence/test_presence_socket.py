@@ -10,8 +10,10 @@ from typing import Any
 
 from starlette.websockets import WebSocketDisconnect
 
+from core.settings import get_settings
 from core.sockets import CloseCode
 from services.presence import state
+from services.presence.settings import PresenceSettings
 from tests.factories.identity import auth_headers, make_user, token_login
 from tests.factories.presence import make_presence_room
 from tests.realtime_contract import ChannelContract
@@ -92,6 +94,28 @@ def test_a_participant_that_stops_heartbeating_is_closed_and_seen_leaving(client
             assert _close_code(silent) == CloseCode.HEARTBEAT_TIMEOUT
         left = _next(watcher)
         assert (left["connection_id"], left["reason"]) == (connection_id, "timeout")
+
+
+def test_a_live_participants_entry_outlasts_its_heartbeat_timeout_by_one_sweep(client, user):
+    """The live process closes a silent socket at its heartbeat timeout itself (`timeout`); the
+    deadline the sweepers read runs one sweep longer, so no sweep can take that participant
+    first (`expired`). Read at chosen instants, not waited for."""
+    settings = get_settings().section(PresenceSettings)
+    timeout, sweep = settings.heartbeat_timeout_seconds, settings.sweep_seconds
+    room = make_presence_room(user)
+    before = time.time()
+    with _join(client, room.id, user) as socket:
+        connection_id = _next(socket)["connection_id"]
+        after = time.time()
+        assert after - before < sweep  # the join itself took less than one sweep
+
+        def present_at(now: float) -> list[str]:
+            return [entry["connection_id"] for entry in state.present(room.id, now=now)]
+
+        # When the socket's own timeout fires, its entry is still there for every sweeper...
+        assert present_at(after + timeout) == [connection_id]
+        # ...and it is gone one sweep later, as a dead process's would be.
+        assert present_at(after + timeout + sweep + 0.001) == []
 
 
 def test_a_participant_whose_process_died_is_swept_and_seen_leaving(client, user):
